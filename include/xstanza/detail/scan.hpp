@@ -1,0 +1,1007 @@
+// xstanza detail: the validating scanner that runs before RapidXML.
+//
+// RapidXML is fast but does not validate: it checks no UTF-8, no duplicate
+// attributes, no closing tag names and no namespaces, accepts '<' in attribute
+// values and several roots, skips comments, PIs and DOCTYPEs, and recurses once
+// per nesting level. The scanner makes one linear, non-recursive pass over the
+// whole input and accepts exactly one well-formed, namespace-well-formed element
+// of the XML subset XMPP allows (RFC 6120 §11.1). RapidXML never fails on what
+// the scanner accepts.
+//
+// Known limit: namespace names are compared as raw bytes. References inside a
+// namespace declaration's value are not decoded for these comparisons, so
+// xmlns:p='urn:&#x61;' and xmlns:q='urn:a' count as different namespaces, and
+// the reserved names are recognised only when written literally.
+#ifndef XSTANZA_DETAIL_SCAN_HPP
+#define XSTANZA_DETAIL_SCAN_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "../error.hpp"
+#include "../limits.hpp"
+#include "utf8.hpp"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define XSTANZA_SCAN_COLD [[gnu::cold, gnu::noinline]]
+#else
+#define XSTANZA_SCAN_COLD
+#endif
+
+namespace xstanza::detail {
+
+/// An element child of the root, as found by the scanner.
+struct child_span {
+    std::size_t begin;   ///< offset of its '<'
+    std::size_t end;     ///< one past its final '>'
+    bool outer_prefix;   ///< its subtree uses a prefix declared on the root element
+};
+
+namespace scan_impl {
+
+using byte = unsigned char;
+
+enum : byte { name_start_bit = 1, name_char_bit = 2 };
+
+struct ascii_name_table {
+    byte bits[256];  // zero for every byte >= 0x80: those are decoded
+};
+
+// XML 1.0 §2.3 NameStartChar / NameChar, ASCII part. ':' is left out: callers
+// handle it (a QName separator, a plain name character in entity names).
+constexpr ascii_name_table make_ascii_name_table() noexcept {
+    ascii_name_table t{};
+    for (int c = 'a'; c <= 'z'; ++c) t.bits[c] = name_start_bit | name_char_bit;
+    for (int c = 'A'; c <= 'Z'; ++c) t.bits[c] = name_start_bit | name_char_bit;
+    t.bits[int('_')] = name_start_bit | name_char_bit;
+    for (int c = '0'; c <= '9'; ++c) t.bits[c] = name_char_bit;
+    t.bits[int('-')] = name_char_bit;
+    t.bits[int('.')] = name_char_bit;
+    return t;
+}
+
+inline constexpr ascii_name_table ascii_names = make_ascii_name_table();
+
+// XML 1.0 (5th edition) §2.3 NameStartChar, for code points >= 0x80.
+constexpr bool is_name_start(char32_t c) noexcept {
+    return (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) ||
+           (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) ||
+           (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
+           (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+// XML 1.0 (5th edition) §2.3 NameChar, for code points >= 0x80.
+constexpr bool is_name_char(char32_t c) noexcept {
+    return is_name_start(c) || c == 0xB7 || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
+}
+
+// XML 1.0 §2.3 S ::= (#x20 | #x9 | #xD | #xA)+
+constexpr bool is_space(byte c) noexcept {
+    return c <= ' ' && ((std::uint64_t{1} << c) & 0x100002600u) != 0;  // bits 32, 9, 10, 13
+}
+
+inline const byte* skip_space(const byte* p, const byte* end) noexcept {
+    while (p != end && is_space(*p)) ++p;
+    return p;
+}
+
+// True when [p, end) is a proper prefix of a valid UTF-8 sequence: the input was
+// cut inside a character rather than holding a bad one (RFC 3629 §4).
+inline bool utf8_cut_short(const byte* p, const byte* end) noexcept {
+    const byte c = *p;
+    std::ptrdiff_t need = 0;
+    byte lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else {
+        return false;
+    }
+    const std::ptrdiff_t avail = end - p;
+    if (avail >= need) return false;
+    for (std::ptrdiff_t i = 1; i < avail; ++i) {
+        if (i == 1 ? (p[i] < lo || p[i] > hi) : (p[i] & 0xC0) != 0x80) return false;
+    }
+    return true;
+}
+
+// Skips bytes that need no attention: printable ASCII other than A, B and C.
+// Stops at A, B, C, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at
+// end. Eight bytes at a time (SWAR): a byte's high bit in `hit` is set when it
+// matters, exactly so for the lowest such byte (borrows only run upwards), so on a
+// little-endian machine the lowest set bit locates it; elsewhere the byte loop does.
+template <byte A, byte B, byte C>
+inline const byte* skip_plain(const byte* p, const byte* end) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t highs = 0x8080808080808080u;
+    while (end - p >= 8) {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
+        const std::uint64_t a = v ^ (ones * A), b = v ^ (ones * B), c = v ^ (ones * C);
+        const std::uint64_t hit = (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) |
+                                   (v - ones * 0x20) | v) & highs;
+        if (hit) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return p + (__builtin_ctzll(hit) >> 3);
+#else
+            break;
+#endif
+        }
+        p += 8;
+    }
+    while (p != end) {
+        const byte c = *p;
+        if (c < 0x20 || c >= 0x80 || c == A || c == B || c == C) break;
+        ++p;
+    }
+    return p;
+}
+
+// Non-allocating decimal text of a number, for messages.
+struct decimal_text {
+    char buf[24];
+    std::size_t pos = sizeof buf;
+    explicit decimal_text(std::size_t v) noexcept {
+        do {
+            buf[--pos] = char('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+    }
+    operator std::string_view() const noexcept { return {buf + pos, sizeof buf - pos}; }
+};
+
+// "'x'" for a printable ASCII character, "U+XXXX" otherwise, for messages.
+struct char_text {
+    char buf[12];
+    std::size_t len = 0;
+    explicit char_text(char32_t c) noexcept {
+        if (c > 0x20 && c < 0x7F) {
+            buf[0] = '\'';
+            buf[1] = char(c);
+            buf[2] = '\'';
+            len = 3;
+            return;
+        }
+        buf[len++] = 'U';
+        buf[len++] = '+';
+        int digits = c > 0xFFFFF ? 6 : c > 0xFFFF ? 5 : 4;
+        while (digits-- > 0) buf[len++] = "0123456789ABCDEF"[(c >> (4 * digits)) & 0xF];
+    }
+    operator std::string_view() const noexcept { return {buf, len}; }
+};
+
+}  // namespace scan_impl
+
+/// Validates a whole stanza in one pass before RapidXML sees it. Reuse one
+/// scanner: after its vectors have grown, scan() allocates nothing. The
+/// accessors describe the last successful scan().
+class scanner {
+public:
+    /// Validates data[0, size). The result's code() is errc::ok on success. Never
+    /// reads data[size] or beyond and never throws.
+    parse_error scan(const char* data, std::size_t size, const parse_limits& limits) noexcept;
+
+    std::size_t root_begin() const noexcept { return root_begin_; }  ///< offset of the root's '<'
+    std::size_t root_end() const noexcept { return root_end_; }      ///< one past the root's final '>'
+    bool has_cdata() const noexcept { return has_cdata_; }           ///< a CDATA section anywhere
+    /// Offset of the first non-whitespace character data (a reference, or a CDATA
+    /// section) directly inside the root element, or std::string_view::npos.
+    std::size_t root_text() const noexcept { return root_text_; }
+    /// The root's element children, in document order.
+    const std::vector<child_span>& children() const noexcept { return children_; }
+
+    static constexpr std::string_view xml_uri = "http://www.w3.org/XML/1998/namespace";
+    static constexpr std::string_view xmlns_uri = "http://www.w3.org/2000/xmlns/";
+
+private:
+    using byte = scan_impl::byte;
+    static constexpr std::size_t npos = std::string_view::npos;
+
+    struct open_element {
+        const byte* name;
+        std::size_t name_size;
+        std::size_t bindings;  // bindings_.size() before its declarations
+    };
+    struct binding {
+        std::string_view prefix;
+        std::string_view uri;
+        std::size_t depth;  // of the declaring element; the root is 1
+    };
+    struct attribute {
+        std::string_view name;
+        std::size_t colon;     // index of ':' in name, or npos
+        std::string_view value;
+        std::string_view uri;  // namespace of a prefixed attribute, once resolved
+    };
+
+    // --- helpers
+    static std::string_view view(const byte* first, const byte* last) noexcept {
+        return {reinterpret_cast<const char*>(first), std::size_t(last - first)};
+    }
+    static const byte* at(std::string_view s) noexcept { return reinterpret_cast<const byte*>(s.data()); }
+    std::size_t offset(const byte* p) const noexcept { return std::size_t(p - begin_); }
+
+    // Records the error; returns nullptr for `return fail(...)`. Kept out of line: errors are rare.
+    template <class... Parts>
+    XSTANZA_SCAN_COLD std::nullptr_t fail(errc code, const byte* where, const Parts&... parts) noexcept {
+        error_ = parse_error::make(code, offset(where), parts...);
+        return nullptr;
+    }
+    // Appends a value-initialized element and returns it, or nullptr (errc::out_of_memory).
+    // Filling it in place avoids copying a temporary through the stack.
+    template <class T>
+    T* grow(std::vector<T>& v, const byte* where) noexcept {
+        try {
+            v.emplace_back();
+            return &v.back();
+        } catch (...) {  // std::bad_alloc, std::length_error
+            return fail(errc::out_of_memory, where, "out of memory");
+        }
+    }
+
+    std::nullptr_t eof() noexcept;
+    std::nullptr_t utf8_error(const byte* p) noexcept;
+    int char_size(const byte* p) noexcept;
+    int name_code_point(const byte* p, char32_t& cp) noexcept;
+    bool starts_name_char(const byte* p) noexcept;
+    int starts_with(const byte* p, std::string_view literal) const noexcept;
+
+    const byte* document() noexcept;
+    const byte* prolog(const byte* p) noexcept;
+    const byte* epilog(const byte* p) noexcept;
+    const byte* element_tree(const byte* p) noexcept;
+    const byte* start_tag(const byte* lt) noexcept;
+    const byte* attribute_spec(const byte* p, bool spaced, std::string_view element) noexcept;
+    template <byte Quote>
+    const byte* attribute_value(const byte* p) noexcept;
+    const byte* end_tag(const byte* lt) noexcept;
+    const byte* mismatched(const byte* lt) noexcept;
+    const byte* text(const byte* p) noexcept;
+    const byte* reference(const byte* amp) noexcept;
+    const byte* char_reference(const byte* amp) noexcept;
+    const byte* markup_declaration(const byte* lt, bool in_root) noexcept;
+    const byte* cdata(const byte* lt) noexcept;
+    const byte* processing_instruction(const byte* lt) noexcept;
+    const byte* qname(const byte* p, const byte*& colon) noexcept;
+    const byte* qname_general(const byte* p, const byte*& colon) noexcept;
+    const byte* entity_name(const byte* p) noexcept;
+    template <class... Parts>
+    const byte* no_name(const byte* p, const Parts&... expected) noexcept;
+    const byte* bad_name_end(const byte* p, std::string_view name, bool element) noexcept;
+    bool unique_attributes() noexcept;
+    bool namespaces(const byte* name, std::string_view qname, const byte* colon, std::size_t depth) noexcept;
+    bool declare(const attribute& a, std::size_t depth) noexcept;
+    bool resolve(std::string_view prefix, const byte* where, std::size_t depth, std::string_view& uri) noexcept;
+
+    const byte* begin_ = nullptr;
+    const byte* end_ = nullptr;
+    const parse_limits* limits_ = nullptr;
+    bool inside_root_ = false;
+    bool namespaced_attributes_ = false;  // the current tag has xmlns or a prefixed attribute
+    bool has_cdata_ = false;
+    std::size_t root_begin_ = 0;
+    std::size_t root_end_ = 0;
+    std::size_t root_text_ = npos;
+    parse_error error_;
+    std::vector<open_element> stack_;
+    std::vector<binding> bindings_;
+    std::vector<attribute> attributes_;
+    std::vector<child_span> children_;
+};
+
+// ---------------------------------------------------------------------------
+// Characters
+
+// The input ends before the root element is complete.
+inline std::nullptr_t scanner::eof() noexcept {
+    if (stack_.empty()) return fail(errc::unexpected_eof, end_, "unexpected end of input inside a tag");
+    const open_element& open = stack_.back();
+    return fail(errc::unexpected_eof, end_, "unexpected end of input: <", view(open.name, open.name + open.name_size),
+                "> is not closed");
+}
+
+// RFC 3629 §4, RFC 6120 §11.6: p starts no valid UTF-8 sequence. A sequence cut
+// by the end of the input inside the root is a truncation, not bad UTF-8.
+inline std::nullptr_t scanner::utf8_error(const byte* p) noexcept {
+    if (inside_root_ && scan_impl::utf8_cut_short(p, end_)) return eof();
+    const byte c = *p;
+    const char* what = "missing continuation byte";
+    if (c >= 0x80 && c <= 0xBF) {
+        what = "stray continuation byte";
+    } else if (c == 0xC0 || c == 0xC1) {
+        what = "overlong encoding";
+    } else if (c >= 0xF5) {
+        what = "byte 0xF5..0xFF never occurs in UTF-8";
+    } else if (end_ - p >= 2 && (p[1] & 0xC0) == 0x80) {
+        if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xF0 && p[1] < 0x90)) what = "overlong encoding";
+        if (c == 0xED && p[1] > 0x9F) what = "encoded surrogate (U+D800..U+DFFF)";
+        if (c == 0xF4 && p[1] > 0x8F) what = "code point above U+10FFFF";
+        if (scan_impl::utf8_cut_short(p, end_)) what = "sequence cut by the end of the input";
+    } else if (end_ - p < 2) {
+        what = "sequence cut by the end of the input";
+    }
+    return fail(errc::invalid_utf8, p, "invalid UTF-8: ", what);
+}
+
+// Length of the valid XML Char at p (p < end_), or 0 with the error set.
+inline int scanner::char_size(const byte* p) noexcept {
+    const byte c = *p;
+    if (c >= 0x20 && c < 0x80) return 1;
+    if (c < 0x20) {
+        if (scan_impl::is_space(c)) return 1;
+        // XML 1.0 §2.2: NUL is never a Char
+        if (c == 0) return fail(errc::nul_byte, p, "NUL byte in the input"), 0;
+        // XML 1.0 §2.2: no C0 controls but TAB, LF and CR
+        return fail(errc::invalid_char, p, "control character ", scan_impl::char_text(c), " is not allowed in XML"), 0;
+    }
+    char32_t cp;
+    const int n = decode_utf8(p, end_, cp);
+    if (n == 0) return utf8_error(p), 0;
+    // XML 1.0 §2.2 Char (no surrogates, U+FFFE, U+FFFF)
+    if (!is_xml_char(cp)) return fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML"), 0;
+    return n;
+}
+
+// Decodes the non-ASCII character at p inside a name: its length, or 0 with the error set.
+inline int scanner::name_code_point(const byte* p, char32_t& cp) noexcept {
+    const int n = decode_utf8(p, end_, cp);
+    if (n == 0) return utf8_error(p), 0;
+    // XML 1.0 §2.2
+    if (!is_xml_char(cp)) return fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML"), 0;
+    return n;
+}
+
+// True when the (valid) character at p is a NameChar, ':' included.
+inline bool scanner::starts_name_char(const byte* p) noexcept {
+    if (*p < 0x80) return *p == ':' || (scan_impl::ascii_names.bits[*p] & scan_impl::name_char_bit) != 0;
+    char32_t cp;
+    return decode_utf8(p, end_, cp) != 0 && scan_impl::is_name_char(cp);
+}
+
+// 1 when [p, end_) starts with literal, -1 when the input ends inside a prefix of it, 0 otherwise.
+inline int scanner::starts_with(const byte* p, std::string_view literal) const noexcept {
+    const std::size_t avail = std::size_t(end_ - p);
+    const std::size_t n = avail < literal.size() ? avail : literal.size();
+    if (std::memcmp(p, literal.data(), n) != 0) return 0;
+    return n == literal.size() ? 1 : -1;
+}
+
+// ---------------------------------------------------------------------------
+// Names
+
+// XML 1.0 §2.3 Name (':' allowed anywhere), for entity references. Returns one
+// past the name (p itself when none starts there), or nullptr on bad bytes.
+inline const scanner::byte* scanner::entity_name(const byte* p) noexcept {
+    const byte* const first = p;
+    while (p != end_) {
+        const byte c = *p;
+        const byte bit = p == first ? scan_impl::name_start_bit : scan_impl::name_char_bit;
+        if (c < 0x80) {
+            if (c != ':' && !(scan_impl::ascii_names.bits[c] & bit)) break;
+            ++p;
+            continue;
+        }
+        char32_t cp;
+        const int n = name_code_point(p, cp);
+        if (n == 0) return nullptr;
+        if (!(p == first ? scan_impl::is_name_start(cp) : scan_impl::is_name_char(cp))) break;
+        p += n;
+    }
+    return p;
+}
+
+// Namespaces in XML 1.0 §4: QName ::= (NCName ':')? NCName, NCName being an
+// XML 1.0 §2.3 Name without ':'. Returns one past the name (p itself when no name
+// starts there; the caller reports that), or nullptr with the error set. colon is
+// the ':' or nullptr. Stops at the first character that cannot continue the name.
+inline const scanner::byte* scanner::qname(const byte* p, const byte*& colon) noexcept {
+    // fast path: an unprefixed ASCII name
+    if (p != end_ && (scan_impl::ascii_names.bits[*p] & scan_impl::name_start_bit)) {
+        const byte* q = p + 1;
+        while (q != end_ && (scan_impl::ascii_names.bits[*q] & scan_impl::name_char_bit)) ++q;
+        if (q == end_ || (*q != ':' && *q < 0x80)) {
+            colon = nullptr;
+            return q;
+        }
+    }
+    return qname_general(p, colon);
+}
+
+// qname() for prefixed and non-ASCII names, and for the errors.
+inline const scanner::byte* scanner::qname_general(const byte* p, const byte*& colon) noexcept {
+    const byte* const first = p;
+    const byte* part = p;  // start of the current NCName
+    colon = nullptr;
+    while (p != end_) {
+        if (p != part) {  // fast path: ASCII name characters
+            while (scan_impl::ascii_names.bits[*p] & scan_impl::name_char_bit) {
+                if (++p == end_) return p;
+            }
+        }
+        const byte c = *p;
+        const byte bit = p == part ? scan_impl::name_start_bit : scan_impl::name_char_bit;
+        if (c < 0x80) {
+            if (scan_impl::ascii_names.bits[c] & bit) {
+                ++p;
+                continue;
+            }
+            if (c != ':') break;
+            // Namespaces in XML 1.0 §4: at most one ':'
+            if (colon) return fail(errc::invalid_name, p, "more than one ':' in name '", view(first, p), "'");
+            // Namespaces in XML 1.0 §4: a non-empty prefix before ':'
+            if (p == first) return fail(errc::invalid_name, p, "empty namespace prefix before ':'");
+            colon = p;
+            part = ++p;
+            continue;
+        }
+        char32_t cp;
+        const int n = name_code_point(p, cp);
+        if (n == 0) return nullptr;
+        if (!(p == part ? scan_impl::is_name_start(cp) : scan_impl::is_name_char(cp))) break;
+        p += n;
+    }
+    // Namespaces in XML 1.0 §4: a local part after ':' (input that ends here is the caller's eof)
+    if (colon && p == part && p != end_) {
+        if (!char_size(p)) return nullptr;
+        return fail(errc::invalid_name, p, "expected a local name after '", view(first, p), "'");
+    }
+    return p;
+}
+
+// No name starts at p where one is required.
+template <class... Parts>
+inline const scanner::byte* scanner::no_name(const byte* p, const Parts&... expected) noexcept {
+    if (p == end_) return eof();
+    if (!char_size(p)) return nullptr;
+    // XML 1.0 §2.3: digits, '-', '.', U+00B7 and combining marks cannot start a name
+    if (starts_name_char(p)) {
+        char32_t cp = *p;
+        if (*p >= 0x80) decode_utf8(p, end_, cp);
+        return fail(errc::invalid_name, p, "a name cannot start with ", scan_impl::char_text(cp));
+    }
+    return fail(errc::malformed, p, expected...);
+}
+
+// The character after a name (p < end_) is no valid delimiter.
+inline const scanner::byte* scanner::bad_name_end(const byte* p, std::string_view name, bool element) noexcept {
+    if (!char_size(p)) return nullptr;
+    const byte c = *p;
+    if (c == '<' || c == '>' || c == '/' || c == '=' || c == '"' || c == '\'') {
+        if (element) return fail(errc::malformed, p, "expected whitespace, '>' or '/>' after <", name);
+        return fail(errc::malformed, p, "expected '=' after attribute name '", name, "'");
+    }
+    char32_t cp = c;
+    if (c >= 0x80) decode_utf8(p, end_, cp);
+    // XML 1.0 §2.3 NameChar
+    return fail(errc::invalid_name, p, "character ", scan_impl::char_text(cp), " is not allowed in name '", name, "'");
+}
+
+// ---------------------------------------------------------------------------
+// Document structure
+
+inline parse_error scanner::scan(const char* data, std::size_t size, const parse_limits& limits) noexcept {
+    stack_.clear();
+    bindings_.clear();
+    attributes_.clear();
+    children_.clear();
+    inside_root_ = false;
+    has_cdata_ = false;
+    root_begin_ = root_end_ = 0;
+    root_text_ = npos;
+    error_ = parse_error();
+    // parse_limits::max_input_bytes (RFC 6120 §13.12), before reading anything
+    if (size > limits.max_input_bytes) {
+        return parse_error::make(errc::input_too_large, 0, "input of ", scan_impl::decimal_text(size),
+                                 " bytes exceeds the limit of ", scan_impl::decimal_text(limits.max_input_bytes),
+                                 " bytes");
+    }
+    begin_ = reinterpret_cast<const byte*>(data);
+    end_ = begin_ + size;
+    limits_ = &limits;
+    if (!document()) return error_;
+    return parse_error();
+}
+
+// XML 1.0 §2.1 document, restricted to S? element S? (RFC 6120 §11.1).
+inline const scanner::byte* scanner::document() noexcept {
+    const byte* p = begin_;
+    // RFC 6120 §11.6: a stanza is part of a UTF-8 stream, which carries no byte order mark
+    if (end_ - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        return fail(errc::byte_order_mark, p, "byte order mark at the start of the input");
+    p = scan_impl::skip_space(p, end_);
+    // XML 1.0 §2.1: a document has exactly one root element
+    if (p == end_) return fail(errc::empty_input, p, "no element: the input is empty or only whitespace");
+    p = prolog(p);
+    if (!p) return nullptr;
+    inside_root_ = true;
+    root_begin_ = offset(p);
+    p = element_tree(p);
+    if (!p) return nullptr;
+    inside_root_ = false;
+    root_end_ = offset(p);
+    return epilog(p);
+}
+
+// The first non-whitespace byte (p < end_) must open the root element.
+inline const scanner::byte* scanner::prolog(const byte* p) noexcept {
+    if (*p != '<') {
+        if (!char_size(p)) return nullptr;
+        return fail(errc::malformed, p, "expected '<' to start the root element");
+    }
+    if (p + 1 == end_) return eof();
+    if (p[1] == '?') return processing_instruction(p);
+    if (p[1] == '!') return markup_declaration(p, false);
+    return p;
+}
+
+// XML 1.0 §2.1: only whitespace may follow the root; a stanza is one element.
+inline const scanner::byte* scanner::epilog(const byte* p) noexcept {
+    p = scan_impl::skip_space(p, end_);
+    if (p == end_) return p;
+    if (*p == '<' && end_ - p >= 2) {
+        if (p[1] == '?') return processing_instruction(p);
+        if (starts_with(p, "<!--") > 0 || starts_with(p, "<!DOCTYPE") > 0) return markup_declaration(p, false);
+    }
+    if (*p == '<') return fail(errc::trailing_content, p, "second root element after the root element");
+    if (!char_size(p)) return nullptr;
+    return fail(errc::trailing_content, p, "text after the root element");
+}
+
+// The root element and everything inside it, with an explicit stack (no recursion).
+inline const scanner::byte* scanner::element_tree(const byte* p) noexcept {
+    p = start_tag(p);
+    while (p && !stack_.empty()) {
+        p = text(p);
+        if (!p) break;
+        switch (p[1]) {  // text() stops at a '<' that has a byte after it
+        case '/': p = end_tag(p); break;
+        case '!': p = markup_declaration(p, true); break;
+        case '?': p = processing_instruction(p); break;
+        default: p = start_tag(p); break;
+        }
+    }
+    return p;
+}
+
+// At "<!" (lt + 1 < end_): a CDATA section is the only such markup XMPP allows.
+inline const scanner::byte* scanner::markup_declaration(const byte* lt, bool in_root) noexcept {
+    int m = starts_with(lt, "<![CDATA[");
+    if (m > 0) {
+        if (in_root) return cdata(lt);
+        // XML 1.0 §2.1: CDATA is content, never outside the root
+        return fail(errc::malformed, lt, "CDATA section outside the root element");
+    }
+    if (m < 0) return eof();
+    m = starts_with(lt, "<!--");
+    // RFC 6120 §11.1: no comments
+    if (m > 0) return fail(errc::forbidden_comment, lt, "comments are not allowed in XMPP (RFC 6120 §11.1)");
+    if (m < 0) return eof();
+    m = starts_with(lt, "<!DOCTYPE");
+    // RFC 6120 §11.1: no DTD, hence no entity declarations (billion laughs, external entities)
+    if (m > 0) return fail(errc::forbidden_dtd, lt, "DOCTYPE declarations are not allowed in XMPP (RFC 6120 §11.1)");
+    if (m < 0) return eof();
+    // XML 1.0 §2.7: '<!' opens a comment, CDATA section or DOCTYPE, nothing else
+    return fail(errc::malformed, lt, "expected '<![CDATA[' after '<!'");
+}
+
+// RFC 6120 §11.1: no processing instructions; the XML declaration belongs to the
+// stream header, never to a stanza.
+inline const scanner::byte* scanner::processing_instruction(const byte* lt) noexcept {
+    if (starts_with(lt, "<?xml") > 0 && end_ - lt > 5 && scan_impl::is_space(lt[5]))
+        return fail(errc::forbidden_pi, lt, "an XML declaration is not allowed in a stanza (RFC 6120 §11.1)");
+    return fail(errc::forbidden_pi, lt, "processing instructions are not allowed in XMPP (RFC 6120 §11.1)");
+}
+
+// XML 1.0 §2.7 CDSect ::= '<![CDATA[' (Char* - (Char* ']]>' Char*)) ']]>'
+inline const scanner::byte* scanner::cdata(const byte* lt) noexcept {
+    has_cdata_ = true;
+    if (stack_.size() == 1 && root_text_ == npos) root_text_ = offset(lt);
+    const byte* p = lt + 9;
+    for (;;) {
+        p = scan_impl::skip_plain<']', ']', ']'>(p, end_);
+        if (p == end_) return eof();
+        if (*p == ']') {
+            if (end_ - p >= 3 && p[1] == ']' && p[2] == '>') return p + 3;
+            ++p;
+            continue;
+        }
+        const int n = char_size(p);
+        if (n == 0) return nullptr;
+        p += n;
+    }
+}
+
+// XML 1.0 §3.1 STag ::= '<' QName (S Attribute)* S? '>', EmptyElemTag ::= '<' QName (S Attribute)* S? '/>'
+inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
+    const std::size_t depth = stack_.size() + 1;
+    // parse_limits::max_depth, checked before entering: the stack never exceeds it
+    if (depth > limits_->max_depth)
+        return fail(errc::depth_limit, lt, "element nesting exceeds the depth limit of ",
+                    scan_impl::decimal_text(limits_->max_depth));
+    const byte* const name = lt + 1;
+    const byte* colon;
+    const byte* p = qname(name, colon);
+    if (!p) return nullptr;
+    if (p == name) return no_name(p, "expected an element name after '<'");
+    if (p == end_) return eof();
+    const std::string_view element = view(name, p);
+    if (!scan_impl::is_space(*p) && *p != '>' && *p != '/') return bad_name_end(p, element, true);
+    if (depth == 2) {
+        child_span* child = grow(children_, lt);
+        if (!child) return nullptr;
+        child->begin = offset(lt);
+    }
+    attributes_.clear();
+    namespaced_attributes_ = false;
+    bool empty;
+    for (;;) {
+        const bool spaced = scan_impl::is_space(*p);
+        p = scan_impl::skip_space(p, end_);
+        if (p == end_) return eof();
+        if (*p == '>') {
+            ++p;
+            empty = false;
+            break;
+        }
+        if (*p == '/') {
+            // XML 1.0 §3.1 EmptyElemTag: '/' directly followed by '>'
+            if (p + 1 == end_) return eof();
+            if (p[1] != '>') {
+                if (!char_size(p + 1)) return nullptr;
+                return fail(errc::malformed, p + 1, "expected '>' after '/' in <", element, ">");
+            }
+            p += 2;
+            empty = true;
+            break;
+        }
+        p = attribute_spec(p, spaced, element);
+        if (!p) return nullptr;
+    }
+    const std::size_t mark = bindings_.size();
+    if (attributes_.size() > 1 && !unique_attributes()) return nullptr;
+    if ((colon || namespaced_attributes_) && !namespaces(name, element, colon, depth)) return nullptr;
+    if (empty) {
+        bindings_.resize(mark);
+        if (depth == 2) children_.back().end = offset(p);
+    } else {
+        open_element* open = grow(stack_, lt);
+        if (!open) return nullptr;
+        open->name = name;
+        open->name_size = element.size();
+        open->bindings = mark;
+    }
+    return p;
+}
+
+// XML 1.0 §3.1 Attribute ::= Name Eq AttValue, Eq ::= S? '=' S? (p < end_ at a non-space byte).
+inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, std::string_view element) noexcept {
+    const byte* const name = p;
+    const byte* colon;
+    p = qname(name, colon);
+    if (!p) return nullptr;
+    if (p == name) return no_name(p, "expected an attribute name, '>' or '/>' in <", element, ">");
+    const std::string_view attr = view(name, p);
+    // XML 1.0 §3.1: whitespace before each attribute
+    if (!spaced) return fail(errc::malformed, name, "expected whitespace before attribute '", attr, "'");
+    // parse_limits::max_attributes (bounds the quadratic uniqueness checks)
+    if (attributes_.size() >= limits_->max_attributes)
+        return fail(errc::attribute_limit, name, "more than ", scan_impl::decimal_text(limits_->max_attributes),
+                    " attributes on <", element, ">");
+    if (p == end_) return eof();
+    if (!scan_impl::is_space(*p) && *p != '=') return bad_name_end(p, attr, false);
+    p = scan_impl::skip_space(p, end_);
+    if (p == end_) return eof();
+    // XML 1.0 §3.1 Eq
+    if (*p != '=') {
+        if (!char_size(p)) return nullptr;
+        return fail(errc::malformed, p, "expected '=' after attribute name '", attr, "'");
+    }
+    p = scan_impl::skip_space(p + 1, end_);
+    if (p == end_) return eof();
+    // XML 1.0 §2.3 AttValue: quoted with '"' or "'"
+    const byte quote = *p;
+    if (quote != '"' && quote != '\'') {
+        if (!char_size(p)) return nullptr;
+        return fail(errc::malformed, p, "expected a quoted value for attribute '", attr, "'");
+    }
+    const byte* const value = ++p;
+    p = quote == '"' ? attribute_value<'"'>(p) : attribute_value<'\''>(p);
+    if (!p) return nullptr;
+    attribute* a = grow(attributes_, name);
+    if (!a) return nullptr;
+    a->name = attr;
+    a->colon = colon ? std::size_t(colon - name) : npos;
+    a->value = view(value, p);
+    if (colon || attr == "xmlns") namespaced_attributes_ = true;
+    ++p;  // the closing quote
+    if (p == end_) return eof();
+    return p;
+}
+
+// XML 1.0 §2.3 AttValue content: no raw '<', references as in text. Returns the closing quote.
+template <scanner::byte Quote>
+inline const scanner::byte* scanner::attribute_value(const byte* p) noexcept {
+    for (;;) {
+        p = scan_impl::skip_plain<Quote, '<', '&'>(p, end_);
+        if (p == end_) return eof();
+        const byte c = *p;
+        if (c == Quote) return p;
+        // XML 1.0 §3.1 WFC No < in Attribute Values
+        if (c == '<') return fail(errc::malformed, p, "'<' is not allowed in an attribute value (use &lt;)");
+        if (c == '&') {
+            p = reference(p);
+            if (!p) return nullptr;
+            continue;
+        }
+        const int n = char_size(p);
+        if (n == 0) return nullptr;
+        p += n;
+    }
+}
+
+// XML 1.0 §3 WFC Element Type Match: ETag ::= '</' QName S? '>' names the open element.
+inline const scanner::byte* scanner::end_tag(const byte* lt) noexcept {
+    const open_element open = stack_.back();
+    const byte* p = lt + 2;
+    const std::size_t avail = std::size_t(end_ - p);
+    const std::size_t n = open.name_size;
+    const std::size_t common = avail < n ? avail : n;
+    for (std::size_t i = 0; i < common; ++i) {  // names are short: no memcmp call
+        if (p[i] != open.name[i]) return mismatched(lt);
+    }
+    if (avail <= n) return eof();
+    p += n;
+    if (starts_name_char(p)) return mismatched(lt);  // the closing name is longer
+    p = scan_impl::skip_space(p, end_);
+    if (p == end_) return eof();
+    if (*p != '>') {
+        if (!char_size(p)) return nullptr;
+        return fail(errc::malformed, p, "expected '>' to end </", view(open.name, open.name + n), ">");
+    }
+    ++p;
+    bindings_.resize(open.bindings);  // Namespaces in XML 1.0 §6.1: declarations scope to their element
+    stack_.pop_back();
+    if (stack_.size() == 1) children_.back().end = offset(p);
+    return p;
+}
+
+// The closing tag at lt names another element than the open one.
+inline const scanner::byte* scanner::mismatched(const byte* lt) noexcept {
+    const open_element& open = stack_.back();
+    const byte* const name = lt + 2;
+    const byte* colon;
+    const byte* p = qname(name, colon);
+    if (!p) return nullptr;
+    if (p == name) return no_name(p, "expected an element name after '</'");
+    // XML 1.0 §3 WFC Element Type Match
+    return fail(errc::mismatched_tag, lt, "closing tag </", view(name, p), "> does not match <",
+                view(open.name, open.name + open.name_size), ">");
+}
+
+// XML 1.0 §2.4 CharData and references, up to the next '<' (returned with a byte after it).
+inline const scanner::byte* scanner::text(const byte* p) noexcept {
+    if (stack_.size() == 1 && root_text_ == npos) {
+        p = scan_impl::skip_space(p, end_);
+        if (p != end_ && *p != '<') root_text_ = offset(p);
+    }
+    for (;;) {
+        if (p != end_ && *p != '<') p = scan_impl::skip_plain<'<', '&', ']'>(p, end_);
+        if (p == end_) return eof();
+        const byte c = *p;
+        if (c == '<') {
+            if (p + 1 == end_) return eof();
+            return p;
+        }
+        if (c == '&') {
+            p = reference(p);
+            if (!p) return nullptr;
+            continue;
+        }
+        if (c == ']') {
+            // XML 1.0 §2.4: ']]>' must not appear in character data
+            if (end_ - p >= 3 && p[1] == ']' && p[2] == '>')
+                return fail(errc::malformed, p, "']]>' is not allowed in text (use ]]&gt;)");
+            ++p;
+            continue;
+        }
+        const int n = char_size(p);
+        if (n == 0) return nullptr;
+        p += n;
+    }
+}
+
+// XML 1.0 §4.1 Reference ::= EntityRef | CharRef. Returns one past its ';'.
+inline const scanner::byte* scanner::reference(const byte* amp) noexcept {
+    const byte* p = amp + 1;
+    if (p == end_) return eof();
+    if (*p == '#') return char_reference(amp);
+    const byte* const name = p;
+    p = entity_name(p);
+    if (!p) return nullptr;
+    if (p == end_) return eof();
+    // XML 1.0 §4.1 EntityRef ::= '&' Name ';' (a bare '&' is not allowed, XML 1.0 §2.4)
+    if (p == name) return fail(errc::invalid_reference, amp, "'&' must start a reference such as &amp;");
+    if (*p != ';') return fail(errc::invalid_reference, amp, "reference '&", view(name, p), "' is not terminated by ';'");
+    const std::string_view entity = view(name, p);
+    if (entity == "lt" || entity == "gt" || entity == "amp" || entity == "quot" || entity == "apos") return p + 1;
+    // RFC 6120 §11.1 and XML 1.0 §4.1 WFC Entity Declared: with no DTD only the five predefined entities exist
+    return fail(errc::undefined_entity, amp, "undefined entity '&", entity, ";'");
+}
+
+// XML 1.0 §4.1 CharRef ::= '&#' [0-9]+ ';' | '&#x' [0-9a-fA-F]+ ';', WFC Legal Character.
+inline const scanner::byte* scanner::char_reference(const byte* amp) noexcept {
+    const byte* p = amp + 2;
+    if (p == end_) return eof();
+    const bool hex = *p == 'x';
+    if (hex && ++p == end_) return eof();
+    const unsigned base = hex ? 16 : 10;
+    const byte* const digits = p;
+    char32_t value = 0;
+    for (; p != end_; ++p) {
+        const byte c = *p;
+        unsigned d = unsigned(c - '0');
+        if (d > 9) d = hex && unsigned((c | 0x20) - 'a') < 6 ? unsigned((c | 0x20) - 'a') + 10 : base;
+        if (d >= base) break;
+        // saturates above U+10FFFF: long digit strings cannot overflow
+        if (value <= 0x10FFFF) value = value * base + d;
+    }
+    if (p == end_) return eof();
+    if (p == digits) {
+        if (*p == 'X') return fail(errc::invalid_reference, amp, "hexadecimal character references start with '&#x', not '&#X'");
+        return fail(errc::invalid_reference, amp, "character reference without digits");
+    }
+    if (*p != ';') return fail(errc::invalid_reference, amp, "character reference not terminated by ';'");
+    ++p;
+    // XML 1.0 §4.1 WFC Legal Character (so no &#0;, surrogates, U+FFFE, > U+10FFFF)
+    if (!is_xml_char(value))
+        return fail(errc::invalid_reference, amp, "character reference ", view(amp, p), " is not an XML character");
+    return p;
+}
+
+// ---------------------------------------------------------------------------
+// Namespaces in XML 1.0
+
+// XML 1.0 §3.1 WFC Unique Att Spec: no attribute name twice in a tag (quadratic,
+// bounded by parse_limits::max_attributes).
+inline bool scanner::unique_attributes() noexcept {
+    const std::size_t n = attributes_.size();
+    for (std::size_t i = 1; i < n; ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (attributes_[i].name == attributes_[j].name) {
+                fail(errc::duplicate_attribute, at(attributes_[i].name), "duplicate attribute '", attributes_[i].name, "'");
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+// The namespace part of the element just read (name at `name`, at `depth`), when its
+// name or an attribute has a prefix or an attribute is xmlns: declarations, then
+// prefix resolution. Declarations on an element apply to its own
+// name and attributes whatever their order (Namespaces in XML 1.0 §6.1).
+inline bool scanner::namespaces(const byte* name, std::string_view element, const byte* colon,
+                                std::size_t depth) noexcept {
+    const std::size_t n = attributes_.size();
+    for (const attribute& a : attributes_) {
+        if (!declare(a, depth)) return false;
+    }
+    if (colon) {
+        const std::string_view prefix = view(name, colon);
+        // Namespaces in XML 1.0 §3: element names must not have the prefix xmlns
+        if (prefix == "xmlns") {
+            fail(errc::invalid_namespace, name, "element <", element, "> uses the reserved prefix 'xmlns'");
+            return false;
+        }
+        std::string_view uri;
+        if (!resolve(prefix, name, depth, uri)) return false;
+    }
+    std::size_t prefixed = 0;
+    for (attribute& a : attributes_) {
+        if (a.colon == npos) continue;  // Namespaces in XML 1.0 §6.2: unprefixed attributes have no namespace
+        const std::string_view prefix = a.name.substr(0, a.colon);
+        if (prefix == "xmlns") continue;
+        if (!resolve(prefix, at(a.name), depth, a.uri)) return false;
+        ++prefixed;
+    }
+    if (prefixed < 2) return true;
+    // Namespaces in XML 1.0 §6.3: no two attributes with the same local name and namespace name
+    for (std::size_t i = 1; i < n; ++i) {
+        const attribute& a = attributes_[i];
+        if (a.uri.empty()) continue;
+        for (std::size_t j = 0; j < i; ++j) {
+            const attribute& b = attributes_[j];
+            if (b.uri.empty() || b.uri != a.uri || b.name.substr(b.colon) != a.name.substr(a.colon)) continue;
+            fail(errc::duplicate_attribute, at(a.name), "duplicate attribute '", a.name, "': '", b.name,
+                 "' has the same namespace and local name");
+            return false;
+        }
+    }
+    return true;
+}
+
+// Namespaces in XML 1.0 §3: the attribute a, if a namespace declaration, binds a prefix.
+inline bool scanner::declare(const attribute& a, std::size_t depth) noexcept {
+    const byte* const where = at(a.name);
+    if (a.colon == npos) {
+        if (a.name != "xmlns") return true;
+        // Namespaces in XML 1.0 §3: the default namespace may be neither the xml nor the
+        // xmlns namespace (xmlns='' undeclares it, which is fine)
+        if (a.value == xml_uri || a.value == xmlns_uri) {
+            fail(errc::invalid_namespace, where, "the default namespace cannot be '", a.value, "'");
+            return false;
+        }
+        return true;
+    }
+    if (a.name.substr(0, a.colon) != "xmlns") return true;
+    const std::string_view prefix = a.name.substr(a.colon + 1);
+    // Namespaces in XML 1.0 §3: the prefix xmlns must not be declared
+    if (prefix == "xmlns") {
+        fail(errc::invalid_namespace, where, "the prefix 'xmlns' must not be declared");
+        return false;
+    }
+    // Namespaces in XML 1.0 §3: the prefix xml may be declared, but only to its own namespace
+    if (prefix == "xml") {
+        if (a.value == xml_uri) return true;  // always bound; nothing to push
+        fail(errc::invalid_namespace, where, "the prefix 'xml' can only be bound to ", xml_uri);
+        return false;
+    }
+    // Namespaces in XML 1.0 §3: a prefixed declaration must not be empty (1.0 cannot undeclare)
+    if (a.value.empty()) {
+        fail(errc::invalid_namespace, where, "empty namespace name for prefix '", prefix, "'");
+        return false;
+    }
+    // Namespaces in XML 1.0 §3: no other prefix is bound to the xml namespace
+    if (a.value == xml_uri) {
+        fail(errc::invalid_namespace, where, "only the prefix 'xml' can be bound to ", xml_uri);
+        return false;
+    }
+    // Namespaces in XML 1.0 §3: nothing is bound to the xmlns namespace
+    if (a.value == xmlns_uri) {
+        fail(errc::invalid_namespace, where, "no prefix can be bound to ", xmlns_uri);
+        return false;
+    }
+    binding* b = grow(bindings_, where);
+    if (!b) return false;
+    b->prefix = prefix;
+    b->uri = a.value;
+    b->depth = depth;
+    return true;
+}
+
+// Finds the namespace bound to prefix in scope; marks the current root child when
+// the binding comes from the root element.
+inline bool scanner::resolve(std::string_view prefix, const byte* where, std::size_t depth,
+                             std::string_view& uri) noexcept {
+    // Namespaces in XML 1.0 §3: xml is bound by definition
+    if (prefix == "xml") {
+        uri = xml_uri;
+        return true;
+    }
+    for (std::size_t k = bindings_.size(); k-- > 0;) {
+        const binding& b = bindings_[k];
+        if (b.prefix != prefix) continue;
+        if (b.depth == 1 && depth > 1) children_.back().outer_prefix = true;
+        uri = b.uri;
+        return true;
+    }
+    // Namespaces in XML 1.0 §5 NSC Prefix Declared
+    fail(errc::undeclared_prefix, where, "undeclared namespace prefix '", prefix, "'");
+    return false;
+}
+
+}  // namespace xstanza::detail
+
+#undef XSTANZA_SCAN_COLD
+
+#endif  // XSTANZA_DETAIL_SCAN_HPP

@@ -1,0 +1,84 @@
+// xstanza: a read-only view of a parsed XML element, handed to payload parsers
+// (payload_parser<P>, the extension point). It lives as long as the parse it came from.
+#ifndef XSTANZA_ELEMENT_HPP
+#define XSTANZA_ELEMENT_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "detail/dom.hpp"
+
+namespace xstanza {
+
+/// A parsed element: name, namespace, attributes and text are decoded views into the
+/// input buffer (decoding happens in place, on first access).
+class element {
+public:
+    element(detail::xml_node* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
+
+    /// Local name (without prefix).
+    std::string_view name() const noexcept { return detail::local_of(detail::name_of(node_)); }
+    /// Qualified name as written ("stream:error").
+    std::string_view qname() const noexcept { return detail::name_of(node_); }
+    /// Namespace URI, resolved through the declarations in scope ("" for none).
+    std::string_view ns() const noexcept { return detail::resolve_ns(node_); }
+    /// Byte offset of the element's '<' in the input.
+    std::size_t offset() const noexcept { return std::size_t(node_->name() - 1 - context_->base); }
+    /// The decoded value of the attribute with this qualified name ("xml:lang"), if present.
+    std::optional<std::string_view> attribute(std::string_view qname) const noexcept {
+        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return detail::attr_value(a);
+        return std::nullopt;
+    }
+    /// Byte offset of an attribute's value, or of the element when it is absent.
+    std::size_t attribute_offset(std::string_view qname) const noexcept {
+        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return std::size_t(a->value() - context_->base);
+        return offset();
+    }
+    /// The element's own character data, decoded, CDATA sections joined; empty when the
+    /// element has child elements (mixed content is not modelled).
+    std::string_view text() const noexcept {
+        if (has_children()) return {};
+        auto& seen = *context_->texts;
+        for (auto it = seen.rbegin(); it != seen.rend(); ++it)
+            if (it->first == node_) return it->second;
+        try {
+            seen.reserve(seen.size() + 1);
+        } catch (...) {
+            return {};  // out of memory: decoding without remembering it could decode twice
+        }
+        std::string_view t = detail::text_of(node_);
+        seen.emplace_back(node_, t);
+        return t;
+    }
+    /// True when the element has child elements.
+    bool has_children() const noexcept { return detail::has_element_child(node_); }
+
+    /// Forward range over the child elements.
+    class iterator {
+    public:
+        iterator(detail::xml_node* n, const element* parent) noexcept : n_(n), parent_(parent) { skip(); }
+        element operator*() const noexcept { return element(n_, parent_->context_); }
+        iterator& operator++() noexcept { n_ = n_->next_sibling(); skip(); return *this; }
+        bool operator!=(const iterator& o) const noexcept { return n_ != o.n_; }
+        bool operator==(const iterator& o) const noexcept { return n_ == o.n_; }
+
+    private:
+        void skip() noexcept { while (n_ && n_->type() != rapidxml::node_element) n_ = n_->next_sibling(); }
+        detail::xml_node* n_;
+        const element* parent_;
+    };
+    iterator begin() const noexcept { return iterator(node_->first_node(), this); }
+    iterator end() const noexcept { return iterator(nullptr, this); }
+
+    /// The underlying node (for xstanza's own parsers).
+    detail::xml_node* node() const noexcept { return node_; }
+
+private:
+    detail::xml_node* node_;
+    const detail::doc_context* context_;
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_ELEMENT_HPP

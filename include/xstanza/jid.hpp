@@ -1,0 +1,261 @@
+// xstanza: Jabber identifiers (RFC 7622). A Jid is a view: its parts point into
+// the string it was parsed from, or into strings the caller keeps alive.
+#ifndef XSTANZA_JID_HPP
+#define XSTANZA_JID_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "detail/utf8.hpp"
+#include "error.hpp"
+#include "limits.hpp"
+
+namespace xstanza {
+
+namespace detail {
+
+constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+
+constexpr bool iequal_ascii(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
+
+inline parse_error jid_error(std::size_t offset, std::string_view what, std::string_view jid) noexcept {
+    return parse_error::make(errc::invalid_jid, offset, "invalid JID '", jid, "': ", what);
+}
+
+// Valid UTF-8 with no control characters (C0, DEL, C1): the common floor of the PRECIS
+// IdentifierClass and FreeformClass (RFC 8264 §9.11, §9.12: controls are disallowed).
+inline bool check_jid_chars(std::string_view part, std::size_t& bad) noexcept {
+    auto* p = reinterpret_cast<const unsigned char*>(part.data());
+    auto* end = p + part.size();
+    auto* begin = p;
+    while (p < end) {
+        if (*p < 0x80) {
+            if (*p < 0x20 || *p == 0x7F) { bad = std::size_t(p - begin); return false; }
+            ++p;
+            continue;
+        }
+        char32_t cp;
+        int n = decode_utf8(p, end, cp);
+        if (n == 0 || (cp >= 0x80 && cp <= 0x9F) || !is_xml_char(cp)) { bad = std::size_t(p - begin); return false; }
+        p += n;
+    }
+    return true;
+}
+
+constexpr bool is_hex(char c) noexcept {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// RFC 3986 §3.2.2 IPv6address (the text inside the brackets of an IP-literal).
+constexpr bool is_ipv6(std::string_view s) noexcept {
+    std::size_t groups = 0, i = 0;
+    bool compressed = false;
+    if (s.size() >= 2 && s[0] == ':' && s[1] == ':') { compressed = true; i = 2; }
+    else if (!s.empty() && s[0] == ':') return false;
+    while (i < s.size()) {
+        std::size_t start = i;
+        while (i < s.size() && is_hex(s[i]) && i - start < 5) ++i;
+        std::size_t len = i - start;
+        if (len == 0 || len > 4) {
+            // maybe an embedded IPv4 address as the last 32 bits
+            return false;
+        }
+        if (i < s.size() && s[i] == '.') {
+            // dotted IPv4 tail: four decimal octets, counts as two groups
+            std::size_t j = start, octets = 0;
+            while (j <= s.size()) {
+                std::size_t os = j;
+                unsigned value = 0;
+                while (j < s.size() && s[j] >= '0' && s[j] <= '9' && j - os < 4) value = value * 10 + unsigned(s[j++] - '0');
+                if (j == os || j - os > 3 || value > 255 || (j - os > 1 && s[os] == '0')) return false;
+                ++octets;
+                if (j == s.size()) break;
+                if (s[j] != '.') return false;
+                ++j;
+            }
+            if (octets != 4) return false;
+            groups += 2;
+            i = s.size();
+            break;
+        }
+        ++groups;
+        if (i == s.size()) break;
+        if (s[i] != ':') return false;
+        ++i;
+        if (i < s.size() && s[i] == ':') {
+            if (compressed) return false;
+            compressed = true;
+            ++i;
+        } else if (i == s.size()) {
+            return false;  // trailing single ':'
+        }
+    }
+    return compressed ? groups <= 7 : groups == 8;
+}
+
+}  // namespace detail
+
+/// A JID `[localpart@]domainpart[/resourcepart]` (RFC 7622 §3).
+///
+/// What is checked: each present part is 1 to 1023 bytes of valid UTF-8 without
+/// control characters; the localpart excludes `" & ' / : < > @` and space
+/// (RFC 7622 §3.3.1); the domainpart is an IP-literal in brackets (RFC 3986), or
+/// dot-separated labels of 1 to 63 bytes where ASCII labels are letters, digits
+/// and inner hyphens (RFC 5890 LDH) and non-ASCII labels are taken as U-labels;
+/// one trailing dot is removed (RFC 7622 §3.2). Not checked: PRECIS mapping and
+/// normalisation (RFC 8265), IDNA2008 U-label validity. Comparison is ASCII
+/// case-insensitive for localpart and domainpart, exact for the resourcepart.
+class Jid {
+public:
+    /// An empty JID; use Jid::parse or the part constructor to get a valid one.
+    constexpr Jid() noexcept = default;
+
+    /// Parses a JID; the parts are views into `text`, which must outlive the Jid.
+    static result<Jid> parse(std::string_view text) noexcept {
+        Jid j;
+        if (text.empty()) return detail::jid_error(0, "empty", text);
+        std::size_t slash = text.find('/');  // RFC 7622 §3.1: the first '/' starts the resourcepart
+        std::string_view bare = text.substr(0, slash);
+        std::size_t at = bare.find('@');     // ... and the first '@' before it ends the localpart
+        std::size_t domain_begin = 0;
+        if (at != std::string_view::npos) {
+            j.local_ = bare.substr(0, at);
+            domain_begin = at + 1;
+        }
+        j.domain_ = bare.substr(domain_begin);
+        if (slash != std::string_view::npos) {
+            j.resource_ = text.substr(slash + 1);
+            if (j.resource_.empty()) return detail::jid_error(slash, "empty resourcepart after '/' (RFC 7622 §3.4)", text);
+        }
+        if (at != std::string_view::npos && j.local_.empty())
+            return detail::jid_error(0, "empty localpart before '@' (RFC 7622 §3.3)", text);
+        // RFC 7622 §3.2: a trailing label separator is stripped before any other step.
+        if (!j.domain_.empty() && j.domain_.back() == '.') j.domain_.remove_suffix(1);
+        if (parse_error e = j.check(domain_begin, slash == std::string_view::npos ? 0 : slash + 1, text)) return e;
+        return j;
+    }
+
+    /// Builds a JID from parts (views the caller keeps alive) and validates it.
+    static result<Jid> from_parts(std::string_view local, std::string_view domain,
+                                  std::string_view resource = {}) noexcept {
+        Jid j;
+        j.local_ = local;
+        j.domain_ = domain;
+        j.resource_ = resource;
+        if (parse_error e = j.check(0, 0, domain)) return e;
+        return j;
+    }
+
+    constexpr std::string_view local() const noexcept { return local_; }
+    constexpr std::string_view domain() const noexcept { return domain_; }
+    constexpr std::string_view resource() const noexcept { return resource_; }
+    /// True for a default-constructed JID (no domainpart).
+    constexpr bool empty() const noexcept { return domain_.empty(); }
+    /// A bare JID has no resourcepart (RFC 7622 §3.2.1 "bare JID").
+    constexpr bool is_bare() const noexcept { return resource_.empty(); }
+    constexpr bool is_full() const noexcept { return !resource_.empty(); }
+    /// The same JID without its resourcepart.
+    constexpr Jid bare() const noexcept {
+        Jid j = *this;
+        j.resource_ = {};
+        return j;
+    }
+    /// Bytes to_string() produces.
+    constexpr std::size_t size() const noexcept {
+        return (local_.empty() ? 0 : local_.size() + 1) + domain_.size() + (resource_.empty() ? 0 : resource_.size() + 1);
+    }
+    /// Appends the string form to `out`.
+    void append_to(std::string& out) const {
+        if (!local_.empty()) { out.append(local_); out.push_back('@'); }
+        out.append(domain_);
+        if (!resource_.empty()) { out.push_back('/'); out.append(resource_); }
+    }
+    /// The string form `local@domain/resource`.
+    std::string to_string() const {
+        std::string s;
+        s.reserve(size());
+        append_to(s);
+        return s;
+    }
+
+    /// RFC 7622 §3.2, §3.3: domainpart and localpart compare case-insensitively (ASCII
+    /// only here; see the class comment), the resourcepart exactly.
+    friend constexpr bool operator==(const Jid& a, const Jid& b) noexcept {
+        return detail::iequal_ascii(a.domain_, b.domain_) && detail::iequal_ascii(a.local_, b.local_) &&
+               a.resource_ == b.resource_;
+    }
+    friend constexpr bool operator!=(const Jid& a, const Jid& b) noexcept { return !(a == b); }
+
+private:
+    parse_error check(std::size_t domain_at, std::size_t resource_at, std::string_view whole) const noexcept {
+        std::size_t bad = 0;
+        // RFC 7622 §3.1: each part at most 1023 bytes.
+        if (local_.size() > max_jid_part_bytes)
+            return detail::jid_error(0, "localpart longer than 1023 bytes (RFC 7622 §3.1)", whole.substr(0, 64));
+        if (domain_.size() > max_jid_part_bytes)
+            return detail::jid_error(domain_at, "domainpart longer than 1023 bytes (RFC 7622 §3.1)", whole.substr(0, 64));
+        if (resource_.size() > max_jid_part_bytes)
+            return detail::jid_error(resource_at, "resourcepart longer than 1023 bytes (RFC 7622 §3.1)", whole.substr(0, 64));
+        if (!local_.empty()) {
+            if (!detail::check_jid_chars(local_, bad))
+                return detail::jid_error(bad, "localpart has a control character or invalid UTF-8 (RFC 7622 §3.3)", whole);
+            // RFC 7622 §3.3.1: these characters are excluded from localparts.
+            for (std::size_t i = 0; i < local_.size(); ++i) {
+                char c = local_[i];
+                if (c == '"' || c == '&' || c == '\'' || c == '/' || c == ':' || c == '<' || c == '>' || c == '@' || c == ' ')
+                    return detail::jid_error(i, "localpart contains a forbidden character (RFC 7622 §3.3.1)", whole);
+            }
+        }
+        if (domain_.empty()) return detail::jid_error(domain_at, "empty domainpart (RFC 7622 §3.2)", whole);
+        if (parse_error e = check_domain(domain_at, whole)) return e;
+        if (!resource_.empty() && !detail::check_jid_chars(resource_, bad))
+            return detail::jid_error(resource_at + bad, "resourcepart has a control character or invalid UTF-8 (RFC 7622 §3.4)", whole);
+        return {};
+    }
+
+    // RFC 7622 §3.2: an IP-literal, an IPv4 address or a fully qualified domain name.
+    parse_error check_domain(std::size_t at, std::string_view whole) const noexcept {
+        std::string_view d = domain_;
+        if (d.front() == '[') {
+            if (d.size() < 3 || d.back() != ']' || !detail::is_ipv6(d.substr(1, d.size() - 2)))
+                return detail::jid_error(at, "domainpart is not a valid IPv6 literal (RFC 7622 §3.2, RFC 3986 §3.2.2)", whole);
+            return {};
+        }
+        std::size_t bad = 0;
+        if (!detail::check_jid_chars(d, bad))
+            return detail::jid_error(at + bad, "domainpart has a control character or invalid UTF-8 (RFC 7622 §3.2)", whole);
+        std::size_t label_start = 0;
+        for (std::size_t i = 0; i <= d.size(); ++i) {
+            if (i < d.size() && d[i] != '.') continue;
+            std::string_view label = d.substr(label_start, i - label_start);
+            if (label.empty())
+                return detail::jid_error(at + label_start, "domainpart has an empty label (RFC 7622 §3.2)", whole);
+            if (label.size() > 63)
+                return detail::jid_error(at + label_start, "domainpart label longer than 63 bytes (RFC 1035 §2.3.4)", whole);
+            if (label.front() == '-' || label.back() == '-')
+                return detail::jid_error(at + label_start, "domainpart label starts or ends with '-' (RFC 5890 §2.3.1)", whole);
+            for (std::size_t k = 0; k < label.size(); ++k) {
+                unsigned char c = static_cast<unsigned char>(label[k]);
+                bool ok = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+                if (!ok)
+                    return detail::jid_error(at + label_start + k, "domainpart contains a character not allowed in a domain name (RFC 7622 §3.2)", whole);
+            }
+            label_start = i + 1;
+        }
+        return {};
+    }
+
+    std::string_view local_;
+    std::string_view domain_;
+    std::string_view resource_;
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_JID_HPP

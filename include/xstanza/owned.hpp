@@ -1,0 +1,93 @@
+// xstanza: owning copies of stanzas, for keeping a parsed stanza after the buffer or the
+// Parser it came from is gone (parsed stanzas are views; see Parser).
+#ifndef XSTANZA_OWNED_HPP
+#define XSTANZA_OWNED_HPP
+
+#include <cstddef>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "error.hpp"
+#include "iq.hpp"
+#include "parse.hpp"
+#include "serialize.hpp"
+
+namespace xstanza {
+
+/// A stanza together with the storage its views point into. Movable, not copyable
+/// (moving keeps every view valid: the storage is on the heap and does not move).
+template <class T>
+class owned {
+public:
+    const T& operator*() const noexcept { return *value_; }
+    const T* operator->() const noexcept { return &*value_; }
+    const T& get() const noexcept { return *value_; }
+    /// The canonical XML the copy was made from.
+    std::string_view xml() const noexcept { return {buffer_.get(), size_}; }
+
+    owned(owned&&) noexcept = default;
+    owned& operator=(owned&&) noexcept = default;
+    owned(const owned&) = delete;
+    owned& operator=(const owned&) = delete;
+
+private:
+    template <class U>
+    friend result<owned<U>> make_owned(const U& stanza) noexcept;
+    owned() = default;
+
+    std::unique_ptr<char[]> buffer_;
+    std::size_t size_ = 0;
+    std::vector<RosterItem> items_;
+    std::vector<std::string_view> groups_;
+    std::optional<T> value_;
+};
+
+namespace detail {
+// An opaque payload's node belongs to the Parser that is about to go away.
+inline void forget_node(AnyPayload& p) noexcept {
+    if (const OpaqueElement* o = p.opaque()) {
+        OpaqueElement copy = *o;
+        copy.node = nullptr;
+        p = copy;
+    }
+}
+}  // namespace detail
+
+/// Copies a stanza (parsed or built) into storage of its own: serializes it canonically,
+/// then parses that copy. Fails as serialize() would on data that is not XML.
+template <class T>
+result<owned<T>> make_owned(const T& stanza) noexcept {
+    std::string xml;
+    if (parse_error e = serialize(stanza, xml)) return e;
+    owned<T> o;
+    try {
+        o.buffer_.reset(new char[xml.size() + 1]);
+        std::memcpy(o.buffer_.get(), xml.data(), xml.size() + 1);
+        o.size_ = xml.size();
+        Parser parser;
+        result<T> r = parser.parse_in_situ<T>(o.buffer_.get(), o.size_);
+        if (!r) return r.error();
+        parser.release_storage(o.items_, o.groups_);
+        o.value_ = std::move(*r);
+    } catch (...) {
+        return parse_error(errc::out_of_memory, 0, "out of memory copying the stanza");
+    }
+    if constexpr (std::is_same_v<T, AnyIq>) {
+        detail::forget_node(o.value_->payload);
+    } else if constexpr (std::is_same_v<typename T::payload_type, AnyPayload>) {
+        if constexpr (std::is_same_v<typename T::type_tag, Error>) {
+            if (o.value_->payload) detail::forget_node(*o.value_->payload);
+        } else {
+            detail::forget_node(o.value_->payload);
+        }
+    }
+    return result<owned<T>>(std::move(o));
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_OWNED_HPP

@@ -1,0 +1,737 @@
+// xstanza: parsing bytes into typed stanzas. Zero-copy: parsed strings are views into
+// the input buffer (decoded in place), parsed lists are views into the Parser.
+#ifndef XSTANZA_PARSE_HPP
+#define XSTANZA_PARSE_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <memory>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "detail/dom.hpp"
+#include "detail/scan.hpp"
+#include "element.hpp"
+#include "error.hpp"
+#include "iq.hpp"
+#include "jid.hpp"
+#include "limits.hpp"
+#include "payload.hpp"
+#include "roster.hpp"
+#include "stanza_error.hpp"
+
+namespace xstanza {
+
+/// Extension point, parsing half: specialise for a payload type P (with payload_traits<P>):
+/// \code
+/// template <> struct xstanza::payload_parser<Ping> {
+///     static xstanza::result<Ping> parse(const xstanza::element& e) noexcept { return Ping{}; }
+/// };
+/// \endcode
+/// xstanza has already checked that the element's name and namespace are payload_traits<P>'s.
+/// Views taken from `e` live as long as the parse result.
+template <class P>
+struct payload_parser;
+
+inline constexpr std::string_view jabber_client_ns = "jabber:client";
+inline constexpr std::string_view jabber_server_ns = "jabber:server";
+
+namespace detail {
+
+template <class T> struct is_iq : std::false_type {};
+template <class Type, class P> struct is_iq<Iq<Type, P>> : std::true_type {};
+
+// What every IQ parse shares: the header and the children, checked against RFC 6120 §8.2.3.
+struct iq_frame {
+    IqType type = IqType::get;
+    std::string_view id;
+    std::optional<Jid> from;
+    std::optional<Jid> to;
+    std::string_view lang;
+    std::string_view ns;              // the stanza namespace as written ("" = jabber:client)
+    xml_node* payload = nullptr;
+    std::size_t payload_index = 0;    // among the root's element children
+    xml_node* error = nullptr;
+};
+
+inline bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+inline bool parse_uint(std::string_view s, unsigned& out) noexcept {
+    if (s.empty() || s.size() > 6) return false;
+    unsigned v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + unsigned(c - '0');
+    }
+    out = v;
+    return true;
+}
+
+}  // namespace detail
+
+/// A reusable parser. Keep one per thread (it is not shared-safe) and reuse it: after the
+/// first parses have grown its buffers, parsing a small stanza allocates nothing.
+///
+/// Lifetime: a parse result holds views into (a) the input buffer for the in-situ
+/// functions, or the Parser's own copy for parse(), and (b) the Parser's item storage.
+/// They are valid until the next parse on this Parser, its destruction, or (in situ)
+/// the buffer's end of life. Copy what you keep, or use owned() (see owned.hpp).
+class Parser {
+public:
+    explicit Parser(parse_limits limits = {}) : limits_(limits), doc_(std::make_unique<detail::xml_doc>()) {}
+
+    const parse_limits& limits() const noexcept { return limits_; }
+    void set_limits(const parse_limits& limits) noexcept { limits_ = limits; }
+
+    /// Parses `size` bytes at `data` in situ: the bytes are modified (references decoded
+    /// in place) and results point into them. Like RapidXML, it needs one byte of padding:
+    /// data[size] must be writable; xstanza stores '\0' there.
+    /// T is AnyIq, or Iq<Type, P> to require that type and payload.
+    template <class T>
+    result<T> parse_in_situ(char* data, std::size_t size) noexcept {
+        static_assert(std::is_same_v<T, AnyIq> || detail::is_iq<T>::value,
+                      "Parser::parse<T>: T is AnyIq or an Iq<Type, Payload>");
+        if (parse_error e = load(data, size)) return e;
+        return build<T>();
+    }
+
+    /// In situ on a std::string (its terminator is the padding byte).
+    template <class T>
+    result<T> parse_in_situ(std::string& buffer) noexcept {
+        return parse_in_situ<T>(buffer.data(), buffer.size());
+    }
+
+    /// Copies `input` once into a buffer the Parser owns and reuses, then parses there.
+    /// The caller's bytes are not touched; results point into the Parser's copy.
+    template <class T>
+    result<T> parse(std::string_view input) noexcept {
+        if (input.size() > limits_.max_input_bytes)
+            return parse_error::make(errc::input_too_large, 0, "input larger than the limit");
+        try {
+            copy_.assign(input.data(), input.size());
+        } catch (...) {
+            return parse_error(errc::out_of_memory, 0, "out of memory copying the input");
+        }
+        return parse_in_situ<T>(copy_);
+    }
+
+    /// Checks that `input` is a valid IQ without keeping anything (copies, as parse()).
+    parse_error validate(std::string_view input) noexcept {
+        result<AnyIq> r = parse<AnyIq>(input);
+        return r.error();
+    }
+
+    /// The element view of a parsed node (for payload_parser users holding an OpaqueElement).
+    element view(const OpaqueElement& e) const noexcept {
+        return element(static_cast<detail::xml_node*>(const_cast<void*>(e.node)), &context_);
+    }
+
+    /// Hands the roster item and group storage of the latest parse to the caller (its
+    /// views stay valid: the vectors' buffers move, they are not copied).
+    void release_storage(std::vector<RosterItem>& items, std::vector<std::string_view>& groups) noexcept {
+        items.swap(items_);
+        groups.swap(groups_);
+        items_.clear();
+        groups_.clear();
+    }
+
+    /// Converts an AnyIq from the latest parse to a typed IQ, parsing an opaque payload
+    /// with payload_parser<P>.
+    template <class T>
+    result<T> cast(const AnyIq& any) noexcept;
+
+private:
+    parse_error load(char* data, std::size_t size) noexcept {
+        if (parse_error e = scanner_.scan(data, size, limits_)) return e;
+        base_ = data;
+        context_.base = data;
+        context_.texts = &texts_;  // (re)set here: a moved-from Parser keeps no stale pointer
+        data[size] = '\0';  // RapidXML stops at the terminator, in the padding byte
+        items_.clear();
+        groups_.clear();
+        texts_.clear();
+        try {
+            doc_->clear();
+            doc_->parse<detail::rapidxml_flags>(data);
+        } catch (const rapidxml::parse_error& e) {
+            // The scanner accepts only what RapidXML parses; reaching this is a bug, reported, not thrown.
+            return parse_error::make(errc::malformed, std::size_t(e.where<char>() - data),
+                                     "RapidXML rejected input the scanner accepted: ", e.what());
+        } catch (...) {
+            return parse_error(errc::out_of_memory, 0, "out of memory building the element tree");
+        }
+        return {};
+    }
+
+    std::size_t offset_of(const detail::xml_node* n) const noexcept { return std::size_t(n->name() - 1 - base_); }
+    std::size_t offset_of(const detail::xml_attr* a) const noexcept { return std::size_t(a->value() - base_); }
+    element view(detail::xml_node* n) const noexcept { return element(n, &context_); }
+
+    parse_error parse_jid_attr(detail::xml_attr* a, std::string_view what, std::optional<Jid>& out) const noexcept {
+        std::string_view v = detail::attr_value(a);
+        result<Jid> j = Jid::parse(v);
+        if (!j) {
+            parse_error e = parse_error::make(errc::invalid_jid, offset_of(a) + j.error().offset(), what, ": ",
+                                              j.error().message());
+            return e;
+        }
+        out = *j;
+        return {};
+    }
+
+    // RFC 6120 §8.2.3 and §8.1: the <iq/> element, its attributes and its children.
+    parse_error parse_frame(detail::iq_frame& f) noexcept {
+        detail::xml_node* root = doc_->first_node();
+        std::string_view qname = detail::name_of(root);
+        if (detail::local_of(qname) != "iq")
+            return parse_error::make(errc::not_iq, offset_of(root), "expected <iq>, found <", qname, ">");
+        f.ns = detail::resolve_ns(root);
+        // An <iq> with no namespace is read as jabber:client (the client stream's default).
+        if (!f.ns.empty() && f.ns != jabber_client_ns && f.ns != jabber_server_ns)
+            return parse_error::make(errc::wrong_namespace, offset_of(root), "<iq> in namespace '", f.ns,
+                                     "', expected 'jabber:client' or 'jabber:server'");
+        detail::xml_attr* type = nullptr;
+        detail::xml_attr* id = nullptr;
+        for (detail::xml_attr* a = root->first_attribute(); a; a = a->next_attribute()) {
+            std::string_view n = detail::name_of(a);
+            if (n == "type") type = a;
+            else if (n == "id") id = a;
+            else if (n == "from") { if (parse_error e = parse_jid_attr(a, "'from'", f.from)) return e; }
+            else if (n == "to") { if (parse_error e = parse_jid_attr(a, "'to'", f.to)) return e; }
+            else if (n == "xml:lang") f.lang = detail::attr_value(a);
+        }
+        // RFC 6120 §8.2.3: an IQ MUST have 'type' and 'id'.
+        if (!type) return parse_error::make(errc::missing_type, offset_of(root), "<iq> has no 'type' (RFC 6120 §8.2.3)");
+        std::string_view t = detail::attr_value(type);
+        if (t == "get") f.type = IqType::get;
+        else if (t == "set") f.type = IqType::set;
+        else if (t == "result") f.type = IqType::result;
+        else if (t == "error") f.type = IqType::error;
+        else
+            return parse_error::make(errc::unknown_type, offset_of(type), "unknown IQ type '", t,
+                                     "', expected get, set, result or error (RFC 6120 §8.2.3)");
+        if (!id) return parse_error::make(errc::missing_id, offset_of(root), "<iq> has no 'id' (RFC 6120 §8.2.3)");
+        f.id = detail::attr_value(id);
+        if (f.id.empty()) return parse_error::make(errc::missing_id, offset_of(id), "<iq> has an empty 'id' (RFC 6120 §8.2.3)");
+        if (scanner_.root_text() != std::string_view::npos)
+            return parse_error::make(errc::unexpected_text, scanner_.root_text(),
+                                     "text directly inside <iq>; an IQ holds only child elements (RFC 6120 §8.2.3)");
+
+        std::size_t payloads = 0, errors = 0, index = 0;
+        detail::xml_node* extra_payload = nullptr;
+        detail::xml_node* extra_error = nullptr;
+        for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
+            if (c->type() != rapidxml::node_element) continue;
+            bool is_error = detail::local_of(detail::name_of(c)) == "error" && detail::resolve_ns(c) == f.ns;
+            if (is_error) {
+                if (errors++ == 0) f.error = c;
+                else if (!extra_error) extra_error = c;
+            } else {
+                if (payloads++ == 0) { f.payload = c; f.payload_index = index; }
+                else if (!extra_payload) extra_payload = c;
+            }
+            ++index;
+        }
+        std::string_view tname = to_string(f.type);
+        if (f.type != IqType::error && errors)
+            return parse_error::make(errc::unexpected_error, offset_of(f.error), "<error/> inside a ", tname,
+                                     " IQ; only a type='error' IQ carries one (RFC 6120 §8.3.1)");
+        switch (f.type) {
+        case IqType::get:
+        case IqType::set:
+            // RFC 6120 §8.2.3: a get or set MUST contain exactly one payload child.
+            if (payloads == 0)
+                return parse_error::make(errc::payload_count, offset_of(root), "a ", tname,
+                                         " IQ carries exactly one payload, found none (RFC 6120 §8.2.3)");
+            if (payloads > 1)
+                return parse_error::make(errc::payload_count, offset_of(extra_payload), "a ", tname,
+                                         " IQ carries exactly one payload, found a second one <",
+                                         detail::name_of(extra_payload), "> (RFC 6120 §8.2.3)");
+            break;
+        case IqType::result:
+            // RFC 6120 §8.2.3: a result contains zero or one payload.
+            if (payloads > 1)
+                return parse_error::make(errc::payload_count, offset_of(extra_payload),
+                                         "a result IQ carries at most one payload, found a second one <",
+                                         detail::name_of(extra_payload), "> (RFC 6120 §8.2.3)");
+            break;
+        case IqType::error:
+            // RFC 6120 §8.3.1: an error IQ contains an <error/>, and may echo the request's payload.
+            if (!errors)
+                return parse_error::make(errc::missing_error, offset_of(root),
+                                         "an error IQ has no <error/> child (RFC 6120 §8.3.1)");
+            if (errors > 1)
+                return parse_error::make(errc::invalid_error, offset_of(extra_error),
+                                         "an error IQ carries one <error/>, found a second (RFC 6120 §8.3.1)");
+            if (payloads > 1)
+                return parse_error::make(errc::payload_count, offset_of(extra_payload),
+                                         "an error IQ echoes at most one payload, found a second one <",
+                                         detail::name_of(extra_payload), "> (RFC 6120 §8.3.1)");
+            break;
+        }
+        return {};
+    }
+
+    // Namespace of a child: unprefixed without its own xmlns inherits the parent's.
+    static std::string_view child_ns(const detail::xml_node* c, std::string_view parent_ns) noexcept {
+        std::string_view n = detail::name_of(c);
+        if (n.find(':') != std::string_view::npos) return detail::resolve_ns(c);
+        if (const detail::xml_attr* x = detail::find_attr(c, "xmlns")) return {x->value(), x->value_size()};
+        return parent_ns;
+    }
+
+    // RFC 6120 §8.3.2, §8.3.3: the <error/> element.
+    parse_error parse_error_element(detail::xml_node* node, std::optional<StanzaError>& out) noexcept {
+        std::optional<ErrorType> type;
+        std::optional<Condition> condition;
+        std::optional<unsigned> code;
+        std::optional<Jid> by;
+        detail::xml_attr* type_attr = nullptr;
+        for (detail::xml_attr* a = node->first_attribute(); a; a = a->next_attribute()) {
+            std::string_view n = detail::name_of(a);
+            if (n == "type") {
+                type_attr = a;
+                std::string_view v = detail::attr_value(a);
+                type = error_type_from_string(v);
+                if (!type)
+                    return parse_error::make(errc::invalid_error_type, offset_of(a), "unknown error type '", v,
+                                             "', expected auth, cancel, continue, modify or wait (RFC 6120 §8.3.2)");
+            } else if (n == "code") {
+                // XEP-0086: the legacy numeric code of pre-RFC servers.
+                unsigned c = 0;
+                std::string_view v = detail::attr_value(a);
+                if (!detail::parse_uint(v, c))
+                    return parse_error::make(errc::invalid_error, offset_of(a), "legacy error code '", v,
+                                             "' is not a number (XEP-0086)");
+                code = c;
+            } else if (n == "by") {
+                if (parse_error e = parse_jid_attr(a, "<error/> 'by'", by)) return e;
+            }
+        }
+        (void)type_attr;
+        std::string_view uri;
+        std::optional<std::string_view> text;
+        std::string_view text_lang;
+        std::optional<AppCondition> app;
+        detail::xml_node* foreign = nullptr;
+        detail::xml_node* cond_node = nullptr;
+        std::string_view error_ns = detail::resolve_ns(node);
+        for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
+            if (c->type() != rapidxml::node_element) continue;
+            std::string_view local = detail::local_of(detail::name_of(c));
+            std::string_view ns = child_ns(c, error_ns);
+            if (ns == stanzas_ns) {
+                if (local == "text") {
+                    if (text)
+                        return parse_error::make(errc::invalid_error, offset_of(c),
+                                                 "<error/> carries at most one <text/> (RFC 6120 §8.3.2)");
+                    if (detail::has_element_child(c))
+                        return parse_error::make(errc::invalid_error, offset_of(c),
+                                                 "<text/> holds character data only (RFC 6120 §8.3.2)");
+                    text = detail::text_of(c);
+                    if (detail::xml_attr* l = detail::find_attr(c, "xml:lang")) text_lang = detail::attr_value(l);
+                    continue;
+                }
+                std::optional<Condition> k = condition_from_string(local);
+                if (!k)
+                    return parse_error::make(errc::unknown_condition, offset_of(c), "unknown stanza error condition '",
+                                             local, "' (RFC 6120 §8.3.3)");
+                if (condition)
+                    return parse_error::make(errc::multiple_conditions, offset_of(c), "second defined condition <",
+                                             local, "/>; <error/> carries exactly one (RFC 6120 §8.3.2)");
+                condition = k;
+                cond_node = c;
+                if (detail::has_element_child(c))
+                    return parse_error::make(errc::invalid_error, offset_of(c), "condition <", local,
+                                             "/> has child elements (RFC 6120 §8.3.3)");
+                std::string_view content = detail::text_of(c);
+                if (*k == Condition::gone || *k == Condition::redirect) {
+                    uri = content;  // RFC 6120 §8.3.3.5, §8.3.3.14: an XMPP URI may follow
+                } else if (std::any_of(content.begin(), content.end(), [](char ch) { return !detail::is_space(ch); })) {
+                    return parse_error::make(errc::invalid_error, offset_of(c), "condition <", local,
+                                             "/> must be empty (RFC 6120 §8.3.3)");
+                }
+            } else {
+                // RFC 6120 §8.3.2: at most one application-specific condition, in another namespace.
+                if (app)
+                    return parse_error::make(errc::multiple_conditions, offset_of(c),
+                                             "second application-specific condition <", local,
+                                             "/>; <error/> carries at most one (RFC 6120 §8.3.2)");
+                app = AppCondition{local, ns};
+                foreign = c;
+            }
+        }
+        (void)cond_node;
+        if (!condition && code) {
+            if (auto legacy = legacy_error(*code)) condition = legacy->condition;
+        }
+        if (!condition) {
+            if (foreign)
+                return parse_error::make(errc::condition_namespace, offset_of(foreign), "error condition <",
+                                         detail::local_of(detail::name_of(foreign)), "/> in namespace '", app->ns,
+                                         "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
+            return parse_error::make(errc::missing_condition, offset_of(node),
+                                     "<error/> has no defined condition (RFC 6120 §8.3.2)");
+        }
+        if (!type && code) {
+            if (auto legacy = legacy_error(*code)) type = legacy->type;
+        }
+        if (!type)
+            return parse_error::make(errc::invalid_error_type, offset_of(node),
+                                     "<error/> has no 'type' (RFC 6120 §8.3.2)");
+        StanzaError e(*type, *condition);
+        e.uri = uri;
+        e.text = text;
+        e.text_lang = text_lang;
+        e.app = app;
+        e.by = by;
+        e.legacy_code = code;
+        out = e;
+        return {};
+    }
+
+    // RFC 6121 §2.1.2.6 / §2.3.3: group names are non-empty and unique within an item.
+    parse_error check_groups(std::size_t first, const detail::xml_node* item) noexcept {
+        std::size_t n = groups_.size() - first;
+        if (n < 2) return {};
+        if (n <= 8) {
+            for (std::size_t i = first; i < groups_.size(); ++i)
+                for (std::size_t j = i + 1; j < groups_.size(); ++j)
+                    if (groups_[i] == groups_[j])
+                        return parse_error::make(errc::invalid_roster, offset_of(item), "duplicate group '",
+                                                 groups_[i], "' in one item (RFC 6121 §2.3.3)");
+            return {};
+        }
+        try {
+            scratch_.assign(groups_.begin() + std::ptrdiff_t(first), groups_.end());
+        } catch (...) {
+            return parse_error(errc::out_of_memory, 0, "out of memory checking groups");
+        }
+        std::sort(scratch_.begin(), scratch_.end());
+        auto dup = std::adjacent_find(scratch_.begin(), scratch_.end());
+        if (dup != scratch_.end())
+            return parse_error::make(errc::invalid_roster, offset_of(item), "duplicate group '", *dup,
+                                     "' in one item (RFC 6121 §2.3.3)");
+        return {};
+    }
+
+    // RFC 6121 §2.1.2: one <item/>.
+    parse_error parse_item(detail::xml_node* node, IqType type, RosterItem& item, std::size_t& group_first) noexcept {
+        detail::xml_attr* jid = nullptr;
+        for (detail::xml_attr* a = node->first_attribute(); a; a = a->next_attribute()) {
+            std::string_view n = detail::name_of(a);
+            if (n == "jid") {
+                jid = a;
+            } else if (n == "name") {
+                item.name = detail::attr_value(a);
+            } else if (n == "subscription") {
+                std::string_view v = detail::attr_value(a);
+                auto s = subscription_from_string(v);
+                if (!s)
+                    return parse_error::make(errc::invalid_roster, offset_of(a), "unknown subscription '", v,
+                                             "', expected none, to, from, both or remove (RFC 6121 §2.1.2.5)");
+                // RFC 6121 §2.1.2.5: 'remove' only in a roster set (an error may echo the set).
+                if (*s == Subscription::remove && type != IqType::set && type != IqType::error)
+                    return parse_error::make(errc::invalid_roster, offset_of(a),
+                                             "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
+                item.subscription = *s;
+            } else if (n == "ask") {
+                std::string_view v = detail::attr_value(a);
+                if (v != "subscribe")
+                    return parse_error::make(errc::invalid_roster, offset_of(a), "ask='", v,
+                                             "', the only allowed value is 'subscribe' (RFC 6121 §2.1.2.2)");
+                item.ask = true;
+            } else if (n == "approved") {
+                std::string_view v = detail::attr_value(a);
+                if (v == "true" || v == "1") item.approved = true;
+                else if (v == "false" || v == "0") item.approved = false;
+                else
+                    return parse_error::make(errc::invalid_roster, offset_of(a), "approved='", v,
+                                             "' is not a boolean (RFC 6121 §2.1.2.1)");
+            }
+        }
+        // RFC 6121 §2.1.2.3: the 'jid' attribute is required.
+        if (!jid)
+            return parse_error::make(errc::invalid_roster, offset_of(node), "roster <item/> has no 'jid' (RFC 6121 §2.1.2.3)");
+        std::optional<Jid> j;
+        if (parse_error e = parse_jid_attr(jid, "roster item 'jid'", j)) return e;
+        item.jid = *j;
+        group_first = groups_.size();
+        for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
+            if (c->type() != rapidxml::node_element) continue;
+            std::string_view ns = child_ns(c, roster_ns);
+            if (ns != roster_ns) continue;  // extension elements in other namespaces are ignored
+            std::string_view local = detail::local_of(detail::name_of(c));
+            if (local != "group")
+                return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
+                                         "/> in a roster item; only <group/> is defined (RFC 6121 §2.1.2)");
+            if (detail::has_element_child(c))
+                return parse_error::make(errc::invalid_roster, offset_of(c), "<group/> holds character data only (RFC 6121 §2.1.2.6)");
+            std::string_view g = detail::text_of(c);
+            if (g.empty())
+                return parse_error::make(errc::invalid_roster, offset_of(c), "empty <group/> name (RFC 6121 §2.3.3)");
+            try {
+                groups_.push_back(g);
+            } catch (...) {
+                return parse_error(errc::out_of_memory, offset_of(c), "out of memory storing groups");
+            }
+        }
+        return check_groups(group_first, node);
+    }
+
+    // RFC 6121 §2.1: <query xmlns='jabber:iq:roster'/> for an IQ of type `type`.
+    parse_error parse_roster(detail::xml_node* node, IqType type, RosterQuery& out) noexcept {
+        if (detail::xml_attr* v = detail::find_attr(node, "ver")) out.ver = detail::attr_value(v);
+        std::size_t count = 0;
+        detail::xml_node* second = nullptr;
+        try {
+            group_first_.clear();
+            for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
+                if (c->type() != rapidxml::node_element) continue;
+                std::string_view ns = child_ns(c, roster_ns);
+                if (ns != roster_ns) continue;  // extensions in other namespaces are ignored
+                std::string_view local = detail::local_of(detail::name_of(c));
+                if (local != "item")
+                    return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
+                                             "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
+                if (++count == 2) second = c;
+                RosterItem item;
+                std::size_t gfirst = 0;
+                if (parse_error e = parse_item(c, type, item, gfirst)) return e;
+                items_.push_back(item);
+                group_first_.push_back(gfirst);
+            }
+        } catch (...) {
+            return parse_error(errc::out_of_memory, offset_of(node), "out of memory storing roster items");
+        }
+        // RFC 6121 §2.1.3: a roster get carries no item; §2.1.5: a roster set exactly one.
+        if (type == IqType::get && count)
+            return parse_error::make(errc::roster_item_count, offset_of(node->first_node()),
+                                     "a roster get carries no <item/> (RFC 6121 §2.1.3)");
+        if (type == IqType::set && count != 1)
+            return parse_error::make(errc::roster_item_count, count ? offset_of(second) : offset_of(node),
+                                     count ? "a roster set carries exactly one <item/>, found more (RFC 6121 §2.1.5)"
+                                           : "a roster set carries exactly one <item/>, found none (RFC 6121 §2.1.5)");
+        // Now that the storage no longer moves, point each item at its groups.
+        for (std::size_t i = 0; i < items_.size(); ++i) {
+            std::size_t first = group_first_[i];
+            std::size_t last = i + 1 < items_.size() ? group_first_[i + 1] : groups_.size();
+            items_[i].groups = span<const std::string_view>(groups_.data() + first, last - first);
+        }
+        out.items = span<const RosterItem>(items_.data(), items_.size());
+        return {};
+    }
+
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+// GCC 12 reports std::variant's inactive members as maybe-uninitialized here (a known
+// false positive of its variant assignment analysis).
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+    parse_error parse_any_payload(const detail::iq_frame& f, AnyPayload& out) noexcept {
+        detail::xml_node* p = f.payload;
+        if (!p) return {};
+        std::string_view ns = detail::resolve_ns(p);
+        std::string_view local = detail::local_of(detail::name_of(p));
+        if (ns == roster_ns && local == "query") {
+            RosterQuery q;
+            if (parse_error e = parse_roster(p, f.type, q)) return e;
+            out = q;
+            return {};
+        }
+        const detail::child_span& s = scanner_.children()[f.payload_index];
+        if (s.outer_prefix)
+            return parse_error::make(errc::unsupported, s.begin, "payload <", detail::name_of(p),
+                                     "> uses a namespace prefix declared on <iq>; xstanza keeps payloads as self-contained bytes");
+        out = OpaqueElement{local, ns, std::string_view(base_ + s.begin, s.end - s.begin), p};
+        return {};
+    }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+    template <class P>
+    parse_error parse_payload(detail::xml_node* node, IqType type, P& out) noexcept {
+        if constexpr (std::is_same_v<P, AnyPayload>) {
+            (void)node;
+            (void)type;
+            return {};  // handled by the caller
+        } else {
+            std::string_view ns = detail::resolve_ns(node);
+            std::string_view local = detail::local_of(detail::name_of(node));
+            if (local != payload_traits<P>::name || ns != payload_traits<P>::ns)
+                return parse_error::make(errc::payload_mismatch, offset_of(node), "expected <", payload_traits<P>::name,
+                                         " xmlns='", payload_traits<P>::ns, "'>, found <", local, " xmlns='", ns, "'>");
+            if constexpr (std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet> || std::is_same_v<P, RosterQuery>) {
+                RosterQuery q;
+                if (parse_error e = parse_roster(node, type, q)) return e;
+                if constexpr (std::is_same_v<P, RosterQuery>) {
+                    out = q;
+                } else if constexpr (std::is_same_v<P, RosterGet>) {
+                    if (q.items.size())
+                        return parse_error::make(errc::roster_item_count, offset_of(node),
+                                                 "a roster get carries no <item/> (RFC 6121 §2.1.3)");
+                    out.ver = q.ver;
+                } else {
+                    if (q.items.size() != 1)
+                        return parse_error::make(errc::roster_item_count, offset_of(node),
+                                                 "a roster set carries exactly one <item/> (RFC 6121 §2.1.5)");
+                    out.item = q.items[0];
+                    out.ver = q.ver;
+                }
+                return {};
+            } else {
+                result<P> r = payload_parser<P>::parse(view(node));
+                if (!r) return r.error();
+                out = std::move(*r);
+                return {};
+            }
+        }
+    }
+
+    template <class T>
+    result<T> build() noexcept {
+        detail::iq_frame f;
+        if (parse_error e = parse_frame(f)) return e;
+        std::optional<StanzaError> error;
+        if (f.error) {
+            if (parse_error e = parse_error_element(f.error, error)) return e;
+        }
+        if constexpr (std::is_same_v<T, AnyIq>) {
+            AnyIq iq;
+            iq.type = f.type;
+            fill_header(iq, f);
+            if (parse_error e = parse_any_payload(f, iq.payload)) return e;
+            iq.error = error;
+            return iq;
+        } else {
+            using Type = typename T::type_tag;
+            using P = typename T::payload_type;
+            if (f.type != T::type)
+                return parse_error::make(errc::type_mismatch, offset_of(doc_->first_node()), "expected a ",
+                                         to_string(T::type), " IQ, found ", to_string(f.type));
+            if constexpr (std::is_same_v<Type, Error>) {
+                T iq(f.id, *error);
+                fill_header(iq, f);
+                if constexpr (!std::is_void_v<P>) {
+                    if (f.payload) {
+                        P p{};
+                        if (parse_error e = parse_payload_any_or_typed(f, p)) return e;
+                        iq.payload = std::move(p);
+                    }
+                }
+                return iq;
+            } else if constexpr (std::is_void_v<P>) {
+                if (f.payload)
+                    return parse_error::make(errc::payload_mismatch, offset_of(f.payload),
+                                             "expected an empty result, found a payload <", detail::name_of(f.payload), ">");
+                T iq(f.id);
+                fill_header(iq, f);
+                return iq;
+            } else {
+                if (!f.payload)
+                    return parse_error::make(errc::payload_mismatch, offset_of(doc_->first_node()),
+                                             "expected a payload, found an empty result");
+                P p{};
+                if (parse_error e = parse_payload_any_or_typed(f, p)) return e;
+                T iq(f.id, std::move(p));
+                fill_header(iq, f);
+                return iq;
+            }
+        }
+    }
+
+    template <class P>
+    parse_error parse_payload_any_or_typed(const detail::iq_frame& f, P& p) noexcept {
+        if constexpr (std::is_same_v<P, AnyPayload>) return parse_any_payload(f, p);
+        else return parse_payload<P>(f.payload, f.type, p);
+    }
+
+    template <class T>
+    static void fill_header(T& iq, const detail::iq_frame& f) noexcept {
+        iq.id = f.id;
+        iq.from = f.from;
+        iq.to = f.to;
+        iq.lang = f.lang;
+    }
+
+    parse_limits limits_;
+    std::unique_ptr<detail::xml_doc> doc_;
+    detail::scanner scanner_;
+    std::string copy_;
+    std::vector<RosterItem> items_;
+    std::vector<std::string_view> groups_;
+    std::vector<std::size_t> group_first_;
+    std::vector<std::string_view> scratch_;
+    std::vector<std::pair<const detail::xml_node*, std::string_view>> texts_;
+    detail::doc_context context_{nullptr, &texts_};
+    const char* base_ = nullptr;
+};
+
+template <class T>
+result<T> Parser::cast(const AnyIq& any) noexcept {
+    static_assert(detail::is_iq<T>::value, "Parser::cast<T>: T is an Iq<Type, Payload>");
+    using Type = typename T::type_tag;
+    using P = typename T::payload_type;
+    if (any.type != T::type)
+        return parse_error::make(errc::type_mismatch, 0, "expected a ", to_string(T::type), " IQ, found ",
+                                 to_string(any.type));
+    auto convert = [&](P& out) -> parse_error {
+        if constexpr (std::is_same_v<P, AnyPayload>) {
+            out = any.payload;
+            return {};
+        } else if constexpr (std::is_same_v<P, RosterQuery> || std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet>) {
+            const RosterQuery* q = any.payload.roster();
+            if (!q) return parse_error::make(errc::payload_mismatch, 0, "expected a roster query, found <", any.payload.name(), ">");
+            if constexpr (std::is_same_v<P, RosterQuery>) out = *q;
+            else if constexpr (std::is_same_v<P, RosterGet>) {
+                if (!q->items.empty()) return parse_error(errc::roster_item_count, 0, "a roster get carries no <item/> (RFC 6121 §2.1.3)");
+                out.ver = q->ver;
+            } else {
+                if (q->items.size() != 1) return parse_error(errc::roster_item_count, 0, "a roster set carries exactly one <item/> (RFC 6121 §2.1.5)");
+                out.item = q->items[0];
+                out.ver = q->ver;
+            }
+            return {};
+        } else {
+            const OpaqueElement* o = any.payload.opaque();
+            if (!o || !o->node)
+                return parse_error::make(errc::payload_mismatch, 0, "expected <", payload_traits<P>::name, " xmlns='",
+                                         payload_traits<P>::ns, "'>, found <", any.payload.name(), ">");
+            return parse_payload<P>(static_cast<detail::xml_node*>(const_cast<void*>(o->node)), any.type, out);
+        }
+    };
+    if constexpr (std::is_same_v<Type, Error>) {
+        T iq(any.id, any.error.value_or(StanzaError(Condition::undefined_condition)));
+        fill_header(iq, detail::iq_frame{any.type, any.id, any.from, any.to, any.lang, {}, nullptr, 0, nullptr});
+        if constexpr (!std::is_void_v<P>) {
+            if (!any.payload.empty()) {
+                P p{};
+                if (parse_error e = convert(p)) return e;
+                iq.payload = std::move(p);
+            }
+        }
+        return iq;
+    } else if constexpr (std::is_void_v<P>) {
+        if (!any.payload.empty())
+            return parse_error::make(errc::payload_mismatch, 0, "expected an empty result, found <", any.payload.name(), ">");
+        T iq(any.id);
+        fill_header(iq, detail::iq_frame{any.type, any.id, any.from, any.to, any.lang, {}, nullptr, 0, nullptr});
+        return iq;
+    } else {
+        if (any.payload.empty()) return parse_error(errc::payload_mismatch, 0, "expected a payload, found none");
+        P p{};
+        if (parse_error e = convert(p)) return e;
+        T iq(any.id, std::move(p));
+        fill_header(iq, detail::iq_frame{any.type, any.id, any.from, any.to, any.lang, {}, nullptr, 0, nullptr});
+        return iq;
+    }
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_PARSE_HPP

@@ -1,0 +1,479 @@
+// xstanza: writing stanzas as compact canonical XML. One form: attributes in a fixed
+// order, single quotes, minimal escaping, xmlns only where the namespace changes.
+#ifndef XSTANZA_SERIALIZE_HPP
+#define XSTANZA_SERIALIZE_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "detail/scan.hpp"
+#include "detail/utf8.hpp"
+#include "error.hpp"
+#include "iq.hpp"
+#include "jid.hpp"
+#include "payload.hpp"
+#include "roster.hpp"
+#include "stanza_error.hpp"
+
+namespace xstanza {
+
+/// Streams XML to a sink through a small buffer, escaping and validating as it goes.
+/// The first invalid piece of data puts it in a failed state (see error()); later calls
+/// do nothing. Payload serializers (payload_serializer<P>, the extension point) use it.
+class xml_writer {
+public:
+    /// Receives output in chunks; returns false when it cannot take them (out of memory).
+    using sink_fn = bool (*)(void* context, const char* data, std::size_t size) noexcept;
+    static constexpr std::size_t max_depth = 32;
+
+    xml_writer(sink_fn sink, void* context, std::string_view default_ns = "jabber:client") noexcept
+        : sink_(sink), context_(context), root_ns_(default_ns) {}
+
+    /// Starts an element; writes xmlns='ns' when ns differs from the namespace in scope.
+    void open(std::string_view name, std::string_view ns) noexcept {
+        if (failed()) return;
+        close_start_tag();
+        if (depth_ == max_depth) return fail(errc::invalid_data, "elements nested deeper than xml_writer::max_depth");
+        if (!check_name(name)) return fail(errc::invalid_data, "not an XML name: '", name, "'");
+        if (depth_) stack_[depth_ - 1].has_content = true;
+        std::string_view scope = depth_ ? stack_[depth_ - 1].ns : root_ns_;
+        put('<');
+        put(name);
+        stack_[depth_++] = frame{name, ns, false};
+        start_open_ = true;
+        if (ns != scope) attribute("xmlns", ns);
+    }
+
+    /// Writes name='value' on the element just opened (before any content).
+    void attribute(std::string_view name, std::string_view value) noexcept {
+        attribute_begin(name);
+        attribute_piece(value);
+        attribute_end();
+    }
+    /// Writes an attribute whose value comes in pieces (begin, pieces, end).
+    void attribute_begin(std::string_view name) noexcept {
+        if (failed()) return;
+        if (!start_open_) return fail(errc::invalid_data, "attribute '", name, "' written after element content");
+        put(' ');
+        put(name);
+        put("='");
+    }
+    void attribute_piece(std::string_view value) noexcept { escape(value, true); }
+    void attribute_end() noexcept {
+        if (failed()) return;
+        put('\'');
+    }
+
+    /// Writes character data, escaped.
+    void text(std::string_view s) noexcept {
+        if (failed() || s.empty()) return;
+        close_start_tag();
+        if (depth_) stack_[depth_ - 1].has_content = true;
+        escape(s, false);
+    }
+
+    /// Writes bytes verbatim: the caller guarantees they are one well-formed element.
+    void raw(std::string_view xml) noexcept {
+        if (failed()) return;
+        close_start_tag();
+        if (depth_) stack_[depth_ - 1].has_content = true;
+        put(xml);
+    }
+
+    /// Ends the innermost element: "/>" when it is empty.
+    void close() noexcept {
+        if (failed() || depth_ == 0) return;
+        frame& f = stack_[--depth_];
+        if (start_open_) {
+            put("/>");
+            start_open_ = false;
+            return;
+        }
+        put("</");
+        put(f.name);
+        put('>');
+    }
+
+    /// Puts the writer into the failed state with this error.
+    template <class... Parts>
+    void fail(errc code, const Parts&... parts) noexcept {
+        if (!failed()) error_ = parse_error::make(code, written_ + len_, parts...);
+    }
+    bool failed() const noexcept { return error_.code() != errc::ok; }
+    const parse_error& error() const noexcept { return error_; }
+
+    /// Flushes the buffer; returns the error, if any.
+    parse_error finish() noexcept {
+        flush();
+        return error_;
+    }
+    /// Bytes produced so far (flushed or not).
+    std::size_t size() const noexcept { return written_ + len_; }
+
+private:
+    struct frame {
+        std::string_view name;
+        std::string_view ns;
+        bool has_content;
+    };
+
+    void close_start_tag() noexcept {
+        if (start_open_) {
+            put('>');
+            start_open_ = false;
+        }
+    }
+
+    // XML 1.0 §2.3 Name, as a QName; non-ASCII is accepted if it is valid UTF-8 (checked by escape rules elsewhere).
+    static bool check_name(std::string_view n) noexcept {
+        if (n.empty()) return false;
+        unsigned char c0 = static_cast<unsigned char>(n[0]);
+        if (!(c0 >= 0x80 || c0 == '_' || unsigned((c0 | 0x20) - 'a') < 26u)) return false;
+        for (char ch : n) {
+            unsigned char c = static_cast<unsigned char>(ch);
+            if (!(c >= 0x80 || c == '_' || c == '-' || c == '.' || c == ':' || (c >= '0' && c <= '9') || unsigned((c | 0x20) - 'a') < 26u))
+                return false;
+        }
+        return detail::check_xml_text(n).code == errc::ok;
+    }
+
+    void flush() noexcept {
+        if (len_ && !sink_(context_, buf_, len_)) fail(errc::out_of_memory, "the output sink failed");
+        written_ += len_;
+        len_ = 0;
+    }
+    void put(char c) noexcept {
+        if (len_ == sizeof buf_) flush();
+        buf_[len_++] = c;
+    }
+    void put(std::string_view s) noexcept {
+        if (s.size() > sizeof buf_ - len_) {
+            flush();
+            if (s.size() > sizeof buf_) {
+                if (!sink_(context_, s.data(), s.size())) fail(errc::out_of_memory, "the output sink failed");
+                written_ += s.size();
+                return;
+            }
+        }
+        std::memcpy(buf_ + len_, s.data(), s.size());
+        len_ += s.size();
+    }
+
+    // Minimal escaping for single-quoted attributes and text; refuses what is not XML
+    // (RFC 6120 §11.6: UTF-8; XML 1.0 §2.2: Char). In attributes, tab, LF and CR are written
+    // as character references so that attribute-value normalisation (§3.3.3) keeps them;
+    // in text, CR is (§2.11 would turn it into LF) and '>' is (so "]]>" never appears).
+    void escape(std::string_view s, bool attr) noexcept {
+        if (failed()) return;
+        const char* p = s.data();
+        const char* end = p + s.size();
+        const char* run = p;
+        while (p < end) {
+            unsigned char c = static_cast<unsigned char>(*p);
+            const char* rep = nullptr;
+            if (c >= 0x80) {
+                char32_t cp;
+                int n = detail::decode_utf8(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end), cp);
+                if (n == 0) return fail(errc::invalid_data, "invalid UTF-8 in ", attr ? "an attribute value" : "text");
+                if (!detail::is_xml_char(cp)) return fail(errc::invalid_data, "a character XML does not allow (U+FFFE/U+FFFF)");
+                p += n;
+                continue;
+            }
+            switch (c) {
+            case '&': rep = "&amp;"; break;
+            case '<': rep = "&lt;"; break;
+            case '>': rep = attr ? nullptr : "&gt;"; break;
+            case '\'': rep = attr ? "&apos;" : nullptr; break;
+            case '\r': rep = "&#13;"; break;
+            case '\n': rep = attr ? "&#10;" : nullptr; break;
+            case '\t': rep = attr ? "&#9;" : nullptr; break;
+            default:
+                if (c < 0x20) return fail(errc::invalid_data, c == 0 ? "a NUL byte" : "a control character", " in ", attr ? "an attribute value" : "text", " (XML 1.0 §2.2)");
+                break;
+            }
+            if (rep) {
+                put(std::string_view(run, std::size_t(p - run)));
+                put(std::string_view(rep));
+                run = p + 1;
+            }
+            ++p;
+        }
+        put(std::string_view(run, std::size_t(end - run)));
+    }
+
+    sink_fn sink_;
+    void* context_;
+    std::string_view root_ns_;
+    frame stack_[max_depth] = {};
+    std::size_t depth_ = 0;
+    bool start_open_ = false;
+    char buf_[512];
+    std::size_t len_ = 0;
+    std::size_t written_ = 0;
+    parse_error error_;
+};
+
+/// Extension point, writing half: specialise for a payload type P (with payload_traits<P>):
+/// \code
+/// template <> struct xstanza::payload_serializer<Ping> {
+///     static void write(const Ping&, xstanza::xml_writer& w) noexcept {
+///         w.open("ping", "urn:xmpp:ping");
+///         w.close();
+///     }
+/// };
+/// \endcode
+template <class P>
+struct payload_serializer;
+
+namespace detail {
+
+inline void write_jid_attr(xml_writer& w, std::string_view name, const Jid& j) noexcept {
+    if (j.empty()) return w.fail(errc::invalid_data, "'", name, "' is an empty JID");
+    w.attribute_begin(name);
+    if (!j.local().empty()) {
+        w.attribute_piece(j.local());
+        w.attribute_piece("@");
+    }
+    w.attribute_piece(j.domain());
+    if (!j.resource().empty()) {
+        w.attribute_piece("/");
+        w.attribute_piece(j.resource());
+    }
+    w.attribute_end();
+}
+
+// RFC 6121 §2.1.2: one item; the rules the parser enforces are enforced here too, so
+// that whatever serializes also parses.
+inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexcept {
+    if (item.subscription == Subscription::remove && type != IqType::set && type != IqType::error)
+        return w.fail(errc::invalid_data, "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
+    w.open("item", roster_ns);
+    write_jid_attr(w, "jid", item.jid);
+    if (item.name) w.attribute("name", *item.name);
+    if (item.subscription != Subscription::none) w.attribute("subscription", to_string(item.subscription));
+    if (item.ask) w.attribute("ask", "subscribe");
+    if (item.approved) w.attribute("approved", "true");
+    for (std::size_t i = 0; i < item.groups.size(); ++i) {
+        std::string_view g = item.groups[i];
+        if (g.empty()) return w.fail(errc::invalid_data, "empty group name (RFC 6121 §2.3.3)");
+        for (std::size_t k = 0; k < i; ++k)
+            if (item.groups[k] == g) return w.fail(errc::invalid_data, "duplicate group '", g, "' (RFC 6121 §2.3.3)");
+        w.open("group", roster_ns);
+        w.text(g);
+        w.close();
+    }
+    w.close();
+}
+
+inline void write_roster(xml_writer& w, const std::optional<std::string_view>& ver, span<const RosterItem> items,
+                         IqType type) noexcept {
+    // RFC 6121 §2.1.3: no item in a get; §2.1.5: exactly one in a set.
+    if (type == IqType::get && !items.empty())
+        return w.fail(errc::invalid_data, "a roster get carries no item (RFC 6121 §2.1.3)");
+    if (type == IqType::set && items.size() != 1)
+        return w.fail(errc::invalid_data, "a roster set carries exactly one item (RFC 6121 §2.1.5)");
+    w.open("query", roster_ns);
+    if (ver) w.attribute("ver", *ver);
+    for (const RosterItem& item : items) write_item(w, item, type);
+    w.close();
+}
+
+inline void write_opaque(xml_writer& w, const OpaqueElement& e) noexcept {
+    if (!e.node) {
+        // Built by the caller: prove it is one well-formed element before writing it.
+        scanner s;
+        parse_error err = s.scan(e.xml.data(), e.xml.size(), parse_limits{});
+        if (err) return w.fail(errc::invalid_data, "opaque payload is not well-formed XML: ", err.message());
+        if (s.root_begin() != 0 || s.root_end() != e.xml.size())
+            return w.fail(errc::invalid_data, "opaque payload has bytes around its element");
+    }
+    w.raw(e.xml);
+}
+
+inline void write_payload(xml_writer& w, const AnyPayload& p, IqType type) noexcept {
+    if (const RosterQuery* q = p.roster()) write_roster(w, q->ver, q->items, type);
+    else if (const OpaqueElement* o = p.opaque()) write_opaque(w, *o);
+}
+
+// RFC 6120 §8.3.2: <error type='...' by='...'><condition/><text/><app/></error>.
+inline void write_error(xml_writer& w, const StanzaError& e, std::string_view stanza_ns) noexcept {
+    w.open("error", stanza_ns);
+    w.attribute("type", to_string(e.type));
+    if (e.by) write_jid_attr(w, "by", *e.by);
+    w.open(to_string(e.condition), stanzas_ns);
+    if (!e.uri.empty()) {
+        if (e.condition != Condition::gone && e.condition != Condition::redirect)
+            return w.fail(errc::invalid_data, "only <gone/> and <redirect/> carry a URI (RFC 6120 §8.3.3)");
+        w.text(e.uri);
+    }
+    w.close();
+    if (e.text) {
+        w.open("text", stanzas_ns);
+        if (!e.text_lang.empty()) w.attribute("xml:lang", e.text_lang);
+        w.text(*e.text);
+        w.close();
+    }
+    if (e.app) {
+        if (e.app->ns.empty() || e.app->ns == stanzas_ns)
+            return w.fail(errc::invalid_data, "an application-specific condition needs its own namespace (RFC 6120 §8.3.2)");
+        w.open(e.app->name, e.app->ns);
+        w.close();
+    }
+    w.close();
+}
+
+template <class T>
+void write_header(xml_writer& w, const T& iq, IqType type) noexcept {
+    w.open("iq", "jabber:client");
+    w.attribute("type", to_string(type));
+    // RFC 6120 §8.2.3: every IQ has a non-empty id.
+    if (iq.id.empty()) return w.fail(errc::invalid_data, "an IQ needs a non-empty id (RFC 6120 §8.2.3)");
+    w.attribute("id", iq.id);
+    if (iq.from) write_jid_attr(w, "from", *iq.from);
+    if (iq.to) write_jid_attr(w, "to", *iq.to);
+    if (!iq.lang.empty()) w.attribute("xml:lang", iq.lang);
+}
+
+template <class P>
+void write_typed_payload(xml_writer& w, const P& p, IqType type) noexcept {
+    if constexpr (std::is_same_v<P, AnyPayload>) write_payload(w, p, type);
+    else if constexpr (std::is_same_v<P, RosterGet>) write_roster(w, p.ver, {}, IqType::get);
+    else if constexpr (std::is_same_v<P, RosterSet>) write_roster(w, p.ver, span<const RosterItem>(&p.item, 1), IqType::set);
+    else if constexpr (std::is_same_v<P, RosterQuery>) write_roster(w, p.ver, p.items, type);
+    else payload_serializer<P>::write(p, w);
+}
+
+inline void write_stanza(xml_writer& w, const AnyIq& iq) noexcept {
+    write_header(w, iq, iq.type);
+    bool is_error = iq.type == IqType::error;
+    if ((iq.type == IqType::get || iq.type == IqType::set) && iq.payload.empty())
+        return w.fail(errc::invalid_data, "a ", to_string(iq.type), " IQ carries exactly one payload (RFC 6120 §8.2.3)");
+    if (is_error != iq.error.has_value())
+        return w.fail(errc::invalid_data, is_error ? "an error IQ needs a StanzaError (RFC 6120 §8.3.1)"
+                                                   : "only an error IQ carries a StanzaError (RFC 6120 §8.3.1)");
+    write_payload(w, iq.payload, iq.type);
+    if (iq.error) write_error(w, *iq.error, "jabber:client");
+    w.close();
+}
+
+template <class Type, class P>
+void write_stanza(xml_writer& w, const Iq<Type, P>& iq) noexcept {
+    constexpr IqType type = iq_type_of<Type>;
+    write_header(w, iq, type);
+    if constexpr (std::is_same_v<Type, Error>) {
+        if constexpr (!std::is_void_v<P>) {
+            if (iq.payload) write_typed_payload(w, *iq.payload, type);
+        }
+        write_error(w, iq.error, "jabber:client");
+    } else if constexpr (!std::is_void_v<P>) {
+        if constexpr (std::is_same_v<P, AnyPayload>) {
+            if (type != IqType::result && iq.payload.empty())
+                return w.fail(errc::invalid_data, "a ", to_string(type), " IQ carries exactly one payload (RFC 6120 §8.2.3)");
+        }
+        write_typed_payload(w, iq.payload, type);
+    }
+    w.close();
+}
+
+inline bool append_to_string(void* ctx, const char* p, std::size_t n) noexcept {
+    try {
+        static_cast<std::string*>(ctx)->append(p, n);
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+struct fixed_buffer {
+    char* data;
+    std::size_t capacity;
+    std::size_t used;
+};
+inline bool append_to_fixed(void* ctx, const char* p, std::size_t n) noexcept {
+    auto* b = static_cast<fixed_buffer*>(ctx);
+    if (b->used < b->capacity) std::memcpy(b->data + b->used, p, std::min(n, b->capacity - b->used));
+    b->used += n;
+    return true;
+}
+
+template <class OutIt>
+struct iterator_sink {
+    OutIt it;
+    static bool put(void* ctx, const char* p, std::size_t n) noexcept {
+        auto* s = static_cast<iterator_sink*>(ctx);
+        try {
+            s->it = std::copy(p, p + n, s->it);
+            return true;
+        } catch (...) {
+            return false;
+        }
+    }
+};
+
+template <class T> inline constexpr bool is_stanza_v = std::is_same_v<T, AnyIq>;
+template <class Type, class P> inline constexpr bool is_stanza_v<Iq<Type, P>> = true;
+
+}  // namespace detail
+
+/// Appends the canonical XML of `stanza` (an Iq<...> or AnyIq) to `out`. On error, `out`
+/// is restored to its previous size and nothing is written.
+template <class T>
+parse_error serialize(const T& stanza, std::string& out) noexcept {
+    static_assert(detail::is_stanza_v<T>, "serialize: T is an Iq<Type, Payload> or an AnyIq");
+    std::size_t before = out.size();
+    xml_writer w(&detail::append_to_string, &out);
+    detail::write_stanza(w, stanza);
+    parse_error e = w.finish();
+    if (e) out.resize(before);  // shrinking never allocates
+    return e;
+}
+
+/// The canonical XML of `stanza` as a new string.
+template <class T>
+result<std::string> to_xml(const T& stanza) noexcept {
+    std::string s;
+    if (parse_error e = serialize(stanza, s)) return e;
+    return s;
+}
+
+/// What serialize_into reports: an error (buffer_too_small among them) and the size the
+/// complete output needs, so that a caller can retry with a buffer that large.
+struct serialize_result {
+    parse_error error;
+    std::size_t size = 0;
+    explicit operator bool() const noexcept { return !error; }
+};
+
+/// Writes into the caller's fixed buffer; never writes past `capacity`. On
+/// buffer_too_small, `size` is the number of bytes required.
+template <class T>
+serialize_result serialize_into(const T& stanza, char* buffer, std::size_t capacity) noexcept {
+    static_assert(detail::is_stanza_v<T>, "serialize_into: T is an Iq<Type, Payload> or an AnyIq");
+    detail::fixed_buffer b{buffer, capacity, 0};
+    xml_writer w(&detail::append_to_fixed, &b);
+    detail::write_stanza(w, stanza);
+    serialize_result r{w.finish(), b.used};
+    if (!r.error && b.used > capacity)
+        r.error = parse_error::make(errc::buffer_too_small, capacity, "output needs more bytes than the buffer holds");
+    return r;
+}
+
+/// Writes to an output iterator (e.g. std::back_inserter(vector)); returns the iterator
+/// past the output, or the error. On error, some output may already have been written.
+template <class T, class OutIt>
+result<OutIt> serialize_to(const T& stanza, OutIt out) noexcept {
+    static_assert(detail::is_stanza_v<T>, "serialize_to: T is an Iq<Type, Payload> or an AnyIq");
+    detail::iterator_sink<OutIt> s{out};
+    xml_writer w(&detail::iterator_sink<OutIt>::put, &s);
+    detail::write_stanza(w, stanza);
+    if (parse_error e = w.finish()) return e;
+    return s.it;
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_SERIALIZE_HPP

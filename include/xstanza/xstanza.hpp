@@ -1,0 +1,27 @@
+// xstanza: typed, zero-copy, strict XMPP IQ stanzas for C++17. Include this one header.
+//
+//   model (no XML):   jid.hpp  stanza_error.hpp  roster.hpp  iq.hpp  payload.hpp  span.hpp
+//   errors, limits:   error.hpp  limits.hpp
+//   XML:              parse.hpp (Parser)  serialize.hpp (serialize, xml_writer)  element.hpp
+//   storage:          owned.hpp (owning copies of parsed stanzas)
+#ifndef XSTANZA_XSTANZA_HPP
+#define XSTANZA_XSTANZA_HPP
+
+#define XSTANZA_VERSION_MAJOR 0
+#define XSTANZA_VERSION_MINOR 1
+#define XSTANZA_VERSION_PATCH 0
+
+#include "error.hpp"
+#include "limits.hpp"
+#include "span.hpp"
+#include "jid.hpp"
+#include "payload.hpp"
+#include "stanza_error.hpp"
+#include "roster.hpp"
+#include "iq.hpp"
+#include "element.hpp"
+#include "parse.hpp"
+#include "serialize.hpp"
+#include "owned.hpp"
+
+#endif  // XSTANZA_XSTANZA_HPP

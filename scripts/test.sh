@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs all xstanza tests (the README's "one command"):
+#   1. g++ Release build            -> build/gcc-release, ctest
+#   2. clang++ Debug + ASan/UBSan   -> build/clang-asan,  ctest (fuzzers built and smoke-run too)
+#   3. single-header amalgamation check
+# Installs missing Debian packages first (scripts/deps.sh). Every step runs even if
+# an earlier one failed; the exit status is non-zero if any failed.
+# Environment: JOBS (default 2), XSTANZA_CXX_STANDARD (default 17; e.g. 20).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/deps.sh
+source scripts/deps.sh
+
+JOBS=${JOBS:-2}
+STD=${XSTANZA_CXX_STANDARD:-17}
+SUMMARY=()
+FAILED=0
+
+section() { printf '\n======== %s ========\n' "$*"; }
+
+# build_and_test <name> <c++ compiler> <build type> [cmake args...]
+build_and_test() {
+  local name=$1 cxx=$2 type=$3
+  shift 3
+  local dir=build/$name
+  section "$name: configure ($cxx, $type, C++$STD)"
+  cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE="$type" \
+        -DCMAKE_CXX_STANDARD="$STD" "$@" || return 1
+  section "$name: build (-j$JOBS)"
+  cmake --build "$dir" -j "$JOBS" || return 1
+  section "$name: ctest"
+  (cd "$dir" && ctest --output-on-failure -j "$JOBS") 2>&1 | tee "$dir/ctest.log" || return 1
+}
+
+# step <label> <name> <command...>: runs a step, records PASS/FAIL and ctest's summary.
+step() {
+  local label=$1 name=$2
+  shift 2
+  local start=$SECONDS result=PASS
+  rm -f "build/$name/ctest.log"
+  "$@" || { result=FAIL; FAILED=1; }
+  SUMMARY+=("$result  $label ($((SECONDS - start))s)")
+  local log=build/$name/ctest.log
+  if [[ -f $log ]]; then
+    while IFS= read -r line; do SUMMARY+=("        $line"); done \
+      < <(grep -E 'tests passed|tests failed out of|^[[:space:]]+[0-9]+ - .*\((Failed|Not Run|Timeout|SEGFAULT|Subprocess aborted|Exception)' "$log" || true)
+  elif [[ $result == FAIL && $name != - ]]; then
+    SUMMARY+=("        (configure or build failed; see above)")
+  fi
+}
+
+section "dependencies"
+xstanza_install_deps
+
+step "g++ Release: build + ctest (build/gcc-release)" gcc-release \
+  build_and_test gcc-release g++ Release
+step "clang++ Debug, address,undefined sanitizers: build + ctest (build/clang-asan)" clang-asan \
+  build_and_test clang-asan clang++ Debug -DXSTANZA_SANITIZE=address,undefined \
+    -DXSTANZA_BUILD_BENCHMARKS=OFF -DXSTANZA_BUILD_FUZZERS=ON
+section "single header: scripts/amalgamate.py --check"
+step "single_include/xstanza.hpp up to date" - python3 scripts/amalgamate.py --check
+
+section "summary"
+printf '%s\n' "${SUMMARY[@]}"
+if ((FAILED)); then
+  echo "RESULT: FAILED"
+  exit 1
+fi
+echo "RESULT: all passed"

@@ -1,0 +1,72 @@
+# Compile-fail harness, run by CTest as
+#   cmake -DMODE=fail|pass -DCOMPILER=<c++> -DFLAGS=<flag|flag|...> -DSOURCE=<file.cpp> -P check.cmake
+# MODE=fail: SOURCE's first line is "// expect: <substring>". Passes only if the compiler
+#            rejects SOURCE AND its output contains <substring> (normally a static_assert
+#            message), so an unrelated error (typo, missing include) is a test failure.
+# MODE=pass: SOURCE must compile (the control: a broken include path would otherwise
+#            make every compile-fail test pass).
+cmake_minimum_required(VERSION 3.16)
+foreach(var MODE COMPILER SOURCE)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "check.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+string(REPLACE "|" ";" flags "${FLAGS}")
+
+if(MODE STREQUAL "fail")
+  file(READ "${SOURCE}" head LIMIT 4096)
+  if(NOT head MATCHES "^// expect: ([^\r\n]*)")
+    message(FATAL_ERROR "${SOURCE}: the first line must be '// expect: <substring of the static_assert message>'")
+  endif()
+  string(STRIP "${CMAKE_MATCH_1}" expect)
+  if(expect STREQUAL "")
+    message(FATAL_ERROR "${SOURCE}: empty '// expect:' line")
+  endif()
+elseif(NOT MODE STREQUAL "pass")
+  message(FATAL_ERROR "check.cmake: MODE must be fail or pass, not '${MODE}'")
+endif()
+
+# LC_ALL=C: plain ASCII quotes in GCC's own text, same output whatever the user's locale.
+execute_process(
+  COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${COMPILER}" ${flags} -fsyntax-only "${SOURCE}"
+  RESULT_VARIABLE rc
+  OUTPUT_VARIABLE out
+  ERROR_VARIABLE out)
+
+if(MODE STREQUAL "pass")
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${SOURCE} must compile but did not (exit ${rc}):\n${out}")
+  endif()
+  message(STATUS "compiles, as it must: ${SOURCE}")
+  return()
+endif()
+
+if(rc EQUAL 0)
+  message(FATAL_ERROR "${SOURCE} compiled, but must not (expected an error containing: ${expect})")
+endif()
+
+# Clang 14 prints static_assert messages as escaped literals: bytes >= 0x80 as \ooo
+# octal ("§" -> \302\247), '"' as \" and '\' as \\. Undo that before searching.
+set(decoded "${out}")
+string(REGEX MATCHALL "\\\\[0-3][0-7][0-7]" escapes "${out}")
+if(escapes)
+  list(REMOVE_DUPLICATES escapes)
+  foreach(esc IN LISTS escapes)
+    string(SUBSTRING "${esc}" 1 1 d1)
+    string(SUBSTRING "${esc}" 2 1 d2)
+    string(SUBSTRING "${esc}" 3 1 d3)
+    math(EXPR code "${d1} * 64 + ${d2} * 8 + ${d3}")
+    string(ASCII ${code} ch)
+    string(REPLACE "${esc}" "${ch}" decoded "${decoded}")
+  endforeach()
+endif()
+string(REPLACE "\\\"" "\"" decoded "${decoded}")
+string(REPLACE "\\\\" "\\" decoded "${decoded}")
+
+string(FIND "${out}" "${expect}" at_raw)
+string(FIND "${decoded}" "${expect}" at_decoded)
+if(at_raw EQUAL -1 AND at_decoded EQUAL -1)
+  message(FATAL_ERROR "${SOURCE} failed to compile, but not with the expected message.\n"
+                      "expected substring: ${expect}\ncompiler output:\n${out}")
+endif()
+message(STATUS "fails as expected (\"${expect}\"): ${SOURCE}")

@@ -1,0 +1,3 @@
+// expect: an error IQ needs a StanzaError
+#include <xstanza/xstanza.hpp>
+int main() { xstanza::Iq<xstanza::Error> iq("e1"); (void)iq; }

@@ -1,0 +1,4 @@
+// expect: P is not an IQ payload; specialise xstanza::payload_traits<P>
+#include <string>
+#include <xstanza/xstanza.hpp>
+int main() { xstanza::Iq<xstanza::Get, std::string> iq("g1", std::string("x")); (void)iq; }

@@ -1,0 +1,5 @@
+// expect: Type must be one of the tags Get, Set, Result, Error
+#include <xstanza/xstanza.hpp>
+struct Subscribe {};
+using Broken = xstanza::Iq<Subscribe, xstanza::RosterGet>;
+int main() { return sizeof(Broken) > 0 ? 0 : 1; }

@@ -1,0 +1,148 @@
+// After warm-up, a reused Parser parses a small stanza with zero heap allocations,
+// and serialization to a reused buffer allocates nothing either. Counted by replacing
+// the global operator new (and, outside sanitizer builds, glibc's malloc family).
+#include <boost/test/unit_test.hpp>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+#include <string>
+
+#include <xstanza/xstanza.hpp>
+
+namespace {
+std::atomic<long> allocations{0};
+}
+
+#if defined(__GNUC__) && !defined(__clang__)
+// operator new below is malloc-backed, so free() is the matching release.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
+void* operator new(std::size_t n) {
+    ++allocations;
+    if (void* p = std::malloc(n ? n : 1)) return p;
+    throw std::bad_alloc();
+}
+void* operator new[](std::size_t n) {
+    ++allocations;
+    if (void* p = std::malloc(n ? n : 1)) return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define XSTANZA_TEST_NO_MALLOC_HOOK
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define XSTANZA_TEST_NO_MALLOC_HOOK
+#endif
+
+#if defined(__GLIBC__) && !defined(XSTANZA_TEST_NO_MALLOC_HOOK)
+extern "C" {
+void* __libc_malloc(std::size_t);
+void* __libc_calloc(std::size_t, std::size_t);
+void* __libc_realloc(void*, std::size_t);
+std::atomic<long> malloc_calls{0};
+void* malloc(std::size_t n) {
+    ++malloc_calls;
+    return __libc_malloc(n);
+}
+void* calloc(std::size_t a, std::size_t b) {
+    ++malloc_calls;
+    return __libc_calloc(a, b);
+}
+void* realloc(void* p, std::size_t n) {
+    ++malloc_calls;
+    return __libc_realloc(p, n);
+}
+}
+#define XSTANZA_TEST_MALLOC_HOOKED 1
+#endif
+
+namespace {
+long total_allocations() {
+#ifdef XSTANZA_TEST_MALLOC_HOOKED
+    return allocations.load() + malloc_calls.load();
+#else
+    return allocations.load();
+#endif
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(alloc)
+
+BOOST_AUTO_TEST_CASE(steady_state_parse_allocates_nothing) {
+    using namespace xstanza;
+    Parser parser;
+    const std::string inputs[] = {
+        "<iq type='get' id='roster_1' from='juliet@example.com/balcony'><query xmlns='jabber:iq:roster'/></iq>",
+        "<iq type='set' id='s1'><query xmlns='jabber:iq:roster'><item jid='nurse@example.com' name='N &amp; N'>"
+        "<group>Servants</group></item></query></iq>",
+        "<iq type='error' id='e1'><ping xmlns='urn:xmpp:ping'/><error type='cancel'>"
+        "<service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+        "<text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas' xml:lang='en'>no</text></error></iq>",
+        "<iq type='result' id='r1'><query xmlns='jabber:iq:roster' ver='v'><item jid='a@b.c'/><item jid='d@e.f' subscription='both'>"
+        "<group>A</group><group>B</group></item></query></iq>",
+    };
+    std::string buffer;
+    buffer.reserve(4096);
+    std::string out;
+    out.reserve(4096);
+    // Warm-up: the parser's reusable storage grows to its working size.
+    for (int round = 0; round < 3; ++round)
+        for (const std::string& s : inputs) {
+            buffer.assign(s);
+            auto r = parser.parse_in_situ<AnyIq>(buffer);
+            BOOST_REQUIRE(r);
+            out.clear();
+            BOOST_REQUIRE(!serialize(*r, out));
+        }
+    long before = total_allocations();
+    long parsed = 0;
+    for (int round = 0; round < 100; ++round)
+        for (const std::string& s : inputs) {
+            buffer.assign(s);
+            auto r = parser.parse_in_situ<AnyIq>(buffer);
+            parsed += r.has_value();
+            out.clear();
+            parse_error e = serialize(*r, out);
+            parsed += !e;
+        }
+    long after = total_allocations();
+    BOOST_TEST(parsed == 800);
+    BOOST_TEST(after - before == 0);
+    // The counter itself works: a fresh parser allocates.
+    long probe = total_allocations();
+    { Parser fresh; (void)fresh; }
+    BOOST_TEST(total_allocations() > probe);
+}
+
+BOOST_AUTO_TEST_CASE(typed_parse_allocates_nothing_in_steady_state) {
+    using namespace xstanza;
+    Parser parser;
+    const std::string wire = "<iq type='result' id='r1'><query xmlns='jabber:iq:roster'><item jid='a@b.c'><group>G</group></item></query></iq>";
+    std::string buffer;
+    buffer.reserve(512);
+    for (int i = 0; i < 3; ++i) {
+        buffer.assign(wire);
+        BOOST_REQUIRE(bool(parser.parse_in_situ<Iq<Result, RosterQuery>>(buffer)));
+    }
+    long before = total_allocations();
+    for (int i = 0; i < 100; ++i) {
+        buffer.assign(wire);
+        auto r = parser.parse_in_situ<Iq<Result, RosterQuery>>(buffer);
+        BOOST_TEST(r->payload.items.size() == 1u);
+        char fixed[512];
+        auto s = serialize_into(*r, fixed, sizeof fixed);
+        BOOST_TEST(bool(s));
+    }
+    BOOST_TEST(total_allocations() - before == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

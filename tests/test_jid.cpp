@@ -1,0 +1,144 @@
+// RFC 7622 JIDs: valid forms, each part's limits and forbidden characters, comparison.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include <xstanza/jid.hpp>
+
+using xstanza::Jid;
+using xstanza::errc;
+
+BOOST_AUTO_TEST_SUITE(jid)
+
+BOOST_AUTO_TEST_CASE(parses_the_three_forms) {
+    auto full = Jid::parse("juliet@example.com/balcony");
+    BOOST_REQUIRE(full);
+    BOOST_TEST(full->local() == "juliet");
+    BOOST_TEST(full->domain() == "example.com");
+    BOOST_TEST(full->resource() == "balcony");
+    BOOST_TEST(full->is_full());
+    BOOST_TEST(!full->is_bare());
+    BOOST_TEST(full->to_string() == "juliet@example.com/balcony");
+    BOOST_TEST(full->size() == full->to_string().size());
+
+    auto bare = Jid::parse("juliet@example.com");
+    BOOST_REQUIRE(bare);
+    BOOST_TEST(bare->is_bare());
+    BOOST_TEST(bare->resource().empty());
+    BOOST_TEST((full->bare() == *bare));
+
+    auto domain = Jid::parse("example.com");
+    BOOST_REQUIRE(domain);
+    BOOST_TEST(domain->local().empty());
+    BOOST_TEST(domain->domain() == "example.com");
+
+    auto server_resource = Jid::parse("example.com/foo@bar/baz");
+    BOOST_REQUIRE(server_resource);
+    BOOST_TEST(server_resource->local().empty());
+    BOOST_TEST(server_resource->resource() == "foo@bar/baz");  // RFC 7622 §3.1: first '/' splits
+}
+
+BOOST_AUTO_TEST_CASE(views_point_into_the_input) {
+    std::string text = "romeo@montague.lit/orchard";
+    auto j = Jid::parse(text);
+    BOOST_REQUIRE(j);
+    BOOST_TEST(static_cast<const void*>(j->local().data()) == static_cast<const void*>(text.data()));
+    BOOST_TEST(static_cast<const void*>(j->resource().data()) == static_cast<const void*>(text.data() + 19));
+}
+
+BOOST_AUTO_TEST_CASE(ip_literals_and_trailing_dot) {
+    BOOST_TEST(bool(Jid::parse("user@[::1]")));
+    BOOST_TEST(bool(Jid::parse("user@[2001:db8::ff00:42:8329]/r")));
+    BOOST_TEST(bool(Jid::parse("[fe80::1:2:3:4:5:6]")));
+    BOOST_TEST(bool(Jid::parse("[::ffff:192.0.2.1]")));
+    BOOST_TEST(bool(Jid::parse("192.0.2.1")));
+    BOOST_TEST(!Jid::parse("user@[::1"));
+    BOOST_TEST(!Jid::parse("user@[1:2:3:4:5:6:7:8:9]"));
+    BOOST_TEST(!Jid::parse("user@[1::2::3]"));
+    BOOST_TEST(!Jid::parse("user@[]"));
+    BOOST_TEST(!Jid::parse("user@[12345::]"));
+    BOOST_TEST(!Jid::parse("user@[::ffff:300.0.2.1]"));
+    auto dotted = Jid::parse("user@example.com.");
+    BOOST_REQUIRE(dotted);
+    BOOST_TEST(dotted->domain() == "example.com");  // RFC 7622 §3.2: trailing dot stripped
+}
+
+BOOST_AUTO_TEST_CASE(internationalized_parts) {
+    BOOST_TEST(bool(Jid::parse("\xC3\xBC" "ber@m\xC3\xBC" "nchen.example/\xE2\x99\x9A")));
+    BOOST_TEST(bool(Jid::parse("\xE4\xBD\xA0\xE5\xA5\xBD@example.com")));
+}
+
+struct bad_case {
+    const char* text;
+    std::size_t offset;
+};
+
+BOOST_AUTO_TEST_CASE(rejects_malformed_jids) {
+    const bad_case cases[] = {
+        {"", 0},                        // empty
+        {"@example.com", 0},            // empty localpart
+        {"user@", 5},                   // empty domainpart
+        {"example.com/", 11},           // empty resourcepart
+        {"user@example.com/", 16},
+        {"a b@example.com", 1},         // space in localpart (RFC 7622 §3.3.1)
+        {"a\"b@example.com", 1},
+        {"a&b@example.com", 1},
+        {"a'b@example.com", 1},
+        {"a:b@example.com", 1},
+        {"a<b@example.com", 1},
+        {"a>b@example.com", 1},
+        {"user@exa mple.com", 8},       // space in domain
+        {"user@exa_mple.com", 8},       // not LDH
+        {"user@-example.com", 5},       // label starts with '-'
+        {"user@example-.com", 5},
+        {"user@example..com", 13},      // empty label
+        {"user@.example.com", 5},
+        {"user\x01@example.com", 4},    // control character
+        {"user@example.com/res\x7f", 20},
+        {"user@example.com/\xC3", 17},  // truncated UTF-8
+        {"\xFF@example.com", 0},        // invalid UTF-8
+    };
+    for (const bad_case& c : cases) {
+        auto j = Jid::parse(c.text);
+        BOOST_TEST_CONTEXT("jid '" << c.text << "'") {
+            BOOST_TEST(!j);
+            BOOST_TEST((j.error().code() == errc::invalid_jid));
+            BOOST_TEST(j.error().offset() == c.offset);
+            BOOST_TEST(j.error().message().find("invalid JID") == 0u);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(part_length_limits) {
+    std::string max(1023, 'a');
+    std::string over(1024, 'a');
+    BOOST_TEST(bool(Jid::parse(max + "@example.com")));
+    BOOST_TEST(!Jid::parse(over + "@example.com"));
+    BOOST_TEST(bool(Jid::parse("user@example.com/" + max)));
+    BOOST_TEST(!Jid::parse("user@example.com/" + over));
+    std::string labels;
+    while (labels.size() < 1020) labels += "abcdefghi.";
+    labels += "com";  // 1023 bytes
+    BOOST_REQUIRE(labels.size() == 1023u);
+    BOOST_TEST(bool(Jid::parse(labels)));
+    BOOST_TEST(!Jid::parse("x" + labels));
+    BOOST_TEST(!Jid::parse("user@" + std::string(64, 'a') + ".com"));  // label > 63 bytes
+    BOOST_TEST(bool(Jid::parse("user@" + std::string(63, 'a') + ".com")));
+    auto e = Jid::parse(over + "@example.com");
+    BOOST_TEST(e.error().message().find("1023") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(comparison_rules) {
+    BOOST_TEST((*Jid::parse("Juliet@Example.COM/balcony") == *Jid::parse("juliet@example.com/balcony")));
+    BOOST_TEST((*Jid::parse("juliet@example.com/Balcony") != *Jid::parse("juliet@example.com/balcony")));
+    BOOST_TEST((*Jid::parse("juliet@example.com") != *Jid::parse("example.com")));
+}
+
+BOOST_AUTO_TEST_CASE(from_parts_validates) {
+    BOOST_TEST(bool(Jid::from_parts("romeo", "montague.lit", "orchard")));
+    BOOST_TEST(!Jid::from_parts("ro meo", "montague.lit"));
+    BOOST_TEST(!Jid::from_parts("romeo", ""));
+    BOOST_TEST(Jid().empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,224 @@
+// Round-trip properties over seeded, generated stanzas:
+//   parse(serialize(v)) == v, and serialize(parse(x)) is a fixed point.
+#include <boost/test/unit_test.hpp>
+
+#include <cstdint>
+#include <deque>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <xstanza/xstanza.hpp>
+
+using namespace xstanza;
+
+namespace {
+
+// Owns every string and list a generated stanza's views point into.
+struct arena {
+    std::deque<std::string> strings;
+    std::deque<std::vector<RosterItem>> item_lists;
+    std::deque<std::vector<std::string_view>> group_lists;
+    std::string_view keep(std::string s) { return strings.emplace_back(std::move(s)); }
+};
+
+class generator {
+public:
+    explicit generator(std::uint32_t seed) : rng_(seed) {}
+
+    std::size_t below(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng_); }
+    bool coin() { return below(2) == 0; }
+
+    // Text with everything that needs escaping or care: markup characters, quotes,
+    // whitespace that normalisation would eat, multi-byte UTF-8 (2, 3 and 4 bytes).
+    std::string text(std::size_t max_len, bool allow_empty = true) {
+        static const char* const pieces[] = {"a", "Z", "0", " ", "&", "<", ">", "'", "\"", "\t", "\n", "\r", "]]>",
+                                             "\xC3\xA9", "\xE2\x98\x83", "\xF0\x9F\x98\x80", "&amp;", ";", "#", "/", "@"};
+        std::size_t n = below(max_len + 1);
+        if (!allow_empty && n == 0) n = 1;
+        std::string s;
+        for (std::size_t i = 0; i < n; ++i) s += pieces[below(sizeof pieces / sizeof *pieces)];
+        return s;
+    }
+
+    std::string_view jid_text(arena& a) {
+        static const char* const locals[] = {"", "juliet", "romeo", "n\xC3\xBCrse", "x.y-z_1", "\xE4\xBD\xA0"};
+        static const char* const domains[] = {"example.com", "capulet.lit", "[::1]", "192.0.2.7", "m\xC3\xBCnchen.example"};
+        static const char* const resources[] = {"", "balcony", "a b/c@d", "\xF0\x9F\x8C\xB9", "r&<'>"};
+        std::string s;
+        std::string_view l = locals[below(6)];
+        if (!l.empty()) { s += l; s += '@'; }
+        s += domains[below(5)];
+        std::string_view r = resources[below(5)];
+        if (!r.empty()) { s += '/'; s += r; }
+        return a.keep(std::move(s));
+    }
+    Jid jid(arena& a) { return *Jid::parse(jid_text(a)); }
+
+    RosterItem item(arena& a, IqType type) {
+        RosterItem it;
+        it.jid = jid(a);
+        if (coin()) it.name = a.keep(text(12));
+        it.subscription = Subscription(below(type == IqType::set ? 5 : 4));
+        it.ask = below(4) == 0;
+        it.approved = below(4) == 0;
+        auto& groups = a.group_lists.emplace_back();
+        std::size_t n = below(4);
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string g = text(8, false) + std::to_string(i);  // non-empty and unique
+            groups.push_back(a.keep(std::move(g)));
+        }
+        it.groups = groups;
+        return it;
+    }
+
+    RosterQuery roster(arena& a, IqType type) {
+        RosterQuery q;
+        if (coin()) q.ver = a.keep(text(6));
+        auto& items = a.item_lists.emplace_back();
+        std::size_t n = type == IqType::get ? 0 : type == IqType::set ? 1 : below(6);
+        for (std::size_t i = 0; i < n; ++i) items.push_back(item(a, type));
+        q.items = items;
+        return q;
+    }
+
+    StanzaError error(arena& a) {
+        StanzaError e(ErrorType(below(5)), Condition(below(22)));
+        if ((e.condition == Condition::gone || e.condition == Condition::redirect) && coin())
+            e.uri = a.keep("xmpp:" + std::string(jid_text(a)));
+        if (coin()) {
+            e.text = a.keep(text(20));
+            if (coin()) e.text_lang = coin() ? "en" : "de-CH";
+        }
+        if (coin()) {
+            static const char* const names[] = {"unsupported", "invalid-jid", "too-many-subscriptions", "x"};
+            static const char* const nss[] = {"http://jabber.org/protocol/pubsub#errors", "urn:example:app", "jabber:iq:roster"};
+            e.app = AppCondition{names[below(4)], nss[below(3)]};
+        }
+        if (coin()) e.by = jid(a);
+        return e;
+    }
+
+    AnyPayload payload(arena& a, IqType type) {
+        if (type == IqType::error && coin()) return {};
+        if (type == IqType::result && below(3) == 0) return {};
+        if (coin()) return roster(a, type);
+        static const char* const opaque[] = {
+            "<ping xmlns='urn:xmpp:ping'/>",
+            "<query xmlns='jabber:iq:version'><name>xstanza &amp; co</name><version>0.1</version></query>",
+            "<vCard xmlns=\"vcard-temp\"><FN>J\xC3\xBCliet</FN><x:y xmlns:x='urn:x' x:a='1'/></vCard>",
+            "<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource><![CDATA[bal<cony]]></resource></bind>",
+        };
+        std::size_t k = below(4);
+        static const char* const names[] = {"ping", "query", "vCard", "bind"};
+        static const char* const nss[] = {"urn:xmpp:ping", "jabber:iq:version", "vcard-temp", "urn:ietf:params:xml:ns:xmpp-bind"};
+        return OpaqueElement{names[k], nss[k], opaque[k], nullptr};
+    }
+
+    AnyIq iq(arena& a) {
+        AnyIq q;
+        q.type = IqType(below(4));
+        q.id = a.keep(text(10, false));
+        if (coin()) q.from = jid(a);
+        if (coin()) q.to = jid(a);
+        if (below(4) == 0) q.lang = coin() ? "en" : "fr";
+        q.payload = payload(a, q.type);
+        if (q.type == IqType::error) q.error = error(a);
+        return q;
+    }
+
+private:
+    std::mt19937 rng_;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(roundtrip)
+
+BOOST_AUTO_TEST_CASE(parse_of_serialize_is_identity) {
+    Parser parser;
+    std::size_t checked = 0;
+    for (std::uint32_t seed = 1; seed <= 5000; ++seed) {
+        generator g(seed);
+        arena a;
+        AnyIq v = g.iq(a);
+        std::string xml;
+        parse_error e = serialize(v, xml);
+        BOOST_TEST_CONTEXT("seed " << seed) {
+            BOOST_REQUIRE_MESSAGE(!e, e.message());
+            auto back = parser.parse<AnyIq>(xml);
+            BOOST_REQUIRE_MESSAGE(back, std::string(back.error().message()) + " in " + xml);
+            BOOST_TEST((*back == v), xml);
+            // Fixed point: serializing the parse gives the same bytes again.
+            std::string again;
+            BOOST_REQUIRE(!serialize(*back, again));
+            BOOST_TEST(again == xml);
+        }
+        ++checked;
+    }
+    BOOST_TEST(checked == 5000u);
+}
+
+BOOST_AUTO_TEST_CASE(canonical_form_is_a_fixed_point_of_parsed_input) {
+    // Non-canonical spellings: other quotes, spacing, prefixes, references, attribute order.
+    const char* const inputs[] = {
+        "<iq id=\"a\" type = \"get\"  ><query xmlns=\"jabber:iq:roster\" /></iq>",
+        "<c:iq xmlns:c='jabber:client' to='Example.COM' type='result' id='&#x61;&#98;'><r:query xmlns:r='jabber:iq:roster'>"
+        "<r:item subscription='none' jid='x@y.z' approved='1'><r:group>&lt;g&gt;</r:group></r:item></r:query></c:iq>",
+        "<iq type='error' id='e' xml:lang='en'><error code='404'/></iq>",
+        "<iq type='set' id='s'><query xmlns='jabber:iq:roster'><item jid='a@b.c' subscription='remove' /></query></iq>",
+        "<iq type='get' id='v'>\n  <query xmlns='jabber:iq:version'/>\n</iq>\n",
+    };
+    Parser parser;
+    for (const char* in : inputs) {
+        auto first = parser.parse<AnyIq>(in);
+        BOOST_REQUIRE_MESSAGE(first, std::string(first.error().message()) + " in " + in);
+        std::string canon1;
+        BOOST_REQUIRE(!serialize(*first, canon1));
+        auto second = parser.parse<AnyIq>(canon1);
+        BOOST_REQUIRE_MESSAGE(second, canon1);
+        std::string canon2;
+        BOOST_REQUIRE(!serialize(*second, canon2));
+        BOOST_TEST(canon1 == canon2);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(typed_round_trip) {
+    arena a;
+    generator g(42);
+    Parser parser;
+    for (int i = 0; i < 500; ++i) {
+        RosterQuery q = g.roster(a, IqType::result);
+        Iq<Result, RosterQuery> iq(a.keep("r" + std::to_string(i)), q);
+        iq.to = g.jid(a);
+        std::string xml;
+        BOOST_REQUIRE(!serialize(iq, xml));
+        auto back = parser.parse<Iq<Result, RosterQuery>>(xml);
+        BOOST_REQUIRE_MESSAGE(back, back.error().message());
+        BOOST_TEST((*back == iq));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(owned_copies_outlive_buffer_and_parser) {
+    std::vector<owned<AnyIq>> kept;
+    {
+        Parser parser;
+        for (int i = 0; i < 20; ++i) {
+            std::string wire = "<iq type='result' id='k" + std::to_string(i) + "'><query xmlns='jabber:iq:roster'>"
+                               "<item jid='a" + std::to_string(i) + "@b.c'><group>G</group></item></query></iq>";
+            auto r = parser.parse_in_situ<AnyIq>(wire);
+            BOOST_REQUIRE(r);
+            auto o = make_owned(*r);
+            BOOST_REQUIRE(o);
+            kept.push_back(std::move(*o));
+            wire.assign(wire.size(), 'X');  // the original buffer is gone
+        }
+    }
+    for (int i = 0; i < 20; ++i) {
+        BOOST_TEST(kept[std::size_t(i)]->id == "k" + std::to_string(i));
+        BOOST_TEST(kept[std::size_t(i)]->payload.roster()->items[0].jid.local() == "a" + std::to_string(i));
+        BOOST_TEST(kept[std::size_t(i)]->payload.roster()->items[0].groups[0] == "G");
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
