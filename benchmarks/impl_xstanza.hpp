@@ -1,0 +1,148 @@
+// parse/xstanza: copy into a reused buffer, Parser::parse_in_situ with full validation
+// (Iq<Result, RosterQuery> for roster results, AnyIq for the rest), then the walk
+// over the typed result. serialize/xstanza and serialize/xstanza_into: a parsed roster
+// result written to a reused std::string (serialize) or a fixed buffer (serialize_into).
+#ifndef XSTANZA_BENCH_IMPL_XSTANZA_HPP
+#define XSTANZA_BENCH_IMPL_XSTANZA_HPP
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <xstanza/xstanza.hpp>
+
+#include "walk.hpp"
+
+namespace xstanza_bench {
+
+using roster_result = xstanza::Iq<xstanza::Result, xstanza::RosterQuery>;
+
+inline std::size_t jid_size(const xstanza::Jid& j) noexcept {
+    std::size_t n = j.domain().size();
+    if (!j.local().empty()) n += j.local().size() + 1;
+    if (!j.resource().empty()) n += j.resource().size() + 1;
+    return n;
+}
+
+template <class Iq>
+void walk_header(const Iq& iq, xstanza::IqType type, digest& d) noexcept {
+    d.tag(unsigned(type));
+    d.str(iq.id);
+    if (iq.from) d.str(jid_size(*iq.from));
+    if (iq.to) d.str(jid_size(*iq.to));
+}
+
+inline void walk_roster(const xstanza::RosterQuery& q, digest& d) noexcept {
+    if (q.ver) d.str(*q.ver);
+    for (const xstanza::RosterItem& item : q.items) {
+        d.str(jid_size(item.jid));
+        if (item.name) d.str(*item.name);
+        d.tag(unsigned(item.subscription));
+        d.tag(item.ask ? 1u : 0u);
+        for (std::string_view g : item.groups) d.str(g);
+    }
+}
+
+class xstanza_impl {
+public:
+    static constexpr bool decodes = true;
+
+    bool parse(const std::string& input, bool roster, digest& d) {
+        buffer_.assign(input);
+        if (roster) {
+            xstanza::result<roster_result> r = parser_.parse_in_situ<roster_result>(buffer_);
+            if (!r) return false;
+            walk_header(*r, xstanza::IqType::result, d);
+            d.str(std::string_view("query"));
+            d.str(xstanza::roster_ns);
+            walk_roster(r->payload, d);
+            return true;
+        }
+        xstanza::result<xstanza::AnyIq> r = parser_.parse_in_situ<xstanza::AnyIq>(buffer_);
+        if (!r) return false;
+        const xstanza::AnyIq& iq = *r;
+        walk_header(iq, iq.type, d);
+        if (!iq.payload.empty()) {
+            d.str(iq.payload.name());
+            d.str(iq.payload.ns());
+            if (const xstanza::RosterQuery* q = iq.payload.roster()) walk_roster(*q, d);
+        }
+        if (iq.error) {
+            const xstanza::StanzaError& e = *iq.error;
+            d.tag(unsigned(e.type));
+            d.tag(unsigned(e.condition));
+            if (e.text) d.str(*e.text);
+            if (!e.text_lang.empty()) d.str(e.text_lang);
+        }
+        return true;
+    }
+
+    /// The last parse error's message (for start-up diagnostics).
+    std::string explain(const std::string& input, bool roster) {
+        buffer_.assign(input);
+        xstanza::parse_error e = roster ? parser_.parse_in_situ<roster_result>(buffer_).error()
+                                        : parser_.parse_in_situ<xstanza::AnyIq>(buffer_).error();
+        return std::string(e.message());
+    }
+
+private:
+    std::string buffer_;
+    xstanza::Parser parser_;
+};
+
+/// A roster result parsed once and kept: the source every serialize/... adapter writes.
+class roster_source {
+public:
+    explicit roster_source(const std::string& xml)
+        : buffer_(xml), parser_(std::make_unique<xstanza::Parser>()),
+          iq_(parser_->parse_in_situ<roster_result>(buffer_)) {}
+    bool ok() const noexcept { return bool(iq_); }
+    const roster_result& iq() const noexcept { return *iq_; }
+
+private:
+    std::string buffer_;
+    std::unique_ptr<xstanza::Parser> parser_;
+    xstanza::result<roster_result> iq_;
+};
+
+/// serialize/xstanza: appends to a reused std::string.
+class xstanza_serializer {
+public:
+    explicit xstanza_serializer(const roster_source& src) : iq_(src.iq()) {}
+    std::size_t run() {
+        out_.clear();
+        if (xstanza::serialize(iq_, out_)) return 0;
+        return out_.size();
+    }
+    std::string_view output() const noexcept { return out_; }
+
+private:
+    const roster_result& iq_;
+    std::string out_;
+};
+
+/// serialize/xstanza_into: serialize_into a fixed buffer sized once.
+class xstanza_into_serializer {
+public:
+    explicit xstanza_into_serializer(const roster_source& src) : iq_(src.iq()) {
+        std::string probe;
+        (void)xstanza::serialize(iq_, probe);
+        capacity_ = probe.size() + 1;
+        buffer_ = std::make_unique<char[]>(capacity_);
+    }
+    std::size_t run() noexcept {
+        xstanza::serialize_result r = xstanza::serialize_into(iq_, buffer_.get(), capacity_);
+        return r ? r.size : 0;
+    }
+    std::string_view output() const noexcept { return {buffer_.get(), capacity_ - 1}; }
+
+private:
+    const roster_result& iq_;
+    std::size_t capacity_ = 0;
+    std::unique_ptr<char[]> buffer_;
+};
+
+}  // namespace xstanza_bench
+
+#endif  // XSTANZA_BENCH_IMPL_XSTANZA_HPP
