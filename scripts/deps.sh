@@ -9,6 +9,8 @@ XSTANZA_DEB_PACKAGES=(
   librapidxml-dev                                   # the library's one dependency
   libboost-test-dev                                 # unit tests
   libbenchmark-dev libpugixml-dev libexpat1-dev     # benchmarks and their peer parsers
+  prosody                                           # interop test server (tests/interop/)
+  gnuplot-nox                                       # benchmarks/run.sh's chart (results.png)
 )
 
 # Prints the packages of XSTANZA_DEB_PACKAGES that are not installed, one a line.

@@ -13,6 +13,8 @@
 //   errors, limits:   error.hpp  limits.hpp
 //   XML:              parse.hpp (Parser)  serialize.hpp (serialize, xml_writer)  element.hpp
 //   storage:          owned.hpp (owning copies of parsed stanzas)
+//   live streams:     stream.hpp (StreamReader: framing, RFC 6120 §4)  tracker.hpp (IqTracker)
+//   extensions:       ext/ping.hpp (XEP-0199)  ext/version.hpp (XEP-0092): worked examples of payload_traits
 #ifndef XSTANZA_XSTANZA_HPP
 #define XSTANZA_XSTANZA_HPP
 
@@ -60,7 +62,7 @@ enum class errc : unsigned char {
     forbidden_dtd,             ///< a DOCTYPE / DTD (RFC 6120 §11.1)
     trailing_content,          ///< anything but whitespace after the root element
     depth_limit,               ///< nesting deeper than parse_limits::max_depth
-    attribute_limit,           ///< more attributes than parse_limits::max_attributes
+    attribute_limit,           ///< more attributes than parse_limits::max_attributes, or namespace declarations than max_namespaces
     undeclared_prefix,         ///< a namespace prefix with no declaration in scope (Namespaces in XML §5)
     invalid_namespace,         ///< an illegal namespace declaration (empty prefixed URI, xmlns/xml misuse)
     unexpected_text,           ///< non-whitespace text where only elements are allowed
@@ -92,6 +94,8 @@ enum class errc : unsigned char {
     buffer_too_small,          ///< the caller's output buffer is too small; see serialize_result::size
     // --- environment
     out_of_memory,             ///< an allocation failed
+    // --- extension payloads (payload_parser<P>)
+    invalid_payload,           ///< an extension payload that breaks its specification (e.g. XEP-0092 without <name/>)
 };
 
 /// A short, stable English name for a code ("invalid_utf8").
@@ -143,6 +147,7 @@ constexpr std::string_view to_string(errc code) noexcept {
     case errc::invalid_data: return "invalid_data";
     case errc::buffer_too_small: return "buffer_too_small";
     case errc::out_of_memory: return "out_of_memory";
+    case errc::invalid_payload: return "invalid_payload";
     }
     return "unknown";
 }
@@ -154,10 +159,22 @@ class parse_error {
 public:
     static constexpr std::size_t max_message = 191;
 
-    constexpr parse_error() noexcept = default;
+    parse_error() noexcept { message_[0] = '\0'; }
     parse_error(errc code, std::size_t offset, std::string_view message) noexcept
         : code_(code), offset_(offset) {
         append(message);
+    }
+    // Copies only the bytes in use: results carry a parse_error on every return, so the
+    // success path must not pay for copying the whole message buffer.
+    parse_error(const parse_error& o) noexcept : code_(o.code_), offset_(o.offset_), size_(o.size_) {
+        std::memcpy(message_, o.message_, size_ + 1);
+    }
+    parse_error& operator=(const parse_error& o) noexcept {
+        code_ = o.code_;
+        offset_ = o.offset_;
+        size_ = o.size_;
+        std::memmove(message_, o.message_, size_ + 1);
+        return *this;
     }
     /// Builds "a" + "b" + ... into the message; each piece is truncated to fit.
     template <class... Parts>
@@ -169,6 +186,7 @@ public:
 
     constexpr errc code() const noexcept { return code_; }
     constexpr std::size_t offset() const noexcept { return offset_; }
+    /// The message; message().data() is NUL-terminated.
     std::string_view message() const noexcept { return {message_, size_}; }
     /// True when there is an error (pugixml's convention is the reverse on results; here the error object answers "is there one?").
     constexpr explicit operator bool() const noexcept { return code_ != errc::ok; }
@@ -177,6 +195,9 @@ public:
     void append(std::string_view part) noexcept {
         std::size_t room = max_message - size_;
         std::size_t n = part.size() < room ? part.size() : room;
+        // Truncate at a character boundary, never inside a UTF-8 sequence: messages stay valid UTF-8.
+        if (n < part.size())
+            while (n && (static_cast<unsigned char>(part[n]) & 0xC0) == 0x80) --n;
         if (n) std::memcpy(message_ + size_, part.data(), n);
         size_ += n;
         message_[size_] = '\0';
@@ -186,7 +207,7 @@ private:
     errc code_ = errc::ok;
     std::size_t offset_ = 0;
     std::size_t size_ = 0;
-    char message_[max_message + 1] = {};
+    char message_[max_message + 1];  // only [0, size_] is ever read: the text and its terminator
 };
 
 /// A value or a parse_error. Check with `if (!r)`, then use `*r` or `r->`.
@@ -241,6 +262,11 @@ struct parse_limits {
     /// Attributes on one element, namespace declarations included. Bounds the quadratic
     /// duplicate-attribute check (XML 1.0 §3.1 Well-formedness constraint: Unique Att Spec).
     std::size_t max_attributes = 64;
+    /// Prefixed namespace declarations (xmlns:p='...') in scope at once. Each prefixed name is
+    /// resolved by a search through them (Namespaces in XML 1.0 §6.1), so this bounds the work
+    /// per element: without it, 128 levels of 64 declarations make every <p:x/> cost 8,192
+    /// comparisons (RFC 6120 §13.12: resource exhaustion). Real stanzas declare a handful.
+    std::size_t max_namespaces = 64;
 };
 
 }  // namespace xstanza
@@ -421,6 +447,11 @@ constexpr bool iequal_ascii(std::string_view a, std::string_view b) noexcept {
 }
 
 inline parse_error jid_error(std::size_t offset, std::string_view what, std::string_view jid) noexcept {
+    // Quote only the leading part that is text (valid UTF-8, no NUL or control byte): the
+    // message stays valid UTF-8 whatever bytes the caller passed.
+    const text_check t = check_xml_text(jid);
+    if (t.code != errc::ok)
+        return parse_error::make(errc::invalid_jid, offset, "invalid JID '", jid.substr(0, t.offset), "...': ", what);
     return parse_error::make(errc::invalid_jid, offset, "invalid JID '", jid, "': ", what);
 }
 
@@ -442,6 +473,51 @@ inline bool check_jid_chars(std::string_view part, std::size_t& bad) noexcept {
         p += n;
     }
     return true;
+}
+
+// Byte classes for the fast path of JID checks: printable ASCII (resourcepart), allowed in
+// a localpart (RFC 7622 §3.3.1 exclusions removed), letter-digit-hyphen and dot (domainpart).
+enum : unsigned char { jid_printable = 1, jid_local = 2, jid_ldh = 4, jid_dot = 8 };
+struct jid_class_table {
+    unsigned char v[256] = {};
+    constexpr jid_class_table() {
+        for (int c = 0x20; c < 0x7F; ++c) {
+            v[c] = jid_printable;
+            bool excluded = c == '"' || c == '&' || c == '\'' || c == '/' || c == ':' || c == '<' || c == '>' ||
+                            c == '@' || c == ' ';
+            if (!excluded) v[c] |= jid_local;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') v[c] |= jid_ldh;
+            if (c == '.') v[c] |= jid_dot;
+        }
+    }
+};
+inline constexpr jid_class_table jid_classes{};
+
+// True when every byte of s has one of the class bits in `mask` (the common, all-ASCII case).
+inline bool all_in_class(std::string_view s, unsigned char mask) noexcept {
+    for (char c : s)
+        if (!(jid_classes.v[static_cast<unsigned char>(c)] & mask)) return false;
+    return true;
+}
+
+// Fast acceptance of an all-ASCII domain name: LDH labels of 1..63 bytes, no edge hyphens.
+inline bool quick_domain_ok(std::string_view d) noexcept {
+    std::size_t label = 0;
+    char prev = '.';
+    for (char c : d) {
+        unsigned char k = jid_classes.v[static_cast<unsigned char>(c)];
+        if (k & jid_ldh) {
+            if (prev == '.' && c == '-') return false;
+            if (++label > 63) return false;
+        } else if (k & jid_dot) {
+            if (label == 0 || prev == '-') return false;
+            label = 0;
+        } else {
+            return false;
+        }
+        prev = c;
+    }
+    return label != 0 && prev != '-';
 }
 
 constexpr bool is_hex(char c) noexcept {
@@ -590,6 +666,12 @@ public:
 
 private:
     parse_error check(std::size_t domain_at, std::size_t resource_at, std::string_view whole) const noexcept {
+        // Fast path: all-ASCII JIDs that pass need one table lookup per byte. Anything else
+        // takes the detailed checks below, which find and name the problem.
+        if (local_.size() <= max_jid_part_bytes && domain_.size() <= max_jid_part_bytes &&
+            resource_.size() <= max_jid_part_bytes && detail::all_in_class(local_, detail::jid_local) &&
+            detail::all_in_class(resource_, detail::jid_printable) && detail::quick_domain_ok(domain_))
+            return {};
         std::size_t bad = 0;
         // RFC 7622 §3.1: each part at most 1023 bytes.
         if (local_.size() > max_jid_part_bytes)
@@ -761,12 +843,13 @@ constexpr ErrorType default_type(Condition c) noexcept {
     case Condition::forbidden: case Condition::not_authorized: case Condition::registration_required:
     case Condition::subscription_required:
         return ErrorType::auth;
-    case Condition::bad_request: case Condition::gone: case Condition::jid_malformed:
+    case Condition::bad_request: case Condition::jid_malformed:
     case Condition::not_acceptable: case Condition::policy_violation: case Condition::redirect:
         return ErrorType::modify;
-    case Condition::internal_server_error: case Condition::recipient_unavailable:
+    case Condition::recipient_unavailable:
     case Condition::remote_server_timeout: case Condition::resource_constraint: case Condition::unexpected_request:
         return ErrorType::wait;
+    // gone (§8.3.3.5) and internal-server-error (§8.3.3.6) SHOULD be cancel, with the rest.
     default:
         return ErrorType::cancel;
     }
@@ -1294,7 +1377,10 @@ private:
 #define XSTANZA_DETAIL_DOM_HPP
 
 #include <cstddef>
+#include <new>
 #include <cstring>
+#include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -1315,11 +1401,96 @@ using xml_doc = rapidxml::xml_document<char>;
 inline constexpr int rapidxml_flags =
     rapidxml::parse_no_string_terminators | rapidxml::parse_no_entity_translation | rapidxml::parse_no_data_nodes;
 
-/// What element views of one parse share: the input's start (for offsets) and the texts
-/// already decoded (decoding in place happens once per element).
+/// Where element views decode text and attribute values: out of place, never in the input.
+/// An opaque payload's bytes are re-emitted verbatim by serialize, so decoding "&lt;x/&gt;"
+/// into them would turn escaped text into markup (XML injection). Strings are reused from
+/// one parse to the next (clear() keeps them) and never move, so views stay valid
+/// until the next parse.
+class text_arena {
+public:
+    void clear() noexcept { used_ = 0; }
+    /// Exchanges the storage; the strings do not move, so views into them stay valid.
+    void swap(text_arena& other) noexcept {
+        strings_.swap(other.strings_);
+        std::swap(used_, other.used_);
+    }
+    /// A string to fill; nullptr when out of memory.
+    std::string* next() noexcept {
+        try {
+            if (used_ == strings_.size()) strings_.push_back(std::make_unique<std::string>());
+        } catch (...) {
+            return nullptr;
+        }
+        return strings_[used_++].get();
+    }
+
+private:
+    // Each string on its own: growing the vector moves pointers, never the strings (nor the
+    // characters of short ones, stored inside the string). A vector, not a deque: an empty
+    // one allocates nothing, so a Parser is constructed without allocating.
+    std::vector<std::unique_ptr<std::string>> strings_;
+    std::size_t used_ = 0;
+};
+
+/// What element views of one parse share: the input's start (for offsets) and the storage
+/// of decoded texts.
 struct doc_context {
     const char* base = nullptr;
-    std::vector<std::pair<const xml_node*, std::string_view>>* texts = nullptr;
+    text_arena* texts = nullptr;
+};
+
+/// RapidXML's memory pool frees its 64 KiB blocks on every clear(), and its allocator hooks
+/// are plain function pointers without a context. So freed blocks go to a per-thread cache
+/// and come back on the pool's next request: a Parser that parses large stanzas over and
+/// over stops allocating once the cache holds its working set (at most 64 MiB a thread).
+struct pool_block_cache {
+    struct block {
+        block* next;
+        std::size_t size;
+    };
+    static constexpr std::size_t header = 2 * sizeof(void*) > alignof(std::max_align_t) ? 2 * sizeof(void*)
+                                                                                       : alignof(std::max_align_t);
+    static constexpr std::size_t max_cached_bytes = std::size_t{64} << 20;
+    block* head = nullptr;
+    std::size_t cached_bytes = 0;
+    pool_block_cache() = default;
+    pool_block_cache(const pool_block_cache&) = delete;
+    pool_block_cache& operator=(const pool_block_cache&) = delete;
+    ~pool_block_cache() {
+        while (head) {
+            block* b = head;
+            head = b->next;
+            ::operator delete(b);
+        }
+    }
+    static pool_block_cache& local() noexcept {
+        thread_local pool_block_cache cache;
+        return cache;
+    }
+    // RapidXML's alloc_func: may throw std::bad_alloc, which Parser::load catches.
+    static void* allocate(std::size_t size) {
+        pool_block_cache& c = local();
+        if (c.head && c.head->size >= size) {
+            block* b = c.head;
+            c.head = b->next;
+            c.cached_bytes -= b->size;
+            return reinterpret_cast<char*>(b) + header;
+        }
+        auto* b = static_cast<block*>(::operator new(size + header));
+        b->size = size;
+        return reinterpret_cast<char*>(b) + header;
+    }
+    static void release(void* p) noexcept {
+        auto* b = reinterpret_cast<block*>(static_cast<char*>(p) - header);
+        pool_block_cache& c = local();
+        if (c.cached_bytes + b->size > max_cached_bytes) {
+            ::operator delete(b);
+            return;
+        }
+        b->next = c.head;
+        c.head = b;
+        c.cached_bytes += b->size;
+    }
 };
 
 inline constexpr std::string_view xml_ns = "http://www.w3.org/XML/1998/namespace";
@@ -1361,45 +1532,66 @@ inline std::string_view resolve_ns(const xml_node* n) noexcept {
     return {};
 }
 
-inline char* decode_reference(char* src, char* end, char*& dst) noexcept {
-    // src points at '&'; the scanner guarantees a well-formed reference to an XML Char.
-    char* semi = static_cast<char*>(std::memchr(src, ';', std::size_t(end - src)));
-    std::string_view ref(src + 1, std::size_t(semi - src - 1));
-    if (ref[0] == '#') {
+inline char* decode_reference(char* src, char*& dst) noexcept {
+    // src points at '&'; the scanner guarantees a well-formed reference to an XML Char,
+    // terminated by ';' inside the input.
+    char* p = src + 1;
+    if (*p == '#') {
         char32_t cp = 0;
-        if (ref.size() > 1 && ref[1] == 'x') {
-            for (char c : ref.substr(2))
-                cp = cp * 16 + char32_t(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        if (*++p == 'x') {
+            for (++p; *p != ';'; ++p) cp = cp * 16 + char32_t(*p <= '9' ? *p - '0' : (*p | 0x20) - 'a' + 10);
         } else {
-            for (char c : ref.substr(1)) cp = cp * 10 + char32_t(c - '0');
+            for (; *p != ';'; ++p) cp = cp * 10 + char32_t(*p - '0');
         }
         dst += encode_utf8(cp, dst);
-    } else {
-        *dst++ = ref == "lt" ? '<' : ref == "gt" ? '>' : ref == "amp" ? '&' : ref == "quot" ? '"' : '\'';
+        return p + 1;
     }
-    return semi + 1;
+    // The five predefined entities (XML 1.0 §4.6): lt, gt, amp, apos, quot.
+    switch (p[0]) {
+    case 'l': *dst++ = '<'; return p + 3;
+    case 'g': *dst++ = '>'; return p + 3;
+    case 'q': *dst++ = '"'; return p + 5;
+    default:
+        if (p[1] == 'm') { *dst++ = '&'; return p + 4; }
+        *dst++ = '\'';
+        return p + 5;
+    }
 }
+
+// Bytes that decoding changes: '&' and CR everywhere; LF and tab too in attribute values.
+enum : unsigned char { decodes_in_text = 1, decodes_in_attr = 2 };
+struct decode_class_table {
+    unsigned char v[256] = {};
+    constexpr decode_class_table() {
+        v[static_cast<unsigned char>('&')] = decodes_in_text | decodes_in_attr;
+        v[static_cast<unsigned char>('\r')] = decodes_in_text | decodes_in_attr;
+        v[static_cast<unsigned char>('\n')] = decodes_in_attr;
+        v[static_cast<unsigned char>('\t')] = decodes_in_attr;
+    }
+};
+inline constexpr decode_class_table decode_classes{};
 
 /// Decodes references and normalises line ends in place (XML 1.0 §2.11, §4.6); for an
 /// attribute value also maps literal tab, CR and LF to space (§3.3.3). Returns the new size.
 inline std::size_t decode_in_place(char* p, std::size_t n, bool attribute) noexcept {
+    const unsigned char mask = attribute ? decodes_in_attr : decodes_in_text;
     char* end = p + n;
     char* src = p;
-    while (src < end && *src != '&' && *src != '\r' && !(attribute && (*src == '\n' || *src == '\t'))) ++src;
+    while (src < end && !(decode_classes.v[static_cast<unsigned char>(*src)] & mask)) ++src;
     if (src == end) return n;
     char* dst = src;
     while (src < end) {
         char c = *src;
-        if (c == '&') {
-            src = decode_reference(src, end, dst);
+        if (!(decode_classes.v[static_cast<unsigned char>(c)] & mask)) {
+            *dst++ = c;
+            ++src;
+        } else if (c == '&') {
+            src = decode_reference(src, dst);
         } else if (c == '\r') {
             *dst++ = attribute ? ' ' : '\n';
             src += (src + 1 < end && src[1] == '\n') ? 2 : 1;
-        } else if (attribute && (c == '\n' || c == '\t')) {
+        } else {  // LF or tab in an attribute value
             *dst++ = ' ';
-            ++src;
-        } else {
-            *dst++ = c;
             ++src;
         }
     }
@@ -1451,10 +1643,62 @@ inline char* content_start(const xml_node* n) noexcept {
 /// The character data of an element without element children, read from the raw bytes
 /// (RapidXML drops whitespace-only runs and splits text at CDATA sections): references
 /// decoded, line ends normalised, CDATA sections joined, all in place. NOT idempotent:
-/// call once per element (element::text() caches for repeated calls).
+/// call once per element. Only for elements whose bytes are not kept (never in an opaque
+/// payload: element views use text_copy).
+inline std::string_view decode_text(char* p) noexcept;
 inline std::string_view text_of(const xml_node* n) noexcept {
     char* p = content_start(n);
+    return p ? decode_text(p) : std::string_view{};
+}
+
+/// text_of without writing into the input: a view of the raw bytes when nothing needs
+/// decoding, else the text decoded in a string of `arena` ({} when out of memory).
+inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept {
+    const char* p = content_start(n);
     if (!p) return {};
+    const char* end = p;
+    bool raw = true;
+    for (;;) {  // to the end tag: the first '<' that starts no CDATA section
+        if (*end == '<') {
+            if (end[1] != '!') break;
+            raw = false;
+            end += 9;
+            while (!(end[0] == ']' && end[1] == ']' && end[2] == '>')) ++end;
+            end += 3;
+            continue;
+        }
+        if (*end == '&' || *end == '\r') raw = false;
+        ++end;
+    }
+    if (raw) return {p, std::size_t(end - p)};
+    std::string* s = arena.next();
+    if (!s) return {};
+    try {
+        s->assign(p, end);
+        s->append("</", 2);  // decode_text stops at the end tag
+    } catch (...) {
+        return {};
+    }
+    return decode_text(s->data());
+}
+
+/// attr_value without writing into the input (see text_copy).
+inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept {
+    const std::string_view raw(a->value(), a->value_size());
+    if (raw.find_first_of("&\t\n\r") == std::string_view::npos) return raw;
+    std::string* s = arena.next();
+    if (!s) return {};
+    try {
+        s->assign(raw);
+    } catch (...) {
+        return {};
+    }
+    s->resize(decode_in_place(s->data(), s->size(), true));  // shrinks: never allocates
+    return *s;
+}
+
+// Decodes the character data starting at p up to the end tag, in place.
+inline std::string_view decode_text(char* p) noexcept {
     char* out = p;
     char* dst = p;
     for (;;) {
@@ -1472,7 +1716,7 @@ inline std::string_view text_of(const xml_node* n) noexcept {
         char* run = p;
         while (*p != '<') ++p;
         std::size_t m = decode_in_place(run, std::size_t(p - run), false);
-        std::memmove(dst, run, m);
+        if (dst != run) std::memmove(dst, run, m);
         dst += m;
     }
     return {out, std::size_t(dst - out)};
@@ -1485,8 +1729,8 @@ inline std::string_view text_of(const xml_node* n) noexcept {
 
 namespace xstanza {
 
-/// A parsed element: name, namespace, attributes and text are decoded views into the
-/// input buffer (decoding happens in place, on first access).
+/// A parsed element: name, namespace, attributes and text are views into the input buffer,
+/// or, when they need decoding, into the Parser's storage (the input is never modified).
 class element {
 public:
     element(detail::xml_node* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
@@ -1500,8 +1744,9 @@ public:
     /// Byte offset of the element's '<' in the input.
     std::size_t offset() const noexcept { return std::size_t(node_->name() - 1 - context_->base); }
     /// The decoded value of the attribute with this qualified name ("xml:lang"), if present.
+    /// Decoded out of place, as text() is.
     std::optional<std::string_view> attribute(std::string_view qname) const noexcept {
-        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return detail::attr_value(a);
+        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return detail::attr_copy(a, *context_->texts);
         return std::nullopt;
     }
     /// Byte offset of an attribute's value, or of the element when it is absent.
@@ -1511,19 +1756,11 @@ public:
     }
     /// The element's own character data, decoded, CDATA sections joined; empty when the
     /// element has child elements (mixed content is not modelled).
+    /// Decoded out of place: the input bytes stay as they were (an opaque payload's bytes are
+    /// re-emitted verbatim); empty when out of memory.
     std::string_view text() const noexcept {
         if (has_children()) return {};
-        auto& seen = *context_->texts;
-        for (auto it = seen.rbegin(); it != seen.rend(); ++it)
-            if (it->first == node_) return it->second;
-        try {
-            seen.reserve(seen.size() + 1);
-        } catch (...) {
-            return {};  // out of memory: decoding without remembering it could decode twice
-        }
-        std::string_view t = detail::text_of(node_);
-        seen.emplace_back(node_, t);
-        return t;
+        return detail::text_copy(node_, *context_->texts);
     }
     /// True when the element has child elements.
     bool has_children() const noexcept { return detail::has_element_child(node_); }
@@ -1654,7 +1891,9 @@ constexpr bool is_name_char(char32_t c) noexcept {
 }
 
 // XML 1.0 §2.3 S ::= (#x20 | #x9 | #xD | #xA)+
-constexpr bool is_space(byte c) noexcept { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+constexpr bool is_space(byte c) noexcept {
+    return c <= ' ' && ((std::uint64_t{1} << c) & 0x100002600u) != 0;  // bits 32, 9, 10, 13
+}
 
 inline const byte* skip_space(const byte* p, const byte* end) noexcept {
     while (p != end && is_space(*p)) ++p;
@@ -1694,15 +1933,19 @@ inline bool utf8_cut_short(const byte* p, const byte* end) noexcept {
 // matters, exactly so for the lowest such byte (borrows only run upwards), so on a
 // little-endian machine the lowest set bit locates it; elsewhere the byte loop does.
 template <byte A, byte B, byte C>
-inline const byte* skip_plain(const byte* p, const byte* end) noexcept {
+inline std::uint64_t plain_hits(const byte* p) noexcept {
     constexpr std::uint64_t ones = 0x0101010101010101u;
     constexpr std::uint64_t highs = 0x8080808080808080u;
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    const std::uint64_t a = v ^ (ones * A), b = v ^ (ones * B), c = v ^ (ones * C);
+    return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | (v - ones * 0x20) | v) & highs;
+}
+
+template <byte A, byte B, byte C>
+inline const byte* skip_plain(const byte* p, const byte* end) noexcept {
     while (end - p >= 8) {
-        std::uint64_t v;
-        std::memcpy(&v, p, 8);
-        const std::uint64_t a = v ^ (ones * A), b = v ^ (ones * B), c = v ^ (ones * C);
-        const std::uint64_t hit = (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) |
-                                   (v - ones * 0x20) | v) & highs;
+        std::uint64_t hit = plain_hits<A, B, C>(p);
         if (hit) {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
             return p + (__builtin_ctzll(hit) >> 3);
@@ -1716,6 +1959,32 @@ inline const byte* skip_plain(const byte* p, const byte* end) noexcept {
         const byte c = *p;
         if (c < 0x20 || c >= 0x80 || c == A || c == B || c == C) break;
         ++p;
+    }
+    return p;
+}
+
+// Skips valid multi-byte UTF-8 characters that are XML Chars (RFC 3629 §4, XML 1.0
+// §2.2). Stops at an ASCII byte, at end, or at a sequence that needs a closer look.
+inline const byte* skip_utf8(const byte* p, const byte* end) noexcept {
+    while (p != end) {
+        const byte c = *p;
+        const std::ptrdiff_t avail = end - p;
+        if (c < 0xC2) break;  // ASCII, continuation byte, overlong lead
+        if (c < 0xE0) {       // U+0080..U+07FF: all Chars
+            if (avail < 2 || (p[1] & 0xC0) != 0x80) break;
+            p += 2;
+        } else if (c < 0xF0) {  // U+0800..U+FFFF minus surrogates, U+FFFE, U+FFFF
+            if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) break;
+            if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F) || (c == 0xEF && p[1] == 0xBF && p[2] >= 0xBE))
+                break;
+            p += 3;
+        } else if (c < 0xF5) {  // U+10000..U+10FFFF: all Chars
+            if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) break;
+            if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F)) break;
+            p += 4;
+        } else {
+            break;
+        }
     }
     return p;
 }
@@ -1749,6 +2018,28 @@ struct char_text {
         buf[len++] = '+';
         int digits = c > 0xFFFFF ? 6 : c > 0xFFFF ? 5 : 4;
         while (digits-- > 0) buf[len++] = "0123456789ABCDEF"[(c >> (4 * digits)) & 0xF];
+    }
+    operator std::string_view() const noexcept { return {buf, len}; }
+};
+
+// A name or value quoted in a message: at most 48 bytes, cut at a character
+// boundary and marked with "...", so that messages stay short and valid UTF-8.
+struct clipped {
+    static constexpr std::size_t max = 48;
+    char buf[max + 3];
+    std::size_t len = 0;
+    explicit clipped(std::string_view s) noexcept {
+        if (s.size() <= max) {
+            len = s.size();
+        } else {
+            len = max;
+            while (len > 0 && (static_cast<byte>(s[len]) & 0xC0) == 0x80) --len;  // s[len] continues a character
+        }
+        if (len) std::memcpy(buf, s.data(), len);
+        if (len < s.size()) {
+            std::memcpy(buf + len, "...", 3);
+            len += 3;
+        }
     }
     operator std::string_view() const noexcept { return {buf, len}; }
 };
@@ -1803,6 +2094,7 @@ private:
     }
     static const byte* at(std::string_view s) noexcept { return reinterpret_cast<const byte*>(s.data()); }
     std::size_t offset(const byte* p) const noexcept { return std::size_t(p - begin_); }
+    static scan_impl::clipped clip(std::string_view s) noexcept { return scan_impl::clipped(s); }
 
     // Records the error; returns nullptr for `return fail(...)`. Kept out of line: errors are rare.
     template <class... Parts>
@@ -1825,6 +2117,7 @@ private:
     std::nullptr_t eof() noexcept;
     std::nullptr_t utf8_error(const byte* p) noexcept;
     int char_size(const byte* p) noexcept;
+    const byte* other_chars(const byte* p) noexcept;
     int name_code_point(const byte* p, char32_t& cp) noexcept;
     bool starts_name_char(const byte* p) noexcept;
     int starts_with(const byte* p, std::string_view literal) const noexcept;
@@ -1846,11 +2139,13 @@ private:
     const byte* cdata(const byte* lt) noexcept;
     const byte* processing_instruction(const byte* lt) noexcept;
     const byte* qname(const byte* p, const byte*& colon) noexcept;
+    const byte* qname_general(const byte* p, const byte*& colon) noexcept;
     const byte* entity_name(const byte* p) noexcept;
     template <class... Parts>
     const byte* no_name(const byte* p, const Parts&... expected) noexcept;
     const byte* bad_name_end(const byte* p, std::string_view name, bool element) noexcept;
-    bool namespaces(const byte* name, std::string_view qname, const byte* colon, std::size_t depth) noexcept;
+    bool unique_attributes() noexcept;
+    bool namespaces(const byte* name, std::string_view element, const byte* colon, std::size_t depth) noexcept;
     bool declare(const attribute& a, std::size_t depth) noexcept;
     bool resolve(std::string_view prefix, const byte* where, std::size_t depth, std::string_view& uri) noexcept;
 
@@ -1858,6 +2153,7 @@ private:
     const byte* end_ = nullptr;
     const parse_limits* limits_ = nullptr;
     bool inside_root_ = false;
+    bool namespaced_attributes_ = false;  // the current tag has xmlns or a prefixed attribute
     bool has_cdata_ = false;
     std::size_t root_begin_ = 0;
     std::size_t root_end_ = 0;
@@ -1876,7 +2172,7 @@ private:
 inline std::nullptr_t scanner::eof() noexcept {
     if (stack_.empty()) return fail(errc::unexpected_eof, end_, "unexpected end of input inside a tag");
     const open_element& open = stack_.back();
-    return fail(errc::unexpected_eof, end_, "unexpected end of input: <", view(open.name, open.name + open.name_size),
+    return fail(errc::unexpected_eof, end_, "unexpected end of input: <", clip(view(open.name, open.name + open.name_size)),
                 "> is not closed");
 }
 
@@ -1910,24 +2206,48 @@ inline int scanner::char_size(const byte* p) noexcept {
     if (c < 0x20) {
         if (scan_impl::is_space(c)) return 1;
         // XML 1.0 §2.2: NUL is never a Char
-        if (c == 0) return fail(errc::nul_byte, p, "NUL byte in the input"), 0;
+        if (c == 0) {
+            fail(errc::nul_byte, p, "NUL byte in the input");
+            return 0;
+        }
         // XML 1.0 §2.2: no C0 controls but TAB, LF and CR
-        return fail(errc::invalid_char, p, "control character ", scan_impl::char_text(c), " is not allowed in XML"), 0;
+        fail(errc::invalid_char, p, "control character ", scan_impl::char_text(c), " is not allowed in XML");
+        return 0;
     }
     char32_t cp;
     const int n = decode_utf8(p, end_, cp);
-    if (n == 0) return utf8_error(p), 0;
+    if (n == 0) {
+        utf8_error(p);
+        return 0;
+    }
     // XML 1.0 §2.2 Char (no surrogates, U+FFFE, U+FFFF)
-    if (!is_xml_char(cp)) return fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML"), 0;
+    if (!is_xml_char(cp)) {
+        fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML");
+        return 0;
+    }
     return n;
+}
+
+// Past the control or non-ASCII character(s) at p (p < end_), or nullptr with the error set.
+inline const scanner::byte* scanner::other_chars(const byte* p) noexcept {
+    const byte* q = scan_impl::skip_utf8(p, end_);
+    if (q != p) return q;
+    const int n = char_size(p);
+    return n ? p + n : nullptr;
 }
 
 // Decodes the non-ASCII character at p inside a name: its length, or 0 with the error set.
 inline int scanner::name_code_point(const byte* p, char32_t& cp) noexcept {
     const int n = decode_utf8(p, end_, cp);
-    if (n == 0) return utf8_error(p), 0;
+    if (n == 0) {
+        utf8_error(p);
+        return 0;
+    }
     // XML 1.0 §2.2
-    if (!is_xml_char(cp)) return fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML"), 0;
+    if (!is_xml_char(cp)) {
+        fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML");
+        return 0;
+    }
     return n;
 }
 
@@ -1975,6 +2295,20 @@ inline const scanner::byte* scanner::entity_name(const byte* p) noexcept {
 // starts there; the caller reports that), or nullptr with the error set. colon is
 // the ':' or nullptr. Stops at the first character that cannot continue the name.
 inline const scanner::byte* scanner::qname(const byte* p, const byte*& colon) noexcept {
+    // fast path: an unprefixed ASCII name
+    if (p != end_ && (scan_impl::ascii_names.bits[*p] & scan_impl::name_start_bit)) {
+        const byte* q = p + 1;
+        while (q != end_ && (scan_impl::ascii_names.bits[*q] & scan_impl::name_char_bit)) ++q;
+        if (q == end_ || (*q != ':' && *q < 0x80)) {
+            colon = nullptr;
+            return q;
+        }
+    }
+    return qname_general(p, colon);
+}
+
+// qname() for prefixed and non-ASCII names, and for the errors.
+inline const scanner::byte* scanner::qname_general(const byte* p, const byte*& colon) noexcept {
     const byte* const first = p;
     const byte* part = p;  // start of the current NCName
     colon = nullptr;
@@ -1993,7 +2327,7 @@ inline const scanner::byte* scanner::qname(const byte* p, const byte*& colon) no
             }
             if (c != ':') break;
             // Namespaces in XML 1.0 §4: at most one ':'
-            if (colon) return fail(errc::invalid_name, p, "more than one ':' in name '", view(first, p), "'");
+            if (colon) return fail(errc::invalid_name, p, "more than one ':' in name '", clip(view(first, p)), "'");
             // Namespaces in XML 1.0 §4: a non-empty prefix before ':'
             if (p == first) return fail(errc::invalid_name, p, "empty namespace prefix before ':'");
             colon = p;
@@ -2009,7 +2343,7 @@ inline const scanner::byte* scanner::qname(const byte* p, const byte*& colon) no
     // Namespaces in XML 1.0 §4: a local part after ':' (input that ends here is the caller's eof)
     if (colon && p == part && p != end_) {
         if (!char_size(p)) return nullptr;
-        return fail(errc::invalid_name, p, "expected a local name after '", view(first, p), "'");
+        return fail(errc::invalid_name, p, "expected a local name after '", clip(view(first, p)), "'");
     }
     return p;
 }
@@ -2033,13 +2367,13 @@ inline const scanner::byte* scanner::bad_name_end(const byte* p, std::string_vie
     if (!char_size(p)) return nullptr;
     const byte c = *p;
     if (c == '<' || c == '>' || c == '/' || c == '=' || c == '"' || c == '\'') {
-        if (element) return fail(errc::malformed, p, "expected whitespace, '>' or '/>' after <", name);
-        return fail(errc::malformed, p, "expected '=' after attribute name '", name, "'");
+        if (element) return fail(errc::malformed, p, "expected whitespace, '>' or '/>' after <", clip(name));
+        return fail(errc::malformed, p, "expected '=' after attribute name '", clip(name), "'");
     }
     char32_t cp = c;
     if (c >= 0x80) decode_utf8(p, end_, cp);
     // XML 1.0 §2.3 NameChar
-    return fail(errc::invalid_name, p, "character ", scan_impl::char_text(cp), " is not allowed in name '", name, "'");
+    return fail(errc::invalid_name, p, "character ", scan_impl::char_text(cp), " is not allowed in name '", clip(name), "'");
 }
 
 // ---------------------------------------------------------------------------
@@ -2171,9 +2505,8 @@ inline const scanner::byte* scanner::cdata(const byte* lt) noexcept {
             ++p;
             continue;
         }
-        const int n = char_size(p);
-        if (n == 0) return nullptr;
-        p += n;
+        p = other_chars(p);
+        if (!p) return nullptr;
     }
 }
 
@@ -2198,6 +2531,7 @@ inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
         child->begin = offset(lt);
     }
     attributes_.clear();
+    namespaced_attributes_ = false;
     bool empty;
     for (;;) {
         const bool spaced = scan_impl::is_space(*p);
@@ -2213,7 +2547,7 @@ inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
             if (p + 1 == end_) return eof();
             if (p[1] != '>') {
                 if (!char_size(p + 1)) return nullptr;
-                return fail(errc::malformed, p + 1, "expected '>' after '/' in <", element, ">");
+                return fail(errc::malformed, p + 1, "expected '>' after '/' in <", clip(element), ">");
             }
             p += 2;
             empty = true;
@@ -2223,7 +2557,8 @@ inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
         if (!p) return nullptr;
     }
     const std::size_t mark = bindings_.size();
-    if ((colon || !attributes_.empty()) && !namespaces(name, element, colon, depth)) return nullptr;
+    if (attributes_.size() > 1 && !unique_attributes()) return nullptr;
+    if ((colon || namespaced_attributes_) && !namespaces(name, element, colon, depth)) return nullptr;
     if (empty) {
         bindings_.resize(mark);
         if (depth == 2) children_.back().end = offset(p);
@@ -2243,14 +2578,14 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     const byte* colon;
     p = qname(name, colon);
     if (!p) return nullptr;
-    if (p == name) return no_name(p, "expected an attribute name, '>' or '/>' in <", element, ">");
+    if (p == name) return no_name(p, "expected an attribute name, '>' or '/>' in <", clip(element), ">");
     const std::string_view attr = view(name, p);
     // XML 1.0 §3.1: whitespace before each attribute
-    if (!spaced) return fail(errc::malformed, name, "expected whitespace before attribute '", attr, "'");
+    if (!spaced) return fail(errc::malformed, name, "expected whitespace before attribute '", clip(attr), "'");
     // parse_limits::max_attributes (bounds the quadratic uniqueness checks)
     if (attributes_.size() >= limits_->max_attributes)
         return fail(errc::attribute_limit, name, "more than ", scan_impl::decimal_text(limits_->max_attributes),
-                    " attributes on <", element, ">");
+                    " attributes on <", clip(element), ">");
     if (p == end_) return eof();
     if (!scan_impl::is_space(*p) && *p != '=') return bad_name_end(p, attr, false);
     p = scan_impl::skip_space(p, end_);
@@ -2258,7 +2593,7 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     // XML 1.0 §3.1 Eq
     if (*p != '=') {
         if (!char_size(p)) return nullptr;
-        return fail(errc::malformed, p, "expected '=' after attribute name '", attr, "'");
+        return fail(errc::malformed, p, "expected '=' after attribute name '", clip(attr), "'");
     }
     p = scan_impl::skip_space(p + 1, end_);
     if (p == end_) return eof();
@@ -2266,7 +2601,7 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     const byte quote = *p;
     if (quote != '"' && quote != '\'') {
         if (!char_size(p)) return nullptr;
-        return fail(errc::malformed, p, "expected a quoted value for attribute '", attr, "'");
+        return fail(errc::malformed, p, "expected a quoted value for attribute '", clip(attr), "'");
     }
     const byte* const value = ++p;
     p = quote == '"' ? attribute_value<'"'>(p) : attribute_value<'\''>(p);
@@ -2276,6 +2611,7 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     a->name = attr;
     a->colon = colon ? std::size_t(colon - name) : npos;
     a->value = view(value, p);
+    if (colon || attr == "xmlns") namespaced_attributes_ = true;
     ++p;  // the closing quote
     if (p == end_) return eof();
     return p;
@@ -2296,9 +2632,8 @@ inline const scanner::byte* scanner::attribute_value(const byte* p) noexcept {
             if (!p) return nullptr;
             continue;
         }
-        const int n = char_size(p);
-        if (n == 0) return nullptr;
-        p += n;
+        p = other_chars(p);
+        if (!p) return nullptr;
     }
 }
 
@@ -2319,7 +2654,7 @@ inline const scanner::byte* scanner::end_tag(const byte* lt) noexcept {
     if (p == end_) return eof();
     if (*p != '>') {
         if (!char_size(p)) return nullptr;
-        return fail(errc::malformed, p, "expected '>' to end </", view(open.name, open.name + n), ">");
+        return fail(errc::malformed, p, "expected '>' to end </", clip(view(open.name, open.name + n)), ">");
     }
     ++p;
     bindings_.resize(open.bindings);  // Namespaces in XML 1.0 §6.1: declarations scope to their element
@@ -2337,8 +2672,8 @@ inline const scanner::byte* scanner::mismatched(const byte* lt) noexcept {
     if (!p) return nullptr;
     if (p == name) return no_name(p, "expected an element name after '</'");
     // XML 1.0 §3 WFC Element Type Match
-    return fail(errc::mismatched_tag, lt, "closing tag </", view(name, p), "> does not match <",
-                view(open.name, open.name + open.name_size), ">");
+    return fail(errc::mismatched_tag, lt, "closing tag </", clip(view(name, p)), "> does not match <",
+                clip(view(open.name, open.name + open.name_size)), ">");
 }
 
 // XML 1.0 §2.4 CharData and references, up to the next '<' (returned with a byte after it).
@@ -2348,7 +2683,7 @@ inline const scanner::byte* scanner::text(const byte* p) noexcept {
         if (p != end_ && *p != '<') root_text_ = offset(p);
     }
     for (;;) {
-        p = scan_impl::skip_plain<'<', '&', ']'>(p, end_);
+        if (p != end_ && *p != '<') p = scan_impl::skip_plain<'<', '&', ']'>(p, end_);
         if (p == end_) return eof();
         const byte c = *p;
         if (c == '<') {
@@ -2367,9 +2702,8 @@ inline const scanner::byte* scanner::text(const byte* p) noexcept {
             ++p;
             continue;
         }
-        const int n = char_size(p);
-        if (n == 0) return nullptr;
-        p += n;
+        p = other_chars(p);
+        if (!p) return nullptr;
     }
 }
 
@@ -2384,11 +2718,11 @@ inline const scanner::byte* scanner::reference(const byte* amp) noexcept {
     if (p == end_) return eof();
     // XML 1.0 §4.1 EntityRef ::= '&' Name ';' (a bare '&' is not allowed, XML 1.0 §2.4)
     if (p == name) return fail(errc::invalid_reference, amp, "'&' must start a reference such as &amp;");
-    if (*p != ';') return fail(errc::invalid_reference, amp, "reference '&", view(name, p), "' is not terminated by ';'");
+    if (*p != ';') return fail(errc::invalid_reference, amp, "reference '&", clip(view(name, p)), "' is not terminated by ';'");
     const std::string_view entity = view(name, p);
     if (entity == "lt" || entity == "gt" || entity == "amp" || entity == "quot" || entity == "apos") return p + 1;
     // RFC 6120 §11.1 and XML 1.0 §4.1 WFC Entity Declared: with no DTD only the five predefined entities exist
-    return fail(errc::undefined_entity, amp, "undefined entity '&", entity, ";'");
+    return fail(errc::undefined_entity, amp, "undefined entity '&", clip(entity), ";'");
 }
 
 // XML 1.0 §4.1 CharRef ::= '&#' [0-9]+ ';' | '&#x' [0-9a-fA-F]+ ';', WFC Legal Character.
@@ -2417,28 +2751,35 @@ inline const scanner::byte* scanner::char_reference(const byte* amp) noexcept {
     ++p;
     // XML 1.0 §4.1 WFC Legal Character (so no &#0;, surrogates, U+FFFE, > U+10FFFF)
     if (!is_xml_char(value))
-        return fail(errc::invalid_reference, amp, "character reference ", view(amp, p), " is not an XML character");
+        return fail(errc::invalid_reference, amp, "character reference ", clip(view(amp, p)), " is not an XML character");
     return p;
 }
 
 // ---------------------------------------------------------------------------
 // Namespaces in XML 1.0
 
-// The attributes of the element just read (name at `name`, at `depth`): uniqueness,
-// declarations, then prefix resolution. Declarations on an element apply to its own
-// name and attributes whatever their order (Namespaces in XML 1.0 §6.1).
-inline bool scanner::namespaces(const byte* name, std::string_view element, const byte* colon,
-                                std::size_t depth) noexcept {
+// XML 1.0 §3.1 WFC Unique Att Spec: no attribute name twice in a tag (quadratic,
+// bounded by parse_limits::max_attributes).
+inline bool scanner::unique_attributes() noexcept {
     const std::size_t n = attributes_.size();
-    // XML 1.0 §3.1 WFC Unique Att Spec (quadratic, bounded by parse_limits::max_attributes)
     for (std::size_t i = 1; i < n; ++i) {
         for (std::size_t j = 0; j < i; ++j) {
             if (attributes_[i].name == attributes_[j].name) {
-                fail(errc::duplicate_attribute, at(attributes_[i].name), "duplicate attribute '", attributes_[i].name, "'");
+                fail(errc::duplicate_attribute, at(attributes_[i].name), "duplicate attribute '", clip(attributes_[i].name), "'");
                 return false;
             }
         }
     }
+    return true;
+}
+
+// The namespace part of the element just read (name at `name`, at `depth`), when its
+// name or an attribute has a prefix or an attribute is xmlns: declarations, then
+// prefix resolution. Declarations on an element apply to its own
+// name and attributes whatever their order (Namespaces in XML 1.0 §6.1).
+inline bool scanner::namespaces(const byte* name, std::string_view element, const byte* colon,
+                                std::size_t depth) noexcept {
+    const std::size_t n = attributes_.size();
     for (const attribute& a : attributes_) {
         if (!declare(a, depth)) return false;
     }
@@ -2446,7 +2787,7 @@ inline bool scanner::namespaces(const byte* name, std::string_view element, cons
         const std::string_view prefix = view(name, colon);
         // Namespaces in XML 1.0 §3: element names must not have the prefix xmlns
         if (prefix == "xmlns") {
-            fail(errc::invalid_namespace, name, "element <", element, "> uses the reserved prefix 'xmlns'");
+            fail(errc::invalid_namespace, name, "element <", clip(element), "> uses the reserved prefix 'xmlns'");
             return false;
         }
         std::string_view uri;
@@ -2468,7 +2809,7 @@ inline bool scanner::namespaces(const byte* name, std::string_view element, cons
         for (std::size_t j = 0; j < i; ++j) {
             const attribute& b = attributes_[j];
             if (b.uri.empty() || b.uri != a.uri || b.name.substr(b.colon) != a.name.substr(a.colon)) continue;
-            fail(errc::duplicate_attribute, at(a.name), "duplicate attribute '", a.name, "': '", b.name,
+            fail(errc::duplicate_attribute, at(a.name), "duplicate attribute '", clip(a.name), "': '", clip(b.name),
                  "' has the same namespace and local name");
             return false;
         }
@@ -2504,7 +2845,7 @@ inline bool scanner::declare(const attribute& a, std::size_t depth) noexcept {
     }
     // Namespaces in XML 1.0 §3: a prefixed declaration must not be empty (1.0 cannot undeclare)
     if (a.value.empty()) {
-        fail(errc::invalid_namespace, where, "empty namespace name for prefix '", prefix, "'");
+        fail(errc::invalid_namespace, where, "empty namespace name for prefix '", clip(prefix), "'");
         return false;
     }
     // Namespaces in XML 1.0 §3: no other prefix is bound to the xml namespace
@@ -2515,6 +2856,12 @@ inline bool scanner::declare(const attribute& a, std::size_t depth) noexcept {
     // Namespaces in XML 1.0 §3: nothing is bound to the xmlns namespace
     if (a.value == xmlns_uri) {
         fail(errc::invalid_namespace, where, "no prefix can be bound to ", xmlns_uri);
+        return false;
+    }
+    // parse_limits::max_namespaces bounds the search resolve() makes for every prefixed name
+    if (bindings_.size() >= limits_->max_namespaces) {
+        fail(errc::attribute_limit, where, "more than ", scan_impl::decimal_text(limits_->max_namespaces),
+             " namespace declarations in scope");
         return false;
     }
     binding* b = grow(bindings_, where);
@@ -2542,7 +2889,7 @@ inline bool scanner::resolve(std::string_view prefix, const byte* where, std::si
         return true;
     }
     // Namespaces in XML 1.0 §5 NSC Prefix Declared
-    fail(errc::undeclared_prefix, where, "undeclared namespace prefix '", prefix, "'");
+    fail(errc::undeclared_prefix, where, "undeclared namespace prefix '", clip(prefix), "'");
     return false;
 }
 
@@ -2611,7 +2958,13 @@ inline bool parse_uint(std::string_view s, unsigned& out) noexcept {
 /// the buffer's end of life. Copy what you keep, or use owned() (see owned.hpp).
 class Parser {
 public:
-    explicit Parser(parse_limits limits = {}) : limits_(limits), doc_(std::make_unique<detail::xml_doc>()) {}
+    /// Never throws: if the element tree cannot be allocated here, the first parse retries
+    /// and reports errc::out_of_memory.
+    explicit Parser(parse_limits limits = {}) noexcept
+        : limits_(limits), doc_(new (std::nothrow) detail::xml_doc) {
+        // RapidXML's pool blocks are recycled through a per-thread cache (see pool_block_cache).
+        if (doc_) doc_->set_allocator(&detail::pool_block_cache::allocate, &detail::pool_block_cache::release);
+    }
 
     const parse_limits& limits() const noexcept { return limits_; }
     void set_limits(const parse_limits& limits) noexcept { limits_ = limits; }
@@ -2660,8 +3013,11 @@ public:
     }
 
     /// Hands the roster item and group storage of the latest parse to the caller (its
-    /// views stay valid: the vectors' buffers move, they are not copied).
-    void release_storage(std::vector<RosterItem>& items, std::vector<std::string_view>& groups) noexcept {
+    /// views stay valid: the vectors' buffers move, they are not copied), and with `texts`
+    /// the texts that element views decoded (an extension payload's views point there).
+    void release_storage(std::vector<RosterItem>& items, std::vector<std::string_view>& groups,
+                         detail::text_arena* texts = nullptr) noexcept {
+        if (texts) texts->swap(texts_);
         items.swap(items_);
         groups.swap(groups_);
         items_.clear();
@@ -2676,6 +3032,10 @@ public:
 private:
     parse_error load(char* data, std::size_t size) noexcept {
         if (parse_error e = scanner_.scan(data, size, limits_)) return e;
+        if (!doc_) {  // the constructor ran out of memory, or this Parser was moved from
+            doc_.reset(new (std::nothrow) detail::xml_doc);
+            if (!doc_) return parse_error(errc::out_of_memory, 0, "out of memory allocating the element tree");
+        }
         base_ = data;
         context_.base = data;
         context_.texts = &texts_;  // (re)set here: a moved-from Parser keeps no stale pointer
@@ -2755,7 +3115,10 @@ private:
         detail::xml_node* extra_error = nullptr;
         for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
             if (c->type() != rapidxml::node_element) continue;
-            bool is_error = detail::local_of(detail::name_of(c)) == "error" && detail::resolve_ns(c) == f.ns;
+            // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
+            std::string_view error_ns = detail::resolve_ns(c);
+            bool is_error = detail::local_of(detail::name_of(c)) == "error" &&
+                            (error_ns == f.ns || (f.ns.empty() && error_ns == jabber_client_ns));
             if (is_error) {
                 if (errors++ == 0) f.error = c;
                 else if (!extra_error) extra_error = c;
@@ -2805,11 +3168,13 @@ private:
         return {};
     }
 
-    // Namespace of a child: unprefixed without its own xmlns inherits the parent's.
+    // Namespace of a child: unprefixed without its own xmlns inherits the parent's default
+    // namespace, which is parent_ns only when the parent is unprefixed too.
     static std::string_view child_ns(const detail::xml_node* c, std::string_view parent_ns) noexcept {
         std::string_view n = detail::name_of(c);
         if (n.find(':') != std::string_view::npos) return detail::resolve_ns(c);
         if (const detail::xml_attr* x = detail::find_attr(c, "xmlns")) return {x->value(), x->value_size()};
+        if (detail::name_of(c->parent()).find(':') != std::string_view::npos) return detail::resolve_ns(c);
         return parent_ns;
     }
 
@@ -2886,10 +3251,20 @@ private:
                 }
             } else {
                 // RFC 6120 §8.3.2: at most one application-specific condition, in another namespace.
+                // One in the stanza's own namespace or in none is a misplaced condition (and could
+                // not be written back: the serializer refuses it).
+                if (ns.empty() || ns == error_ns)
+                    return parse_error::make(errc::condition_namespace, offset_of(c), "error condition <", local,
+                                             "/> in namespace '", ns, "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
                 if (app)
                     return parse_error::make(errc::multiple_conditions, offset_of(c),
                                              "second application-specific condition <", local,
                                              "/>; <error/> carries at most one (RFC 6120 §8.3.2)");
+                // Namespace names are kept as written (detail/scan.hpp): one with a reference or a
+                // character the serializer escapes would be written back as another namespace.
+                if (ns.find_first_of("&'\t\n\r") != std::string_view::npos)
+                    return parse_error::make(errc::unsupported, offset_of(c), "application condition <", local,
+                                             "/>: a namespace name with a reference, a quote or a tab or line end");
                 app = AppCondition{local, ns};
                 foreign = c;
             }
@@ -3016,6 +3391,7 @@ private:
     parse_error parse_roster(detail::xml_node* node, IqType type, RosterQuery& out) noexcept {
         if (detail::xml_attr* v = detail::find_attr(node, "ver")) out.ver = detail::attr_value(v);
         std::size_t count = 0;
+        detail::xml_node* first = nullptr;
         detail::xml_node* second = nullptr;
         try {
             group_first_.clear();
@@ -3027,7 +3403,8 @@ private:
                 if (local != "item")
                     return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
                                              "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
-                if (++count == 2) second = c;
+                if (++count == 1) first = c;
+                else if (count == 2) second = c;
                 RosterItem item;
                 std::size_t gfirst = 0;
                 if (parse_error e = parse_item(c, type, item, gfirst)) return e;
@@ -3039,7 +3416,7 @@ private:
         }
         // RFC 6121 §2.1.3: a roster get carries no item; §2.1.5: a roster set exactly one.
         if (type == IqType::get && count)
-            return parse_error::make(errc::roster_item_count, offset_of(node->first_node()),
+            return parse_error::make(errc::roster_item_count, offset_of(first),
                                      "a roster get carries no <item/> (RFC 6121 §2.1.3)");
         if (type == IqType::set && count != 1)
             return parse_error::make(errc::roster_item_count, count ? offset_of(second) : offset_of(node),
@@ -3076,6 +3453,11 @@ private:
         if (s.outer_prefix)
             return parse_error::make(errc::unsupported, s.begin, "payload <", detail::name_of(p),
                                      "> uses a namespace prefix declared on <iq>; xstanza keeps payloads as self-contained bytes");
+        // Namespaces in XML 1.0 §6.2: without an xmlns of its own, an unprefixed payload is in the
+        // default namespace declared on <iq>, which its bytes alone would lose (serialize writes none).
+        if (!ns.empty() && detail::prefix_of(detail::name_of(p)).empty() && !detail::find_attr(p, "xmlns"))
+            return parse_error::make(errc::unsupported, s.begin, "payload <", detail::name_of(p),
+                                     "> has no xmlns of its own: it would be in the stanza's namespace '", ns, "'");
         out = OpaqueElement{local, ns, std::string_view(base_ + s.begin, s.end - s.begin), p};
         return {};
     }
@@ -3162,7 +3544,8 @@ private:
                 fill_header(iq, f);
                 return iq;
             } else {
-                if (!f.payload)
+                // Iq<Result, AnyPayload>: a result's payload is optional (RFC 6120 §8.2.3), AnyPayload can be empty.
+                if (!f.payload && !std::is_same_v<P, AnyPayload>)
                     return parse_error::make(errc::payload_mismatch, offset_of(doc_->first_node()),
                                              "expected a payload, found an empty result");
                 P p{};
@@ -3196,7 +3579,7 @@ private:
     std::vector<std::string_view> groups_;
     std::vector<std::size_t> group_first_;
     std::vector<std::string_view> scratch_;
-    std::vector<std::pair<const detail::xml_node*, std::string_view>> texts_;
+    detail::text_arena texts_;  // element views decode here, never into the input
     detail::doc_context context_{nullptr, &texts_};
     const char* base_ = nullptr;
 };
@@ -3209,7 +3592,9 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
     if (any.type != T::type)
         return parse_error::make(errc::type_mismatch, 0, "expected a ", to_string(T::type), " IQ, found ",
                                  to_string(any.type));
-    auto convert = [&](P& out) -> parse_error {
+    // Generic, with P made dependent, so that Iq<Result> and Iq<Error> (P = void) never instantiate it.
+    auto convert = [&](auto& out) -> parse_error {
+        using P = std::decay_t<decltype(out)>;
         if constexpr (std::is_same_v<P, AnyPayload>) {
             out = any.payload;
             return {};
@@ -3252,7 +3637,8 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
         fill_header(iq, detail::iq_frame{any.type, any.id, any.from, any.to, any.lang, {}, nullptr, 0, nullptr});
         return iq;
     } else {
-        if (any.payload.empty()) return parse_error(errc::payload_mismatch, 0, "expected a payload, found none");
+        if (any.payload.empty() && !std::is_same_v<P, AnyPayload>)  // as in build(): AnyPayload may be empty
+            return parse_error(errc::payload_mismatch, 0, "expected a payload, found none");
         P p{};
         if (parse_error e = convert(p)) return e;
         T iq(any.id, std::move(p));
@@ -3278,6 +3664,7 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 
 namespace xstanza {
@@ -3374,6 +3761,8 @@ public:
     }
     /// Bytes produced so far (flushed or not).
     std::size_t size() const noexcept { return written_ + len_; }
+    /// Elements opened and not yet closed.
+    std::size_t depth() const noexcept { return depth_; }
 
 private:
     struct frame {
@@ -3412,6 +3801,7 @@ private:
         buf_[len_++] = c;
     }
     void put(std::string_view s) noexcept {
+        if (s.empty()) return;  // an empty view may have a null data(): memcpy(_, nullptr, 0) is UB
         if (s.size() > sizeof buf_ - len_) {
             flush();
             if (s.size() > sizeof buf_) {
@@ -3507,6 +3897,22 @@ inline void write_jid_attr(xml_writer& w, std::string_view name, const Jid& j) n
     w.attribute_end();
 }
 
+// RFC 6121 §2.3.3: group names are unique within an item; O(n log n).
+inline bool unique_groups(xml_writer& w, span<const std::string_view> groups) noexcept {
+    std::vector<std::string_view> sorted;
+    try {
+        sorted.assign(groups.begin(), groups.end());
+    } catch (...) {
+        w.fail(errc::out_of_memory, "out of memory checking groups");
+        return false;
+    }
+    std::sort(sorted.begin(), sorted.end());
+    auto dup = std::adjacent_find(sorted.begin(), sorted.end());
+    if (dup == sorted.end()) return true;
+    w.fail(errc::invalid_data, "duplicate group '", *dup, "' (RFC 6121 §2.3.3)");
+    return false;
+}
+
 // RFC 6121 §2.1.2: one item; the rules the parser enforces are enforced here too, so
 // that whatever serializes also parses.
 inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexcept {
@@ -3518,10 +3924,14 @@ inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexc
     if (item.subscription != Subscription::none) w.attribute("subscription", to_string(item.subscription));
     if (item.ask) w.attribute("ask", "subscribe");
     if (item.approved) w.attribute("approved", "true");
+    // Duplicates: pairwise for a few groups (no allocation), sorted beyond, as the parser does:
+    // a parsed item may hold 100,000 groups, and n² comparisons would be a denial of service.
+    const bool many = item.groups.size() > 8;
+    if (many && !unique_groups(w, item.groups)) return;
     for (std::size_t i = 0; i < item.groups.size(); ++i) {
         std::string_view g = item.groups[i];
         if (g.empty()) return w.fail(errc::invalid_data, "empty group name (RFC 6121 §2.3.3)");
-        for (std::size_t k = 0; k < i; ++k)
+        for (std::size_t k = 0; !many && k < i; ++k)
             if (item.groups[k] == g) return w.fail(errc::invalid_data, "duplicate group '", g, "' (RFC 6121 §2.3.3)");
         w.open("group", roster_ns);
         w.text(g);
@@ -3579,7 +3989,7 @@ inline void write_error(xml_writer& w, const StanzaError& e, std::string_view st
         w.close();
     }
     if (e.app) {
-        if (e.app->ns.empty() || e.app->ns == stanzas_ns)
+        if (e.app->ns.empty() || e.app->ns == stanzas_ns || e.app->ns == stanza_ns)
             return w.fail(errc::invalid_data, "an application-specific condition needs its own namespace (RFC 6120 §8.3.2)");
         w.open(e.app->name, e.app->ns);
         w.close();
@@ -3605,7 +4015,13 @@ void write_typed_payload(xml_writer& w, const P& p, IqType type) noexcept {
     else if constexpr (std::is_same_v<P, RosterGet>) write_roster(w, p.ver, {}, IqType::get);
     else if constexpr (std::is_same_v<P, RosterSet>) write_roster(w, p.ver, span<const RosterItem>(&p.item, 1), IqType::set);
     else if constexpr (std::is_same_v<P, RosterQuery>) write_roster(w, p.ver, p.items, type);
-    else payload_serializer<P>::write(p, w);
+    else {
+        // A user serializer must close what it opens and nothing more, or the XML is malformed.
+        std::size_t depth = w.depth();
+        payload_serializer<P>::write(p, w);
+        if (w.depth() != depth)
+            w.fail(errc::invalid_data, "payload_serializer<", payload_traits<P>::name, "> left its elements unbalanced");
+    }
 }
 
 inline void write_stanza(xml_writer& w, const AnyIq& iq) noexcept {
@@ -3766,7 +4182,7 @@ public:
     const T* operator->() const noexcept { return &*value_; }
     const T& get() const noexcept { return *value_; }
     /// The canonical XML the copy was made from.
-    std::string_view xml() const noexcept { return {buffer_.get(), size_}; }
+    std::string_view xml() const noexcept { return xml_; }
 
     owned(owned&&) noexcept = default;
     owned& operator=(owned&&) noexcept = default;
@@ -3778,10 +4194,12 @@ private:
     friend result<owned<U>> make_owned(const U& stanza) noexcept;
     owned() = default;
 
-    std::unique_ptr<char[]> buffer_;
+    std::unique_ptr<char[]> buffer_;  // parsed in situ: references are decoded in it
     std::size_t size_ = 0;
+    std::string xml_;                 // the canonical XML, intact (buffer_ is not)
     std::vector<RosterItem> items_;
     std::vector<std::string_view> groups_;
+    detail::text_arena texts_;        // texts an extension payload's parser decoded
     std::optional<T> value_;
 };
 
@@ -3810,8 +4228,9 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
         Parser parser;
         result<T> r = parser.parse_in_situ<T>(o.buffer_.get(), o.size_);
         if (!r) return r.error();
-        parser.release_storage(o.items_, o.groups_);
+        parser.release_storage(o.items_, o.groups_, &o.texts_);
         o.value_ = std::move(*r);
+        o.xml_ = std::move(xml);
     } catch (...) {
         return parse_error(errc::out_of_memory, 0, "out of memory copying the stanza");
     }
@@ -3831,6 +4250,1674 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
 
 #endif  // XSTANZA_OWNED_HPP
 // ---- end include/xstanza/owned.hpp
+
+// ---- begin include/xstanza/stream.hpp
+// xstanza: incremental framing of an XMPP stream (RFC 6120 §4). Bytes go in as they
+// arrive, in chunks of any size; out come the stream header, each first-level element
+// (stanza, stream features, SASL element ...) as one complete buffer ready for the in-situ
+// Parser, whitespace keepalives, the closing tag and received stream errors.
+//
+// Framing uses a resumable byte-level tokenizer (depth, tag names, quotes, CDATA); each
+// complete element is then validated by the same scanner as Parser (detail/scan.hpp), so
+// a buffer handed out is one well-formed, namespace-well-formed element. RapidXML is used
+// only to read the few children of a received <stream:error/>, never for framing.
+#ifndef XSTANZA_STREAM_HPP
+#define XSTANZA_STREAM_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+
+namespace xstanza {
+
+/// RFC 6120 §4.8.1: the stream namespace, of <stream/>, <features/> and <error/>.
+inline constexpr std::string_view stream_ns = "http://etherx.jabber.org/streams";
+/// RFC 6120 §4.9.2: the namespace of stream error conditions and their <text/>.
+inline constexpr std::string_view stream_errors_ns = "urn:ietf:params:xml:ns:xmpp-streams";
+
+/// RFC 6120 §4.9.3: the 25 defined stream error conditions, in the RFC's order.
+enum class StreamCondition : unsigned char {
+    bad_format, bad_namespace_prefix, conflict, connection_timeout, host_gone, host_unknown,
+    improper_addressing, internal_server_error, invalid_from, invalid_namespace, invalid_xml,
+    not_authorized, not_well_formed, policy_violation, remote_connection_failed, reset,
+    resource_constraint, restricted_xml, see_other_host, system_shutdown, undefined_condition,
+    unsupported_encoding, unsupported_feature, unsupported_stanza_type, unsupported_version,
+};
+
+inline constexpr std::array<std::string_view, 25> stream_condition_names = {
+    "bad-format", "bad-namespace-prefix", "conflict", "connection-timeout", "host-gone", "host-unknown",
+    "improper-addressing", "internal-server-error", "invalid-from", "invalid-namespace", "invalid-xml",
+    "not-authorized", "not-well-formed", "policy-violation", "remote-connection-failed", "reset",
+    "resource-constraint", "restricted-xml", "see-other-host", "system-shutdown", "undefined-condition",
+    "unsupported-encoding", "unsupported-feature", "unsupported-stanza-type", "unsupported-version",
+};
+
+/// The element name of a stream error condition ("not-well-formed").
+constexpr std::string_view to_string(StreamCondition c) noexcept { return stream_condition_names[std::size_t(c)]; }
+/// The condition named `name`, if it is one of the 25.
+constexpr std::optional<StreamCondition> stream_condition_from_string(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < stream_condition_names.size(); ++i)
+        if (stream_condition_names[i] == name) return StreamCondition(i);
+    return std::nullopt;
+}
+
+/// RFC 6120 §4.9.2 <stream:error/>: a defined condition, optional text, an optional
+/// application-specific condition. Plain data; views into the StreamReader.
+struct StreamError {
+    StreamCondition condition = StreamCondition::undefined_condition;
+    /// False when the peer's <stream:error/> named no defined condition (RFC 6120 §4.9.2 requires
+    /// one); `condition` is then undefined_condition.
+    bool has_condition = false;
+    std::optional<std::string_view> text{};  ///< <text/> content
+    std::string_view text_lang{};            ///< xml:lang of <text/>, empty when absent
+    std::string_view see_other_host{};       ///< content of <see-other-host/> (RFC 6120 §4.9.3.19)
+    std::optional<AppCondition> app{};       ///< application-specific condition (RFC 6120 §4.9.4)
+};
+
+/// Appends `<stream:error><condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>`
+/// and the closing `</stream:stream>` (RFC 6120 §4.9.1.1: a stream error ends the stream).
+/// Returns false when out of memory.
+inline bool append_stream_error(std::string& out, StreamCondition c) noexcept {
+    try {
+        out.append("<stream:error><").append(to_string(c)).append(" xmlns='").append(stream_errors_ns)
+            .append("'/></stream:error></stream:stream>");
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+/// One attribute of the stream header, as written (name) and decoded (value).
+struct StreamAttribute {
+    std::string_view name;
+    std::string_view value;
+};
+
+/// The <stream:stream> header (RFC 6120 §4.7, §4.8). Views into the StreamReader, valid
+/// until its restart() or reset().
+struct StreamHeader {
+    std::string_view qname;        ///< as written: "stream:stream"
+    std::string_view prefix;       ///< the stream namespace's prefix: "stream" (RFC 6120 §4.8.5)
+    std::string_view content_ns;   ///< jabber:client or jabber:server (RFC 6120 §4.8.2)
+    std::optional<std::string_view> from{};     ///< RFC 6120 §4.7.1
+    std::optional<std::string_view> to{};       ///< RFC 6120 §4.7.2
+    std::optional<std::string_view> id{};       ///< RFC 6120 §4.7.3
+    std::optional<std::string_view> lang{};     ///< xml:lang, RFC 6120 §4.7.4
+    std::optional<std::string_view> version{};  ///< RFC 6120 §4.7.5; absent means a pre-1.0 peer
+    span<const StreamAttribute> attributes{};   ///< all of them, namespace declarations included, in order
+};
+
+/// What StreamReader::next() found.
+enum class StreamEventType : unsigned char {
+    need_more,     ///< every byte fed so far is consumed: feed() the next chunk
+    header,        ///< a stream header: see StreamReader::header()
+    element,       ///< a complete first-level element (a stanza, <stream:features/>, a SASL element ...)
+    keepalive,     ///< whitespace between first-level elements (RFC 6120 §11.7, §4.6.4)
+    stream_error,  ///< the peer sent <stream:error/>: see StreamReader::stream_error(); </stream:stream> follows
+    closed,        ///< the peer closed its stream with </stream:stream> (RFC 6120 §4.4)
+    error,         ///< the input broke a rule: see error() and error_condition(); the reader stays failed
+};
+
+/// Which first-level element an element event holds.
+enum class ElementKind : unsigned char {
+    iq,        ///< <iq/> in the stream's content namespace (RFC 6120 §8.2.3)
+    message,   ///< <message/> (RFC 6120 §8.2.1), handed out opaque
+    presence,  ///< <presence/> (RFC 6120 §8.2.2), handed out opaque
+    features,  ///< <stream:features/> (RFC 6120 §4.3.2)
+    other,     ///< anything else: SASL, STARTTLS, extensions (RFC 6120 §4.9.3.24 lets a server refuse them)
+};
+
+/// One result of StreamReader::next(). The bytes and views are valid until the next call
+/// of next(), feed(), restart() or reset() on the reader.
+struct StreamEvent {
+    StreamEventType type = StreamEventType::need_more;
+    ElementKind kind = ElementKind::other;  ///< for element events
+    /// element and stream_error: the element's bytes, from '<' to the final '>'; data[size] is
+    /// writable (the padding byte Parser::parse_in_situ needs; the reader puts back what it
+    /// overwrote). keepalive: the whitespace.
+    char* data = nullptr;
+    std::size_t size = 0;
+    std::string_view name{};  ///< element: local name ("iq")
+    std::string_view ns{};    ///< element: namespace, the stream's content namespace when not declared on it
+    /// True when the bytes were assembled in the reader's buffer: the element spanned chunks, or
+    /// it uses a prefix declared on the stream header, whose declaration was copied onto it.
+    bool copied = false;
+    std::uint64_t offset = 0;  ///< stream offset of data[0]: bytes fed before it since reset()
+};
+
+/// Bounds on what one stream may make the reader hold.
+struct stream_limits {
+    /// One first-level element (or the header) in bytes; larger gives policy-violation and
+    /// nothing past the limit is buffered. RFC 6120 §13.12: at least 10000 bytes; Prosody's
+    /// c2s default is 256 KiB. Raise it for very large roster results.
+    std::size_t max_stanza_bytes = std::size_t{1} << 20;
+    /// Element nesting inside one stanza, the stanza being depth 1 (as parse_limits::max_depth).
+    std::size_t max_depth = parse_limits{}.max_depth;
+    /// Attributes on one element (as parse_limits::max_attributes).
+    std::size_t max_attributes = parse_limits{}.max_attributes;
+};
+
+namespace detail {
+
+inline bool stream_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Bytes that end a name in the tokenizer (XML 1.0 §2.3 names never contain them).
+inline bool name_stop(char c) noexcept {
+    return stream_space(c) || c == '/' || c == '>' || c == '<' || c == '=' || c == '\'' || c == '"' || c == '&';
+}
+
+struct raw_attribute {
+    std::string_view name;
+    std::string_view value;  // raw, between its quotes
+    char quote;
+};
+
+// Reads the start tag at tag[0] == '<': returns its qname and calls f(raw_attribute) for each
+// attribute; an empty qname when the tag is malformed. Bounds-checked: it also runs on bytes
+// the scanner rejected.
+template <class F>
+std::string_view read_start_tag(std::string_view tag, F&& f) noexcept {
+    std::size_t i = 1, n = tag.size();
+    while (i < n && !name_stop(tag[i])) ++i;
+    std::string_view qname = tag.substr(1, i - 1);
+    for (;;) {
+        while (i < n && stream_space(tag[i])) ++i;
+        if (i >= n) return {};
+        if (tag[i] == '/' || tag[i] == '>') return qname;
+        std::size_t a = i;
+        while (i < n && !name_stop(tag[i])) ++i;
+        std::string_view name = tag.substr(a, i - a);
+        while (i < n && stream_space(tag[i])) ++i;
+        if (name.empty() || i >= n || tag[i] != '=') return {};
+        ++i;
+        while (i < n && stream_space(tag[i])) ++i;
+        if (i >= n || (tag[i] != '\'' && tag[i] != '"')) return {};
+        char q = tag[i++];
+        std::size_t v = i;
+        while (i < n && tag[i] != q) ++i;
+        if (i >= n) return {};
+        f(raw_attribute{name, tag.substr(v, i - v), q});
+        ++i;
+    }
+}
+
+// Which stream error a scanner code becomes (RFC 6120 §4.9.3).
+constexpr StreamCondition stream_condition_for(errc code) noexcept {
+    switch (code) {
+    // RFC 6120 §11.1: comments, PIs, DTDs and entities other than the five -> restricted-xml
+    case errc::forbidden_comment: case errc::forbidden_pi: case errc::forbidden_dtd: case errc::undefined_entity:
+        return StreamCondition::restricted_xml;
+    // RFC 6120 §13.12: local size, depth and attribute limits -> policy-violation (§4.9.3.14)
+    case errc::input_too_large: case errc::depth_limit: case errc::attribute_limit:
+        return StreamCondition::policy_violation;
+    case errc::out_of_memory:
+        return StreamCondition::resource_constraint;  // RFC 6120 §4.9.3.17
+    default:
+        // RFC 6120 §11.3: XML or namespace well-formedness -> not-well-formed (§4.9.3.13)
+        return StreamCondition::not_well_formed;
+    }
+}
+
+}  // namespace detail
+
+/// Frames an XMPP stream read from the network. Feed it chunks; pull events with next():
+/// \code
+/// reader.feed(buf, n);               // buf[n] must be writable (one padding byte)
+/// for (;;) {
+///     StreamEvent ev = reader.next();
+///     if (ev.type == StreamEventType::need_more) break;
+///     if (ev.type == StreamEventType::element && ev.kind == ElementKind::iq)
+///         auto iq = parser.parse_in_situ<AnyIq>(ev.data, ev.size);
+/// }
+/// \endcode
+///
+/// Zero copy: an element that arrives whole in one chunk is handed out in place (the chunk
+/// must therefore be writable and stay untouched until next() returns need_more). Only an
+/// element split across chunks is assembled in the reader's buffer, bounded by
+/// stream_limits::max_stanza_bytes.
+///
+/// Standalone elements: a handed-out element parses on its own. It inherits the stream's
+/// default namespace (event.ns tells which; Parser reads an unqualified <iq/> as
+/// jabber:client). An element using a prefix declared only on the stream header (RFC 6120
+/// §4.8.5 says such declarations belong on the stanza; rare) is copied with the header's
+/// prefix declarations added to its start tag, so that it too parses standalone; this is
+/// also how <stream:features/> and <stream:error/> are handed out.
+///
+/// Never throws; not thread-safe; neither copyable nor movable (events point into it).
+class StreamReader {
+public:
+    /// A reader at the start of a stream: an optional XML declaration, then a header.
+    explicit StreamReader(stream_limits limits = {}) noexcept : limits_(limits) {}
+    StreamReader(const StreamReader&) = delete;
+    StreamReader& operator=(const StreamReader&) = delete;
+
+    /// The bounds this reader enforces.
+    const stream_limits& limits() const noexcept { return limits_; }
+
+    /// Hands the reader the next chunk of the stream. data[size] must be writable (a padding
+    /// byte, as for Parser::parse_in_situ) and the chunk must stay valid until next() returns
+    /// need_more. Call it only when next() has returned need_more (or before the first next()).
+    void feed(char* data, std::size_t size) noexcept {
+        restore_byte();
+        if (pos_ < size_ && state_ != state::failed && state_ != state::closed) {
+            fail_now(StreamCondition::internal_server_error, errc::invalid_data, offset_at(pos_),
+                     "feed() called before next() consumed the previous chunk");
+            return;
+        }
+        base_ += size_;
+        data_ = data;
+        size_ = size;
+        pos_ = 0;
+        region_begin_ = 0;
+    }
+
+    /// The next event. need_more when the fed bytes are used up.
+    StreamEvent next() noexcept {
+        restore_byte();
+        StreamEvent ev;
+        if (state_ == state::failed) return error_event();
+        if (closed_pending_) {
+            closed_pending_ = false;
+            state_ = state::closed;
+            ev.type = StreamEventType::closed;
+            return ev;
+        }
+        for (;;) {
+            if (state_ == state::closed) {
+                pos_ = size_;  // RFC 6120 §4.4: nothing follows the closing tag; ignore it
+                return ev;
+            }
+            if (pos_ == size_) {
+                if (region_ && !stash()) return error_event();
+                return ev;
+            }
+            std::size_t end = size_;
+            if (region_) {
+                std::size_t used = buf_len_ + (pos_ - region_begin_);
+                std::size_t room = limits_.max_stanza_bytes - used;
+                if (room == 0) {
+                    // RFC 6120 §13.12, §4.9.3.14: a stanza over the local size limit
+                    fail(ev, StreamCondition::policy_violation, errc::input_too_large, region_offset_,
+                                "an element exceeds the limit of ", detail::scan_impl::decimal_text(limits_.max_stanza_bytes),
+                                " bytes (RFC 6120 §13.12)");
+                    return ev;
+                }
+                if (room < end - pos_) end = pos_ + room;
+            }
+            if (run(end, ev)) return ev;
+        }
+    }
+
+    /// RFC 6120 §4.3.3: after STARTTLS or SASL success the peer starts a new stream; expect a
+    /// new header (and XML declaration). Bytes fed but not yet read are kept. A failed reader
+    /// stays failed.
+    void restart() noexcept {
+        restore_byte();
+        if (state_ == state::failed) return;
+        state_ = state::prolog;
+        decl_allowed_ = true;
+        closed_pending_ = false;
+        region_ = false;
+        region_header_ = false;
+        buf_len_ = 0;
+        depth_ = 0;
+        k_ = 0;
+        names_.clear();
+        name_starts_.clear();
+        has_header_ = false;
+        header_ = StreamHeader{};
+        header_attrs_.clear();
+        header_prefixes_.clear();
+    }
+
+    /// Forgets everything, fed bytes included: for a new connection. The last chunk is not
+    /// touched (it may already be gone).
+    void reset() noexcept {
+        has_saved_ = false;
+        data_ = nullptr;
+        size_ = pos_ = 0;
+        base_ = 0;
+        error_ = parse_error();
+        error_condition_ = StreamCondition::undefined_condition;
+        stream_error_ = StreamError{};
+        state_ = state::prolog;
+        restart();
+    }
+
+    /// True once a header was read (since the last restart() or reset()).
+    bool has_header() const noexcept { return has_header_; }
+    /// The stream header (valid when has_header()).
+    const StreamHeader& header() const noexcept { return header_; }
+    /// The <stream:error/> the peer sent (after a stream_error event).
+    const StreamError& stream_error() const noexcept { return stream_error_; }
+    /// After an error event: what was wrong, with the stream offset where it was found.
+    const parse_error& error() const noexcept { return error_; }
+    /// After an error event: the stream error to send the peer (RFC 6120 §4.9.3).
+    StreamCondition error_condition() const noexcept { return error_condition_; }
+    /// Bytes of the stream consumed so far.
+    std::uint64_t offset() const noexcept { return base_ + pos_; }
+
+private:
+    enum class state : unsigned char {
+        prolog,       // before the header: whitespace, an XML declaration, the header
+        prolog_lt,    // after '<' there
+        decl,         // inside "<?...?>" before the header
+        top,          // between first-level elements
+        top_lt,       // after '<' there
+        top_bang,     // after "<!" there
+        close_name,   // "</" at the top: matching the header's qname
+        close_after,  // S? '>' after it
+        tag_name,     // a start tag's name
+        tag_space,    // between attributes
+        attr_name,
+        attr_eq,      // S? '=' after an attribute name
+        attr_quote,   // S? then the opening quote
+        attr_value,
+        tag_slash,    // '/' in a start tag: '>' must follow
+        content,      // character data inside an element
+        content_lt,   // after '<' in content
+        bang,         // after "<!" in content: "[CDATA[" must follow
+        cdata,
+        end_name,     // an end tag's name, matched against the open element's
+        end_after,    // S? '>' after it
+        closed,
+        failed,
+    };
+
+    struct header_prefix {
+        std::string_view prefix;  // into header_raw_
+        std::string_view raw;     // undecoded value, into header_raw_
+        char quote;
+    };
+
+    std::uint64_t offset_at(std::size_t pos) const noexcept { return base_ + pos; }
+
+    // The scanner's limits for one element (the others keep parse_limits' defaults).
+    parse_limits xml_limits() const noexcept {
+        parse_limits pl;
+        pl.max_input_bytes = limits_.max_stanza_bytes;
+        pl.max_depth = limits_.max_depth;
+        pl.max_attributes = limits_.max_attributes;
+        return pl;
+    }
+
+    void restore_byte() noexcept {
+        if (has_saved_) {
+            data_[saved_pos_] = saved_;
+            has_saved_ = false;
+        }
+    }
+
+    void begin_region() noexcept {
+        region_ = true;
+        region_header_ = false;
+        region_begin_ = pos_;
+        region_offset_ = offset_at(pos_);
+        buf_len_ = 0;
+    }
+
+    // Makes room for n bytes plus the padding byte in buf_.
+    bool reserve_buf(std::size_t n) noexcept {
+        try {
+            if (buf_.size() < n + 1) buf_.resize(n + 1);
+            return true;
+        } catch (...) {
+            fail_now(StreamCondition::resource_constraint, errc::out_of_memory, region_offset_, "out of memory buffering an element");
+            return false;
+        }
+    }
+
+    // The chunk ends inside a region: keep its bytes (within the limit: next() never lets a region grow past it).
+    bool stash() noexcept {
+        std::size_t n = size_ - region_begin_;
+        if (!reserve_buf(buf_len_ + n)) return false;
+        if (n) std::memcpy(buf_.data() + buf_len_, data_ + region_begin_, n);
+        buf_len_ += n;
+        region_begin_ = size_;
+        return true;
+    }
+
+    // The region ends at pos_: its bytes, contiguous.
+    bool take_region(char*& p, std::size_t& n, bool& copied) noexcept {
+        region_ = false;
+        if (buf_len_ == 0) {
+            p = data_ + region_begin_;
+            n = pos_ - region_begin_;
+            copied = false;
+            return true;
+        }
+        std::size_t m = pos_ - region_begin_;
+        if (!reserve_buf(buf_len_ + m)) return false;
+        if (m) std::memcpy(buf_.data() + buf_len_, data_ + region_begin_, m);
+        n = buf_len_ + m;
+        buf_len_ = 0;
+        p = buf_.data();
+        copied = true;
+        return true;
+    }
+
+    template <class... Parts>
+    void fail_now(StreamCondition c, errc code, std::uint64_t offset, const Parts&... parts) noexcept {
+        error_ = parse_error::make(code, std::size_t(offset), parts...);
+        error_condition_ = c;
+        state_ = state::failed;
+        region_ = false;
+    }
+    template <class... Parts>
+    bool fail(StreamEvent& ev, StreamCondition c, errc code, std::uint64_t offset, const Parts&... parts) noexcept {
+        fail_now(c, code, offset, parts...);
+        ev = error_event();
+        return true;
+    }
+    StreamEvent error_event() const noexcept {
+        StreamEvent ev;
+        ev.type = StreamEventType::error;
+        ev.offset = error_.offset();
+        return ev;
+    }
+    bool malformed(StreamEvent& ev, const char* what) noexcept {
+        // RFC 6120 §11.3: data that is not well-formed XML closes the stream with not-well-formed
+        return fail(ev, StreamCondition::not_well_formed, errc::malformed, offset_at(pos_), what);
+    }
+
+    // Names of open elements are kept to match their end tags (they count towards the element's limit).
+    bool push_name_byte(StreamEvent& ev, char c) noexcept {
+        if (region_header_) return false;
+        try {
+            names_.push_back(c);
+            return false;
+        } catch (...) {
+            return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, offset_at(pos_), "out of memory");
+        }
+    }
+
+    // '<' + a name byte in content or at the top: a start tag begins.
+    bool open_tag(StreamEvent& ev) noexcept {
+        try {
+            name_starts_.push_back(names_.size());
+            return false;
+        } catch (...) {
+            return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, offset_at(pos_), "out of memory");
+        }
+    }
+
+    // Consumes bytes in [pos_, end); true when ev holds an event.
+    bool run(std::size_t end, StreamEvent& ev) noexcept {
+        while (pos_ < end) {
+            char c = data_[pos_];
+            switch (state_) {
+            case state::prolog:
+                if (detail::stream_space(c)) { ++pos_; break; }
+                if (c != '<') return malformed(ev, "content before the stream header (RFC 6120 §4.2)");
+                begin_region();
+                ++pos_;
+                state_ = state::prolog_lt;
+                return false;  // next() bounds the new region by the size limit
+            case state::prolog_lt:
+                if (c == '?') {
+                    ++pos_;
+                    prev_question_ = false;
+                    state_ = state::decl;
+                    break;
+                }
+                if (c == '!') return restricted(ev, "a comment or DTD before the stream header (RFC 6120 §11.1)");
+                if (detail::name_stop(c)) return malformed(ev, "'<' not followed by a name");
+                region_header_ = true;
+                ++pos_;
+                state_ = state::tag_name;
+                break;
+            case state::decl:
+                ++pos_;
+                if (c == '>' && prev_question_) {
+                    if (!finish_decl(ev)) return true;
+                    state_ = state::prolog;
+                    break;
+                }
+                prev_question_ = c == '?';
+                break;
+            case state::top: {
+                if (detail::stream_space(c)) {
+                    // RFC 6120 §11.7, §4.6.4: whitespace between stanzas is a keepalive
+                    std::size_t q = pos_ + 1;
+                    while (q < end && detail::stream_space(data_[q])) ++q;
+                    ev.type = StreamEventType::keepalive;
+                    ev.data = data_ + pos_;
+                    ev.size = q - pos_;
+                    ev.offset = offset_at(pos_);
+                    pos_ = q;
+                    return true;
+                }
+                if (c != '<')
+                    // RFC 6120 §11.7: between first-level elements only whitespace may appear
+                    return fail(ev, StreamCondition::bad_format, errc::unexpected_text, offset_at(pos_),
+                                "character data between first-level elements (RFC 6120 §11.7)");
+                begin_region();
+                ++pos_;
+                state_ = state::top_lt;
+                return false;  // next() bounds the new region by the size limit
+            }
+            case state::top_lt:
+                ++pos_;
+                if (c == '/') {
+                    k_ = 0;
+                    state_ = state::close_name;
+                } else if (c == '!') {
+                    state_ = state::top_bang;
+                } else if (c == '?') {
+                    --pos_;
+                    return restricted(ev, "a processing instruction in the stream (RFC 6120 §11.1)", errc::forbidden_pi);
+                } else if (detail::name_stop(c)) {
+                    --pos_;
+                    return malformed(ev, "'<' not followed by a name");
+                } else {
+                    if (open_tag(ev) || push_name_byte(ev, c)) return true;
+                    state_ = state::tag_name;
+                }
+                break;
+            case state::top_bang:
+                if (c == '-') return restricted(ev, "a comment in the stream (RFC 6120 §11.1)", errc::forbidden_comment);
+                if (c == '[')
+                    return fail(ev, StreamCondition::bad_format, errc::unexpected_text, offset_at(pos_),
+                                "a CDATA section between first-level elements (RFC 6120 §11.7)");
+                return restricted(ev, "a DTD in the stream (RFC 6120 §11.1)", errc::forbidden_dtd);
+            case state::close_name: {
+                // RFC 6120 §4.4: the stream ends with the closing tag of the header's element
+                std::string_view q = header_.qname;
+                if (k_ < q.size() && c == q[k_]) {
+                    ++k_;
+                    ++pos_;
+                    break;
+                }
+                if (k_ == q.size() && (c == '>' || detail::stream_space(c))) {
+                    state_ = state::close_after;
+                    break;
+                }
+                return fail(ev, StreamCondition::not_well_formed, errc::mismatched_tag, offset_at(pos_),
+                            "a closing tag at the top level that is not </", header_.qname, ">");
+            }
+            case state::close_after:
+                ++pos_;
+                if (detail::stream_space(c)) break;
+                if (c != '>') {
+                    --pos_;
+                    return malformed(ev, "expected '>' after the closing stream tag");
+                }
+                region_ = false;
+                state_ = state::closed;
+                ev.type = StreamEventType::closed;
+                ev.offset = offset_at(pos_);
+                return true;
+            case state::tag_name:
+                if (!detail::name_stop(c)) {
+                    if (push_name_byte(ev, c)) return true;
+                    ++pos_;
+                    break;
+                }
+                if (detail::stream_space(c)) { ++pos_; state_ = state::tag_space; break; }
+                if (c == '/') { ++pos_; state_ = state::tag_slash; break; }
+                if (c == '>') { ++pos_; if (tag_opened(ev)) return true; break; }
+                return malformed(ev, "unexpected character in an element name");
+            case state::tag_space:
+                if (detail::stream_space(c)) { ++pos_; break; }
+                if (c == '/') { ++pos_; state_ = state::tag_slash; break; }
+                if (c == '>') { ++pos_; if (tag_opened(ev)) return true; break; }
+                if (detail::name_stop(c)) return malformed(ev, "unexpected character in a start tag");
+                ++pos_;
+                state_ = state::attr_name;
+                break;
+            case state::attr_name:
+                if (!detail::name_stop(c)) { ++pos_; break; }
+                state_ = state::attr_eq;
+                break;
+            case state::attr_eq:
+                if (detail::stream_space(c)) { ++pos_; break; }
+                if (c != '=') return malformed(ev, "expected '=' after an attribute name");
+                ++pos_;
+                state_ = state::attr_quote;
+                break;
+            case state::attr_quote:
+                if (detail::stream_space(c)) { ++pos_; break; }
+                if (c != '\'' && c != '"') return malformed(ev, "an attribute value must be quoted");
+                quote_ = c;
+                ++pos_;
+                state_ = state::attr_value;
+                break;
+            case state::attr_value: {
+                const void* q = std::memchr(data_ + pos_, quote_, end - pos_);
+                if (!q) { pos_ = end; break; }
+                pos_ = std::size_t(static_cast<const char*>(q) - data_) + 1;
+                state_ = state::tag_space;
+                break;
+            }
+            case state::tag_slash:
+                if (c != '>') return malformed(ev, "expected '>' after '/' in a start tag");
+                ++pos_;
+                if (region_header_) {
+                    // <stream:stream .../>: a header and an empty stream at once
+                    closed_pending_ = true;
+                    return finish_header(ev);
+                }
+                names_.resize(name_starts_.back());
+                name_starts_.pop_back();
+                if (depth_ == 0) return finish_element(ev);
+                state_ = state::content;
+                break;
+            case state::content: {
+                const void* q = std::memchr(data_ + pos_, '<', end - pos_);
+                if (!q) { pos_ = end; break; }
+                pos_ = std::size_t(static_cast<const char*>(q) - data_) + 1;
+                state_ = state::content_lt;
+                break;
+            }
+            case state::content_lt:
+                if (c == '/') {
+                    ++pos_;
+                    k_ = 0;
+                    state_ = state::end_name;
+                } else if (c == '!') {
+                    ++pos_;
+                    k_ = 0;
+                    state_ = state::bang;
+                } else if (c == '?') {
+                    return restricted(ev, "a processing instruction in a stanza (RFC 6120 §11.1)", errc::forbidden_pi);
+                } else if (detail::name_stop(c)) {
+                    return malformed(ev, "'<' not followed by a name");
+                } else {
+                    if (depth_ >= limits_.max_depth)
+                        return fail(ev, StreamCondition::policy_violation, errc::depth_limit, offset_at(pos_),
+                                    "elements nested deeper than the limit (RFC 6120 §13.12)");
+                    if (open_tag(ev) || push_name_byte(ev, c)) return true;
+                    ++pos_;
+                    state_ = state::tag_name;
+                }
+                break;
+            case state::bang: {
+                constexpr std::string_view cdata_open = "[CDATA[";
+                if (k_ == 0 && c == '-') return restricted(ev, "a comment in a stanza (RFC 6120 §11.1)", errc::forbidden_comment);
+                if (c != cdata_open[k_]) {
+                    if (k_ == 0) return restricted(ev, "a DTD in a stanza (RFC 6120 §11.1)", errc::forbidden_dtd);
+                    return malformed(ev, "malformed CDATA section start");
+                }
+                ++pos_;
+                if (++k_ == cdata_open.size()) {
+                    brackets_ = 0;
+                    state_ = state::cdata;
+                }
+                break;
+            }
+            case state::cdata:
+                ++pos_;
+                if (c == ']') {
+                    if (brackets_ < 2) ++brackets_;
+                } else if (c == '>' && brackets_ == 2) {
+                    state_ = state::content;
+                } else {
+                    brackets_ = 0;
+                }
+                break;
+            case state::end_name: {
+                std::size_t first = name_starts_.back();
+                std::size_t len = names_.size() - first;
+                if (k_ < len && c == names_[first + k_]) {
+                    ++k_;
+                    ++pos_;
+                    break;
+                }
+                if (k_ == len && (c == '>' || detail::stream_space(c))) {
+                    state_ = state::end_after;
+                    break;
+                }
+                return fail(ev, StreamCondition::not_well_formed, errc::mismatched_tag, offset_at(pos_),
+                            "closing tag does not match the open element <",
+                            std::string_view(names_).substr(first, len), ">");
+            }
+            case state::end_after:
+                ++pos_;
+                if (detail::stream_space(c)) break;
+                if (c != '>') {
+                    --pos_;
+                    return malformed(ev, "expected '>' to end a closing tag");
+                }
+                names_.resize(name_starts_.back());
+                name_starts_.pop_back();
+                if (--depth_ == 0) return finish_element(ev);
+                state_ = state::content;
+                break;
+            case state::closed:
+            case state::failed:
+                return false;  // next() handles both before calling run()
+            }
+            if (state_ == state::failed) {
+                ev = error_event();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool restricted(StreamEvent& ev, const char* what, errc code = errc::forbidden_dtd) noexcept {
+        // RFC 6120 §11.1: comments, PIs, DTDs -> restricted-xml (§4.9.3.18)
+        return fail(ev, StreamCondition::restricted_xml, code, offset_at(pos_), what);
+    }
+
+    // '>' ended a start tag.
+    bool tag_opened(StreamEvent& ev) noexcept {
+        if (region_header_) return finish_header(ev);
+        ++depth_;
+        state_ = state::content;
+        return false;
+    }
+
+    // RFC 6120 §11.5: an optional XML declaration before each stream header.
+    bool finish_decl(StreamEvent& ev) noexcept {
+        char* p = nullptr;
+        std::size_t n = 0;
+        bool copied = false;
+        std::uint64_t at = region_offset_;
+        if (!take_region(p, n, copied)) {
+            ev = error_event();
+            return false;
+        }
+        std::string_view d(p, n);
+        if (d.size() < 7 || d.compare(0, 5, "<?xml") != 0 || !detail::stream_space(d[5])) {
+            fail(ev, StreamCondition::restricted_xml, errc::forbidden_pi, at,
+                 "a processing instruction before the stream header (RFC 6120 §11.1)");
+            return false;
+        }
+        if (!decl_allowed_) {
+            fail(ev, StreamCondition::not_well_formed, errc::malformed, at, "a second XML declaration (XML 1.0 §2.8)");
+            return false;
+        }
+        decl_allowed_ = false;
+        // RFC 6120 §11.6: UTF-8 only; a declared encoding must say so (XML 1.0 §4.3.3).
+        std::size_t e = d.find("encoding");
+        if (e != std::string_view::npos) {
+            std::size_t q = d.find_first_of("'\"", e);
+            std::size_t q2 = q == std::string_view::npos ? q : d.find(d[q], q + 1);
+            if (q2 == std::string_view::npos) {
+                fail(ev, StreamCondition::not_well_formed, errc::malformed, at, "malformed XML declaration");
+                return false;
+            }
+            std::string_view enc = d.substr(q + 1, q2 - q - 1);
+            if (!detail::iequal_ascii(enc, "UTF-8")) {
+                fail(ev, StreamCondition::unsupported_encoding, errc::invalid_utf8, at, "the stream declares encoding '",
+                     enc, "'; XMPP streams are UTF-8 (RFC 6120 §11.6)");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // The header's start tag is complete (RFC 6120 §4.7, §4.8).
+    bool finish_header(StreamEvent& ev) noexcept {
+        char* p = nullptr;
+        std::size_t n = 0;
+        bool copied = false;
+        std::uint64_t at = region_offset_;
+        if (!take_region(p, n, copied)) return (ev = error_event()), true;
+        std::string_view raw(p, n);
+        try {
+            header_raw_.assign(raw);
+            // Validate as an empty element: the same rules as for stanzas (UTF-8, names,
+            // duplicate attributes, namespace declarations).
+            std::size_t body = raw.size() - (raw.size() >= 2 && raw[raw.size() - 2] == '/' ? 2 : 1);
+            check_.assign(raw.data(), body);
+            check_.append("/>");
+            header_values_.clear();
+            header_values_.reserve(raw.size());
+            header_attrs_.clear();
+            header_prefixes_.clear();
+        } catch (...) {
+            return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+        }
+        const parse_limits pl = xml_limits();
+        if (parse_error e = scanner_.scan(check_.data(), check_.size(), pl)) {
+            StreamCondition c = detail::stream_condition_for(e.code());
+            // RFC 6120 §4.8.1, §4.9.3.2: the stream prefix must be declared on the header
+            if (e.code() == errc::undeclared_prefix) c = StreamCondition::bad_namespace_prefix;
+            return fail(ev, c, e.code(), at + e.offset(), "stream header: ", e.message());
+        }
+        // Decoded values go to header_values_ (reserved above: decoding never grows a value).
+        struct pending { std::string_view name; std::size_t at, size; };
+        std::vector<pending> values;
+        bool ok = true;
+        std::string_view raw_view(header_raw_);
+        std::string_view qname = detail::read_start_tag(raw_view, [&](const detail::raw_attribute& a) {
+            std::size_t start = header_values_.size();
+            header_values_.append(a.value);  // fits: reserved
+            std::size_t m = detail::decode_in_place(&header_values_[start], a.value.size(), true);
+            header_values_.resize(start + m);
+            try {
+                values.push_back({a.name, start, m});
+                header_attrs_.push_back({});
+                if (a.name.size() > 6 && a.name.compare(0, 6, "xmlns:") == 0)
+                    header_prefixes_.push_back({a.name.substr(6), a.value, a.quote});
+            } catch (...) {
+                ok = false;
+            }
+        });
+        if (!ok) return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+        StreamHeader h;
+        h.qname = qname;
+        std::size_t colon = qname.find(':');
+        h.prefix = colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
+        std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+        std::string_view element_ns, default_ns;
+        bool has_default = false;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            std::string_view v(header_values_.data() + values[i].at, values[i].size);
+            header_attrs_[i] = StreamAttribute{values[i].name, v};
+            std::string_view an = values[i].name;
+            if (an == "xmlns") { default_ns = v; has_default = true; }
+            else if (an == "from") h.from = v;
+            else if (an == "to") h.to = v;
+            else if (an == "id") h.id = v;
+            else if (an == "version") h.version = v;
+            else if (an == "xml:lang") h.lang = v;
+            if (h.prefix.empty() ? an == "xmlns" : (an.size() == 6 + h.prefix.size() && an.compare(0, 6, "xmlns:") == 0 &&
+                                                    an.substr(6) == h.prefix))
+                element_ns = v;
+        }
+        h.attributes = span<const StreamAttribute>(header_attrs_.data(), header_attrs_.size());
+        // RFC 6120 §4.8.1: <stream/> is qualified by the stream namespace, through a prefix.
+        if (element_ns != stream_ns)
+            return fail(ev, StreamCondition::invalid_namespace, errc::wrong_namespace, at, "the stream header's namespace is '",
+                        element_ns, "', expected 'http://etherx.jabber.org/streams' (RFC 6120 §4.8.1, §4.9.3.10)");
+        if (h.prefix.empty())
+            return fail(ev, StreamCondition::bad_namespace_prefix, errc::wrong_namespace, at,
+                        "the stream namespace must be used through a prefix (RFC 6120 §4.8.1, §4.9.3.2)");
+        if (local != "stream")
+            return fail(ev, StreamCondition::bad_format, errc::malformed, at, "expected a <", h.prefix,
+                        ":stream> header, found <", qname, "> (RFC 6120 §4.2)");
+        // RFC 6120 §4.8.2, §4.9.3.10: the content namespace is jabber:client or jabber:server.
+        if (!has_default || (default_ns != "jabber:client" && default_ns != "jabber:server"))
+            return fail(ev, StreamCondition::invalid_namespace, errc::wrong_namespace, at,
+                        "the stream's content namespace must be 'jabber:client' or 'jabber:server', found '", default_ns,
+                        "' (RFC 6120 §4.8.2, §4.9.3.10)");
+        h.content_ns = default_ns;
+        header_ = h;
+        has_header_ = true;
+        decl_allowed_ = false;
+        region_header_ = false;
+        state_ = state::top;
+        ev.type = StreamEventType::header;
+        ev.offset = at;
+        return true;
+    }
+
+    // Copies the element with the header's prefix declarations added to its start tag (those
+    // it does not declare itself), so that it parses standalone.
+    bool inject_prefixes(std::string_view element, std::string_view qname) noexcept {
+        std::vector<std::string_view> own;
+        bool ok = true;
+        detail::read_start_tag(element, [&](const detail::raw_attribute& a) {
+            try {
+                if (a.name.size() > 6 && a.name.compare(0, 6, "xmlns:") == 0) own.push_back(a.name.substr(6));
+            } catch (...) {
+                ok = false;
+            }
+        });
+        if (!ok) return false;
+        try {
+            inject_.assign(element.data(), 1 + qname.size());
+            for (const header_prefix& hp : header_prefixes_) {
+                bool declared = false;
+                for (std::string_view o : own) declared = declared || o == hp.prefix;
+                if (declared) continue;
+                inject_.append(" xmlns:").append(hp.prefix).append(1, '=').append(1, hp.quote).append(hp.raw).append(1, hp.quote);
+            }
+            inject_.append(element.substr(1 + qname.size()));
+            return true;
+        } catch (...) {
+            return false;
+        }
+    }
+
+    // A first-level element is complete: validate, classify, hand out.
+    bool finish_element(StreamEvent& ev) noexcept {
+        char* p = nullptr;
+        std::size_t n = 0;
+        bool copied = false;
+        std::uint64_t at = region_offset_;
+        names_.clear();
+        name_starts_.clear();
+        state_ = state::top;
+        if (!take_region(p, n, copied)) return (ev = error_event()), true;
+        const parse_limits pl = xml_limits();
+        parse_error e = scanner_.scan(p, n, pl);
+        if (e && e.code() == errc::undeclared_prefix && !header_prefixes_.empty()) {
+            // A prefix declared on the header (RFC 6120 §4.8.5): "stream:" on features and
+            // errors, rarely anything else. Hand out a copy that declares it.
+            std::string_view qname = detail::read_start_tag(std::string_view(p, n), [](const detail::raw_attribute&) {});
+            if (qname.empty()) qname = std::string_view(p + 1, 0);
+            if (!inject_prefixes(std::string_view(p, n), qname))
+                return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+            parse_error e2 = scanner_.scan(inject_.data(), inject_.size(), pl);
+            if (!e2) {
+                e = e2;
+                p = inject_.data();  // std::string: inject_[size()] is its writable terminator
+                n = inject_.size();
+                copied = true;
+            }
+        }
+        if (e) return fail(ev, detail::stream_condition_for(e.code()), e.code(), at + e.offset(), e.message());
+
+        // Name and namespace of the root, from its start tag (validated now).
+        std::string_view own_default;
+        bool has_own_default = false;
+        std::string_view qname = detail::read_start_tag(std::string_view(p, n), [&](const detail::raw_attribute& a) {
+            if (a.name == "xmlns") { own_default = a.value; has_own_default = true; }
+        });
+        std::size_t colon = qname.find(':');
+        std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
+        std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+        std::string_view ns;
+        if (prefix.empty()) {
+            ns = has_own_default ? own_default : header_.content_ns;
+        } else {
+            // the nearest declaration: its own start tag, else the header
+            bool found = false;
+            detail::read_start_tag(std::string_view(p, n), [&](const detail::raw_attribute& a) {
+                if (a.name.size() == 6 + prefix.size() && a.name.compare(0, 6, "xmlns:") == 0 && a.name.substr(6) == prefix) {
+                    ns = a.value;
+                    found = true;
+                }
+            });
+            for (std::size_t i = 0; !found && i < header_attrs_.size(); ++i) {
+                std::string_view an = header_attrs_[i].name;
+                if (an.size() == 6 + prefix.size() && an.compare(0, 6, "xmlns:") == 0 && an.substr(6) == prefix) {
+                    ns = header_attrs_[i].value;
+                    found = true;
+                }
+            }
+        }
+        ev.type = StreamEventType::element;
+        ev.kind = ElementKind::other;
+        ev.data = p;
+        ev.size = n;
+        ev.name = local;
+        ev.ns = ns;
+        ev.copied = copied;
+        ev.offset = at;
+        if (ns == stream_ns) {
+            // RFC 6120 §4.8.1: stream-namespace elements use the header's prefix.
+            if (prefix != header_.prefix)
+                return fail(ev, StreamCondition::bad_namespace_prefix, errc::wrong_namespace, at, "<", qname,
+                            "> uses another prefix than the stream header's for the stream namespace (RFC 6120 §4.8.1)");
+            if (local == "features") ev.kind = ElementKind::features;
+            else if (local == "error") {
+                read_stream_error(p, n);
+                ev.type = StreamEventType::stream_error;
+            }
+        } else if (ns == header_.content_ns) {
+            if (local == "iq") ev.kind = ElementKind::iq;
+            else if (local == "message") ev.kind = ElementKind::message;
+            else if (local == "presence") ev.kind = ElementKind::presence;
+        }
+        if (!copied && pos_ < size_) {
+            // Parser::parse_in_situ writes data[size]: keep the byte it overwrites.
+            has_saved_ = true;
+            saved_pos_ = pos_;
+            saved_ = data_[pos_];
+        }
+        return true;
+    }
+
+    // RFC 6120 §4.9.2: a defined condition, optional <text/>, optional application condition.
+    void read_stream_error(const char* p, std::size_t n) noexcept {
+        stream_error_ = StreamError{};
+        try {
+            error_buf_.assign(p, p + n);
+            error_buf_.push_back('\0');
+            if (!doc_) doc_ = std::make_unique<detail::xml_doc>();
+            doc_->clear();
+            doc_->parse<detail::rapidxml_flags>(error_buf_.data());
+        } catch (...) {
+            return;  // validated by the scanner, so only out of memory: an undefined condition
+        }
+        detail::xml_node* root = doc_->first_node();
+        if (!root) return;
+        for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
+            if (c->type() != rapidxml::node_element) continue;
+            std::string_view ns = detail::resolve_ns(c);
+            std::string_view local = detail::local_of(detail::name_of(c));
+            if (ns == stream_errors_ns) {
+                if (local == "text") {
+                    stream_error_.text = detail::has_element_child(c) ? std::string_view{} : detail::text_of(c);
+                    if (detail::xml_attr* l = detail::find_attr(c, "xml:lang")) stream_error_.text_lang = detail::attr_value(l);
+                } else if (auto cond = stream_condition_from_string(local); cond && !stream_error_.has_condition) {
+                    stream_error_.condition = *cond;
+                    stream_error_.has_condition = true;
+                    if (*cond == StreamCondition::see_other_host && !detail::has_element_child(c))
+                        stream_error_.see_other_host = detail::text_of(c);
+                }
+            } else if (!stream_error_.app) {
+                stream_error_.app = AppCondition{local, ns};
+            }
+        }
+    }
+
+    stream_limits limits_;
+    // the current chunk
+    char* data_ = nullptr;
+    std::size_t size_ = 0;
+    std::size_t pos_ = 0;
+    std::uint64_t base_ = 0;  // stream offset of data_[0]
+    // the byte after an element handed out in place
+    bool has_saved_ = false;
+    std::size_t saved_pos_ = 0;
+    char saved_ = 0;
+    // tokenizer
+    state state_ = state::prolog;
+    bool decl_allowed_ = true;
+    bool closed_pending_ = false;
+    bool prev_question_ = false;
+    char quote_ = 0;
+    unsigned brackets_ = 0;
+    std::size_t k_ = 0;
+    std::size_t depth_ = 0;
+    std::string names_;                    // names of the open elements, concatenated
+    std::vector<std::size_t> name_starts_;
+    // the construct being read (header, declaration, element)
+    bool region_ = false;
+    bool region_header_ = false;
+    std::size_t region_begin_ = 0;
+    std::uint64_t region_offset_ = 0;
+    std::vector<char> buf_;  // its bytes from earlier chunks, plus a padding byte
+    std::size_t buf_len_ = 0;
+    // header
+    bool has_header_ = false;
+    StreamHeader header_{};
+    std::string header_raw_;
+    std::string header_values_;
+    std::string check_;
+    std::vector<StreamAttribute> header_attrs_;
+    std::vector<header_prefix> header_prefixes_;
+    // elements
+    detail::scanner scanner_;
+    std::string inject_;
+    // stream errors
+    std::vector<char> error_buf_;
+    std::unique_ptr<detail::xml_doc> doc_;
+    StreamError stream_error_{};
+    parse_error error_{};
+    StreamCondition error_condition_ = StreamCondition::undefined_condition;
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_STREAM_HPP
+// ---- end include/xstanza/stream.hpp
+
+// ---- begin include/xstanza/tracker.hpp
+// xstanza: IQ bookkeeping for an entity on a stream (RFC 6120 §8.2.3). IqTracker makes
+// unpredictable unique ids, remembers each get/set it sends, matches every result or error
+// to its request by id AND expected sender, gives each request exactly one outcome (result,
+// error or timeout), and answers incoming requests nobody handles with service-unavailable
+// (RFC 6120 §8.4). It does no I/O: the caller sends what it writes and feeds what arrives.
+#ifndef XSTANZA_TRACKER_HPP
+#define XSTANZA_TRACKER_HPP
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+namespace xstanza {
+
+/// How a tracked request ended. Each request gets exactly one.
+enum class IqOutcomeType : unsigned char {
+    result,   ///< a type='result' answer from the expected sender
+    error,    ///< a type='error' answer from the expected sender (RFC 6120 §8.3)
+    timeout,  ///< no answer before the deadline, or the stream ended (cancel_all)
+};
+
+/// What an outcome handler receives. Views are valid during the call only.
+struct IqOutcome {
+    IqOutcomeType type = IqOutcomeType::timeout;
+    std::string_view id{};         ///< the request's id
+    const AnyIq* reply = nullptr;  ///< the answer (null on timeout)
+    /// The Parser that parsed `reply`, for typed access: parser->cast<Iq<Result, P>>(*reply).
+    Parser* parser = nullptr;
+    /// The answer's StanzaError when type is error.
+    const StanzaError* error() const noexcept { return reply && reply->error ? &*reply->error : nullptr; }
+};
+
+/// What IqTracker::dispatch did with an incoming IQ.
+enum class IqDisposition : unsigned char {
+    matched,       ///< a result/error answering a tracked request: its handler ran
+    unmatched,     ///< a result/error with an id nobody is waiting for: dropped (never answered, RFC 6120 §8.2.3)
+    wrong_sender,  ///< a result/error with a pending id but from another entity: dropped, the request still waits (RFC 6120 §8.2.3, §10.1)
+    handled,       ///< a get/set a registered handler took: `answer` holds its reply (empty if it answers later)
+    unhandled,     ///< a get/set nobody handles: `answer` holds service-unavailable (RFC 6120 §8.4)
+    failed,        ///< an answer could not be written (out of memory, or data not writable as XML)
+};
+
+/// An IQ id: short, printable, made of [0-9A-Za-z_-]. Converts to std::string_view; keep it
+/// alive while an Iq built from it is in use.
+struct IqId {
+    char text[32] = {};
+    std::size_t size = 0;
+    std::string_view view() const noexcept { return {text, size}; }
+    operator std::string_view() const noexcept { return view(); }
+};
+
+/// Tracks the IQs of one stream. Not thread-safe. Never throws (handlers it calls should not
+/// either: an exception from one is caught; see dispatch()).
+class IqTracker {
+public:
+    /// Deadlines are steady_clock time points; pass the current time to expire().
+    using clock = std::chrono::steady_clock;
+    /// Called once per tracked request with its outcome.
+    using outcome_handler = std::function<void(const IqOutcome&)>;
+    /// Called for an incoming get/set with the registered payload. Returns true when it took
+    /// the request: it wrote its answer to `answer` (serialize(make_result(...), answer)) or
+    /// will answer later (RFC 6120 §8.2.3 still requires an answer). Returning false lets the
+    /// tracker answer service-unavailable.
+    using request_handler = std::function<bool(const AnyIq& request, Parser& parser, std::string& answer)>;
+
+    /// `account` is the user's JID (bare, or full once bound); it may also be set later with
+    /// set_account(). Until it is known, a request without 'to' accepts only answers without 'from'.
+    explicit IqTracker(std::string_view account = {}) noexcept { (void)set_account(account); }
+
+    /// Sets the account whose server answers requests that have no 'to' (RFC 6120 §10.3).
+    /// A full JID is reduced to its bare JID. Empty clears it.
+    parse_error set_account(std::string_view jid) noexcept {
+        if (jid.empty()) {
+            account_.clear();
+            return {};
+        }
+        result<Jid> j = Jid::parse(jid);
+        if (!j) return j.error();
+        try {
+            account_ = j->bare().to_string();
+        } catch (...) {
+            return parse_error(errc::out_of_memory, 0, "out of memory");
+        }
+        return {};
+    }
+
+    /// A fresh id: a counter (unique within this tracker) and 64 bits from std::random_device
+    /// (unpredictable, so an off-path attacker cannot forge answers; RFC 6120 §8.1.3, §13.2).
+    /// If the random device fails, a clock-seeded mix is used instead (unique, weaker).
+    IqId new_id() noexcept {
+        static constexpr char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+        std::uint64_t r = random64();
+        IqId id;
+        for (int i = 0; i < 11; ++i, r >>= 6) id.text[id.size++] = digits[r & 63];
+        id.text[id.size++] = '.';
+        std::uint64_t c = ++counter_;
+        char tmp[16];
+        std::size_t n = 0;
+        do {
+            tmp[n++] = digits[c % 36];
+            c /= 36;
+        } while (c);
+        while (n) id.text[id.size++] = tmp[--n];
+        return id;
+    }
+
+    /// Remembers an outgoing get or set (send it yourself, before or after): `on_outcome` runs
+    /// exactly once, with its answer or at `deadline` (see expire()). Fails if the id is empty
+    /// or already pending.
+    template <class Type, class P>
+    parse_error track(const Iq<Type, P>& request, clock::time_point deadline, outcome_handler on_outcome) noexcept {
+        static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
+                      "IqTracker::track: only a get or set request gets an answer to wait for (RFC 6120 §8.2.3)");
+        return add(request.id, request.to, iq_type_of<Type>, deadline, std::move(on_outcome));
+    }
+    /// The same for a runtime-typed request; fails unless its type is get or set.
+    parse_error track(const AnyIq& request, clock::time_point deadline, outcome_handler on_outcome) noexcept {
+        if (request.type != IqType::get && request.type != IqType::set)
+            return parse_error(errc::invalid_data, 0, "only a get or set request gets an answer to wait for (RFC 6120 §8.2.3)");
+        return add(request.id, request.to, request.type, deadline, std::move(on_outcome));
+    }
+
+    /// Registers the handler of incoming requests of `type` (get or set) whose payload is
+    /// <name xmlns='ns'/>; replaces an earlier one for the same triple.
+    parse_error on_request(IqType type, std::string_view name, std::string_view ns, request_handler handler) noexcept {
+        if (type != IqType::get && type != IqType::set)
+            return parse_error(errc::invalid_data, 0, "only get and set requests are handled (RFC 6120 §8.2.3)");
+        try {
+            for (route& r : routes_) {
+                if (r.type == type && r.name == name && r.ns == ns) {
+                    r.handler = std::move(handler);
+                    return {};
+                }
+            }
+            routes_.push_back(route{type, std::string(name), std::string(ns), std::move(handler)});
+        } catch (...) {
+            return parse_error(errc::out_of_memory, 0, "out of memory");
+        }
+        return {};
+    }
+
+    /// Typed registration: `handler(const Iq<Type, P>& request, std::string& answer) -> bool`.
+    /// A request whose payload payload_parser<P> rejects is answered bad-request (RFC 6120 §8.3.3.1).
+    template <class Type, class P, class F>
+    parse_error on(F handler) noexcept {
+        static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
+                      "IqTracker::on<Type, P>: only get and set requests are handled (RFC 6120 §8.2.3)");
+        static_assert(is_payload_v<P>, "IqTracker::on<Type, P>: P needs payload_traits<P>");
+        try {
+            return on_request(iq_type_of<Type>, payload_traits<P>::name, payload_traits<P>::ns,
+                              [h = std::move(handler)](const AnyIq& any, Parser& parser, std::string& answer) -> bool {
+                                  result<Iq<Type, P>> typed = parser.cast<Iq<Type, P>>(any);
+                                  if (!typed) {
+                                      (void)write_error(any, StanzaError(ErrorType::modify, Condition::bad_request), answer);
+                                      return true;
+                                  }
+                                  return h(*typed, answer);
+                              });
+        } catch (...) {
+            return parse_error(errc::out_of_memory, 0, "out of memory");
+        }
+    }
+
+    /// Handles an incoming IQ parsed by `parser` (its latest parse):
+    ///  - result/error: matched to the pending request with its id, if it comes from the entity
+    ///    the request went to (RFC 6120 §8.2.3, §10.1); a request sent without 'to' is answered
+    ///    by the user's server for the account: no 'from', the account's bare JID (RFC 6120
+    ///    §8.1.2.1) or its domain. Never answered.
+    ///  - get/set: given to the registered handler for its payload, else answered with
+    ///    service-unavailable (RFC 6120 §8.4). A handler that throws gets internal-server-error.
+    /// The answer to send, if any, is appended to `answer`.
+    IqDisposition dispatch(const AnyIq& iq, Parser& parser, std::string& answer) noexcept {
+        if (iq.type == IqType::result || iq.type == IqType::error) return match(iq, parser);
+        std::string_view name = iq.payload.name(), ns = iq.payload.ns();
+        for (route& r : routes_) {
+            if (r.type != iq.type || r.name != name || r.ns != ns || !r.handler) continue;
+            std::size_t before = answer.size();
+            try {
+                if (r.handler(iq, parser, answer)) return IqDisposition::handled;
+            } catch (...) {
+                answer.resize(before);
+                // RFC 6120 §8.3.3.6: the handler failed
+                return write_error(iq, StanzaError(ErrorType::cancel, Condition::internal_server_error), answer)
+                           ? IqDisposition::handled
+                           : IqDisposition::failed;
+            }
+            answer.resize(before);
+            break;
+        }
+        // RFC 6120 §8.4: a get/set whose payload nobody understands gets service-unavailable.
+        return write_error(iq, StanzaError(ErrorType::cancel, Condition::service_unavailable), answer)
+                   ? IqDisposition::unhandled
+                   : IqDisposition::failed;
+    }
+
+    /// Times out every request whose deadline is at or before `now`; returns how many.
+    std::size_t expire(clock::time_point now) noexcept {
+        std::size_t n = 0;
+        for (;;) {
+            auto it = pending_.begin();
+            while (it != pending_.end() && it->second.deadline > now) ++it;
+            if (it == pending_.end()) return n;
+            time_out(it);
+            ++n;
+        }
+    }
+
+    /// Ends one pending request now with a timeout outcome (the caller gave up on it); false
+    /// when no request with this id is pending. A late answer is then unmatched.
+    bool cancel(std::string_view id) noexcept {
+        auto it = pending_.find(id);
+        if (it == pending_.end()) return false;
+        time_out(it);
+        return true;
+    }
+
+    /// Times out every pending request (the stream ended: no answer can come); returns how many.
+    std::size_t cancel_all() noexcept {
+        std::size_t n = 0;
+        while (!pending_.empty()) {
+            time_out(pending_.begin());
+            ++n;
+        }
+        return n;
+    }
+
+    /// The earliest deadline among pending requests.
+    std::optional<clock::time_point> next_deadline() const noexcept {
+        std::optional<clock::time_point> t;
+        for (const auto& [id, p] : pending_)
+            if (!t || p.deadline < *t) t = p.deadline;
+        return t;
+    }
+
+    /// Requests waiting for an answer.
+    std::size_t pending() const noexcept { return pending_.size(); }
+    /// True when a request with this id waits.
+    bool is_pending(std::string_view id) const noexcept { return pending_.find(id) != pending_.end(); }
+
+    /// Appends an error answer to `request` (RFC 6120 §8.3.1: same id, 'from' and 'to' swapped,
+    /// payload not echoed). False when it could not be written.
+    static bool write_error(const AnyIq& request, const StanzaError& error, std::string& out) noexcept {
+        Iq<Error> e(request.id, error);
+        e.to = request.from;
+        e.from = request.to;
+        return !serialize(e, out);
+    }
+
+private:
+    struct pending_request {
+        IqType type;
+        std::string to;  // '' when the request had no 'to'
+        clock::time_point deadline;
+        outcome_handler handler;
+    };
+    struct route {
+        IqType type;
+        std::string name;
+        std::string ns;
+        request_handler handler;
+    };
+    using map = std::map<std::string, pending_request, std::less<>>;
+
+    parse_error add(std::string_view id, const std::optional<Jid>& to, IqType type, clock::time_point deadline,
+                    outcome_handler&& handler) noexcept {
+        // RFC 6120 §8.2.3: the id pairs the answer with its request, so it must be unique among pending ones.
+        if (id.empty()) return parse_error(errc::missing_id, 0, "a request needs a non-empty id (RFC 6120 §8.2.3)");
+        if (pending_.find(id) != pending_.end())
+            return parse_error::make(errc::invalid_data, 0, "id '", id, "' is already pending");
+        try {
+            pending_request p{type, to ? to->to_string() : std::string(), deadline, std::move(handler)};
+            pending_.emplace(std::string(id), std::move(p));
+        } catch (...) {
+            return parse_error(errc::out_of_memory, 0, "out of memory");
+        }
+        return {};
+    }
+
+    // RFC 6120 §8.2.3, §10.1: only the entity the request went to may answer it.
+    bool expected_sender(const pending_request& p, const std::optional<Jid>& from) const noexcept {
+        std::optional<Jid> account;
+        if (!account_.empty()) {
+            result<Jid> a = Jid::parse(account_);
+            if (a) account = *a;
+        }
+        if (!p.to.empty()) {
+            result<Jid> to = Jid::parse(p.to);
+            if (!to) return false;
+            if (from && *from == *to) return true;
+            // Sent to the account's own bare JID: its server answers for it, maybe without 'from' (RFC 6120 §8.1.2.1).
+            return !from && account && *to == *account;
+        }
+        // No 'to': the server processes it on behalf of the account (RFC 6120 §10.3) and answers
+        // without 'from', from the account's bare JID (§8.1.2.1), or from its own domain.
+        if (!from) return true;
+        if (!account) return false;
+        return *from == *account || (from->local().empty() && from->is_bare() && detail::iequal_ascii(from->domain(), account->domain()));
+    }
+
+    IqDisposition match(const AnyIq& iq, Parser& parser) noexcept {
+        auto it = pending_.find(iq.id);
+        if (it == pending_.end()) return IqDisposition::unmatched;
+        if (!expected_sender(it->second, iq.from)) return IqDisposition::wrong_sender;
+        // Out of the map before the call: exactly one outcome, and the handler may track new requests.
+        map::node_type node = pending_.extract(it);
+        IqOutcome o;
+        o.type = iq.type == IqType::result ? IqOutcomeType::result : IqOutcomeType::error;
+        o.id = node.key();
+        o.reply = &iq;
+        o.parser = &parser;
+        call(node.mapped().handler, o);
+        return IqDisposition::matched;
+    }
+
+    void time_out(map::iterator it) noexcept {
+        map::node_type node = pending_.extract(it);
+        IqOutcome o;
+        o.type = IqOutcomeType::timeout;
+        o.id = node.key();
+        call(node.mapped().handler, o);
+    }
+
+    static void call(outcome_handler& h, const IqOutcome& o) noexcept {
+        if (!h) return;
+        try {
+            h(o);
+        } catch (...) {
+            // A handler's exception must not escape a noexcept function; the outcome was delivered.
+        }
+    }
+
+    static std::uint64_t splitmix(std::uint64_t& s) noexcept {
+        std::uint64_t z = (s += 0x9E3779B97F4A7C15u);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+        return z ^ (z >> 31);
+    }
+
+    std::uint64_t random64() noexcept {
+        try {
+            if (!device_) device_ = std::make_unique<std::random_device>();
+            return (std::uint64_t((*device_)()) << 32) ^ std::uint64_t((*device_)());
+        } catch (...) {
+            if (!fallback_seeded_) {
+                fallback_ = std::uint64_t(clock::now().time_since_epoch().count()) ^
+                            std::uint64_t(reinterpret_cast<std::uintptr_t>(this));
+                fallback_seeded_ = true;
+            }
+            return splitmix(fallback_);
+        }
+    }
+
+    map pending_;
+    std::vector<route> routes_;
+    std::string account_;  // bare JID, '' when unknown
+    std::unique_ptr<std::random_device> device_;
+    std::uint64_t counter_ = 0;
+    std::uint64_t fallback_ = 0;
+    bool fallback_seeded_ = false;
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_TRACKER_HPP
+// ---- end include/xstanza/tracker.hpp
+
+// ---- begin include/xstanza/ext/ping.hpp
+// xstanza extension: XMPP Ping (XEP-0199), the worked example of a user-defined payload.
+// Three specialisations make a type a payload: payload_traits (identity and placement,
+// payload.hpp), payload_parser (parse.hpp) and payload_serializer (serialize.hpp). After
+// that, Iq<Get, ext::Ping> parses, serializes and checks its placement at compile time
+// like the built-in roster payloads.
+#ifndef XSTANZA_EXT_PING_HPP
+#define XSTANZA_EXT_PING_HPP
+
+#include <string_view>
+
+
+namespace xstanza {
+namespace ext {
+
+/// XEP-0199 §4: the ping namespace.
+inline constexpr std::string_view ping_ns = "urn:xmpp:ping";
+
+/// XEP-0199 §3, §4: <ping xmlns='urn:xmpp:ping'/>, the empty payload of a ping request. The
+/// answer is an empty result, Iq<Result> (or an error, e.g. service-unavailable, §4.2).
+struct Ping {
+    friend constexpr bool operator==(const Ping&, const Ping&) noexcept { return true; }
+    friend constexpr bool operator!=(const Ping&, const Ping&) noexcept { return false; }
+};
+
+}  // namespace ext
+
+/// XEP-0199 §3: a ping is an IQ get; its answer carries no payload.
+template <>
+struct payload_traits<ext::Ping> {
+    static constexpr std::string_view name = "ping";
+    static constexpr std::string_view ns = ext::ping_ns;
+    static constexpr bool in_get = true, in_set = false, in_result = false;
+};
+
+/// Parses <ping/>: xstanza has checked its name and namespace; it must be empty (XEP-0199 §3).
+template <>
+struct payload_parser<ext::Ping> {
+    static result<ext::Ping> parse(const element& e) noexcept {
+        if (e.has_children())
+            return parse_error(errc::invalid_payload, e.offset(), "<ping/> has no child elements (XEP-0199 §3)");
+        for (char c : e.text())
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+                return parse_error(errc::invalid_payload, e.offset(), "<ping/> has no text (XEP-0199 §3)");
+        return ext::Ping{};
+    }
+};
+
+/// Writes <ping xmlns='urn:xmpp:ping'/>.
+template <>
+struct payload_serializer<ext::Ping> {
+    static void write(const ext::Ping&, xml_writer& w) noexcept {
+        w.open("ping", ext::ping_ns);
+        w.close();
+    }
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_EXT_PING_HPP
+// ---- end include/xstanza/ext/ping.hpp
+
+// ---- begin include/xstanza/ext/version.hpp
+// xstanza extension: Software Version (XEP-0092), a user-defined payload with content. As
+// with the roster, the request and the answer are distinct C++ types, so that placement
+// rules are compile errors: Iq<Get, ext::VersionQuery> asks, Iq<Result, ext::SoftwareVersion>
+// answers.
+#ifndef XSTANZA_EXT_VERSION_HPP
+#define XSTANZA_EXT_VERSION_HPP
+
+#include <optional>
+#include <string_view>
+
+
+namespace xstanza {
+namespace ext {
+
+/// XEP-0092 §2: the software version namespace.
+inline constexpr std::string_view version_ns = "jabber:iq:version";
+
+/// XEP-0092 §2: the request, an empty <query xmlns='jabber:iq:version'/> in an IQ get.
+struct VersionQuery {
+    friend constexpr bool operator==(const VersionQuery&, const VersionQuery&) noexcept { return true; }
+    friend constexpr bool operator!=(const VersionQuery&, const VersionQuery&) noexcept { return false; }
+};
+
+/// XEP-0092 §2: the answer in an IQ result. Views: into the parsed buffer, or strings the
+/// caller keeps alive when building.
+struct SoftwareVersion {
+    std::string_view name;                 ///< <name/>: REQUIRED, the software's natural-language name
+    std::string_view version;              ///< <version/>: REQUIRED, its specific version
+    std::optional<std::string_view> os{};  ///< <os/>: OPTIONAL, the operating system
+    friend bool operator==(const SoftwareVersion& a, const SoftwareVersion& b) noexcept {
+        return a.name == b.name && a.version == b.version && a.os == b.os;
+    }
+    friend bool operator!=(const SoftwareVersion& a, const SoftwareVersion& b) noexcept { return !(a == b); }
+};
+
+}  // namespace ext
+
+/// XEP-0092 §2: the empty query goes in a get.
+template <>
+struct payload_traits<ext::VersionQuery> {
+    static constexpr std::string_view name = "query";
+    static constexpr std::string_view ns = ext::version_ns;
+    static constexpr bool in_get = true, in_set = false, in_result = false;
+};
+/// XEP-0092 §2: the filled query goes in a result.
+template <>
+struct payload_traits<ext::SoftwareVersion> {
+    static constexpr std::string_view name = "query";
+    static constexpr std::string_view ns = ext::version_ns;
+    static constexpr bool in_get = false, in_set = false, in_result = true;
+};
+
+/// The request must be empty (XEP-0092 §2).
+template <>
+struct payload_parser<ext::VersionQuery> {
+    static result<ext::VersionQuery> parse(const element& e) noexcept {
+        if (e.has_children())
+            return parse_error(errc::invalid_payload, e.offset(), "a version request is an empty <query/> (XEP-0092 §2)");
+        return ext::VersionQuery{};
+    }
+};
+
+/// <name/> and <version/> once each, <os/> at most once; other elements of jabber:iq:version
+/// are errors, elements of other namespaces are ignored (extensions).
+template <>
+struct payload_parser<ext::SoftwareVersion> {
+    static result<ext::SoftwareVersion> parse(const element& e) noexcept {
+        std::optional<std::string_view> name, version, os;
+        for (element child : e) {
+            if (child.ns() != ext::version_ns) continue;
+            std::string_view local = child.name();
+            std::optional<std::string_view>* slot = local == "name" ? &name : local == "version" ? &version : local == "os" ? &os : nullptr;
+            if (!slot)
+                return parse_error::make(errc::invalid_payload, child.offset(), "unexpected <", local,
+                                         "/> in a software version; only <name/>, <version/> and <os/> are defined (XEP-0092 §2)");
+            if (*slot)
+                return parse_error::make(errc::invalid_payload, child.offset(), "a second <", local, "/> (XEP-0092 §2)");
+            if (child.has_children())
+                return parse_error::make(errc::invalid_payload, child.offset(), "<", local, "/> holds text only (XEP-0092 §2)");
+            *slot = child.text();
+        }
+        // XEP-0092 §2: <name/> and <version/> are REQUIRED in a result.
+        if (!name) return parse_error(errc::invalid_payload, e.offset(), "a software version without <name/> (XEP-0092 §2)");
+        if (!version) return parse_error(errc::invalid_payload, e.offset(), "a software version without <version/> (XEP-0092 §2)");
+        return ext::SoftwareVersion{*name, *version, os};
+    }
+};
+
+/// Writes <query xmlns='jabber:iq:version'/>.
+template <>
+struct payload_serializer<ext::VersionQuery> {
+    static void write(const ext::VersionQuery&, xml_writer& w) noexcept {
+        w.open("query", ext::version_ns);
+        w.close();
+    }
+};
+
+/// Writes the query with <name/>, <version/> and, when set, <os/>.
+template <>
+struct payload_serializer<ext::SoftwareVersion> {
+    static void write(const ext::SoftwareVersion& v, xml_writer& w) noexcept {
+        w.open("query", ext::version_ns);
+        w.open("name", ext::version_ns);
+        w.text(v.name);
+        w.close();
+        w.open("version", ext::version_ns);
+        w.text(v.version);
+        w.close();
+        if (v.os) {
+            w.open("os", ext::version_ns);
+            w.text(*v.os);
+            w.close();
+        }
+        w.close();
+    }
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_EXT_VERSION_HPP
+// ---- end include/xstanza/ext/version.hpp
 
 #endif  // XSTANZA_XSTANZA_HPP
 // ---- end include/xstanza/xstanza.hpp

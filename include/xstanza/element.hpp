@@ -11,8 +11,8 @@
 
 namespace xstanza {
 
-/// A parsed element: name, namespace, attributes and text are decoded views into the
-/// input buffer (decoding happens in place, on first access).
+/// A parsed element: name, namespace, attributes and text are views into the input buffer,
+/// or, when they need decoding, into the Parser's storage (the input is never modified).
 class element {
 public:
     element(detail::xml_node* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
@@ -26,8 +26,9 @@ public:
     /// Byte offset of the element's '<' in the input.
     std::size_t offset() const noexcept { return std::size_t(node_->name() - 1 - context_->base); }
     /// The decoded value of the attribute with this qualified name ("xml:lang"), if present.
+    /// Decoded out of place, as text() is.
     std::optional<std::string_view> attribute(std::string_view qname) const noexcept {
-        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return detail::attr_value(a);
+        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return detail::attr_copy(a, *context_->texts);
         return std::nullopt;
     }
     /// Byte offset of an attribute's value, or of the element when it is absent.
@@ -37,19 +38,11 @@ public:
     }
     /// The element's own character data, decoded, CDATA sections joined; empty when the
     /// element has child elements (mixed content is not modelled).
+    /// Decoded out of place: the input bytes stay as they were (an opaque payload's bytes are
+    /// re-emitted verbatim); empty when out of memory.
     std::string_view text() const noexcept {
         if (has_children()) return {};
-        auto& seen = *context_->texts;
-        for (auto it = seen.rbegin(); it != seen.rend(); ++it)
-            if (it->first == node_) return it->second;
-        try {
-            seen.reserve(seen.size() + 1);
-        } catch (...) {
-            return {};  // out of memory: decoding without remembering it could decode twice
-        }
-        std::string_view t = detail::text_of(node_);
-        seen.emplace_back(node_, t);
-        return t;
+        return detail::text_copy(node_, *context_->texts);
     }
     /// True when the element has child elements.
     bool has_children() const noexcept { return detail::has_element_child(node_); }

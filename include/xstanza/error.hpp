@@ -36,7 +36,7 @@ enum class errc : unsigned char {
     forbidden_dtd,             ///< a DOCTYPE / DTD (RFC 6120 §11.1)
     trailing_content,          ///< anything but whitespace after the root element
     depth_limit,               ///< nesting deeper than parse_limits::max_depth
-    attribute_limit,           ///< more attributes than parse_limits::max_attributes
+    attribute_limit,           ///< more attributes than parse_limits::max_attributes, or namespace declarations than max_namespaces
     undeclared_prefix,         ///< a namespace prefix with no declaration in scope (Namespaces in XML §5)
     invalid_namespace,         ///< an illegal namespace declaration (empty prefixed URI, xmlns/xml misuse)
     unexpected_text,           ///< non-whitespace text where only elements are allowed
@@ -68,6 +68,8 @@ enum class errc : unsigned char {
     buffer_too_small,          ///< the caller's output buffer is too small; see serialize_result::size
     // --- environment
     out_of_memory,             ///< an allocation failed
+    // --- extension payloads (payload_parser<P>)
+    invalid_payload,           ///< an extension payload that breaks its specification (e.g. XEP-0092 without <name/>)
 };
 
 /// A short, stable English name for a code ("invalid_utf8").
@@ -119,6 +121,7 @@ constexpr std::string_view to_string(errc code) noexcept {
     case errc::invalid_data: return "invalid_data";
     case errc::buffer_too_small: return "buffer_too_small";
     case errc::out_of_memory: return "out_of_memory";
+    case errc::invalid_payload: return "invalid_payload";
     }
     return "unknown";
 }
@@ -130,10 +133,22 @@ class parse_error {
 public:
     static constexpr std::size_t max_message = 191;
 
-    constexpr parse_error() noexcept = default;
+    parse_error() noexcept { message_[0] = '\0'; }
     parse_error(errc code, std::size_t offset, std::string_view message) noexcept
         : code_(code), offset_(offset) {
         append(message);
+    }
+    // Copies only the bytes in use: results carry a parse_error on every return, so the
+    // success path must not pay for copying the whole message buffer.
+    parse_error(const parse_error& o) noexcept : code_(o.code_), offset_(o.offset_), size_(o.size_) {
+        std::memcpy(message_, o.message_, size_ + 1);
+    }
+    parse_error& operator=(const parse_error& o) noexcept {
+        code_ = o.code_;
+        offset_ = o.offset_;
+        size_ = o.size_;
+        std::memmove(message_, o.message_, size_ + 1);
+        return *this;
     }
     /// Builds "a" + "b" + ... into the message; each piece is truncated to fit.
     template <class... Parts>
@@ -145,6 +160,7 @@ public:
 
     constexpr errc code() const noexcept { return code_; }
     constexpr std::size_t offset() const noexcept { return offset_; }
+    /// The message; message().data() is NUL-terminated.
     std::string_view message() const noexcept { return {message_, size_}; }
     /// True when there is an error (pugixml's convention is the reverse on results; here the error object answers "is there one?").
     constexpr explicit operator bool() const noexcept { return code_ != errc::ok; }
@@ -153,6 +169,9 @@ public:
     void append(std::string_view part) noexcept {
         std::size_t room = max_message - size_;
         std::size_t n = part.size() < room ? part.size() : room;
+        // Truncate at a character boundary, never inside a UTF-8 sequence: messages stay valid UTF-8.
+        if (n < part.size())
+            while (n && (static_cast<unsigned char>(part[n]) & 0xC0) == 0x80) --n;
         if (n) std::memcpy(message_ + size_, part.data(), n);
         size_ += n;
         message_[size_] = '\0';
@@ -162,7 +181,7 @@ private:
     errc code_ = errc::ok;
     std::size_t offset_ = 0;
     std::size_t size_ = 0;
-    char message_[max_message + 1] = {};
+    char message_[max_message + 1];  // only [0, size_] is ever read: the text and its terminator
 };
 
 /// A value or a parse_error. Check with `if (!r)`, then use `*r` or `r->`.

@@ -25,6 +25,11 @@ constexpr bool iequal_ascii(std::string_view a, std::string_view b) noexcept {
 }
 
 inline parse_error jid_error(std::size_t offset, std::string_view what, std::string_view jid) noexcept {
+    // Quote only the leading part that is text (valid UTF-8, no NUL or control byte): the
+    // message stays valid UTF-8 whatever bytes the caller passed.
+    const text_check t = check_xml_text(jid);
+    if (t.code != errc::ok)
+        return parse_error::make(errc::invalid_jid, offset, "invalid JID '", jid.substr(0, t.offset), "...': ", what);
     return parse_error::make(errc::invalid_jid, offset, "invalid JID '", jid, "': ", what);
 }
 
@@ -46,6 +51,51 @@ inline bool check_jid_chars(std::string_view part, std::size_t& bad) noexcept {
         p += n;
     }
     return true;
+}
+
+// Byte classes for the fast path of JID checks: printable ASCII (resourcepart), allowed in
+// a localpart (RFC 7622 §3.3.1 exclusions removed), letter-digit-hyphen and dot (domainpart).
+enum : unsigned char { jid_printable = 1, jid_local = 2, jid_ldh = 4, jid_dot = 8 };
+struct jid_class_table {
+    unsigned char v[256] = {};
+    constexpr jid_class_table() {
+        for (int c = 0x20; c < 0x7F; ++c) {
+            v[c] = jid_printable;
+            bool excluded = c == '"' || c == '&' || c == '\'' || c == '/' || c == ':' || c == '<' || c == '>' ||
+                            c == '@' || c == ' ';
+            if (!excluded) v[c] |= jid_local;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') v[c] |= jid_ldh;
+            if (c == '.') v[c] |= jid_dot;
+        }
+    }
+};
+inline constexpr jid_class_table jid_classes{};
+
+// True when every byte of s has one of the class bits in `mask` (the common, all-ASCII case).
+inline bool all_in_class(std::string_view s, unsigned char mask) noexcept {
+    for (char c : s)
+        if (!(jid_classes.v[static_cast<unsigned char>(c)] & mask)) return false;
+    return true;
+}
+
+// Fast acceptance of an all-ASCII domain name: LDH labels of 1..63 bytes, no edge hyphens.
+inline bool quick_domain_ok(std::string_view d) noexcept {
+    std::size_t label = 0;
+    char prev = '.';
+    for (char c : d) {
+        unsigned char k = jid_classes.v[static_cast<unsigned char>(c)];
+        if (k & jid_ldh) {
+            if (prev == '.' && c == '-') return false;
+            if (++label > 63) return false;
+        } else if (k & jid_dot) {
+            if (label == 0 || prev == '-') return false;
+            label = 0;
+        } else {
+            return false;
+        }
+        prev = c;
+    }
+    return label != 0 && prev != '-';
 }
 
 constexpr bool is_hex(char c) noexcept {
@@ -194,6 +244,12 @@ public:
 
 private:
     parse_error check(std::size_t domain_at, std::size_t resource_at, std::string_view whole) const noexcept {
+        // Fast path: all-ASCII JIDs that pass need one table lookup per byte. Anything else
+        // takes the detailed checks below, which find and name the problem.
+        if (local_.size() <= max_jid_part_bytes && domain_.size() <= max_jid_part_bytes &&
+            resource_.size() <= max_jid_part_bytes && detail::all_in_class(local_, detail::jid_local) &&
+            detail::all_in_class(resource_, detail::jid_printable) && detail::quick_domain_ok(domain_))
+            return {};
         std::size_t bad = 0;
         // RFC 7622 §3.1: each part at most 1023 bytes.
         if (local_.size() > max_jid_part_bytes)

@@ -20,6 +20,11 @@ struct parse_limits {
     /// Attributes on one element, namespace declarations included. Bounds the quadratic
     /// duplicate-attribute check (XML 1.0 §3.1 Well-formedness constraint: Unique Att Spec).
     std::size_t max_attributes = 64;
+    /// Prefixed namespace declarations (xmlns:p='...') in scope at once. Each prefixed name is
+    /// resolved by a search through them (Namespaces in XML 1.0 §6.1), so this bounds the work
+    /// per element: without it, 128 levels of 64 declarations make every <p:x/> cost 8,192
+    /// comparisons (RFC 6120 §13.12: resource exhaustion). Real stanzas declare a handful.
+    std::size_t max_namespaces = 64;
 };
 
 }  // namespace xstanza

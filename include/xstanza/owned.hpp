@@ -27,7 +27,7 @@ public:
     const T* operator->() const noexcept { return &*value_; }
     const T& get() const noexcept { return *value_; }
     /// The canonical XML the copy was made from.
-    std::string_view xml() const noexcept { return {buffer_.get(), size_}; }
+    std::string_view xml() const noexcept { return xml_; }
 
     owned(owned&&) noexcept = default;
     owned& operator=(owned&&) noexcept = default;
@@ -39,10 +39,12 @@ private:
     friend result<owned<U>> make_owned(const U& stanza) noexcept;
     owned() = default;
 
-    std::unique_ptr<char[]> buffer_;
+    std::unique_ptr<char[]> buffer_;  // parsed in situ: references are decoded in it
     std::size_t size_ = 0;
+    std::string xml_;                 // the canonical XML, intact (buffer_ is not)
     std::vector<RosterItem> items_;
     std::vector<std::string_view> groups_;
+    detail::text_arena texts_;        // texts an extension payload's parser decoded
     std::optional<T> value_;
 };
 
@@ -71,8 +73,9 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
         Parser parser;
         result<T> r = parser.parse_in_situ<T>(o.buffer_.get(), o.size_);
         if (!r) return r.error();
-        parser.release_storage(o.items_, o.groups_);
+        parser.release_storage(o.items_, o.groups_, &o.texts_);
         o.value_ = std::move(*r);
+        o.xml_ = std::move(xml);
     } catch (...) {
         return parse_error(errc::out_of_memory, 0, "out of memory copying the stanza");
     }

@@ -82,7 +82,13 @@ inline bool parse_uint(std::string_view s, unsigned& out) noexcept {
 /// the buffer's end of life. Copy what you keep, or use owned() (see owned.hpp).
 class Parser {
 public:
-    explicit Parser(parse_limits limits = {}) : limits_(limits), doc_(std::make_unique<detail::xml_doc>()) {}
+    /// Never throws: if the element tree cannot be allocated here, the first parse retries
+    /// and reports errc::out_of_memory.
+    explicit Parser(parse_limits limits = {}) noexcept
+        : limits_(limits), doc_(new (std::nothrow) detail::xml_doc) {
+        // RapidXML's pool blocks are recycled through a per-thread cache (see pool_block_cache).
+        if (doc_) doc_->set_allocator(&detail::pool_block_cache::allocate, &detail::pool_block_cache::release);
+    }
 
     const parse_limits& limits() const noexcept { return limits_; }
     void set_limits(const parse_limits& limits) noexcept { limits_ = limits; }
@@ -131,8 +137,11 @@ public:
     }
 
     /// Hands the roster item and group storage of the latest parse to the caller (its
-    /// views stay valid: the vectors' buffers move, they are not copied).
-    void release_storage(std::vector<RosterItem>& items, std::vector<std::string_view>& groups) noexcept {
+    /// views stay valid: the vectors' buffers move, they are not copied), and with `texts`
+    /// the texts that element views decoded (an extension payload's views point there).
+    void release_storage(std::vector<RosterItem>& items, std::vector<std::string_view>& groups,
+                         detail::text_arena* texts = nullptr) noexcept {
+        if (texts) texts->swap(texts_);
         items.swap(items_);
         groups.swap(groups_);
         items_.clear();
@@ -147,6 +156,10 @@ public:
 private:
     parse_error load(char* data, std::size_t size) noexcept {
         if (parse_error e = scanner_.scan(data, size, limits_)) return e;
+        if (!doc_) {  // the constructor ran out of memory, or this Parser was moved from
+            doc_.reset(new (std::nothrow) detail::xml_doc);
+            if (!doc_) return parse_error(errc::out_of_memory, 0, "out of memory allocating the element tree");
+        }
         base_ = data;
         context_.base = data;
         context_.texts = &texts_;  // (re)set here: a moved-from Parser keeps no stale pointer
@@ -226,7 +239,10 @@ private:
         detail::xml_node* extra_error = nullptr;
         for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
             if (c->type() != rapidxml::node_element) continue;
-            bool is_error = detail::local_of(detail::name_of(c)) == "error" && detail::resolve_ns(c) == f.ns;
+            // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
+            std::string_view error_ns = detail::resolve_ns(c);
+            bool is_error = detail::local_of(detail::name_of(c)) == "error" &&
+                            (error_ns == f.ns || (f.ns.empty() && error_ns == jabber_client_ns));
             if (is_error) {
                 if (errors++ == 0) f.error = c;
                 else if (!extra_error) extra_error = c;
@@ -276,11 +292,13 @@ private:
         return {};
     }
 
-    // Namespace of a child: unprefixed without its own xmlns inherits the parent's.
+    // Namespace of a child: unprefixed without its own xmlns inherits the parent's default
+    // namespace, which is parent_ns only when the parent is unprefixed too.
     static std::string_view child_ns(const detail::xml_node* c, std::string_view parent_ns) noexcept {
         std::string_view n = detail::name_of(c);
         if (n.find(':') != std::string_view::npos) return detail::resolve_ns(c);
         if (const detail::xml_attr* x = detail::find_attr(c, "xmlns")) return {x->value(), x->value_size()};
+        if (detail::name_of(c->parent()).find(':') != std::string_view::npos) return detail::resolve_ns(c);
         return parent_ns;
     }
 
@@ -357,10 +375,20 @@ private:
                 }
             } else {
                 // RFC 6120 §8.3.2: at most one application-specific condition, in another namespace.
+                // One in the stanza's own namespace or in none is a misplaced condition (and could
+                // not be written back: the serializer refuses it).
+                if (ns.empty() || ns == error_ns)
+                    return parse_error::make(errc::condition_namespace, offset_of(c), "error condition <", local,
+                                             "/> in namespace '", ns, "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
                 if (app)
                     return parse_error::make(errc::multiple_conditions, offset_of(c),
                                              "second application-specific condition <", local,
                                              "/>; <error/> carries at most one (RFC 6120 §8.3.2)");
+                // Namespace names are kept as written (detail/scan.hpp): one with a reference or a
+                // character the serializer escapes would be written back as another namespace.
+                if (ns.find_first_of("&'\t\n\r") != std::string_view::npos)
+                    return parse_error::make(errc::unsupported, offset_of(c), "application condition <", local,
+                                             "/>: a namespace name with a reference, a quote or a tab or line end");
                 app = AppCondition{local, ns};
                 foreign = c;
             }
@@ -487,6 +515,7 @@ private:
     parse_error parse_roster(detail::xml_node* node, IqType type, RosterQuery& out) noexcept {
         if (detail::xml_attr* v = detail::find_attr(node, "ver")) out.ver = detail::attr_value(v);
         std::size_t count = 0;
+        detail::xml_node* first = nullptr;
         detail::xml_node* second = nullptr;
         try {
             group_first_.clear();
@@ -498,7 +527,8 @@ private:
                 if (local != "item")
                     return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
                                              "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
-                if (++count == 2) second = c;
+                if (++count == 1) first = c;
+                else if (count == 2) second = c;
                 RosterItem item;
                 std::size_t gfirst = 0;
                 if (parse_error e = parse_item(c, type, item, gfirst)) return e;
@@ -510,7 +540,7 @@ private:
         }
         // RFC 6121 §2.1.3: a roster get carries no item; §2.1.5: a roster set exactly one.
         if (type == IqType::get && count)
-            return parse_error::make(errc::roster_item_count, offset_of(node->first_node()),
+            return parse_error::make(errc::roster_item_count, offset_of(first),
                                      "a roster get carries no <item/> (RFC 6121 §2.1.3)");
         if (type == IqType::set && count != 1)
             return parse_error::make(errc::roster_item_count, count ? offset_of(second) : offset_of(node),
@@ -547,6 +577,11 @@ private:
         if (s.outer_prefix)
             return parse_error::make(errc::unsupported, s.begin, "payload <", detail::name_of(p),
                                      "> uses a namespace prefix declared on <iq>; xstanza keeps payloads as self-contained bytes");
+        // Namespaces in XML 1.0 §6.2: without an xmlns of its own, an unprefixed payload is in the
+        // default namespace declared on <iq>, which its bytes alone would lose (serialize writes none).
+        if (!ns.empty() && detail::prefix_of(detail::name_of(p)).empty() && !detail::find_attr(p, "xmlns"))
+            return parse_error::make(errc::unsupported, s.begin, "payload <", detail::name_of(p),
+                                     "> has no xmlns of its own: it would be in the stanza's namespace '", ns, "'");
         out = OpaqueElement{local, ns, std::string_view(base_ + s.begin, s.end - s.begin), p};
         return {};
     }
@@ -633,7 +668,8 @@ private:
                 fill_header(iq, f);
                 return iq;
             } else {
-                if (!f.payload)
+                // Iq<Result, AnyPayload>: a result's payload is optional (RFC 6120 §8.2.3), AnyPayload can be empty.
+                if (!f.payload && !std::is_same_v<P, AnyPayload>)
                     return parse_error::make(errc::payload_mismatch, offset_of(doc_->first_node()),
                                              "expected a payload, found an empty result");
                 P p{};
@@ -667,7 +703,7 @@ private:
     std::vector<std::string_view> groups_;
     std::vector<std::size_t> group_first_;
     std::vector<std::string_view> scratch_;
-    std::vector<std::pair<const detail::xml_node*, std::string_view>> texts_;
+    detail::text_arena texts_;  // element views decode here, never into the input
     detail::doc_context context_{nullptr, &texts_};
     const char* base_ = nullptr;
 };
@@ -680,7 +716,9 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
     if (any.type != T::type)
         return parse_error::make(errc::type_mismatch, 0, "expected a ", to_string(T::type), " IQ, found ",
                                  to_string(any.type));
-    auto convert = [&](P& out) -> parse_error {
+    // Generic, with P made dependent, so that Iq<Result> and Iq<Error> (P = void) never instantiate it.
+    auto convert = [&](auto& out) -> parse_error {
+        using P = std::decay_t<decltype(out)>;
         if constexpr (std::is_same_v<P, AnyPayload>) {
             out = any.payload;
             return {};
@@ -723,7 +761,8 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
         fill_header(iq, detail::iq_frame{any.type, any.id, any.from, any.to, any.lang, {}, nullptr, 0, nullptr});
         return iq;
     } else {
-        if (any.payload.empty()) return parse_error(errc::payload_mismatch, 0, "expected a payload, found none");
+        if (any.payload.empty() && !std::is_same_v<P, AnyPayload>)  // as in build(): AnyPayload may be empty
+            return parse_error(errc::payload_mismatch, 0, "expected a payload, found none");
         P p{};
         if (parse_error e = convert(p)) return e;
         T iq(any.id, std::move(p));

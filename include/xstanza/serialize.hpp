@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "detail/scan.hpp"
 #include "detail/utf8.hpp"
@@ -113,6 +114,8 @@ public:
     }
     /// Bytes produced so far (flushed or not).
     std::size_t size() const noexcept { return written_ + len_; }
+    /// Elements opened and not yet closed.
+    std::size_t depth() const noexcept { return depth_; }
 
 private:
     struct frame {
@@ -151,6 +154,7 @@ private:
         buf_[len_++] = c;
     }
     void put(std::string_view s) noexcept {
+        if (s.empty()) return;  // an empty view may have a null data(): memcpy(_, nullptr, 0) is UB
         if (s.size() > sizeof buf_ - len_) {
             flush();
             if (s.size() > sizeof buf_) {
@@ -246,6 +250,22 @@ inline void write_jid_attr(xml_writer& w, std::string_view name, const Jid& j) n
     w.attribute_end();
 }
 
+// RFC 6121 §2.3.3: group names are unique within an item; O(n log n).
+inline bool unique_groups(xml_writer& w, span<const std::string_view> groups) noexcept {
+    std::vector<std::string_view> sorted;
+    try {
+        sorted.assign(groups.begin(), groups.end());
+    } catch (...) {
+        w.fail(errc::out_of_memory, "out of memory checking groups");
+        return false;
+    }
+    std::sort(sorted.begin(), sorted.end());
+    auto dup = std::adjacent_find(sorted.begin(), sorted.end());
+    if (dup == sorted.end()) return true;
+    w.fail(errc::invalid_data, "duplicate group '", *dup, "' (RFC 6121 §2.3.3)");
+    return false;
+}
+
 // RFC 6121 §2.1.2: one item; the rules the parser enforces are enforced here too, so
 // that whatever serializes also parses.
 inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexcept {
@@ -257,10 +277,14 @@ inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexc
     if (item.subscription != Subscription::none) w.attribute("subscription", to_string(item.subscription));
     if (item.ask) w.attribute("ask", "subscribe");
     if (item.approved) w.attribute("approved", "true");
+    // Duplicates: pairwise for a few groups (no allocation), sorted beyond, as the parser does:
+    // a parsed item may hold 100,000 groups, and n² comparisons would be a denial of service.
+    const bool many = item.groups.size() > 8;
+    if (many && !unique_groups(w, item.groups)) return;
     for (std::size_t i = 0; i < item.groups.size(); ++i) {
         std::string_view g = item.groups[i];
         if (g.empty()) return w.fail(errc::invalid_data, "empty group name (RFC 6121 §2.3.3)");
-        for (std::size_t k = 0; k < i; ++k)
+        for (std::size_t k = 0; !many && k < i; ++k)
             if (item.groups[k] == g) return w.fail(errc::invalid_data, "duplicate group '", g, "' (RFC 6121 §2.3.3)");
         w.open("group", roster_ns);
         w.text(g);
@@ -318,7 +342,7 @@ inline void write_error(xml_writer& w, const StanzaError& e, std::string_view st
         w.close();
     }
     if (e.app) {
-        if (e.app->ns.empty() || e.app->ns == stanzas_ns)
+        if (e.app->ns.empty() || e.app->ns == stanzas_ns || e.app->ns == stanza_ns)
             return w.fail(errc::invalid_data, "an application-specific condition needs its own namespace (RFC 6120 §8.3.2)");
         w.open(e.app->name, e.app->ns);
         w.close();
@@ -344,7 +368,13 @@ void write_typed_payload(xml_writer& w, const P& p, IqType type) noexcept {
     else if constexpr (std::is_same_v<P, RosterGet>) write_roster(w, p.ver, {}, IqType::get);
     else if constexpr (std::is_same_v<P, RosterSet>) write_roster(w, p.ver, span<const RosterItem>(&p.item, 1), IqType::set);
     else if constexpr (std::is_same_v<P, RosterQuery>) write_roster(w, p.ver, p.items, type);
-    else payload_serializer<P>::write(p, w);
+    else {
+        // A user serializer must close what it opens and nothing more, or the XML is malformed.
+        std::size_t depth = w.depth();
+        payload_serializer<P>::write(p, w);
+        if (w.depth() != depth)
+            w.fail(errc::invalid_data, "payload_serializer<", payload_traits<P>::name, "> left its elements unbalanced");
+    }
 }
 
 inline void write_stanza(xml_writer& w, const AnyIq& iq) noexcept {

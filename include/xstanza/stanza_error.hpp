@@ -61,12 +61,13 @@ constexpr ErrorType default_type(Condition c) noexcept {
     case Condition::forbidden: case Condition::not_authorized: case Condition::registration_required:
     case Condition::subscription_required:
         return ErrorType::auth;
-    case Condition::bad_request: case Condition::gone: case Condition::jid_malformed:
+    case Condition::bad_request: case Condition::jid_malformed:
     case Condition::not_acceptable: case Condition::policy_violation: case Condition::redirect:
         return ErrorType::modify;
-    case Condition::internal_server_error: case Condition::recipient_unavailable:
+    case Condition::recipient_unavailable:
     case Condition::remote_server_timeout: case Condition::resource_constraint: case Condition::unexpected_request:
         return ErrorType::wait;
+    // gone (§8.3.3.5) and internal-server-error (§8.3.3.6) SHOULD be cancel, with the rest.
     default:
         return ErrorType::cancel;
     }

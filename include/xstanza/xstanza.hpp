@@ -4,6 +4,8 @@
 //   errors, limits:   error.hpp  limits.hpp
 //   XML:              parse.hpp (Parser)  serialize.hpp (serialize, xml_writer)  element.hpp
 //   storage:          owned.hpp (owning copies of parsed stanzas)
+//   live streams:     stream.hpp (StreamReader: framing, RFC 6120 §4)  tracker.hpp (IqTracker)
+//   extensions:       ext/ping.hpp (XEP-0199)  ext/version.hpp (XEP-0092): worked examples of payload_traits
 #ifndef XSTANZA_XSTANZA_HPP
 #define XSTANZA_XSTANZA_HPP
 
@@ -23,5 +25,9 @@
 #include "parse.hpp"
 #include "serialize.hpp"
 #include "owned.hpp"
+#include "stream.hpp"
+#include "tracker.hpp"
+#include "ext/ping.hpp"
+#include "ext/version.hpp"
 
 #endif  // XSTANZA_XSTANZA_HPP

@@ -3,7 +3,10 @@
 #define XSTANZA_DETAIL_DOM_HPP
 
 #include <cstddef>
+#include <new>
 #include <cstring>
+#include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -25,11 +28,96 @@ using xml_doc = rapidxml::xml_document<char>;
 inline constexpr int rapidxml_flags =
     rapidxml::parse_no_string_terminators | rapidxml::parse_no_entity_translation | rapidxml::parse_no_data_nodes;
 
-/// What element views of one parse share: the input's start (for offsets) and the texts
-/// already decoded (decoding in place happens once per element).
+/// Where element views decode text and attribute values: out of place, never in the input.
+/// An opaque payload's bytes are re-emitted verbatim by serialize, so decoding "&lt;x/&gt;"
+/// into them would turn escaped text into markup (XML injection). Strings are reused from
+/// one parse to the next (clear() keeps them) and never move, so views stay valid
+/// until the next parse.
+class text_arena {
+public:
+    void clear() noexcept { used_ = 0; }
+    /// Exchanges the storage; the strings do not move, so views into them stay valid.
+    void swap(text_arena& other) noexcept {
+        strings_.swap(other.strings_);
+        std::swap(used_, other.used_);
+    }
+    /// A string to fill; nullptr when out of memory.
+    std::string* next() noexcept {
+        try {
+            if (used_ == strings_.size()) strings_.push_back(std::make_unique<std::string>());
+        } catch (...) {
+            return nullptr;
+        }
+        return strings_[used_++].get();
+    }
+
+private:
+    // Each string on its own: growing the vector moves pointers, never the strings (nor the
+    // characters of short ones, stored inside the string). A vector, not a deque: an empty
+    // one allocates nothing, so a Parser is constructed without allocating.
+    std::vector<std::unique_ptr<std::string>> strings_;
+    std::size_t used_ = 0;
+};
+
+/// What element views of one parse share: the input's start (for offsets) and the storage
+/// of decoded texts.
 struct doc_context {
     const char* base = nullptr;
-    std::vector<std::pair<const xml_node*, std::string_view>>* texts = nullptr;
+    text_arena* texts = nullptr;
+};
+
+/// RapidXML's memory pool frees its 64 KiB blocks on every clear(), and its allocator hooks
+/// are plain function pointers without a context. So freed blocks go to a per-thread cache
+/// and come back on the pool's next request: a Parser that parses large stanzas over and
+/// over stops allocating once the cache holds its working set (at most 64 MiB a thread).
+struct pool_block_cache {
+    struct block {
+        block* next;
+        std::size_t size;
+    };
+    static constexpr std::size_t header = 2 * sizeof(void*) > alignof(std::max_align_t) ? 2 * sizeof(void*)
+                                                                                       : alignof(std::max_align_t);
+    static constexpr std::size_t max_cached_bytes = std::size_t{64} << 20;
+    block* head = nullptr;
+    std::size_t cached_bytes = 0;
+    pool_block_cache() = default;
+    pool_block_cache(const pool_block_cache&) = delete;
+    pool_block_cache& operator=(const pool_block_cache&) = delete;
+    ~pool_block_cache() {
+        while (head) {
+            block* b = head;
+            head = b->next;
+            ::operator delete(b);
+        }
+    }
+    static pool_block_cache& local() noexcept {
+        thread_local pool_block_cache cache;
+        return cache;
+    }
+    // RapidXML's alloc_func: may throw std::bad_alloc, which Parser::load catches.
+    static void* allocate(std::size_t size) {
+        pool_block_cache& c = local();
+        if (c.head && c.head->size >= size) {
+            block* b = c.head;
+            c.head = b->next;
+            c.cached_bytes -= b->size;
+            return reinterpret_cast<char*>(b) + header;
+        }
+        auto* b = static_cast<block*>(::operator new(size + header));
+        b->size = size;
+        return reinterpret_cast<char*>(b) + header;
+    }
+    static void release(void* p) noexcept {
+        auto* b = reinterpret_cast<block*>(static_cast<char*>(p) - header);
+        pool_block_cache& c = local();
+        if (c.cached_bytes + b->size > max_cached_bytes) {
+            ::operator delete(b);
+            return;
+        }
+        b->next = c.head;
+        c.head = b;
+        c.cached_bytes += b->size;
+    }
 };
 
 inline constexpr std::string_view xml_ns = "http://www.w3.org/XML/1998/namespace";
@@ -71,45 +159,66 @@ inline std::string_view resolve_ns(const xml_node* n) noexcept {
     return {};
 }
 
-inline char* decode_reference(char* src, char* end, char*& dst) noexcept {
-    // src points at '&'; the scanner guarantees a well-formed reference to an XML Char.
-    char* semi = static_cast<char*>(std::memchr(src, ';', std::size_t(end - src)));
-    std::string_view ref(src + 1, std::size_t(semi - src - 1));
-    if (ref[0] == '#') {
+inline char* decode_reference(char* src, char*& dst) noexcept {
+    // src points at '&'; the scanner guarantees a well-formed reference to an XML Char,
+    // terminated by ';' inside the input.
+    char* p = src + 1;
+    if (*p == '#') {
         char32_t cp = 0;
-        if (ref.size() > 1 && ref[1] == 'x') {
-            for (char c : ref.substr(2))
-                cp = cp * 16 + char32_t(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        if (*++p == 'x') {
+            for (++p; *p != ';'; ++p) cp = cp * 16 + char32_t(*p <= '9' ? *p - '0' : (*p | 0x20) - 'a' + 10);
         } else {
-            for (char c : ref.substr(1)) cp = cp * 10 + char32_t(c - '0');
+            for (; *p != ';'; ++p) cp = cp * 10 + char32_t(*p - '0');
         }
         dst += encode_utf8(cp, dst);
-    } else {
-        *dst++ = ref == "lt" ? '<' : ref == "gt" ? '>' : ref == "amp" ? '&' : ref == "quot" ? '"' : '\'';
+        return p + 1;
     }
-    return semi + 1;
+    // The five predefined entities (XML 1.0 §4.6): lt, gt, amp, apos, quot.
+    switch (p[0]) {
+    case 'l': *dst++ = '<'; return p + 3;
+    case 'g': *dst++ = '>'; return p + 3;
+    case 'q': *dst++ = '"'; return p + 5;
+    default:
+        if (p[1] == 'm') { *dst++ = '&'; return p + 4; }
+        *dst++ = '\'';
+        return p + 5;
+    }
 }
+
+// Bytes that decoding changes: '&' and CR everywhere; LF and tab too in attribute values.
+enum : unsigned char { decodes_in_text = 1, decodes_in_attr = 2 };
+struct decode_class_table {
+    unsigned char v[256] = {};
+    constexpr decode_class_table() {
+        v[static_cast<unsigned char>('&')] = decodes_in_text | decodes_in_attr;
+        v[static_cast<unsigned char>('\r')] = decodes_in_text | decodes_in_attr;
+        v[static_cast<unsigned char>('\n')] = decodes_in_attr;
+        v[static_cast<unsigned char>('\t')] = decodes_in_attr;
+    }
+};
+inline constexpr decode_class_table decode_classes{};
 
 /// Decodes references and normalises line ends in place (XML 1.0 §2.11, §4.6); for an
 /// attribute value also maps literal tab, CR and LF to space (§3.3.3). Returns the new size.
 inline std::size_t decode_in_place(char* p, std::size_t n, bool attribute) noexcept {
+    const unsigned char mask = attribute ? decodes_in_attr : decodes_in_text;
     char* end = p + n;
     char* src = p;
-    while (src < end && *src != '&' && *src != '\r' && !(attribute && (*src == '\n' || *src == '\t'))) ++src;
+    while (src < end && !(decode_classes.v[static_cast<unsigned char>(*src)] & mask)) ++src;
     if (src == end) return n;
     char* dst = src;
     while (src < end) {
         char c = *src;
-        if (c == '&') {
-            src = decode_reference(src, end, dst);
+        if (!(decode_classes.v[static_cast<unsigned char>(c)] & mask)) {
+            *dst++ = c;
+            ++src;
+        } else if (c == '&') {
+            src = decode_reference(src, dst);
         } else if (c == '\r') {
             *dst++ = attribute ? ' ' : '\n';
             src += (src + 1 < end && src[1] == '\n') ? 2 : 1;
-        } else if (attribute && (c == '\n' || c == '\t')) {
+        } else {  // LF or tab in an attribute value
             *dst++ = ' ';
-            ++src;
-        } else {
-            *dst++ = c;
             ++src;
         }
     }
@@ -161,10 +270,62 @@ inline char* content_start(const xml_node* n) noexcept {
 /// The character data of an element without element children, read from the raw bytes
 /// (RapidXML drops whitespace-only runs and splits text at CDATA sections): references
 /// decoded, line ends normalised, CDATA sections joined, all in place. NOT idempotent:
-/// call once per element (element::text() caches for repeated calls).
+/// call once per element. Only for elements whose bytes are not kept (never in an opaque
+/// payload: element views use text_copy).
+inline std::string_view decode_text(char* p) noexcept;
 inline std::string_view text_of(const xml_node* n) noexcept {
     char* p = content_start(n);
+    return p ? decode_text(p) : std::string_view{};
+}
+
+/// text_of without writing into the input: a view of the raw bytes when nothing needs
+/// decoding, else the text decoded in a string of `arena` ({} when out of memory).
+inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept {
+    const char* p = content_start(n);
     if (!p) return {};
+    const char* end = p;
+    bool raw = true;
+    for (;;) {  // to the end tag: the first '<' that starts no CDATA section
+        if (*end == '<') {
+            if (end[1] != '!') break;
+            raw = false;
+            end += 9;
+            while (!(end[0] == ']' && end[1] == ']' && end[2] == '>')) ++end;
+            end += 3;
+            continue;
+        }
+        if (*end == '&' || *end == '\r') raw = false;
+        ++end;
+    }
+    if (raw) return {p, std::size_t(end - p)};
+    std::string* s = arena.next();
+    if (!s) return {};
+    try {
+        s->assign(p, end);
+        s->append("</", 2);  // decode_text stops at the end tag
+    } catch (...) {
+        return {};
+    }
+    return decode_text(s->data());
+}
+
+/// attr_value without writing into the input (see text_copy).
+inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept {
+    const std::string_view raw(a->value(), a->value_size());
+    if (raw.find_first_of("&\t\n\r") == std::string_view::npos) return raw;
+    std::string* s = arena.next();
+    if (!s) return {};
+    try {
+        s->assign(raw);
+    } catch (...) {
+        return {};
+    }
+    s->resize(decode_in_place(s->data(), s->size(), true));  // shrinks: never allocates
+    return *s;
+}
+
+// Decodes the character data starting at p up to the end tag, in place.
+inline std::string_view decode_text(char* p) noexcept {
     char* out = p;
     char* dst = p;
     for (;;) {
@@ -182,7 +343,7 @@ inline std::string_view text_of(const xml_node* n) noexcept {
         char* run = p;
         while (*p != '<') ++p;
         std::size_t m = decode_in_place(run, std::size_t(p - run), false);
-        std::memmove(dst, run, m);
+        if (dst != run) std::memmove(dst, run, m);
         dst += m;
     }
     return {out, std::size_t(dst - out)};

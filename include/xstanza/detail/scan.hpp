@@ -121,15 +121,19 @@ inline bool utf8_cut_short(const byte* p, const byte* end) noexcept {
 // matters, exactly so for the lowest such byte (borrows only run upwards), so on a
 // little-endian machine the lowest set bit locates it; elsewhere the byte loop does.
 template <byte A, byte B, byte C>
-inline const byte* skip_plain(const byte* p, const byte* end) noexcept {
+inline std::uint64_t plain_hits(const byte* p) noexcept {
     constexpr std::uint64_t ones = 0x0101010101010101u;
     constexpr std::uint64_t highs = 0x8080808080808080u;
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    const std::uint64_t a = v ^ (ones * A), b = v ^ (ones * B), c = v ^ (ones * C);
+    return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | (v - ones * 0x20) | v) & highs;
+}
+
+template <byte A, byte B, byte C>
+inline const byte* skip_plain(const byte* p, const byte* end) noexcept {
     while (end - p >= 8) {
-        std::uint64_t v;
-        std::memcpy(&v, p, 8);
-        const std::uint64_t a = v ^ (ones * A), b = v ^ (ones * B), c = v ^ (ones * C);
-        const std::uint64_t hit = (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) |
-                                   (v - ones * 0x20) | v) & highs;
+        std::uint64_t hit = plain_hits<A, B, C>(p);
         if (hit) {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
             return p + (__builtin_ctzll(hit) >> 3);
@@ -143,6 +147,32 @@ inline const byte* skip_plain(const byte* p, const byte* end) noexcept {
         const byte c = *p;
         if (c < 0x20 || c >= 0x80 || c == A || c == B || c == C) break;
         ++p;
+    }
+    return p;
+}
+
+// Skips valid multi-byte UTF-8 characters that are XML Chars (RFC 3629 §4, XML 1.0
+// §2.2). Stops at an ASCII byte, at end, or at a sequence that needs a closer look.
+inline const byte* skip_utf8(const byte* p, const byte* end) noexcept {
+    while (p != end) {
+        const byte c = *p;
+        const std::ptrdiff_t avail = end - p;
+        if (c < 0xC2) break;  // ASCII, continuation byte, overlong lead
+        if (c < 0xE0) {       // U+0080..U+07FF: all Chars
+            if (avail < 2 || (p[1] & 0xC0) != 0x80) break;
+            p += 2;
+        } else if (c < 0xF0) {  // U+0800..U+FFFF minus surrogates, U+FFFE, U+FFFF
+            if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) break;
+            if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F) || (c == 0xEF && p[1] == 0xBF && p[2] >= 0xBE))
+                break;
+            p += 3;
+        } else if (c < 0xF5) {  // U+10000..U+10FFFF: all Chars
+            if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) break;
+            if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F)) break;
+            p += 4;
+        } else {
+            break;
+        }
     }
     return p;
 }
@@ -176,6 +206,28 @@ struct char_text {
         buf[len++] = '+';
         int digits = c > 0xFFFFF ? 6 : c > 0xFFFF ? 5 : 4;
         while (digits-- > 0) buf[len++] = "0123456789ABCDEF"[(c >> (4 * digits)) & 0xF];
+    }
+    operator std::string_view() const noexcept { return {buf, len}; }
+};
+
+// A name or value quoted in a message: at most 48 bytes, cut at a character
+// boundary and marked with "...", so that messages stay short and valid UTF-8.
+struct clipped {
+    static constexpr std::size_t max = 48;
+    char buf[max + 3];
+    std::size_t len = 0;
+    explicit clipped(std::string_view s) noexcept {
+        if (s.size() <= max) {
+            len = s.size();
+        } else {
+            len = max;
+            while (len > 0 && (static_cast<byte>(s[len]) & 0xC0) == 0x80) --len;  // s[len] continues a character
+        }
+        if (len) std::memcpy(buf, s.data(), len);
+        if (len < s.size()) {
+            std::memcpy(buf + len, "...", 3);
+            len += 3;
+        }
     }
     operator std::string_view() const noexcept { return {buf, len}; }
 };
@@ -230,6 +282,7 @@ private:
     }
     static const byte* at(std::string_view s) noexcept { return reinterpret_cast<const byte*>(s.data()); }
     std::size_t offset(const byte* p) const noexcept { return std::size_t(p - begin_); }
+    static scan_impl::clipped clip(std::string_view s) noexcept { return scan_impl::clipped(s); }
 
     // Records the error; returns nullptr for `return fail(...)`. Kept out of line: errors are rare.
     template <class... Parts>
@@ -252,6 +305,7 @@ private:
     std::nullptr_t eof() noexcept;
     std::nullptr_t utf8_error(const byte* p) noexcept;
     int char_size(const byte* p) noexcept;
+    const byte* other_chars(const byte* p) noexcept;
     int name_code_point(const byte* p, char32_t& cp) noexcept;
     bool starts_name_char(const byte* p) noexcept;
     int starts_with(const byte* p, std::string_view literal) const noexcept;
@@ -279,7 +333,7 @@ private:
     const byte* no_name(const byte* p, const Parts&... expected) noexcept;
     const byte* bad_name_end(const byte* p, std::string_view name, bool element) noexcept;
     bool unique_attributes() noexcept;
-    bool namespaces(const byte* name, std::string_view qname, const byte* colon, std::size_t depth) noexcept;
+    bool namespaces(const byte* name, std::string_view element, const byte* colon, std::size_t depth) noexcept;
     bool declare(const attribute& a, std::size_t depth) noexcept;
     bool resolve(std::string_view prefix, const byte* where, std::size_t depth, std::string_view& uri) noexcept;
 
@@ -306,7 +360,7 @@ private:
 inline std::nullptr_t scanner::eof() noexcept {
     if (stack_.empty()) return fail(errc::unexpected_eof, end_, "unexpected end of input inside a tag");
     const open_element& open = stack_.back();
-    return fail(errc::unexpected_eof, end_, "unexpected end of input: <", view(open.name, open.name + open.name_size),
+    return fail(errc::unexpected_eof, end_, "unexpected end of input: <", clip(view(open.name, open.name + open.name_size)),
                 "> is not closed");
 }
 
@@ -340,24 +394,48 @@ inline int scanner::char_size(const byte* p) noexcept {
     if (c < 0x20) {
         if (scan_impl::is_space(c)) return 1;
         // XML 1.0 §2.2: NUL is never a Char
-        if (c == 0) return fail(errc::nul_byte, p, "NUL byte in the input"), 0;
+        if (c == 0) {
+            fail(errc::nul_byte, p, "NUL byte in the input");
+            return 0;
+        }
         // XML 1.0 §2.2: no C0 controls but TAB, LF and CR
-        return fail(errc::invalid_char, p, "control character ", scan_impl::char_text(c), " is not allowed in XML"), 0;
+        fail(errc::invalid_char, p, "control character ", scan_impl::char_text(c), " is not allowed in XML");
+        return 0;
     }
     char32_t cp;
     const int n = decode_utf8(p, end_, cp);
-    if (n == 0) return utf8_error(p), 0;
+    if (n == 0) {
+        utf8_error(p);
+        return 0;
+    }
     // XML 1.0 §2.2 Char (no surrogates, U+FFFE, U+FFFF)
-    if (!is_xml_char(cp)) return fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML"), 0;
+    if (!is_xml_char(cp)) {
+        fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML");
+        return 0;
+    }
     return n;
+}
+
+// Past the control or non-ASCII character(s) at p (p < end_), or nullptr with the error set.
+inline const scanner::byte* scanner::other_chars(const byte* p) noexcept {
+    const byte* q = scan_impl::skip_utf8(p, end_);
+    if (q != p) return q;
+    const int n = char_size(p);
+    return n ? p + n : nullptr;
 }
 
 // Decodes the non-ASCII character at p inside a name: its length, or 0 with the error set.
 inline int scanner::name_code_point(const byte* p, char32_t& cp) noexcept {
     const int n = decode_utf8(p, end_, cp);
-    if (n == 0) return utf8_error(p), 0;
+    if (n == 0) {
+        utf8_error(p);
+        return 0;
+    }
     // XML 1.0 §2.2
-    if (!is_xml_char(cp)) return fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML"), 0;
+    if (!is_xml_char(cp)) {
+        fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML");
+        return 0;
+    }
     return n;
 }
 
@@ -437,7 +515,7 @@ inline const scanner::byte* scanner::qname_general(const byte* p, const byte*& c
             }
             if (c != ':') break;
             // Namespaces in XML 1.0 §4: at most one ':'
-            if (colon) return fail(errc::invalid_name, p, "more than one ':' in name '", view(first, p), "'");
+            if (colon) return fail(errc::invalid_name, p, "more than one ':' in name '", clip(view(first, p)), "'");
             // Namespaces in XML 1.0 §4: a non-empty prefix before ':'
             if (p == first) return fail(errc::invalid_name, p, "empty namespace prefix before ':'");
             colon = p;
@@ -453,7 +531,7 @@ inline const scanner::byte* scanner::qname_general(const byte* p, const byte*& c
     // Namespaces in XML 1.0 §4: a local part after ':' (input that ends here is the caller's eof)
     if (colon && p == part && p != end_) {
         if (!char_size(p)) return nullptr;
-        return fail(errc::invalid_name, p, "expected a local name after '", view(first, p), "'");
+        return fail(errc::invalid_name, p, "expected a local name after '", clip(view(first, p)), "'");
     }
     return p;
 }
@@ -477,13 +555,13 @@ inline const scanner::byte* scanner::bad_name_end(const byte* p, std::string_vie
     if (!char_size(p)) return nullptr;
     const byte c = *p;
     if (c == '<' || c == '>' || c == '/' || c == '=' || c == '"' || c == '\'') {
-        if (element) return fail(errc::malformed, p, "expected whitespace, '>' or '/>' after <", name);
-        return fail(errc::malformed, p, "expected '=' after attribute name '", name, "'");
+        if (element) return fail(errc::malformed, p, "expected whitespace, '>' or '/>' after <", clip(name));
+        return fail(errc::malformed, p, "expected '=' after attribute name '", clip(name), "'");
     }
     char32_t cp = c;
     if (c >= 0x80) decode_utf8(p, end_, cp);
     // XML 1.0 §2.3 NameChar
-    return fail(errc::invalid_name, p, "character ", scan_impl::char_text(cp), " is not allowed in name '", name, "'");
+    return fail(errc::invalid_name, p, "character ", scan_impl::char_text(cp), " is not allowed in name '", clip(name), "'");
 }
 
 // ---------------------------------------------------------------------------
@@ -615,9 +693,8 @@ inline const scanner::byte* scanner::cdata(const byte* lt) noexcept {
             ++p;
             continue;
         }
-        const int n = char_size(p);
-        if (n == 0) return nullptr;
-        p += n;
+        p = other_chars(p);
+        if (!p) return nullptr;
     }
 }
 
@@ -658,7 +735,7 @@ inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
             if (p + 1 == end_) return eof();
             if (p[1] != '>') {
                 if (!char_size(p + 1)) return nullptr;
-                return fail(errc::malformed, p + 1, "expected '>' after '/' in <", element, ">");
+                return fail(errc::malformed, p + 1, "expected '>' after '/' in <", clip(element), ">");
             }
             p += 2;
             empty = true;
@@ -689,14 +766,14 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     const byte* colon;
     p = qname(name, colon);
     if (!p) return nullptr;
-    if (p == name) return no_name(p, "expected an attribute name, '>' or '/>' in <", element, ">");
+    if (p == name) return no_name(p, "expected an attribute name, '>' or '/>' in <", clip(element), ">");
     const std::string_view attr = view(name, p);
     // XML 1.0 §3.1: whitespace before each attribute
-    if (!spaced) return fail(errc::malformed, name, "expected whitespace before attribute '", attr, "'");
+    if (!spaced) return fail(errc::malformed, name, "expected whitespace before attribute '", clip(attr), "'");
     // parse_limits::max_attributes (bounds the quadratic uniqueness checks)
     if (attributes_.size() >= limits_->max_attributes)
         return fail(errc::attribute_limit, name, "more than ", scan_impl::decimal_text(limits_->max_attributes),
-                    " attributes on <", element, ">");
+                    " attributes on <", clip(element), ">");
     if (p == end_) return eof();
     if (!scan_impl::is_space(*p) && *p != '=') return bad_name_end(p, attr, false);
     p = scan_impl::skip_space(p, end_);
@@ -704,7 +781,7 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     // XML 1.0 §3.1 Eq
     if (*p != '=') {
         if (!char_size(p)) return nullptr;
-        return fail(errc::malformed, p, "expected '=' after attribute name '", attr, "'");
+        return fail(errc::malformed, p, "expected '=' after attribute name '", clip(attr), "'");
     }
     p = scan_impl::skip_space(p + 1, end_);
     if (p == end_) return eof();
@@ -712,7 +789,7 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     const byte quote = *p;
     if (quote != '"' && quote != '\'') {
         if (!char_size(p)) return nullptr;
-        return fail(errc::malformed, p, "expected a quoted value for attribute '", attr, "'");
+        return fail(errc::malformed, p, "expected a quoted value for attribute '", clip(attr), "'");
     }
     const byte* const value = ++p;
     p = quote == '"' ? attribute_value<'"'>(p) : attribute_value<'\''>(p);
@@ -743,9 +820,8 @@ inline const scanner::byte* scanner::attribute_value(const byte* p) noexcept {
             if (!p) return nullptr;
             continue;
         }
-        const int n = char_size(p);
-        if (n == 0) return nullptr;
-        p += n;
+        p = other_chars(p);
+        if (!p) return nullptr;
     }
 }
 
@@ -766,7 +842,7 @@ inline const scanner::byte* scanner::end_tag(const byte* lt) noexcept {
     if (p == end_) return eof();
     if (*p != '>') {
         if (!char_size(p)) return nullptr;
-        return fail(errc::malformed, p, "expected '>' to end </", view(open.name, open.name + n), ">");
+        return fail(errc::malformed, p, "expected '>' to end </", clip(view(open.name, open.name + n)), ">");
     }
     ++p;
     bindings_.resize(open.bindings);  // Namespaces in XML 1.0 §6.1: declarations scope to their element
@@ -784,8 +860,8 @@ inline const scanner::byte* scanner::mismatched(const byte* lt) noexcept {
     if (!p) return nullptr;
     if (p == name) return no_name(p, "expected an element name after '</'");
     // XML 1.0 §3 WFC Element Type Match
-    return fail(errc::mismatched_tag, lt, "closing tag </", view(name, p), "> does not match <",
-                view(open.name, open.name + open.name_size), ">");
+    return fail(errc::mismatched_tag, lt, "closing tag </", clip(view(name, p)), "> does not match <",
+                clip(view(open.name, open.name + open.name_size)), ">");
 }
 
 // XML 1.0 §2.4 CharData and references, up to the next '<' (returned with a byte after it).
@@ -814,9 +890,8 @@ inline const scanner::byte* scanner::text(const byte* p) noexcept {
             ++p;
             continue;
         }
-        const int n = char_size(p);
-        if (n == 0) return nullptr;
-        p += n;
+        p = other_chars(p);
+        if (!p) return nullptr;
     }
 }
 
@@ -831,11 +906,11 @@ inline const scanner::byte* scanner::reference(const byte* amp) noexcept {
     if (p == end_) return eof();
     // XML 1.0 §4.1 EntityRef ::= '&' Name ';' (a bare '&' is not allowed, XML 1.0 §2.4)
     if (p == name) return fail(errc::invalid_reference, amp, "'&' must start a reference such as &amp;");
-    if (*p != ';') return fail(errc::invalid_reference, amp, "reference '&", view(name, p), "' is not terminated by ';'");
+    if (*p != ';') return fail(errc::invalid_reference, amp, "reference '&", clip(view(name, p)), "' is not terminated by ';'");
     const std::string_view entity = view(name, p);
     if (entity == "lt" || entity == "gt" || entity == "amp" || entity == "quot" || entity == "apos") return p + 1;
     // RFC 6120 §11.1 and XML 1.0 §4.1 WFC Entity Declared: with no DTD only the five predefined entities exist
-    return fail(errc::undefined_entity, amp, "undefined entity '&", entity, ";'");
+    return fail(errc::undefined_entity, amp, "undefined entity '&", clip(entity), ";'");
 }
 
 // XML 1.0 §4.1 CharRef ::= '&#' [0-9]+ ';' | '&#x' [0-9a-fA-F]+ ';', WFC Legal Character.
@@ -864,7 +939,7 @@ inline const scanner::byte* scanner::char_reference(const byte* amp) noexcept {
     ++p;
     // XML 1.0 §4.1 WFC Legal Character (so no &#0;, surrogates, U+FFFE, > U+10FFFF)
     if (!is_xml_char(value))
-        return fail(errc::invalid_reference, amp, "character reference ", view(amp, p), " is not an XML character");
+        return fail(errc::invalid_reference, amp, "character reference ", clip(view(amp, p)), " is not an XML character");
     return p;
 }
 
@@ -878,7 +953,7 @@ inline bool scanner::unique_attributes() noexcept {
     for (std::size_t i = 1; i < n; ++i) {
         for (std::size_t j = 0; j < i; ++j) {
             if (attributes_[i].name == attributes_[j].name) {
-                fail(errc::duplicate_attribute, at(attributes_[i].name), "duplicate attribute '", attributes_[i].name, "'");
+                fail(errc::duplicate_attribute, at(attributes_[i].name), "duplicate attribute '", clip(attributes_[i].name), "'");
                 return false;
             }
         }
@@ -900,7 +975,7 @@ inline bool scanner::namespaces(const byte* name, std::string_view element, cons
         const std::string_view prefix = view(name, colon);
         // Namespaces in XML 1.0 §3: element names must not have the prefix xmlns
         if (prefix == "xmlns") {
-            fail(errc::invalid_namespace, name, "element <", element, "> uses the reserved prefix 'xmlns'");
+            fail(errc::invalid_namespace, name, "element <", clip(element), "> uses the reserved prefix 'xmlns'");
             return false;
         }
         std::string_view uri;
@@ -922,7 +997,7 @@ inline bool scanner::namespaces(const byte* name, std::string_view element, cons
         for (std::size_t j = 0; j < i; ++j) {
             const attribute& b = attributes_[j];
             if (b.uri.empty() || b.uri != a.uri || b.name.substr(b.colon) != a.name.substr(a.colon)) continue;
-            fail(errc::duplicate_attribute, at(a.name), "duplicate attribute '", a.name, "': '", b.name,
+            fail(errc::duplicate_attribute, at(a.name), "duplicate attribute '", clip(a.name), "': '", clip(b.name),
                  "' has the same namespace and local name");
             return false;
         }
@@ -958,7 +1033,7 @@ inline bool scanner::declare(const attribute& a, std::size_t depth) noexcept {
     }
     // Namespaces in XML 1.0 §3: a prefixed declaration must not be empty (1.0 cannot undeclare)
     if (a.value.empty()) {
-        fail(errc::invalid_namespace, where, "empty namespace name for prefix '", prefix, "'");
+        fail(errc::invalid_namespace, where, "empty namespace name for prefix '", clip(prefix), "'");
         return false;
     }
     // Namespaces in XML 1.0 §3: no other prefix is bound to the xml namespace
@@ -969,6 +1044,12 @@ inline bool scanner::declare(const attribute& a, std::size_t depth) noexcept {
     // Namespaces in XML 1.0 §3: nothing is bound to the xmlns namespace
     if (a.value == xmlns_uri) {
         fail(errc::invalid_namespace, where, "no prefix can be bound to ", xmlns_uri);
+        return false;
+    }
+    // parse_limits::max_namespaces bounds the search resolve() makes for every prefixed name
+    if (bindings_.size() >= limits_->max_namespaces) {
+        fail(errc::attribute_limit, where, "more than ", scan_impl::decimal_text(limits_->max_namespaces),
+             " namespace declarations in scope");
         return false;
     }
     binding* b = grow(bindings_, where);
@@ -996,7 +1077,7 @@ inline bool scanner::resolve(std::string_view prefix, const byte* where, std::si
         return true;
     }
     // Namespaces in XML 1.0 §5 NSC Prefix Declared
-    fail(errc::undeclared_prefix, where, "undeclared namespace prefix '", prefix, "'");
+    fail(errc::undeclared_prefix, where, "undeclared namespace prefix '", clip(prefix), "'");
     return false;
 }
 
