@@ -2,10 +2,13 @@
 # Runs all xstanza tests (the README's "one command"):
 #   1. g++ Release build            -> build/gcc-release, ctest
 #   2. clang++ Debug + ASan/UBSan   -> build/clang-asan,  ctest (fuzzers built and smoke-run too)
-#   3. single-header amalgamation check
+#   3. libFuzzer: every tests/fuzz target for XSTANZA_FUZZ_SECONDS (default 60) each, in turn,
+#      with its seed corpus and dictionary (scripts/fuzz.sh, on build/clang-asan's fuzzers)
+#   4. clang++ ThreadSanitizer      -> build/clang-tsan,  only xstanza-hostile-threads (hostile.threads)
+#   5. single-header amalgamation check
 # Installs missing Debian packages first (scripts/deps.sh). Every step runs even if
 # an earlier one failed; the exit status is non-zero if any failed.
-# Environment: JOBS (default 2), XSTANZA_CXX_STANDARD (default 17; e.g. 20).
+# Environment: JOBS (default 2), XSTANZA_CXX_STANDARD (default 17; e.g. 20), XSTANZA_FUZZ_SECONDS (60).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/deps.sh
@@ -13,6 +16,7 @@ source scripts/deps.sh
 
 JOBS=${JOBS:-2}
 STD=${XSTANZA_CXX_STANDARD:-17}
+FUZZ_SECONDS=${XSTANZA_FUZZ_SECONDS:-60}
 SUMMARY=()
 FAILED=0
 
@@ -30,6 +34,20 @@ build_and_test() {
   cmake --build "$dir" -j "$JOBS" || return 1
   section "$name: ctest"
   (cd "$dir" && ctest --output-on-failure -j "$JOBS") 2>&1 | tee "$dir/ctest.log" || return 1
+}
+
+# The ThreadSanitizer build: one Parser per thread is the documented contract, and
+# tests/hostile/hostile_threads.cpp is the only test about it, so only it is built.
+tsan_threads() {
+  local dir=build/clang-tsan
+  section "clang-tsan: configure (clang++, RelWithDebInfo, thread sanitizer)"
+  cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_STANDARD="$STD" -DXSTANZA_SANITIZE=thread -DXSTANZA_BUILD_BENCHMARKS=OFF \
+        -DXSTANZA_BUILD_EXAMPLES=OFF -DXSTANZA_BUILD_TOOLS=OFF || return 1
+  section "clang-tsan: build xstanza-hostile-threads"
+  cmake --build "$dir" -j "$JOBS" --target xstanza-hostile-threads || return 1
+  section "clang-tsan: ctest -R hostile.threads"
+  (cd "$dir" && ctest --output-on-failure -R '^hostile\.threads$') 2>&1 | tee "$dir/ctest.log" || return 1
 }
 
 # step <label> <name> <command...>: runs a step, records PASS/FAIL and ctest's summary.
@@ -57,6 +75,10 @@ step "g++ Release: build + ctest (build/gcc-release)" gcc-release \
 step "clang++ Debug, address,undefined sanitizers: build + ctest (build/clang-asan)" clang-asan \
   build_and_test clang-asan clang++ Debug -DXSTANZA_SANITIZE=address,undefined \
     -DXSTANZA_BUILD_BENCHMARKS=OFF -DXSTANZA_BUILD_FUZZERS=ON
+section "libFuzzer: scripts/fuzz.sh $FUZZ_SECONDS build/clang-asan"
+step "libFuzzer: every target ${FUZZ_SECONDS}s in turn, seed corpus + dictionary (build/clang-asan)" - \
+  scripts/fuzz.sh "$FUZZ_SECONDS" build/clang-asan
+step "clang++ ThreadSanitizer: hostile.threads only (build/clang-tsan)" clang-tsan tsan_threads
 section "single header: scripts/amalgamate.py --check"
 step "single_include/xstanza.hpp up to date" - python3 scripts/amalgamate.py --check
 

@@ -163,8 +163,8 @@ BOOST_AUTO_TEST_CASE(canonical_form_is_a_fixed_point_of_parsed_input) {
     // Non-canonical spellings: other quotes, spacing, prefixes, references, attribute order.
     const char* const inputs[] = {
         "<iq id=\"a\" type = \"get\"  ><query xmlns=\"jabber:iq:roster\" /></iq>",
-        "<c:iq xmlns:c='jabber:client' to='Example.COM' type='result' id='&#x61;&#98;'><r:query xmlns:r='jabber:iq:roster'>"
-        "<r:item subscription='none' jid='x@y.z' approved='1'><r:group>&lt;g&gt;</r:group></r:item></r:query></c:iq>",
+        ("<c:iq xmlns:c='jabber:client' to='Example.COM' type='result' id='&#x61;&#98;'><r:query xmlns:r='jabber:iq:roster'>"
+         "<r:item subscription='none' jid='x@y.z' approved='1'><r:group>&lt;g&gt;</r:group></r:item></r:query></c:iq>"),
         "<iq type='error' id='e' xml:lang='en'><error code='404'/></iq>",
         "<iq type='set' id='s'><query xmlns='jabber:iq:roster'><item jid='a@b.c' subscription='remove' /></query></iq>",
         "<iq type='get' id='v'>\n  <query xmlns='jabber:iq:version'/>\n</iq>\n",

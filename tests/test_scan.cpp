@@ -381,6 +381,28 @@ BOOST_AUTO_TEST_CASE(messages) {
     BOOST_TEST(message("<a>x") == "unexpected end of input: <a> is not closed");
 }
 
+// Names quoted in messages are clipped at a character boundary: long non-ASCII
+// names never leave a broken UTF-8 sequence in a message.
+BOOST_AUTO_TEST_CASE(long_names_in_messages) {
+    scanner sc;
+    std::string name;
+    for (int i = 0; i < 100; ++i) name += "\xE6\x97\xA5Q";  // 4 bytes per round
+    const std::vector<std::string> inputs = {
+        "<" + name + "></" + name + "x>",
+        "<a " + name + "='1' " + name + "='2'/>",
+        "<" + name + "!/>",
+        "<a>&" + name + ";</a>",
+        "<" + name + ">",
+    };
+    for (const std::string& s : inputs) {
+        const parse_error e = scan_exact(sc, s);
+        BOOST_TEST(bool(e));
+        BOOST_TEST(e.message().size() < parse_error::max_message);
+        BOOST_TEST((xstanza::detail::check_xml_text(e.message()).code == errc::ok));
+        BOOST_TEST(e.message().find("...") != std::string_view::npos);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(input_too_large_is_checked_first) {
     scanner sc;
     parse_limits limits;

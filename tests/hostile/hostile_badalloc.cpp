@@ -1,0 +1,236 @@
+// No exception escapes a public function, even when the allocator throws std::bad_alloc.
+// The global operator new of this executable fails on its k-th call once armed; for every
+// k until a run completes without reaching it, each operation on each input must either
+// give the result an unfailing run gives, or fail cleanly with errc::out_of_memory. Every
+// operation tried is noexcept, so an escaping exception would call std::terminate, which
+// this test turns into a report naming the operation, the input and k.
+#include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <iterator>
+#include <new>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <xstanza/xstanza.hpp>
+
+#include "../adversarial/vectors.hpp"
+#include "hostile.hpp"
+
+namespace {
+
+// Armed and read by one thread at a time (each run's thread is joined before the next).
+long countdown = -1;    // allocations left before the failing one; -1: disarmed
+bool reached = false;   // the armed failure happened
+const char* operation = "";
+std::string current_input;
+
+void* allocate(std::size_t n) {
+    if (countdown >= 0 && countdown-- == 0) {
+        reached = true;
+        return nullptr;
+    }
+    return std::malloc(n ? n : 1);
+}
+
+}  // namespace
+
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
+void* operator new(std::size_t n) {
+    if (void* p = allocate(n)) return p;
+    throw std::bad_alloc();
+}
+void* operator new[](std::size_t n) {
+    if (void* p = allocate(n)) return p;
+    throw std::bad_alloc();
+}
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return allocate(n); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return allocate(n); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+
+using namespace xstanza;
+
+namespace {
+
+// What an operation produced, comparable across runs.
+struct outcome {
+    errc code = errc::ok;
+    std::size_t offset = 0;
+    std::string text;  // the canonical serialization on success
+    bool operator==(const outcome& o) const { return code == o.code && offset == o.offset && text == o.text; }
+};
+
+outcome from_error(const parse_error& e) { return {e.code(), e.offset(), {}}; }
+
+// Runs op() with the k-th allocation failing (k = 0: none fails). Allocations made while
+// building the comparison text are not counted (the counter is disarmed by then).
+// Each run is on a new thread: RapidXML's pool blocks are recycled through a per-thread
+// cache (detail::pool_block_cache), and a warm cache would hide the pool's allocations.
+template <class Op>
+outcome with_failure(long k, Op op) {
+    outcome o;
+    std::thread([&] {
+        countdown = k > 0 ? k - 1 : -1;
+        reached = false;
+        o = op();
+        countdown = -1;
+    }).join();
+    return o;
+}
+
+// Copies text while the failure window is closed: building the report is not under test.
+std::string unarmed_copy(std::string_view text) {
+    const long saved = countdown;
+    countdown = -1;
+    std::string s(text);
+    countdown = saved;
+    return s;
+}
+
+// The canonical form of a parsed value, for comparing outcomes (outside the window).
+template <class T>
+std::string canonical(const T& v) {
+    const long saved = countdown;
+    countdown = -1;
+    std::string s;
+    if (parse_error e = serialize(v, s)) s = "serialize failed: " + std::string(to_string(e.code()));
+    countdown = saved;
+    return s;
+}
+
+template <class T>
+outcome parse_copy(const std::string& input, const parse_limits& limits) {
+    Parser parser(limits);  // may itself meet the failing allocation
+    result<T> r = parser.parse<T>(input);
+    if (!r) return from_error(r.error());
+    return {errc::ok, 0, canonical(*r)};
+}
+
+// The in-situ buffer, reserved up front so that filling it allocates nothing.
+std::vector<char>& situ_buffer() {
+    static std::vector<char> buffer;
+    return buffer;
+}
+
+template <class T>
+outcome parse_in_place(const std::string& input, const parse_limits& limits) {
+    std::vector<char>& buffer = situ_buffer();
+    buffer.assign(input.begin(), input.end());
+    buffer.push_back('\0');
+    Parser parser(limits);
+    result<T> r = parser.parse_in_situ<T>(buffer.data(), input.size());
+    if (!r) return from_error(r.error());
+    return {errc::ok, 0, canonical(*r)};
+}
+
+// The serializers and make_owned on a value parsed without failures.
+template <class T>
+outcome serialize_all(const T& v, int which) {
+    outcome o;
+    switch (which) {
+    case 0: {
+        std::string out;
+        if (parse_error e = serialize(v, out)) return from_error(e);
+        o.text = std::move(out);
+        return o;
+    }
+    case 1: {
+        result<std::string> x = to_xml(v);
+        if (!x) return from_error(x.error());
+        o.text = std::move(*x);
+        return o;
+    }
+    case 2: {
+        std::vector<char> out;
+        auto r = serialize_to(v, std::back_inserter(out));
+        if (!r) return from_error(r.error());
+        o.text = unarmed_copy(std::string_view(out.data(), out.size()));
+        return o;
+    }
+    default: {
+        result<owned<T>> own = make_owned(v);
+        if (!own) return from_error(own.error());
+        o.text = unarmed_copy(own->xml());
+        return o;
+    }
+    }
+}
+
+std::size_t runs = 0, failures_injected = 0;
+
+// Every k: the outcome equals the unfailing one, or is out_of_memory.
+template <class Op>
+void every_k(const char* name, const vectors::test_case& c, Op op) {
+    operation = name;
+    const outcome expected = with_failure(0, op);
+    for (long k = 1;; ++k) {
+        const outcome got = with_failure(k, op);
+        ++runs;
+        if (!reached) break;  // fewer than k allocations: every one has been made to fail
+        ++failures_injected;
+        HOSTILE_CHECK(got == expected || got.code == errc::out_of_memory,
+                      "%s, %s:%zu, allocation %ld failing: got %s, expected %s or out_of_memory", name,
+                      c.file.c_str(), c.line, k, std::string(to_string(got.code)).c_str(),
+                      std::string(to_string(expected.code)).c_str());
+        if (k > 100000) {
+            HOSTILE_CHECK(false, "%s: more than 100000 allocations", name);
+            break;
+        }
+    }
+}
+
+void terminate_handler() {
+    std::printf("std::terminate during %s (an exception escaped a noexcept function?) on input: %s\n", operation,
+                stanza_check::printable(current_input, 300).c_str());
+    std::fflush(stdout);
+    std::abort();
+}
+
+}  // namespace
+
+int main() {
+    std::set_terminate(terminate_handler);
+    situ_buffer().reserve(8192);
+    std::size_t inputs = 0;
+    for (const vectors::test_case& c : vectors::all()) {
+        // All valid vectors and the invalid ones that fail late (after the element tree is built).
+        if (c.input.size() > 4096 || c.is_jid()) continue;
+        if (c.code != errc::ok && c.file != "iq.txt" && c.file != "roster.txt") continue;
+        current_input = c.input;
+        ++inputs;
+        every_k("Parser::parse<AnyIq>", c, [&] { return parse_copy<AnyIq>(c.input, c.limits); });
+        every_k("Parser::parse_in_situ<AnyIq>", c, [&] { return parse_in_place<AnyIq>(c.input, c.limits); });
+        vectors::with_target(c.target, [&](auto* tag) {
+            using T = std::remove_pointer_t<decltype(tag)>;
+            every_k("Parser::parse<target>", c, [&] { return parse_copy<T>(c.input, c.limits); });
+            if (c.code != errc::ok) return;
+            Parser parser(c.limits);
+            result<T> r = parser.parse<T>(c.input);
+            if (!r) return;
+            static const char* const names[] = {"serialize", "to_xml", "serialize_to", "make_owned"};
+            for (int which = 0; which < 4; ++which)
+                every_k(names[which], c, [&] { return serialize_all(*r, which); });
+        });
+    }
+    // Jid::parse allocates nothing; checked with every allocation failing.
+    countdown = 0;
+    reached = false;
+    HOSTILE_CHECK(bool(Jid::parse("juliet@example.com/balcony")), "Jid::parse with a failing allocator");
+    HOSTILE_CHECK(!reached, "Jid::parse allocated");
+    countdown = -1;
+    std::printf("%zu inputs, %zu runs, %zu allocation failures injected\n", inputs, runs, failures_injected);
+    HOSTILE_CHECK(failures_injected > 1000, "too few failures injected: %zu", failures_injected);
+    return hostile::exit_status();
+}

@@ -1,0 +1,101 @@
+// Mutation tests: every valid vector of tests/adversarial/ with each byte replaced by a few
+// chosen values, each byte deleted, and cut at every length. Each mutant must get a clean
+// error (a code, an offset within the input, a valid UTF-8 message) or parse to a stanza
+// that round-trips: parse -> serialize -> parse is equal and serialize is a fixed point.
+#include <boost/test/unit_test.hpp>
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <xstanza/xstanza.hpp>
+
+#include "adversarial/vectors.hpp"
+
+using namespace xstanza;
+
+namespace {
+
+// Markup, quotes, separators, NUL, a lead byte without its continuation (or, replacing
+// one, a stray continuation), a byte that never occurs in UTF-8.
+const unsigned char replacements[] = {'<', '>', '&', '\'', '"', '/', '=', ' ', ':', '\0', 0xC3, 0xFF};
+
+// The mutation seeds: the valid vectors small enough to mutate at every byte.
+constexpr std::size_t max_seed = 2048;
+
+const std::vector<vectors::test_case>& seeds() {
+    static const std::vector<vectors::test_case> loaded = [] {
+        try {
+            return vectors::valid(max_seed, true);
+        } catch (const std::exception&) {
+            return std::vector<vectors::test_case>{};  // test_adversarial's loads case reports it
+        }
+    }();
+    return loaded;
+}
+
+struct tally {
+    std::size_t mutants = 0, accepted = 0, failures = 0;
+};
+
+// Checks one mutant as AnyIq, and as the seed's target when AnyIq accepts it (a typed parse
+// accepts nothing AnyIq rejects, except Iq<Error>, which ignores an echoed payload: error
+// targets always run). fuzz_parse_typed covers the typed targets' rejections at large.
+void check(const vectors::test_case& seed, const std::string& mutant, const char* how, std::size_t where,
+           Parser& parser, Parser& scratch, tally& t) {
+    ++t.mutants;
+    parser.set_limits(seed.limits);
+    scratch.set_limits(seed.limits);
+    std::string failure;
+    bool any_ok = false;
+    if (!seed.is_jid()) failure = stanza_check::check_parse<AnyIq>(parser, scratch, mutant, &any_ok);
+    if (failure.empty() && (seed.is_jid() || any_ok || seed.target.rfind("error", 0) == 0)) {
+        const vectors::outcome o = vectors::run(seed, mutant, parser, scratch);
+        t.accepted += o.error.code() == errc::ok;
+        failure = o.round_trip;
+    }
+    if (failure.empty()) return;
+    if (++t.failures <= 5)
+        BOOST_ERROR(how << " at " << where << ": " << failure << "\n  mutant: " << stanza_check::printable(mutant, 300));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(mutation)
+
+BOOST_AUTO_TEST_CASE(has_seeds) { BOOST_TEST(seeds().size() >= 50u); }
+
+BOOST_DATA_TEST_CASE(every_byte_every_cut, boost::unit_test::data::make(seeds()), seed) {
+    Parser parser, scratch;
+    tally t;
+    const std::string& s = seed.input;
+    std::string m;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        for (unsigned char r : replacements) {
+            if (static_cast<unsigned char>(s[i]) == r) continue;
+            m = s;
+            m[i] = char(r);
+            check(seed, m, "byte replaced", i, parser, scratch, t);
+        }
+        // ASCII case flip: names and keywords are case-sensitive
+        const char c = s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            m = s;
+            m[i] = char(c ^ 0x20);
+            check(seed, m, "case flipped", i, parser, scratch, t);
+        }
+        m = s;
+        m.erase(i, 1);
+        check(seed, m, "byte deleted", i, parser, scratch, t);
+        m = s;
+        m.insert(i, 1, s[i]);
+        check(seed, m, "byte doubled", i, parser, scratch, t);
+    }
+    for (std::size_t n = 0; n <= s.size(); ++n) check(seed, s.substr(0, n), "cut", n, parser, scratch, t);
+    BOOST_TEST(t.failures == 0u);
+    BOOST_TEST_MESSAGE(seed << ": " << t.mutants << " mutants, " << t.accepted << " accepted");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
