@@ -111,7 +111,7 @@ BOOST_DATA_TEST_CASE(cases_table, boost::unit_test::data::make(cases()), c) {
     }
 }
 
-// Regressions for the library fixes the hostile tests led to (docs/security.md lists them).
+// Regressions for the library fixes the hostile tests led to (README.md, "Security and limits" lists them).
 
 BOOST_AUTO_TEST_CASE(parser_construction_never_throws_and_a_moved_from_parser_parses) {
     static_assert(std::is_nothrow_constructible_v<Parser>, "Parser() allocates without throwing");

@@ -109,9 +109,22 @@ inline std::string decode(std::string_view s, std::size_t& i, long index, bool n
             if (colon == std::string_view::npos) throw std::runtime_error("'\\(' without ':'");
             long n = std::stol(std::string(s.substr(i, colon - i)));
             std::size_t body = colon + 1;
-            for (long k = 0; k < n; ++k) {
+            if (n > 0) {
+                // Decode the body once; only a body that uses its index (\#) is decoded again
+                // per repetition (the 1,000,000-fold cases load at every test start-up).
                 std::size_t j = body;
-                out += decode(s, j, k, true);
+                const std::string first = decode(s, j, 0, true);
+                const bool indexed = s.substr(body, j - body).find("\\#") != std::string_view::npos;
+                out.reserve(out.size() + first.size() * std::size_t(n));
+                out += first;
+                for (long k = 1; k < n; ++k) {
+                    if (!indexed) {
+                        out += first;
+                        continue;
+                    }
+                    std::size_t jk = body;
+                    out += decode(s, jk, k, true);
+                }
                 i = j;
             }
             if (n == 0) {  // skip the body

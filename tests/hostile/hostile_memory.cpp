@@ -7,7 +7,7 @@
 // program: tests/test_alloc.cpp replaces them in xstanza-tests) and measures a fresh Parser's
 // Parser::parse<AnyIq> (which copies the input: the copy is included), parse_in_situ (the
 // caller's buffer is not), and serialize of the result, each on a new thread so that no
-// RapidXML block cached by an earlier parse hides an allocation. docs/security.md quotes the
+// RapidXML block cached by an earlier parse hides an allocation. README.md, "Security and limits" quotes the
 // constant, and the memory a thread keeps cached between parses.
 #include <algorithm>
 #include <cstddef>
@@ -24,7 +24,7 @@
 
 namespace {
 
-// The documented bound (docs/security.md): bytes of heap per input byte, and a fixed part
+// The documented bound (README.md, "Security and limits"): bytes of heap per input byte, and a fixed part
 // (the element tree's first 64 KiB pool, the scanner's and the Parser's small vectors).
 constexpr double memory_factor = 40;
 constexpr std::size_t memory_overhead = 256 * 1024;
