@@ -10,6 +10,8 @@
 
 #include <xstanza/xstanza.hpp>
 
+#include "helpers.hpp"
+
 namespace extension_test {
 
 /// XEP-0012: <query xmlns='jabber:iq:last' seconds='903'>status</query>.
@@ -107,6 +109,7 @@ struct xstanza::payload_serializer<extension_test::Overclosed> {
 };
 
 using namespace xstanza;
+using namespace test_helpers;
 using extension_test::LastActivity;
 
 namespace {
@@ -117,13 +120,6 @@ std::size_t at(std::string_view xml, std::string_view marker) {
     return p;
 }
 
-template <class T>
-std::string xml_of(const T& stanza) {
-    std::string out;
-    parse_error e = serialize(stanza, out);
-    BOOST_TEST(!e, e.message());
-    return out;
-}
 
 // XEP-0012 §4 (Example 1 and 2): a last activity query and its answer.
 const char* const request = R"(<iq from='romeo@montague.net/orchard'

@@ -10,23 +10,14 @@
 
 #include <xstanza/xstanza.hpp>
 
+#include "helpers.hpp"
+
 using namespace xstanza;
+using namespace test_helpers;
 
 namespace {
 
-Jid jid(std::string_view s) {
-    result<Jid> j = Jid::parse(s);
-    BOOST_REQUIRE_MESSAGE(j, j.error().message());
-    return *j;
-}
 
-template <class T>
-std::string xml_of(const T& stanza) {
-    std::string out;
-    parse_error e = serialize(stanza, out);
-    BOOST_TEST(!e, e.message());
-    return out;
-}
 
 const char* const get_xml =
     "<iq type='get' id='g1' from='juliet@example.com/balcony' to='example.com'><query xmlns='jabber:iq:roster' ver='v1'/></iq>";

@@ -10,7 +10,10 @@
 
 #include <xstanza/xstanza.hpp>
 
+#include "helpers.hpp"
+
 using namespace xstanza;
+using namespace test_helpers;
 
 namespace {
 
@@ -44,31 +47,8 @@ std::string set_with(std::string_view items) {
     return "<iq type='set' id='s'><query xmlns='jabber:iq:roster'>" + std::string(items) + "</query></iq>";
 }
 
-Jid jid(std::string_view s) {
-    result<Jid> j = Jid::parse(s);
-    BOOST_REQUIRE_MESSAGE(j, j.error().message());
-    return *j;
-}
 
-template <class T>
-std::string xml_of(const T& stanza) {
-    std::string out;
-    parse_error e = serialize(stanza, out);
-    BOOST_TEST(!e, e.message());
-    return out;
-}
 
-// The serializer refuses `stanza` with invalid_data and leaves `out` as it was.
-template <class T>
-void expect_refused(const T& stanza, std::string_view message_part) {
-    std::string out = "kept";
-    parse_error e = serialize(stanza, out);
-    BOOST_TEST_CONTEXT(e.message()) {
-        BOOST_TEST(to_string(e.code()) == "invalid_data");
-        BOOST_TEST(e.message().find(message_part) != std::string_view::npos);
-        BOOST_TEST(out == "kept");
-    }
-}
 
 }  // namespace
 

@@ -10,41 +10,15 @@
 
 #include <xstanza/xstanza.hpp>
 
+#include "helpers.hpp"
+
 using namespace xstanza;
+using namespace test_helpers;
 
 namespace {
 
-Jid jid(std::string_view s) {
-    result<Jid> j = Jid::parse(s);
-    BOOST_REQUIRE_MESSAGE(j, j.error().message());
-    return *j;
-}
 
-template <class T>
-std::string xml_of(const T& stanza) {
-    std::string out;
-    parse_error e = serialize(stanza, out);
-    BOOST_TEST(!e, e.message());
-    return out;
-}
 
-// Serializing `stanza` fails with invalid_data, `out` keeps its previous content, and
-// to_xml, serialize_into and serialize_to fail the same way.
-template <class T>
-void expect_refused(const T& stanza, std::string_view message_part) {
-    std::string out = "previous";
-    parse_error e = serialize(stanza, out);
-    BOOST_TEST_CONTEXT(e.message()) {
-        BOOST_TEST(to_string(e.code()) == "invalid_data");
-        BOOST_TEST(e.message().find(message_part) != std::string_view::npos);
-        BOOST_TEST(out == "previous");
-        BOOST_TEST(to_string(to_xml(stanza).error().code()) == "invalid_data");
-        char buffer[4096];
-        BOOST_TEST(to_string(serialize_into(stanza, buffer, sizeof buffer).error.code()) == "invalid_data");
-        std::vector<char> v;
-        BOOST_TEST(to_string(serialize_to(stanza, std::back_inserter(v)).error().code()) == "invalid_data");
-    }
-}
 
 // A result with a few items and groups, long enough to cross the writer's 512-byte buffer.
 struct big_roster {
