@@ -1,7 +1,8 @@
 // Bounded stack: the deepest input the default limits accept, and a 1,000,000-deep one, are
 // parsed (copying, in situ, typed) and serialized on a thread whose whole stack is 256 KiB,
-// with a PROT_NONE guard page below it. The deep one must get errc::depth_limit, not a
-// crash. The stack is painted first, so the test also measures how much of it was used.
+// with a PROT_NONE guard page below it, then again on a thread given a 256 KiB stack with
+// pthread_attr_setstacksize. The deep one must get errc::depth_limit, not a crash. The first
+// stack is painted beforehand, so the test also measures how much of it was used.
 #include <pthread.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -107,6 +108,16 @@ int main() {
     }
     pthread_join(thread, nullptr);
     pthread_attr_destroy(&attr);
+
+    // The same work on a thread whose 256 KiB stack the system allocates (pthread_attr_setstacksize).
+    pthread_attr_t sized;
+    pthread_attr_init(&sized);
+    HOSTILE_CHECK(pthread_attr_setstacksize(&sized, stack_size) == 0, "pthread_attr_setstacksize");
+    pthread_t second;
+    const bool created = pthread_create(&second, &sized, work, nullptr) == 0;
+    HOSTILE_CHECK(created, "pthread_create with a 256 KiB stack");
+    if (created) pthread_join(second, nullptr);
+    pthread_attr_destroy(&sized);
 
     std::size_t untouched = 0;
     while (untouched < stack_size && stack[untouched] == paint) ++untouched;

@@ -80,15 +80,23 @@ struct pool_block_cache {
     static constexpr std::size_t max_cached_bytes = std::size_t{64} << 20;
     block* head = nullptr;
     std::size_t cached_bytes = 0;
-    pool_block_cache() = default;
+    pool_block_cache() noexcept { alive() = true; }
     pool_block_cache(const pool_block_cache&) = delete;
     pool_block_cache& operator=(const pool_block_cache&) = delete;
     ~pool_block_cache() {
+        alive() = false;  // blocks released later in this thread's exit go straight back to the heap
         while (head) {
             block* b = head;
             head = b->next;
             ::operator delete(b);
         }
+    }
+    // Whether this thread's cache exists now: a trivially destructible flag, readable at any
+    // time of the thread's life, unlike the cache itself once its destructor has run (a Parser
+    // destroyed after it, e.g. a static one at exit, must not touch it).
+    static bool& alive() noexcept {
+        thread_local bool flag = false;
+        return flag;
     }
     static pool_block_cache& local() noexcept {
         thread_local pool_block_cache cache;
@@ -109,6 +117,10 @@ struct pool_block_cache {
     }
     static void release(void* p) noexcept {
         auto* b = reinterpret_cast<block*>(static_cast<char*>(p) - header);
+        if (!alive()) {  // no cache in this thread (not yet made, or already destroyed)
+            ::operator delete(b);
+            return;
+        }
         pool_block_cache& c = local();
         if (c.cached_bytes + b->size > max_cached_bytes) {
             ::operator delete(b);
