@@ -308,11 +308,9 @@ private:
         std::optional<Condition> condition;
         std::optional<unsigned> code;
         std::optional<Jid> by;
-        detail::xml_attr* type_attr = nullptr;
         for (detail::xml_attr* a = node->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
             if (n == "type") {
-                type_attr = a;
                 std::string_view v = detail::attr_value(a);
                 type = error_type_from_string(v);
                 if (!type)
@@ -330,13 +328,11 @@ private:
                 if (parse_error e = parse_jid_attr(a, "<error/> 'by'", by)) return e;
             }
         }
-        (void)type_attr;
         std::string_view uri;
         std::optional<std::string_view> text;
         std::string_view text_lang;
         std::optional<AppCondition> app;
         detail::xml_node* foreign = nullptr;
-        detail::xml_node* cond_node = nullptr;
         std::string_view error_ns = detail::resolve_ns(node);
         for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
             if (c->type() != rapidxml::node_element) continue;
@@ -362,7 +358,6 @@ private:
                     return parse_error::make(errc::multiple_conditions, offset_of(c), "second defined condition <",
                                              local, "/>; <error/> carries exactly one (RFC 6120 §8.3.2)");
                 condition = k;
-                cond_node = c;
                 if (detail::has_element_child(c))
                     return parse_error::make(errc::invalid_error, offset_of(c), "condition <", local,
                                              "/> has child elements (RFC 6120 §8.3.3)");
@@ -393,7 +388,6 @@ private:
                 foreign = c;
             }
         }
-        (void)cond_node;
         if (!condition && code) {
             if (auto legacy = legacy_error(*code)) condition = legacy->condition;
         }
