@@ -1394,12 +1394,11 @@ using xml_node = rapidxml::xml_node<char>;
 using xml_attr = rapidxml::xml_attribute<char>;
 using xml_doc = rapidxml::xml_document<char>;
 
-// The scanner has already proved the input well-formed, so RapidXML runs in its cheapest
-// modes: no terminators written (the buffer stays intact for opaque payloads, whose bytes
-// are re-emitted verbatim), no entity translation (values are decoded lazily, in place,
-// only where xstanza reads them), and no data nodes (text is read from the raw bytes).
-inline constexpr int rapidxml_flags =
-    rapidxml::parse_no_string_terminators | rapidxml::parse_no_entity_translation | rapidxml::parse_no_data_nodes;
+// The tree is RapidXML's (its node types, its memory pool), built by the validating scanner
+// (scan.hpp) in its single pass: RapidXML's own parser would tokenise the input a second
+// time. Names and values point into the input, which stays as it was (an opaque payload's
+// bytes are re-emitted verbatim); values are decoded lazily, in place, only where xstanza
+// reads them, and never inside an opaque payload.
 
 /// Where element views decode text and attribute values: out of place, never in the input.
 /// An opaque payload's bytes are re-emitted verbatim by serialize, so decoding "&lt;x/&gt;"
@@ -1507,6 +1506,24 @@ struct pool_block_cache {
 
 inline constexpr std::string_view xml_ns = "http://www.w3.org/XML/1998/namespace";
 
+/// The element node the scanner builds: RapidXML's node, in RapidXML's memory pool, plus
+/// what the scan learnt on its way, so that readers need not find it again.
+struct xnode : xml_node {
+    xnode() noexcept : xml_node(rapidxml::node_element) {}
+    // value() is the raw content, from one past the start tag's '>' to the end tag's '<'
+    // (empty for an empty-element tag); for an element with children it includes their markup.
+    std::string_view ns;      ///< namespace name, resolved and as written ("" for none)
+    bool plain_text = false;  ///< no element child, and no reference, CR or CDATA section: value() reads as written
+};
+
+/// An attribute the scanner builds.
+struct xattr : xml_attr {
+    bool plain = true;  ///< value holds no reference, tab, LF or CR (or is decoded already)
+};
+
+inline xnode* xnode_of(const xml_node* n) noexcept { return static_cast<xnode*>(const_cast<xml_node*>(n)); }
+inline xattr* xattr_of(const xml_attr* a) noexcept { return static_cast<xattr*>(const_cast<xml_attr*>(a)); }
+
 inline std::string_view name_of(const xml_node* n) noexcept { return {n->name(), n->name_size()}; }
 inline std::string_view name_of(const xml_attr* a) noexcept { return {a->name(), a->name_size()}; }
 
@@ -1526,23 +1543,10 @@ inline xml_attr* find_attr(const xml_node* n, std::string_view qname) noexcept {
     return nullptr;
 }
 
-/// The namespace URI of an element (Namespaces in XML 1.0 §6.1, §6.2): its prefix's
-/// nearest declaration, or the nearest default declaration for an unprefixed name; ""
-/// when there is none. The scanner has already rejected undeclared prefixes.
-inline std::string_view resolve_ns(const xml_node* n) noexcept {
-    std::string_view prefix = prefix_of(name_of(n));
-    if (prefix == "xml") return xml_ns;
-    for (const xml_node* e = n; e && e->type() == rapidxml::node_element; e = e->parent()) {
-        for (const xml_attr* a = e->first_attribute(); a; a = a->next_attribute()) {
-            std::string_view an = name_of(a);
-            if (an.size() < 5 || an.compare(0, 5, "xmlns") != 0) continue;
-            if (prefix.empty() ? an.size() == 5
-                               : (an.size() == 6 + prefix.size() && an[5] == ':' && an.substr(6) == prefix))
-                return {a->value(), a->value_size()};
-        }
-    }
-    return {};
-}
+/// The namespace name of an element (Namespaces in XML 1.0 §6.1, §6.2), resolved by the
+/// scanner: its prefix's nearest declaration, or the nearest default declaration for an
+/// unprefixed name; "" when there is none.
+inline std::string_view resolve_ns(const xml_node* n) noexcept { return xnode_of(n)->ns; }
 
 inline char* decode_reference(char* src, char*& dst) noexcept {
     // src points at '&'; the scanner guarantees a well-formed reference to an XML Char,
@@ -1610,22 +1614,13 @@ inline std::size_t decode_in_place(char* p, std::size_t n, bool attribute) noexc
     return std::size_t(dst - p);
 }
 
-/// The quote character delimiting an attribute's value: after the name, S? '=' S? (XML 1.0 §3.1).
-inline char attr_quote(const xml_attr* a) noexcept {
-    const char* p = a->name() + a->name_size();
-    while (*p != '\'' && *p != '"') ++p;  // only spaces and '=' stand between name and quote
-    return *p;
-}
-
-/// An attribute's decoded value. Idempotent: a decoded value shrank, so the byte after
-/// it is a leftover raw byte, which is never the delimiting quote.
+/// An attribute's decoded value, decoded in place on the first read.
 inline std::string_view attr_value(xml_attr* a) noexcept {
-    char* v = a->value();
-    std::size_t n = a->value_size();
-    if (n == 0) return {};
-    if (v[n] == attr_quote(a)) {  // still raw: ends at its closing quote
-        std::size_t m = decode_in_place(v, n, true);
-        if (m != n) a->value(v, m);
+    xattr* x = xattr_of(a);
+    if (!x->plain) {
+        std::size_t m = decode_in_place(a->value(), a->value_size(), true);
+        a->value(a->value(), m);
+        x->plain = true;
     }
     return {a->value(), a->value_size()};
 }
@@ -1637,56 +1632,29 @@ inline bool has_element_child(const xml_node* n) noexcept {
     return false;
 }
 
-/// Where an element's content starts: one past the '>' of its start tag, or null for an
-/// empty-element tag ("<x/>"). Works after attribute values were decoded in place: a
-/// decoded value never contains its raw delimiter past its new end.
-inline char* content_start(const xml_node* n) noexcept {
-    char* p = n->name() + n->name_size();
-    if (const xml_attr* last = n->last_attribute()) {
-        char quote = attr_quote(last);
-        p = last->value() + last->value_size();
-        while (*p != quote) ++p;
-        ++p;
-    }
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') ++p;
-    return *p == '/' ? nullptr : p + 1;
-}
-
-/// The character data of an element without element children, read from the raw bytes
-/// (RapidXML drops whitespace-only runs and splits text at CDATA sections): references
-/// decoded, line ends normalised, CDATA sections joined, all in place. NOT idempotent:
-/// call once per element. Only for elements whose bytes are not kept (never in an opaque
-/// payload: element views use text_copy).
+/// The character data of an element without element children: references decoded, line
+/// ends normalised, CDATA sections joined, in place on the first call (the scanner marked
+/// plain text, which reads as written). Only for elements whose bytes are not kept (never
+/// in an opaque payload: element views use text_copy).
 inline std::string_view decode_text(char* p) noexcept;
 inline std::string_view text_of(const xml_node* n) noexcept {
-    char* p = content_start(n);
-    return p ? decode_text(p) : std::string_view{};
+    xnode* x = xnode_of(n);
+    if (x->plain_text || x->value_size() == 0) return {x->value(), x->value_size()};
+    std::string_view t = decode_text(x->value());
+    x->value(x->value(), t.size());
+    x->plain_text = true;  // decoded now: the next call reads the result
+    return t;
 }
 
 /// text_of without writing into the input: a view of the raw bytes when nothing needs
 /// decoding, else the text decoded in a string of `arena` ({} when out of memory).
 inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept {
-    const char* p = content_start(n);
-    if (!p) return {};
-    const char* end = p;
-    bool raw = true;
-    for (;;) {  // to the end tag: the first '<' that starts no CDATA section
-        if (*end == '<') {
-            if (end[1] != '!') break;
-            raw = false;
-            end += 9;
-            while (!(end[0] == ']' && end[1] == ']' && end[2] == '>')) ++end;
-            end += 3;
-            continue;
-        }
-        if (*end == '&' || *end == '\r') raw = false;
-        ++end;
-    }
-    if (raw) return {p, std::size_t(end - p)};
+    const xnode* x = xnode_of(n);
+    if (x->plain_text || x->value_size() == 0) return {x->value(), x->value_size()};
     std::string* s = arena.next();
     if (!s) return {};
     try {
-        s->assign(p, end);
+        s->assign(x->value(), x->value_size());
         s->append("</", 2);  // decode_text stops at the end tag
     } catch (...) {
         return {};
@@ -1697,7 +1665,7 @@ inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept
 /// attr_value without writing into the input (see text_copy).
 inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept {
     const std::string_view raw(a->value(), a->value_size());
-    if (raw.find_first_of("&\t\n\r") == std::string_view::npos) return raw;
+    if (xattr_of(a)->plain) return raw;
     std::string* s = arena.next();
     if (!s) return {};
     try {
@@ -1825,15 +1793,17 @@ private:
 
 
 // ---- begin include/xstanza/detail/scan.hpp
-// xstanza detail: the validating scanner that runs before RapidXML.
+// xstanza detail: the validating scanner, which also builds the element tree.
 //
-// RapidXML is fast but does not validate: it checks no UTF-8, no duplicate
-// attributes, no closing tag names and no namespaces, accepts '<' in attribute
-// values and several roots, skips comments, PIs and DOCTYPEs, and recurses once
-// per nesting level. The scanner makes one linear, non-recursive pass over the
-// whole input and accepts exactly one well-formed, namespace-well-formed element
-// of the XML subset XMPP allows (RFC 6120 §11.1). RapidXML never fails on what
-// the scanner accepts.
+// RapidXML's parser is fast but does not validate: it checks no UTF-8, no
+// duplicate attributes, no closing tag names and no namespaces, accepts '<' in
+// attribute values and several roots, skips comments, PIs and DOCTYPEs, and
+// recurses once per nesting level. The scanner makes one linear, non-recursive
+// pass over the whole input and accepts exactly one well-formed,
+// namespace-well-formed element of the XML subset XMPP allows (RFC 6120 §11.1).
+// In the same pass it builds the tree in RapidXML's node types and memory pool
+// (xnode/xattr, dom.hpp), with what it learnt on the way: each element's
+// namespace, where its text is and whether any value or text needs decoding.
 //
 // Known limit: namespace names are compared as raw bytes. References inside a
 // namespace declaration's value are not decoded for these comparisons, so
@@ -2065,7 +2035,15 @@ class scanner {
 public:
     /// Validates data[0, size). The result's code() is errc::ok on success. Never
     /// reads data[size] or beyond and never throws.
-    parse_error scan(const char* data, std::size_t size, const parse_limits& limits) noexcept;
+    parse_error scan(const char* data, std::size_t size, const parse_limits& limits) noexcept {
+        return run(data, size, limits, nullptr);
+    }
+    /// scan(), and in the same pass builds the element tree in `dom` (cleared by the caller):
+    /// RapidXML nodes in RapidXML's memory pool, pointing into data[0, size), which stays
+    /// unmodified. Out of memory in the pool is errc::out_of_memory.
+    parse_error scan(char* data, std::size_t size, const parse_limits& limits, xml_doc& dom) noexcept {
+        return run(data, size, limits, &dom);
+    }
 
     std::size_t root_begin() const noexcept { return root_begin_; }  ///< offset of the root's '<'
     std::size_t root_end() const noexcept { return root_end_; }      ///< one past the root's final '>'
@@ -2087,6 +2065,9 @@ private:
         const byte* name;
         std::size_t name_size;
         std::size_t bindings;  // bindings_.size() before its declarations
+        std::string_view default_ns;  // the default namespace in its scope
+        xnode* node;           // its node when building a tree
+        const byte* content;   // one past its start tag
     };
     struct binding {
         std::string_view prefix;
@@ -2098,6 +2079,7 @@ private:
         std::size_t colon;     // index of ':' in name, or npos
         std::string_view value;
         std::string_view uri;  // namespace of a prefixed attribute, once resolved
+        bool plain;            // its value holds no reference, tab, LF or CR
     };
 
     // --- helpers
@@ -2126,6 +2108,8 @@ private:
         }
     }
 
+    parse_error run(const char* data, std::size_t size, const parse_limits& limits, xml_doc* dom) noexcept;
+    xnode* build(const byte* name, std::size_t name_size, std::string_view ns) noexcept;
     std::nullptr_t eof() noexcept;
     std::nullptr_t utf8_error(const byte* p) noexcept;
     int char_size(const byte* p) noexcept;
@@ -2157,7 +2141,8 @@ private:
     const byte* no_name(const byte* p, const Parts&... expected) noexcept;
     const byte* bad_name_end(const byte* p, std::string_view name, bool element) noexcept;
     bool unique_attributes() noexcept;
-    bool namespaces(const byte* name, std::string_view element, const byte* colon, std::size_t depth) noexcept;
+    bool namespaces(const byte* name, std::string_view element, const byte* colon, std::size_t depth,
+                    std::string_view& default_ns, std::string_view& element_ns) noexcept;
     bool declare(const attribute& a, std::size_t depth) noexcept;
     bool resolve(std::string_view prefix, const byte* where, std::size_t depth, std::string_view& uri) noexcept;
 
@@ -2167,6 +2152,9 @@ private:
     bool inside_root_ = false;
     bool namespaced_attributes_ = false;  // the current tag has xmlns or a prefixed attribute
     bool has_cdata_ = false;
+    bool value_plain_ = true;  // the attribute value just read holds no reference, tab, LF or CR
+    bool text_plain_ = true;   // the text since the last tag holds no reference, CR or CDATA
+    xml_doc* dom_ = nullptr;   // where the tree is built, or null
     std::size_t root_begin_ = 0;
     std::size_t root_end_ = 0;
     std::size_t root_text_ = npos;
@@ -2391,7 +2379,8 @@ inline const scanner::byte* scanner::bad_name_end(const byte* p, std::string_vie
 // ---------------------------------------------------------------------------
 // Document structure
 
-inline parse_error scanner::scan(const char* data, std::size_t size, const parse_limits& limits) noexcept {
+inline parse_error scanner::run(const char* data, std::size_t size, const parse_limits& limits, xml_doc* dom) noexcept {
+    dom_ = dom;
     stack_.clear();
     bindings_.clear();
     attributes_.clear();
@@ -2507,6 +2496,7 @@ inline const scanner::byte* scanner::processing_instruction(const byte* lt) noex
 // XML 1.0 §2.7 CDSect ::= '<![CDATA[' (Char* - (Char* ']]>' Char*)) ']]>'
 inline const scanner::byte* scanner::cdata(const byte* lt) noexcept {
     has_cdata_ = true;
+    text_plain_ = false;
     if (stack_.size() == 1 && root_text_ == npos) root_text_ = offset(lt);
     const byte* p = lt + 9;
     for (;;) {
@@ -2570,7 +2560,15 @@ inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
     }
     const std::size_t mark = bindings_.size();
     if (attributes_.size() > 1 && !unique_attributes()) return nullptr;
-    if ((colon || namespaced_attributes_) && !namespaces(name, element, colon, depth)) return nullptr;
+    std::string_view default_ns = stack_.empty() ? std::string_view{} : stack_.back().default_ns;
+    std::string_view element_ns = default_ns;
+    if ((colon || namespaced_attributes_) && !namespaces(name, element, colon, depth, default_ns, element_ns))
+        return nullptr;
+    xnode* node = nullptr;
+    if (dom_) {
+        node = build(name, element.size(), element_ns);
+        if (!node) return nullptr;
+    }
     if (empty) {
         bindings_.resize(mark);
         if (depth == 2) children_.back().end = offset(p);
@@ -2580,8 +2578,35 @@ inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
         open->name = name;
         open->name_size = element.size();
         open->bindings = mark;
+        open->default_ns = default_ns;
+        open->node = node;
+        open->content = p;
+        text_plain_ = true;
     }
     return p;
+}
+
+// Adds the element just read, with its attributes, to the tree under the open element.
+inline xnode* scanner::build(const byte* name, std::size_t name_size, std::string_view ns) noexcept {
+    auto chars = [](const byte* b) { return reinterpret_cast<char*>(const_cast<byte*>(b)); };
+    try {
+        // allocate_string(nullptr, n): n bytes of the pool, aligned for pointers (RAPIDXML_ALIGNMENT)
+        xnode* n = new (dom_->allocate_string(nullptr, sizeof(xnode))) xnode();
+        n->name(chars(name), name_size);
+        n->ns = ns;
+        for (const attribute& a : attributes_) {
+            xattr* x = new (dom_->allocate_string(nullptr, sizeof(xattr))) xattr();
+            x->name(a.name.data(), a.name.size());
+            x->value(a.value.data(), a.value.size());
+            x->plain = a.plain;
+            n->append_attribute(x);
+        }
+        xml_node* parent = stack_.empty() ? static_cast<xml_node*>(dom_) : stack_.back().node;
+        parent->append_node(n);
+        return n;
+    } catch (...) {  // the pool's allocator throws std::bad_alloc
+        return fail(errc::out_of_memory, name - 1, "out of memory building the element tree");
+    }
 }
 
 // XML 1.0 §3.1 Attribute ::= Name Eq AttValue, Eq ::= S? '=' S? (p < end_ at a non-space byte).
@@ -2623,6 +2648,7 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     a->name = attr;
     a->colon = colon ? std::size_t(colon - name) : npos;
     a->value = view(value, p);
+    a->plain = value_plain_;
     if (colon || attr == "xmlns") namespaced_attributes_ = true;
     ++p;  // the closing quote
     if (p == end_) return eof();
@@ -2632,6 +2658,7 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
 // XML 1.0 §2.3 AttValue content: no raw '<', references as in text. Returns the closing quote.
 template <scanner::byte Quote>
 inline const scanner::byte* scanner::attribute_value(const byte* p) noexcept {
+    value_plain_ = true;
     for (;;) {
         p = scan_impl::skip_plain<Quote, '<', '&'>(p, end_);
         if (p == end_) return eof();
@@ -2640,10 +2667,12 @@ inline const scanner::byte* scanner::attribute_value(const byte* p) noexcept {
         // XML 1.0 §3.1 WFC No < in Attribute Values
         if (c == '<') return fail(errc::malformed, p, "'<' is not allowed in an attribute value (use &lt;)");
         if (c == '&') {
+            value_plain_ = false;
             p = reference(p);
             if (!p) return nullptr;
             continue;
         }
+        if (c < 0x80) value_plain_ = false;  // tab, LF or CR: normalised to a space (XML 1.0 §3.3.3)
         p = other_chars(p);
         if (!p) return nullptr;
     }
@@ -2669,6 +2698,10 @@ inline const scanner::byte* scanner::end_tag(const byte* lt) noexcept {
         return fail(errc::malformed, p, "expected '>' to end </", clip(view(open.name, open.name + n)), ">");
     }
     ++p;
+    if (open.node) {
+        open.node->value(reinterpret_cast<char*>(const_cast<byte*>(open.content)), std::size_t(lt - open.content));
+        open.node->plain_text = text_plain_ && !open.node->first_node();
+    }
     bindings_.resize(open.bindings);  // Namespaces in XML 1.0 §6.1: declarations scope to their element
     stack_.pop_back();
     if (stack_.size() == 1) children_.back().end = offset(p);
@@ -2703,6 +2736,7 @@ inline const scanner::byte* scanner::text(const byte* p) noexcept {
             return p;
         }
         if (c == '&') {
+            text_plain_ = false;
             p = reference(p);
             if (!p) return nullptr;
             continue;
@@ -2714,6 +2748,7 @@ inline const scanner::byte* scanner::text(const byte* p) noexcept {
             ++p;
             continue;
         }
+        if (c == '\r') text_plain_ = false;  // line ends are normalised (XML 1.0 §2.11)
         p = other_chars(p);
         if (!p) return nullptr;
     }
@@ -2790,11 +2825,13 @@ inline bool scanner::unique_attributes() noexcept {
 // prefix resolution. Declarations on an element apply to its own
 // name and attributes whatever their order (Namespaces in XML 1.0 §6.1).
 inline bool scanner::namespaces(const byte* name, std::string_view element, const byte* colon,
-                                std::size_t depth) noexcept {
+                                std::size_t depth, std::string_view& default_ns, std::string_view& element_ns) noexcept {
     const std::size_t n = attributes_.size();
     for (const attribute& a : attributes_) {
         if (!declare(a, depth)) return false;
+        if (a.colon == npos && a.name == "xmlns") default_ns = a.value;  // Namespaces in XML 1.0 §6.2
     }
+    element_ns = default_ns;
     if (colon) {
         const std::string_view prefix = view(name, colon);
         // Namespaces in XML 1.0 §3: element names must not have the prefix xmlns
@@ -2802,8 +2839,7 @@ inline bool scanner::namespaces(const byte* name, std::string_view element, cons
             fail(errc::invalid_namespace, name, "element <", clip(element), "> uses the reserved prefix 'xmlns'");
             return false;
         }
-        std::string_view uri;
-        if (!resolve(prefix, name, depth, uri)) return false;
+        if (!resolve(prefix, name, depth, element_ns)) return false;
     }
     std::size_t prefixed = 0;
     for (attribute& a : attributes_) {
@@ -3043,28 +3079,21 @@ public:
 
 private:
     parse_error load(char* data, std::size_t size) noexcept {
-        if (parse_error e = scanner_.scan(data, size, limits_)) return e;
         if (!doc_) {  // the constructor ran out of memory, or this Parser was moved from
             doc_.reset(new (std::nothrow) detail::xml_doc);
             if (!doc_) return parse_error(errc::out_of_memory, 0, "out of memory allocating the element tree");
+            doc_->set_allocator(&detail::pool_block_cache::allocate, &detail::pool_block_cache::release);
         }
-        base_ = data;
-        context_.base = data;
-        context_.texts = &texts_;  // (re)set here: a moved-from Parser keeps no stale pointer
-        data[size] = '\0';  // RapidXML stops at the terminator, in the padding byte
         items_.clear();
         groups_.clear();
         texts_.clear();
-        try {
-            doc_->clear();
-            doc_->parse<detail::rapidxml_flags>(data);
-        } catch (const rapidxml::parse_error& e) {
-            // The scanner accepts only what RapidXML parses; reaching this is a bug, reported, not thrown.
-            return parse_error::make(errc::malformed, std::size_t(e.where<char>() - data),
-                                     "RapidXML rejected input the scanner accepted: ", e.what());
-        } catch (...) {
-            return parse_error(errc::out_of_memory, 0, "out of memory building the element tree");
-        }
+        doc_->clear();
+        // One pass: the scanner validates and builds the tree in RapidXML's node types and pool.
+        if (parse_error e = scanner_.scan(data, size, limits_, *doc_)) return e;
+        base_ = data;
+        context_.base = data;
+        context_.texts = &texts_;  // (re)set here: a moved-from Parser keeps no stale pointer
+        data[size] = '\0';  // the padding byte, as RapidXML's own in-situ parse would write it
         return {};
     }
 
@@ -5281,13 +5310,13 @@ private:
         stream_error_ = StreamError{};
         try {
             error_buf_.assign(p, p + n);
-            error_buf_.push_back('\0');
             if (!doc_) doc_ = std::make_unique<detail::xml_doc>();
-            doc_->clear();
-            doc_->parse<detail::rapidxml_flags>(error_buf_.data());
         } catch (...) {
-            return;  // validated by the scanner, so only out of memory: an undefined condition
+            return;  // out of memory: an undefined condition
         }
+        doc_->clear();
+        // Validated already; this pass builds the tree (failing only when out of memory).
+        if (scanner_.scan(error_buf_.data(), error_buf_.size(), xml_limits(), *doc_)) return;
         detail::xml_node* root = doc_->first_node();
         if (!root) return;
         for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {

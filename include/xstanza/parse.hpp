@@ -155,28 +155,21 @@ public:
 
 private:
     parse_error load(char* data, std::size_t size) noexcept {
-        if (parse_error e = scanner_.scan(data, size, limits_)) return e;
         if (!doc_) {  // the constructor ran out of memory, or this Parser was moved from
             doc_.reset(new (std::nothrow) detail::xml_doc);
             if (!doc_) return parse_error(errc::out_of_memory, 0, "out of memory allocating the element tree");
+            doc_->set_allocator(&detail::pool_block_cache::allocate, &detail::pool_block_cache::release);
         }
-        base_ = data;
-        context_.base = data;
-        context_.texts = &texts_;  // (re)set here: a moved-from Parser keeps no stale pointer
-        data[size] = '\0';  // RapidXML stops at the terminator, in the padding byte
         items_.clear();
         groups_.clear();
         texts_.clear();
-        try {
-            doc_->clear();
-            doc_->parse<detail::rapidxml_flags>(data);
-        } catch (const rapidxml::parse_error& e) {
-            // The scanner accepts only what RapidXML parses; reaching this is a bug, reported, not thrown.
-            return parse_error::make(errc::malformed, std::size_t(e.where<char>() - data),
-                                     "RapidXML rejected input the scanner accepted: ", e.what());
-        } catch (...) {
-            return parse_error(errc::out_of_memory, 0, "out of memory building the element tree");
-        }
+        doc_->clear();
+        // One pass: the scanner validates and builds the tree in RapidXML's node types and pool.
+        if (parse_error e = scanner_.scan(data, size, limits_, *doc_)) return e;
+        base_ = data;
+        context_.base = data;
+        context_.texts = &texts_;  // (re)set here: a moved-from Parser keeps no stale pointer
+        data[size] = '\0';  // the padding byte, as RapidXML's own in-situ parse would write it
         return {};
     }
 

@@ -1027,13 +1027,13 @@ private:
         stream_error_ = StreamError{};
         try {
             error_buf_.assign(p, p + n);
-            error_buf_.push_back('\0');
             if (!doc_) doc_ = std::make_unique<detail::xml_doc>();
-            doc_->clear();
-            doc_->parse<detail::rapidxml_flags>(error_buf_.data());
         } catch (...) {
-            return;  // validated by the scanner, so only out of memory: an undefined condition
+            return;  // out of memory: an undefined condition
         }
+        doc_->clear();
+        // Validated already; this pass builds the tree (failing only when out of memory).
+        if (scanner_.scan(error_buf_.data(), error_buf_.size(), xml_limits(), *doc_)) return;
         detail::xml_node* root = doc_->first_node();
         if (!root) return;
         for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {

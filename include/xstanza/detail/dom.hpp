@@ -21,12 +21,11 @@ using xml_node = rapidxml::xml_node<char>;
 using xml_attr = rapidxml::xml_attribute<char>;
 using xml_doc = rapidxml::xml_document<char>;
 
-// The scanner has already proved the input well-formed, so RapidXML runs in its cheapest
-// modes: no terminators written (the buffer stays intact for opaque payloads, whose bytes
-// are re-emitted verbatim), no entity translation (values are decoded lazily, in place,
-// only where xstanza reads them), and no data nodes (text is read from the raw bytes).
-inline constexpr int rapidxml_flags =
-    rapidxml::parse_no_string_terminators | rapidxml::parse_no_entity_translation | rapidxml::parse_no_data_nodes;
+// The tree is RapidXML's (its node types, its memory pool), built by the validating scanner
+// (scan.hpp) in its single pass: RapidXML's own parser would tokenise the input a second
+// time. Names and values point into the input, which stays as it was (an opaque payload's
+// bytes are re-emitted verbatim); values are decoded lazily, in place, only where xstanza
+// reads them, and never inside an opaque payload.
 
 /// Where element views decode text and attribute values: out of place, never in the input.
 /// An opaque payload's bytes are re-emitted verbatim by serialize, so decoding "&lt;x/&gt;"
@@ -134,6 +133,24 @@ struct pool_block_cache {
 
 inline constexpr std::string_view xml_ns = "http://www.w3.org/XML/1998/namespace";
 
+/// The element node the scanner builds: RapidXML's node, in RapidXML's memory pool, plus
+/// what the scan learnt on its way, so that readers need not find it again.
+struct xnode : xml_node {
+    xnode() noexcept : xml_node(rapidxml::node_element) {}
+    // value() is the raw content, from one past the start tag's '>' to the end tag's '<'
+    // (empty for an empty-element tag); for an element with children it includes their markup.
+    std::string_view ns;      ///< namespace name, resolved and as written ("" for none)
+    bool plain_text = false;  ///< no element child, and no reference, CR or CDATA section: value() reads as written
+};
+
+/// An attribute the scanner builds.
+struct xattr : xml_attr {
+    bool plain = true;  ///< value holds no reference, tab, LF or CR (or is decoded already)
+};
+
+inline xnode* xnode_of(const xml_node* n) noexcept { return static_cast<xnode*>(const_cast<xml_node*>(n)); }
+inline xattr* xattr_of(const xml_attr* a) noexcept { return static_cast<xattr*>(const_cast<xml_attr*>(a)); }
+
 inline std::string_view name_of(const xml_node* n) noexcept { return {n->name(), n->name_size()}; }
 inline std::string_view name_of(const xml_attr* a) noexcept { return {a->name(), a->name_size()}; }
 
@@ -153,23 +170,10 @@ inline xml_attr* find_attr(const xml_node* n, std::string_view qname) noexcept {
     return nullptr;
 }
 
-/// The namespace URI of an element (Namespaces in XML 1.0 §6.1, §6.2): its prefix's
-/// nearest declaration, or the nearest default declaration for an unprefixed name; ""
-/// when there is none. The scanner has already rejected undeclared prefixes.
-inline std::string_view resolve_ns(const xml_node* n) noexcept {
-    std::string_view prefix = prefix_of(name_of(n));
-    if (prefix == "xml") return xml_ns;
-    for (const xml_node* e = n; e && e->type() == rapidxml::node_element; e = e->parent()) {
-        for (const xml_attr* a = e->first_attribute(); a; a = a->next_attribute()) {
-            std::string_view an = name_of(a);
-            if (an.size() < 5 || an.compare(0, 5, "xmlns") != 0) continue;
-            if (prefix.empty() ? an.size() == 5
-                               : (an.size() == 6 + prefix.size() && an[5] == ':' && an.substr(6) == prefix))
-                return {a->value(), a->value_size()};
-        }
-    }
-    return {};
-}
+/// The namespace name of an element (Namespaces in XML 1.0 §6.1, §6.2), resolved by the
+/// scanner: its prefix's nearest declaration, or the nearest default declaration for an
+/// unprefixed name; "" when there is none.
+inline std::string_view resolve_ns(const xml_node* n) noexcept { return xnode_of(n)->ns; }
 
 inline char* decode_reference(char* src, char*& dst) noexcept {
     // src points at '&'; the scanner guarantees a well-formed reference to an XML Char,
@@ -237,22 +241,13 @@ inline std::size_t decode_in_place(char* p, std::size_t n, bool attribute) noexc
     return std::size_t(dst - p);
 }
 
-/// The quote character delimiting an attribute's value: after the name, S? '=' S? (XML 1.0 §3.1).
-inline char attr_quote(const xml_attr* a) noexcept {
-    const char* p = a->name() + a->name_size();
-    while (*p != '\'' && *p != '"') ++p;  // only spaces and '=' stand between name and quote
-    return *p;
-}
-
-/// An attribute's decoded value. Idempotent: a decoded value shrank, so the byte after
-/// it is a leftover raw byte, which is never the delimiting quote.
+/// An attribute's decoded value, decoded in place on the first read.
 inline std::string_view attr_value(xml_attr* a) noexcept {
-    char* v = a->value();
-    std::size_t n = a->value_size();
-    if (n == 0) return {};
-    if (v[n] == attr_quote(a)) {  // still raw: ends at its closing quote
-        std::size_t m = decode_in_place(v, n, true);
-        if (m != n) a->value(v, m);
+    xattr* x = xattr_of(a);
+    if (!x->plain) {
+        std::size_t m = decode_in_place(a->value(), a->value_size(), true);
+        a->value(a->value(), m);
+        x->plain = true;
     }
     return {a->value(), a->value_size()};
 }
@@ -264,56 +259,29 @@ inline bool has_element_child(const xml_node* n) noexcept {
     return false;
 }
 
-/// Where an element's content starts: one past the '>' of its start tag, or null for an
-/// empty-element tag ("<x/>"). Works after attribute values were decoded in place: a
-/// decoded value never contains its raw delimiter past its new end.
-inline char* content_start(const xml_node* n) noexcept {
-    char* p = n->name() + n->name_size();
-    if (const xml_attr* last = n->last_attribute()) {
-        char quote = attr_quote(last);
-        p = last->value() + last->value_size();
-        while (*p != quote) ++p;
-        ++p;
-    }
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') ++p;
-    return *p == '/' ? nullptr : p + 1;
-}
-
-/// The character data of an element without element children, read from the raw bytes
-/// (RapidXML drops whitespace-only runs and splits text at CDATA sections): references
-/// decoded, line ends normalised, CDATA sections joined, all in place. NOT idempotent:
-/// call once per element. Only for elements whose bytes are not kept (never in an opaque
-/// payload: element views use text_copy).
+/// The character data of an element without element children: references decoded, line
+/// ends normalised, CDATA sections joined, in place on the first call (the scanner marked
+/// plain text, which reads as written). Only for elements whose bytes are not kept (never
+/// in an opaque payload: element views use text_copy).
 inline std::string_view decode_text(char* p) noexcept;
 inline std::string_view text_of(const xml_node* n) noexcept {
-    char* p = content_start(n);
-    return p ? decode_text(p) : std::string_view{};
+    xnode* x = xnode_of(n);
+    if (x->plain_text || x->value_size() == 0) return {x->value(), x->value_size()};
+    std::string_view t = decode_text(x->value());
+    x->value(x->value(), t.size());
+    x->plain_text = true;  // decoded now: the next call reads the result
+    return t;
 }
 
 /// text_of without writing into the input: a view of the raw bytes when nothing needs
 /// decoding, else the text decoded in a string of `arena` ({} when out of memory).
 inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept {
-    const char* p = content_start(n);
-    if (!p) return {};
-    const char* end = p;
-    bool raw = true;
-    for (;;) {  // to the end tag: the first '<' that starts no CDATA section
-        if (*end == '<') {
-            if (end[1] != '!') break;
-            raw = false;
-            end += 9;
-            while (!(end[0] == ']' && end[1] == ']' && end[2] == '>')) ++end;
-            end += 3;
-            continue;
-        }
-        if (*end == '&' || *end == '\r') raw = false;
-        ++end;
-    }
-    if (raw) return {p, std::size_t(end - p)};
+    const xnode* x = xnode_of(n);
+    if (x->plain_text || x->value_size() == 0) return {x->value(), x->value_size()};
     std::string* s = arena.next();
     if (!s) return {};
     try {
-        s->assign(p, end);
+        s->assign(x->value(), x->value_size());
         s->append("</", 2);  // decode_text stops at the end tag
     } catch (...) {
         return {};
@@ -324,7 +292,7 @@ inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept
 /// attr_value without writing into the input (see text_copy).
 inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept {
     const std::string_view raw(a->value(), a->value_size());
-    if (raw.find_first_of("&\t\n\r") == std::string_view::npos) return raw;
+    if (xattr_of(a)->plain) return raw;
     std::string* s = arena.next();
     if (!s) return {};
     try {

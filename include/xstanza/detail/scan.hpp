@@ -1,12 +1,14 @@
-// xstanza detail: the validating scanner that runs before RapidXML.
+// xstanza detail: the validating scanner, which also builds the element tree.
 //
-// RapidXML is fast but does not validate: it checks no UTF-8, no duplicate
-// attributes, no closing tag names and no namespaces, accepts '<' in attribute
-// values and several roots, skips comments, PIs and DOCTYPEs, and recurses once
-// per nesting level. The scanner makes one linear, non-recursive pass over the
-// whole input and accepts exactly one well-formed, namespace-well-formed element
-// of the XML subset XMPP allows (RFC 6120 §11.1). RapidXML never fails on what
-// the scanner accepts.
+// RapidXML's parser is fast but does not validate: it checks no UTF-8, no
+// duplicate attributes, no closing tag names and no namespaces, accepts '<' in
+// attribute values and several roots, skips comments, PIs and DOCTYPEs, and
+// recurses once per nesting level. The scanner makes one linear, non-recursive
+// pass over the whole input and accepts exactly one well-formed,
+// namespace-well-formed element of the XML subset XMPP allows (RFC 6120 §11.1).
+// In the same pass it builds the tree in RapidXML's node types and memory pool
+// (xnode/xattr, dom.hpp), with what it learnt on the way: each element's
+// namespace, where its text is and whether any value or text needs decoding.
 //
 // Known limit: namespace names are compared as raw bytes. References inside a
 // namespace declaration's value are not decoded for these comparisons, so
@@ -23,6 +25,7 @@
 
 #include "../error.hpp"
 #include "../limits.hpp"
+#include "dom.hpp"
 #include "utf8.hpp"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -241,7 +244,15 @@ class scanner {
 public:
     /// Validates data[0, size). The result's code() is errc::ok on success. Never
     /// reads data[size] or beyond and never throws.
-    parse_error scan(const char* data, std::size_t size, const parse_limits& limits) noexcept;
+    parse_error scan(const char* data, std::size_t size, const parse_limits& limits) noexcept {
+        return run(data, size, limits, nullptr);
+    }
+    /// scan(), and in the same pass builds the element tree in `dom` (cleared by the caller):
+    /// RapidXML nodes in RapidXML's memory pool, pointing into data[0, size), which stays
+    /// unmodified. Out of memory in the pool is errc::out_of_memory.
+    parse_error scan(char* data, std::size_t size, const parse_limits& limits, xml_doc& dom) noexcept {
+        return run(data, size, limits, &dom);
+    }
 
     std::size_t root_begin() const noexcept { return root_begin_; }  ///< offset of the root's '<'
     std::size_t root_end() const noexcept { return root_end_; }      ///< one past the root's final '>'
@@ -263,6 +274,9 @@ private:
         const byte* name;
         std::size_t name_size;
         std::size_t bindings;  // bindings_.size() before its declarations
+        std::string_view default_ns;  // the default namespace in its scope
+        xnode* node;           // its node when building a tree
+        const byte* content;   // one past its start tag
     };
     struct binding {
         std::string_view prefix;
@@ -274,6 +288,7 @@ private:
         std::size_t colon;     // index of ':' in name, or npos
         std::string_view value;
         std::string_view uri;  // namespace of a prefixed attribute, once resolved
+        bool plain;            // its value holds no reference, tab, LF or CR
     };
 
     // --- helpers
@@ -302,6 +317,8 @@ private:
         }
     }
 
+    parse_error run(const char* data, std::size_t size, const parse_limits& limits, xml_doc* dom) noexcept;
+    xnode* build(const byte* name, std::size_t name_size, std::string_view ns) noexcept;
     std::nullptr_t eof() noexcept;
     std::nullptr_t utf8_error(const byte* p) noexcept;
     int char_size(const byte* p) noexcept;
@@ -333,7 +350,8 @@ private:
     const byte* no_name(const byte* p, const Parts&... expected) noexcept;
     const byte* bad_name_end(const byte* p, std::string_view name, bool element) noexcept;
     bool unique_attributes() noexcept;
-    bool namespaces(const byte* name, std::string_view element, const byte* colon, std::size_t depth) noexcept;
+    bool namespaces(const byte* name, std::string_view element, const byte* colon, std::size_t depth,
+                    std::string_view& default_ns, std::string_view& element_ns) noexcept;
     bool declare(const attribute& a, std::size_t depth) noexcept;
     bool resolve(std::string_view prefix, const byte* where, std::size_t depth, std::string_view& uri) noexcept;
 
@@ -343,6 +361,9 @@ private:
     bool inside_root_ = false;
     bool namespaced_attributes_ = false;  // the current tag has xmlns or a prefixed attribute
     bool has_cdata_ = false;
+    bool value_plain_ = true;  // the attribute value just read holds no reference, tab, LF or CR
+    bool text_plain_ = true;   // the text since the last tag holds no reference, CR or CDATA
+    xml_doc* dom_ = nullptr;   // where the tree is built, or null
     std::size_t root_begin_ = 0;
     std::size_t root_end_ = 0;
     std::size_t root_text_ = npos;
@@ -567,7 +588,8 @@ inline const scanner::byte* scanner::bad_name_end(const byte* p, std::string_vie
 // ---------------------------------------------------------------------------
 // Document structure
 
-inline parse_error scanner::scan(const char* data, std::size_t size, const parse_limits& limits) noexcept {
+inline parse_error scanner::run(const char* data, std::size_t size, const parse_limits& limits, xml_doc* dom) noexcept {
+    dom_ = dom;
     stack_.clear();
     bindings_.clear();
     attributes_.clear();
@@ -683,6 +705,7 @@ inline const scanner::byte* scanner::processing_instruction(const byte* lt) noex
 // XML 1.0 §2.7 CDSect ::= '<![CDATA[' (Char* - (Char* ']]>' Char*)) ']]>'
 inline const scanner::byte* scanner::cdata(const byte* lt) noexcept {
     has_cdata_ = true;
+    text_plain_ = false;
     if (stack_.size() == 1 && root_text_ == npos) root_text_ = offset(lt);
     const byte* p = lt + 9;
     for (;;) {
@@ -746,7 +769,15 @@ inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
     }
     const std::size_t mark = bindings_.size();
     if (attributes_.size() > 1 && !unique_attributes()) return nullptr;
-    if ((colon || namespaced_attributes_) && !namespaces(name, element, colon, depth)) return nullptr;
+    std::string_view default_ns = stack_.empty() ? std::string_view{} : stack_.back().default_ns;
+    std::string_view element_ns = default_ns;
+    if ((colon || namespaced_attributes_) && !namespaces(name, element, colon, depth, default_ns, element_ns))
+        return nullptr;
+    xnode* node = nullptr;
+    if (dom_) {
+        node = build(name, element.size(), element_ns);
+        if (!node) return nullptr;
+    }
     if (empty) {
         bindings_.resize(mark);
         if (depth == 2) children_.back().end = offset(p);
@@ -756,8 +787,35 @@ inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
         open->name = name;
         open->name_size = element.size();
         open->bindings = mark;
+        open->default_ns = default_ns;
+        open->node = node;
+        open->content = p;
+        text_plain_ = true;
     }
     return p;
+}
+
+// Adds the element just read, with its attributes, to the tree under the open element.
+inline xnode* scanner::build(const byte* name, std::size_t name_size, std::string_view ns) noexcept {
+    auto chars = [](const byte* b) { return reinterpret_cast<char*>(const_cast<byte*>(b)); };
+    try {
+        // allocate_string(nullptr, n): n bytes of the pool, aligned for pointers (RAPIDXML_ALIGNMENT)
+        xnode* n = new (dom_->allocate_string(nullptr, sizeof(xnode))) xnode();
+        n->name(chars(name), name_size);
+        n->ns = ns;
+        for (const attribute& a : attributes_) {
+            xattr* x = new (dom_->allocate_string(nullptr, sizeof(xattr))) xattr();
+            x->name(a.name.data(), a.name.size());
+            x->value(a.value.data(), a.value.size());
+            x->plain = a.plain;
+            n->append_attribute(x);
+        }
+        xml_node* parent = stack_.empty() ? static_cast<xml_node*>(dom_) : stack_.back().node;
+        parent->append_node(n);
+        return n;
+    } catch (...) {  // the pool's allocator throws std::bad_alloc
+        return fail(errc::out_of_memory, name - 1, "out of memory building the element tree");
+    }
 }
 
 // XML 1.0 §3.1 Attribute ::= Name Eq AttValue, Eq ::= S? '=' S? (p < end_ at a non-space byte).
@@ -799,6 +857,7 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     a->name = attr;
     a->colon = colon ? std::size_t(colon - name) : npos;
     a->value = view(value, p);
+    a->plain = value_plain_;
     if (colon || attr == "xmlns") namespaced_attributes_ = true;
     ++p;  // the closing quote
     if (p == end_) return eof();
@@ -808,6 +867,7 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
 // XML 1.0 §2.3 AttValue content: no raw '<', references as in text. Returns the closing quote.
 template <scanner::byte Quote>
 inline const scanner::byte* scanner::attribute_value(const byte* p) noexcept {
+    value_plain_ = true;
     for (;;) {
         p = scan_impl::skip_plain<Quote, '<', '&'>(p, end_);
         if (p == end_) return eof();
@@ -816,10 +876,12 @@ inline const scanner::byte* scanner::attribute_value(const byte* p) noexcept {
         // XML 1.0 §3.1 WFC No < in Attribute Values
         if (c == '<') return fail(errc::malformed, p, "'<' is not allowed in an attribute value (use &lt;)");
         if (c == '&') {
+            value_plain_ = false;
             p = reference(p);
             if (!p) return nullptr;
             continue;
         }
+        if (c < 0x80) value_plain_ = false;  // tab, LF or CR: normalised to a space (XML 1.0 §3.3.3)
         p = other_chars(p);
         if (!p) return nullptr;
     }
@@ -845,6 +907,10 @@ inline const scanner::byte* scanner::end_tag(const byte* lt) noexcept {
         return fail(errc::malformed, p, "expected '>' to end </", clip(view(open.name, open.name + n)), ">");
     }
     ++p;
+    if (open.node) {
+        open.node->value(reinterpret_cast<char*>(const_cast<byte*>(open.content)), std::size_t(lt - open.content));
+        open.node->plain_text = text_plain_ && !open.node->first_node();
+    }
     bindings_.resize(open.bindings);  // Namespaces in XML 1.0 §6.1: declarations scope to their element
     stack_.pop_back();
     if (stack_.size() == 1) children_.back().end = offset(p);
@@ -879,6 +945,7 @@ inline const scanner::byte* scanner::text(const byte* p) noexcept {
             return p;
         }
         if (c == '&') {
+            text_plain_ = false;
             p = reference(p);
             if (!p) return nullptr;
             continue;
@@ -890,6 +957,7 @@ inline const scanner::byte* scanner::text(const byte* p) noexcept {
             ++p;
             continue;
         }
+        if (c == '\r') text_plain_ = false;  // line ends are normalised (XML 1.0 §2.11)
         p = other_chars(p);
         if (!p) return nullptr;
     }
@@ -966,11 +1034,13 @@ inline bool scanner::unique_attributes() noexcept {
 // prefix resolution. Declarations on an element apply to its own
 // name and attributes whatever their order (Namespaces in XML 1.0 §6.1).
 inline bool scanner::namespaces(const byte* name, std::string_view element, const byte* colon,
-                                std::size_t depth) noexcept {
+                                std::size_t depth, std::string_view& default_ns, std::string_view& element_ns) noexcept {
     const std::size_t n = attributes_.size();
     for (const attribute& a : attributes_) {
         if (!declare(a, depth)) return false;
+        if (a.colon == npos && a.name == "xmlns") default_ns = a.value;  // Namespaces in XML 1.0 §6.2
     }
+    element_ns = default_ns;
     if (colon) {
         const std::string_view prefix = view(name, colon);
         // Namespaces in XML 1.0 §3: element names must not have the prefix xmlns
@@ -978,8 +1048,7 @@ inline bool scanner::namespaces(const byte* name, std::string_view element, cons
             fail(errc::invalid_namespace, name, "element <", clip(element), "> uses the reserved prefix 'xmlns'");
             return false;
         }
-        std::string_view uri;
-        if (!resolve(prefix, name, depth, uri)) return false;
+        if (!resolve(prefix, name, depth, element_ns)) return false;
     }
     std::size_t prefixed = 0;
     for (attribute& a : attributes_) {
