@@ -1377,6 +1377,7 @@ private:
 #define XSTANZA_DETAIL_DOM_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <new>
 #include <cstring>
 #include <memory>
@@ -1513,6 +1514,7 @@ struct xnode : xml_node {
     // value() is the raw content, from one past the start tag's '>' to the end tag's '<'
     // (empty for an empty-element tag); for an element with children it includes their markup.
     std::string_view ns;      ///< namespace name, resolved and as written ("" for none)
+    std::uint32_t local = 0;  ///< where the local name starts in name(): prefix size + 1, or 0
     bool plain_text = false;  ///< no element child, and no reference, CR or CDATA section: value() reads as written
 };
 
@@ -1526,6 +1528,17 @@ inline xattr* xattr_of(const xml_attr* a) noexcept { return static_cast<xattr*>(
 
 inline std::string_view name_of(const xml_node* n) noexcept { return {n->name(), n->name_size()}; }
 inline std::string_view name_of(const xml_attr* a) noexcept { return {a->name(), a->name_size()}; }
+
+/// Namespace names equal; children mostly inherit their parent's, the very same bytes.
+inline bool same_ns(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && (a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+}
+
+/// An element's local name (without its prefix).
+inline std::string_view local_name(const xml_node* n) noexcept {
+    const std::uint32_t k = xnode_of(n)->local;
+    return {n->name() + k, n->name_size() - k};
+}
 
 inline std::string_view local_of(std::string_view qname) noexcept {
     std::size_t colon = qname.find(':');
@@ -1716,7 +1729,7 @@ public:
     element(detail::xml_node* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
 
     /// Local name (without prefix).
-    std::string_view name() const noexcept { return detail::local_of(detail::name_of(node_)); }
+    std::string_view name() const noexcept { return detail::local_name(node_); }
     /// Qualified name as written ("stream:error").
     std::string_view qname() const noexcept { return detail::name_of(node_); }
     /// Namespace URI, resolved through the declarations in scope ("" for none).
@@ -2109,7 +2122,7 @@ private:
     }
 
     parse_error run(const char* data, std::size_t size, const parse_limits& limits, xml_doc* dom) noexcept;
-    xnode* build(const byte* name, std::size_t name_size, std::string_view ns) noexcept;
+    xnode* build(const byte* name, std::size_t name_size, const byte* colon, std::string_view ns) noexcept;
     std::nullptr_t eof() noexcept;
     std::nullptr_t utf8_error(const byte* p) noexcept;
     int char_size(const byte* p) noexcept;
@@ -2566,7 +2579,7 @@ inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
         return nullptr;
     xnode* node = nullptr;
     if (dom_) {
-        node = build(name, element.size(), element_ns);
+        node = build(name, element.size(), colon, element_ns);
         if (!node) return nullptr;
     }
     if (empty) {
@@ -2587,13 +2600,17 @@ inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
 }
 
 // Adds the element just read, with its attributes, to the tree under the open element.
-inline xnode* scanner::build(const byte* name, std::size_t name_size, std::string_view ns) noexcept {
+inline xnode* scanner::build(const byte* name, std::size_t name_size, const byte* colon, std::string_view ns) noexcept {
+    // A prefix longer than 4 GiB cannot be stored: refused rather than misread.
+    if (colon && std::size_t(colon - name) >= 0xFFFFFFFFu)
+        return fail(errc::invalid_name, name, "namespace prefix longer than 4 GiB");
     auto chars = [](const byte* b) { return reinterpret_cast<char*>(const_cast<byte*>(b)); };
     try {
         // allocate_string(nullptr, n): n bytes of the pool, aligned for pointers (RAPIDXML_ALIGNMENT)
         xnode* n = new (dom_->allocate_string(nullptr, sizeof(xnode))) xnode();
         n->name(chars(name), name_size);
         n->ns = ns;
+        n->local = colon ? std::uint32_t(colon - name + 1) : 0;
         for (const attribute& a : attributes_) {
             xattr* x = new (dom_->allocate_string(nullptr, sizeof(xattr))) xattr();
             x->name(a.name.data(), a.name.size());
@@ -2757,6 +2774,12 @@ inline const scanner::byte* scanner::text(const byte* p) noexcept {
 // XML 1.0 §4.1 Reference ::= EntityRef | CharRef. Returns one past its ';'.
 inline const scanner::byte* scanner::reference(const byte* amp) noexcept {
     const byte* p = amp + 1;
+    // The five predefined entities, written as they nearly always are (fast path).
+    if (end_ - p >= 5) {
+        if (p[0] == 'a' && p[1] == 'm' && p[2] == 'p' && p[3] == ';') return p + 4;
+        if ((p[0] == 'l' || p[0] == 'g') && p[1] == 't' && p[2] == ';') return p + 3;
+        if (std::memcmp(p, "apos;", 5) == 0 || std::memcmp(p, "quot;", 5) == 0) return p + 5;
+    }
     if (p == end_) return eof();
     if (*p == '#') return char_reference(amp);
     const byte* const name = p;
@@ -3117,7 +3140,7 @@ private:
     parse_error parse_frame(detail::iq_frame& f) noexcept {
         detail::xml_node* root = doc_->first_node();
         std::string_view qname = detail::name_of(root);
-        if (detail::local_of(qname) != "iq")
+        if (detail::local_name(root) != "iq")
             return parse_error::make(errc::not_iq, offset_of(root), "expected <iq>, found <", qname, ">");
         f.ns = detail::resolve_ns(root);
         // An <iq> with no namespace is read as jabber:client (the client stream's default).
@@ -3158,7 +3181,7 @@ private:
             if (c->type() != rapidxml::node_element) continue;
             // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
             std::string_view error_ns = detail::resolve_ns(c);
-            bool is_error = detail::local_of(detail::name_of(c)) == "error" &&
+            bool is_error = detail::local_name(c) == "error" &&
                             (error_ns == f.ns || (f.ns.empty() && error_ns == jabber_client_ns));
             if (is_error) {
                 if (errors++ == 0) f.error = c;
@@ -3209,16 +3232,6 @@ private:
         return {};
     }
 
-    // Namespace of a child: unprefixed without its own xmlns inherits the parent's default
-    // namespace, which is parent_ns only when the parent is unprefixed too.
-    static std::string_view child_ns(const detail::xml_node* c, std::string_view parent_ns) noexcept {
-        std::string_view n = detail::name_of(c);
-        if (n.find(':') != std::string_view::npos) return detail::resolve_ns(c);
-        if (const detail::xml_attr* x = detail::find_attr(c, "xmlns")) return {x->value(), x->value_size()};
-        if (detail::name_of(c->parent()).find(':') != std::string_view::npos) return detail::resolve_ns(c);
-        return parent_ns;
-    }
-
     // RFC 6120 §8.3.2, §8.3.3: the <error/> element.
     parse_error parse_error_element(detail::xml_node* node, std::optional<StanzaError>& out) noexcept {
         std::optional<ErrorType> type;
@@ -3253,8 +3266,8 @@ private:
         std::string_view error_ns = detail::resolve_ns(node);
         for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
             if (c->type() != rapidxml::node_element) continue;
-            std::string_view local = detail::local_of(detail::name_of(c));
-            std::string_view ns = child_ns(c, error_ns);
+            std::string_view local = detail::local_name(c);
+            std::string_view ns = detail::resolve_ns(c);
             if (ns == stanzas_ns) {
                 if (local == "text") {
                     if (text)
@@ -3311,7 +3324,7 @@ private:
         if (!condition) {
             if (foreign)
                 return parse_error::make(errc::condition_namespace, offset_of(foreign), "error condition <",
-                                         detail::local_of(detail::name_of(foreign)), "/> in namespace '", app->ns,
+                                         detail::local_name(foreign), "/> in namespace '", app->ns,
                                          "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
             return parse_error::make(errc::missing_condition, offset_of(node),
                                      "<error/> has no defined condition (RFC 6120 §8.3.2)");
@@ -3360,9 +3373,13 @@ private:
 
     // RFC 6121 §2.1.2: one <item/>.
     parse_error parse_item(detail::xml_node* node, IqType type, RosterItem& item, std::size_t& group_first) noexcept {
+        const std::string_view item_ns = detail::resolve_ns(node);  // jabber:iq:roster, checked by the caller
         detail::xml_attr* jid = nullptr;
         for (detail::xml_attr* a = node->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
+            // Dispatch on the size first: the comparisons below then have constant lengths.
+            const std::size_t size = n.size();
+            if (size != 3 && size != 4 && size != 8 && size != 12) continue;
             if (n == "jid") {
                 jid = a;
             } else if (n == "name") {
@@ -3402,9 +3419,8 @@ private:
         group_first = groups_.size();
         for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
             if (c->type() != rapidxml::node_element) continue;
-            std::string_view ns = child_ns(c, roster_ns);
-            if (ns != roster_ns) continue;  // extension elements in other namespaces are ignored
-            std::string_view local = detail::local_of(detail::name_of(c));
+            if (!detail::same_ns(detail::resolve_ns(c), item_ns)) continue;  // other namespaces: extensions, ignored
+            std::string_view local = detail::local_name(c);
             if (local != "group")
                 return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
                                          "/> in a roster item; only <group/> is defined (RFC 6121 §2.1.2)");
@@ -3424,6 +3440,7 @@ private:
 
     // RFC 6121 §2.1: <query xmlns='jabber:iq:roster'/> for an IQ of type `type`.
     parse_error parse_roster(detail::xml_node* node, IqType type, RosterQuery& out) noexcept {
+        const std::string_view query_ns = detail::resolve_ns(node);  // jabber:iq:roster, checked by the caller
         if (detail::xml_attr* v = detail::find_attr(node, "ver")) out.ver = detail::attr_value(v);
         std::size_t count = 0;
         detail::xml_node* first = nullptr;
@@ -3432,9 +3449,8 @@ private:
             group_first_.clear();
             for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
                 if (c->type() != rapidxml::node_element) continue;
-                std::string_view ns = child_ns(c, roster_ns);
-                if (ns != roster_ns) continue;  // extensions in other namespaces are ignored
-                std::string_view local = detail::local_of(detail::name_of(c));
+                if (!detail::same_ns(detail::resolve_ns(c), query_ns)) continue;  // other namespaces: extensions, ignored
+                std::string_view local = detail::local_name(c);
                 if (local != "item")
                     return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
                                              "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
@@ -3477,7 +3493,7 @@ private:
         detail::xml_node* p = f.payload;
         if (!p) return {};
         std::string_view ns = detail::resolve_ns(p);
-        std::string_view local = detail::local_of(detail::name_of(p));
+        std::string_view local = detail::local_name(p);
         if (ns == roster_ns && local == "query") {
             RosterQuery q;
             if (parse_error e = parse_roster(p, f.type, q)) return e;
@@ -3508,7 +3524,7 @@ private:
             return {};  // handled by the caller
         } else {
             std::string_view ns = detail::resolve_ns(node);
-            std::string_view local = detail::local_of(detail::name_of(node));
+            std::string_view local = detail::local_name(node);
             if (local != payload_traits<P>::name || ns != payload_traits<P>::ns)
                 return parse_error::make(errc::payload_mismatch, offset_of(node), "expected <", payload_traits<P>::name,
                                          " xmlns='", payload_traits<P>::ns, "'>, found <", local, " xmlns='", ns, "'>");
@@ -5322,7 +5338,7 @@ private:
         for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
             if (c->type() != rapidxml::node_element) continue;
             std::string_view ns = detail::resolve_ns(c);
-            std::string_view local = detail::local_of(detail::name_of(c));
+            std::string_view local = detail::local_name(c);
             if (ns == stream_errors_ns) {
                 if (local == "text") {
                     stream_error_.text = detail::has_element_child(c) ? std::string_view{} : detail::text_of(c);

@@ -18,7 +18,7 @@ public:
     element(detail::xml_node* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
 
     /// Local name (without prefix).
-    std::string_view name() const noexcept { return detail::local_of(detail::name_of(node_)); }
+    std::string_view name() const noexcept { return detail::local_name(node_); }
     /// Qualified name as written ("stream:error").
     std::string_view qname() const noexcept { return detail::name_of(node_); }
     /// Namespace URI, resolved through the declarations in scope ("" for none).

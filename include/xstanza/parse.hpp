@@ -193,7 +193,7 @@ private:
     parse_error parse_frame(detail::iq_frame& f) noexcept {
         detail::xml_node* root = doc_->first_node();
         std::string_view qname = detail::name_of(root);
-        if (detail::local_of(qname) != "iq")
+        if (detail::local_name(root) != "iq")
             return parse_error::make(errc::not_iq, offset_of(root), "expected <iq>, found <", qname, ">");
         f.ns = detail::resolve_ns(root);
         // An <iq> with no namespace is read as jabber:client (the client stream's default).
@@ -234,7 +234,7 @@ private:
             if (c->type() != rapidxml::node_element) continue;
             // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
             std::string_view error_ns = detail::resolve_ns(c);
-            bool is_error = detail::local_of(detail::name_of(c)) == "error" &&
+            bool is_error = detail::local_name(c) == "error" &&
                             (error_ns == f.ns || (f.ns.empty() && error_ns == jabber_client_ns));
             if (is_error) {
                 if (errors++ == 0) f.error = c;
@@ -285,16 +285,6 @@ private:
         return {};
     }
 
-    // Namespace of a child: unprefixed without its own xmlns inherits the parent's default
-    // namespace, which is parent_ns only when the parent is unprefixed too.
-    static std::string_view child_ns(const detail::xml_node* c, std::string_view parent_ns) noexcept {
-        std::string_view n = detail::name_of(c);
-        if (n.find(':') != std::string_view::npos) return detail::resolve_ns(c);
-        if (const detail::xml_attr* x = detail::find_attr(c, "xmlns")) return {x->value(), x->value_size()};
-        if (detail::name_of(c->parent()).find(':') != std::string_view::npos) return detail::resolve_ns(c);
-        return parent_ns;
-    }
-
     // RFC 6120 §8.3.2, §8.3.3: the <error/> element.
     parse_error parse_error_element(detail::xml_node* node, std::optional<StanzaError>& out) noexcept {
         std::optional<ErrorType> type;
@@ -329,8 +319,8 @@ private:
         std::string_view error_ns = detail::resolve_ns(node);
         for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
             if (c->type() != rapidxml::node_element) continue;
-            std::string_view local = detail::local_of(detail::name_of(c));
-            std::string_view ns = child_ns(c, error_ns);
+            std::string_view local = detail::local_name(c);
+            std::string_view ns = detail::resolve_ns(c);
             if (ns == stanzas_ns) {
                 if (local == "text") {
                     if (text)
@@ -387,7 +377,7 @@ private:
         if (!condition) {
             if (foreign)
                 return parse_error::make(errc::condition_namespace, offset_of(foreign), "error condition <",
-                                         detail::local_of(detail::name_of(foreign)), "/> in namespace '", app->ns,
+                                         detail::local_name(foreign), "/> in namespace '", app->ns,
                                          "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
             return parse_error::make(errc::missing_condition, offset_of(node),
                                      "<error/> has no defined condition (RFC 6120 §8.3.2)");
@@ -436,9 +426,13 @@ private:
 
     // RFC 6121 §2.1.2: one <item/>.
     parse_error parse_item(detail::xml_node* node, IqType type, RosterItem& item, std::size_t& group_first) noexcept {
+        const std::string_view item_ns = detail::resolve_ns(node);  // jabber:iq:roster, checked by the caller
         detail::xml_attr* jid = nullptr;
         for (detail::xml_attr* a = node->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
+            // Dispatch on the size first: the comparisons below then have constant lengths.
+            const std::size_t size = n.size();
+            if (size != 3 && size != 4 && size != 8 && size != 12) continue;
             if (n == "jid") {
                 jid = a;
             } else if (n == "name") {
@@ -478,9 +472,8 @@ private:
         group_first = groups_.size();
         for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
             if (c->type() != rapidxml::node_element) continue;
-            std::string_view ns = child_ns(c, roster_ns);
-            if (ns != roster_ns) continue;  // extension elements in other namespaces are ignored
-            std::string_view local = detail::local_of(detail::name_of(c));
+            if (!detail::same_ns(detail::resolve_ns(c), item_ns)) continue;  // other namespaces: extensions, ignored
+            std::string_view local = detail::local_name(c);
             if (local != "group")
                 return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
                                          "/> in a roster item; only <group/> is defined (RFC 6121 §2.1.2)");
@@ -500,6 +493,7 @@ private:
 
     // RFC 6121 §2.1: <query xmlns='jabber:iq:roster'/> for an IQ of type `type`.
     parse_error parse_roster(detail::xml_node* node, IqType type, RosterQuery& out) noexcept {
+        const std::string_view query_ns = detail::resolve_ns(node);  // jabber:iq:roster, checked by the caller
         if (detail::xml_attr* v = detail::find_attr(node, "ver")) out.ver = detail::attr_value(v);
         std::size_t count = 0;
         detail::xml_node* first = nullptr;
@@ -508,9 +502,8 @@ private:
             group_first_.clear();
             for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
                 if (c->type() != rapidxml::node_element) continue;
-                std::string_view ns = child_ns(c, roster_ns);
-                if (ns != roster_ns) continue;  // extensions in other namespaces are ignored
-                std::string_view local = detail::local_of(detail::name_of(c));
+                if (!detail::same_ns(detail::resolve_ns(c), query_ns)) continue;  // other namespaces: extensions, ignored
+                std::string_view local = detail::local_name(c);
                 if (local != "item")
                     return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
                                              "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
@@ -553,7 +546,7 @@ private:
         detail::xml_node* p = f.payload;
         if (!p) return {};
         std::string_view ns = detail::resolve_ns(p);
-        std::string_view local = detail::local_of(detail::name_of(p));
+        std::string_view local = detail::local_name(p);
         if (ns == roster_ns && local == "query") {
             RosterQuery q;
             if (parse_error e = parse_roster(p, f.type, q)) return e;
@@ -584,7 +577,7 @@ private:
             return {};  // handled by the caller
         } else {
             std::string_view ns = detail::resolve_ns(node);
-            std::string_view local = detail::local_of(detail::name_of(node));
+            std::string_view local = detail::local_name(node);
             if (local != payload_traits<P>::name || ns != payload_traits<P>::ns)
                 return parse_error::make(errc::payload_mismatch, offset_of(node), "expected <", payload_traits<P>::name,
                                          " xmlns='", payload_traits<P>::ns, "'>, found <", local, " xmlns='", ns, "'>");

@@ -1039,7 +1039,7 @@ private:
         for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
             if (c->type() != rapidxml::node_element) continue;
             std::string_view ns = detail::resolve_ns(c);
-            std::string_view local = detail::local_of(detail::name_of(c));
+            std::string_view local = detail::local_name(c);
             if (ns == stream_errors_ns) {
                 if (local == "text") {
                     stream_error_.text = detail::has_element_child(c) ? std::string_view{} : detail::text_of(c);

@@ -3,6 +3,7 @@
 #define XSTANZA_DETAIL_DOM_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <new>
 #include <cstring>
 #include <memory>
@@ -140,6 +141,7 @@ struct xnode : xml_node {
     // value() is the raw content, from one past the start tag's '>' to the end tag's '<'
     // (empty for an empty-element tag); for an element with children it includes their markup.
     std::string_view ns;      ///< namespace name, resolved and as written ("" for none)
+    std::uint32_t local = 0;  ///< where the local name starts in name(): prefix size + 1, or 0
     bool plain_text = false;  ///< no element child, and no reference, CR or CDATA section: value() reads as written
 };
 
@@ -153,6 +155,17 @@ inline xattr* xattr_of(const xml_attr* a) noexcept { return static_cast<xattr*>(
 
 inline std::string_view name_of(const xml_node* n) noexcept { return {n->name(), n->name_size()}; }
 inline std::string_view name_of(const xml_attr* a) noexcept { return {a->name(), a->name_size()}; }
+
+/// Namespace names equal; children mostly inherit their parent's, the very same bytes.
+inline bool same_ns(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && (a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+}
+
+/// An element's local name (without its prefix).
+inline std::string_view local_name(const xml_node* n) noexcept {
+    const std::uint32_t k = xnode_of(n)->local;
+    return {n->name() + k, n->name_size() - k};
+}
 
 inline std::string_view local_of(std::string_view qname) noexcept {
     std::size_t colon = qname.find(':');
