@@ -826,13 +826,13 @@ constexpr std::string_view to_string(ErrorType t) noexcept { return error_type_n
 /// The condition named `name`, if it is one of the 22.
 constexpr std::optional<Condition> condition_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < condition_names.size(); ++i)
-        if (condition_names[i] == name) return Condition(i);
+        if (condition_names[i].size() == name.size() && condition_names[i] == name) return Condition(i);
     return std::nullopt;
 }
 /// The error type named `name`, if it is one of the five.
 constexpr std::optional<ErrorType> error_type_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < error_type_names.size(); ++i)
-        if (error_type_names[i] == name) return ErrorType(i);
+        if (error_type_names[i].size() == name.size() && error_type_names[i] == name) return ErrorType(i);
     return std::nullopt;
 }
 
@@ -961,7 +961,7 @@ constexpr std::string_view to_string(Subscription s) noexcept { return subscript
 /// The subscription named `name`, if it is one of the five (RFC 6121 §2.1.2.5).
 constexpr std::optional<Subscription> subscription_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < subscription_names.size(); ++i)
-        if (subscription_names[i] == name) return Subscription(i);
+        if (subscription_names[i].size() == name.size() && subscription_names[i] == name) return Subscription(i);
     return std::nullopt;
 }
 
@@ -1389,6 +1389,34 @@ private:
 #include <rapidxml/rapidxml.hpp>
 
 
+// ---- begin include/xstanza/detail/text.hpp
+// xstanza detail: string comparisons the compiler can inline.
+#ifndef XSTANZA_DETAIL_TEXT_HPP
+#define XSTANZA_DETAIL_TEXT_HPP
+
+#include <cstddef>
+#include <cstring>
+#include <string_view>
+
+namespace xstanza::detail {
+
+/// s == literal, with the literal's length a constant: compiles to a size test and a few
+/// loads instead of a call (GCC keeps std::string_view::compare out of line).
+template <std::size_t N>
+inline bool is(std::string_view s, const char (&literal)[N]) noexcept {
+    return s.size() == N - 1 && std::memcmp(s.data(), literal, N - 1) == 0;
+}
+
+/// a == b for two run-time strings: the size test first, then memcmp.
+inline bool same(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && (a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+}
+
+}  // namespace xstanza::detail
+
+#endif  // XSTANZA_DETAIL_TEXT_HPP
+// ---- end include/xstanza/detail/text.hpp
+
 namespace xstanza::detail {
 
 using xml_node = rapidxml::xml_node<char>;
@@ -1528,11 +1556,6 @@ inline xattr* xattr_of(const xml_attr* a) noexcept { return static_cast<xattr*>(
 
 inline std::string_view name_of(const xml_node* n) noexcept { return {n->name(), n->name_size()}; }
 inline std::string_view name_of(const xml_attr* a) noexcept { return {a->name(), a->name_size()}; }
-
-/// Namespace names equal; children mostly inherit their parent's, the very same bytes.
-inline bool same_ns(std::string_view a, std::string_view b) noexcept {
-    return a.size() == b.size() && (a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
-}
 
 /// An element's local name (without its prefix).
 inline std::string_view local_name(const xml_node* n) noexcept {
@@ -1831,6 +1854,10 @@ private:
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 
 #if defined(__GNUC__) || defined(__clang__)
 #define XSTANZA_SCAN_COLD [[gnu::cold, gnu::noinline]]
@@ -1939,6 +1966,20 @@ inline std::uint64_t plain_hits(const byte* p) noexcept {
 
 template <byte A, byte B, byte C>
 inline const byte* skip_plain(const byte* p, const byte* end) noexcept {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
+    // non-ASCII bytes (>= 0x80 are negative as signed chars).
+    const __m128i a = _mm_set1_epi8(char(A)), b = _mm_set1_epi8(char(B)), c = _mm_set1_epi8(char(C));
+    const __m128i space = _mm_set1_epi8(0x20);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, c), _mm_cmplt_epi8(v, space)));
+        const unsigned mask = unsigned(_mm_movemask_epi8(hit));
+        if (mask) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+#endif
     while (end - p >= 8) {
         std::uint64_t hit = plain_hits<A, B, C>(p);
         if (hit) {
@@ -2666,7 +2707,7 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     a->colon = colon ? std::size_t(colon - name) : npos;
     a->value = view(value, p);
     a->plain = value_plain_;
-    if (colon || attr == "xmlns") namespaced_attributes_ = true;
+    if (colon || is(attr, "xmlns")) namespaced_attributes_ = true;
     ++p;  // the closing quote
     if (p == end_) return eof();
     return p;
@@ -2790,7 +2831,7 @@ inline const scanner::byte* scanner::reference(const byte* amp) noexcept {
     if (p == name) return fail(errc::invalid_reference, amp, "'&' must start a reference such as &amp;");
     if (*p != ';') return fail(errc::invalid_reference, amp, "reference '&", clip(view(name, p)), "' is not terminated by ';'");
     const std::string_view entity = view(name, p);
-    if (entity == "lt" || entity == "gt" || entity == "amp" || entity == "quot" || entity == "apos") return p + 1;
+    if (is(entity, "lt") || is(entity, "gt") || is(entity, "amp") || is(entity, "quot") || is(entity, "apos")) return p + 1;
     // RFC 6120 §11.1 and XML 1.0 §4.1 WFC Entity Declared: with no DTD only the five predefined entities exist
     return fail(errc::undefined_entity, amp, "undefined entity '&", clip(entity), ";'");
 }
@@ -2834,7 +2875,7 @@ inline bool scanner::unique_attributes() noexcept {
     const std::size_t n = attributes_.size();
     for (std::size_t i = 1; i < n; ++i) {
         for (std::size_t j = 0; j < i; ++j) {
-            if (attributes_[i].name == attributes_[j].name) {
+            if (same(attributes_[i].name, attributes_[j].name)) {
                 fail(errc::duplicate_attribute, at(attributes_[i].name), "duplicate attribute '", clip(attributes_[i].name), "'");
                 return false;
             }
@@ -2852,13 +2893,13 @@ inline bool scanner::namespaces(const byte* name, std::string_view element, cons
     const std::size_t n = attributes_.size();
     for (const attribute& a : attributes_) {
         if (!declare(a, depth)) return false;
-        if (a.colon == npos && a.name == "xmlns") default_ns = a.value;  // Namespaces in XML 1.0 §6.2
+        if (a.colon == npos && is(a.name, "xmlns")) default_ns = a.value;  // Namespaces in XML 1.0 §6.2
     }
     element_ns = default_ns;
     if (colon) {
         const std::string_view prefix = view(name, colon);
         // Namespaces in XML 1.0 §3: element names must not have the prefix xmlns
-        if (prefix == "xmlns") {
+        if (is(prefix, "xmlns")) {
             fail(errc::invalid_namespace, name, "element <", clip(element), "> uses the reserved prefix 'xmlns'");
             return false;
         }
@@ -2868,7 +2909,7 @@ inline bool scanner::namespaces(const byte* name, std::string_view element, cons
     for (attribute& a : attributes_) {
         if (a.colon == npos) continue;  // Namespaces in XML 1.0 §6.2: unprefixed attributes have no namespace
         const std::string_view prefix = a.name.substr(0, a.colon);
-        if (prefix == "xmlns") continue;
+        if (is(prefix, "xmlns")) continue;
         if (!resolve(prefix, at(a.name), depth, a.uri)) return false;
         ++prefixed;
     }
@@ -2892,7 +2933,7 @@ inline bool scanner::namespaces(const byte* name, std::string_view element, cons
 inline bool scanner::declare(const attribute& a, std::size_t depth) noexcept {
     const byte* const where = at(a.name);
     if (a.colon == npos) {
-        if (a.name != "xmlns") return true;
+        if (!is(a.name, "xmlns")) return true;
         // Namespaces in XML 1.0 §3: the default namespace may be neither the xml nor the
         // xmlns namespace (xmlns='' undeclares it, which is fine)
         if (a.value == xml_uri || a.value == xmlns_uri) {
@@ -2901,15 +2942,15 @@ inline bool scanner::declare(const attribute& a, std::size_t depth) noexcept {
         }
         return true;
     }
-    if (a.name.substr(0, a.colon) != "xmlns") return true;
+    if (!is(a.name.substr(0, a.colon), "xmlns")) return true;
     const std::string_view prefix = a.name.substr(a.colon + 1);
     // Namespaces in XML 1.0 §3: the prefix xmlns must not be declared
-    if (prefix == "xmlns") {
+    if (is(prefix, "xmlns")) {
         fail(errc::invalid_namespace, where, "the prefix 'xmlns' must not be declared");
         return false;
     }
     // Namespaces in XML 1.0 §3: the prefix xml may be declared, but only to its own namespace
-    if (prefix == "xml") {
+    if (is(prefix, "xml")) {
         if (a.value == xml_uri) return true;  // always bound; nothing to push
         fail(errc::invalid_namespace, where, "the prefix 'xml' can only be bound to ", xml_uri);
         return false;
@@ -2948,7 +2989,7 @@ inline bool scanner::declare(const attribute& a, std::size_t depth) noexcept {
 inline bool scanner::resolve(std::string_view prefix, const byte* where, std::size_t depth,
                              std::string_view& uri) noexcept {
     // Namespaces in XML 1.0 §3: xml is bound by definition
-    if (prefix == "xml") {
+    if (is(prefix, "xml")) {
         uri = xml_uri;
         return true;
     }
@@ -3140,30 +3181,30 @@ private:
     parse_error parse_frame(detail::iq_frame& f) noexcept {
         detail::xml_node* root = doc_->first_node();
         std::string_view qname = detail::name_of(root);
-        if (detail::local_name(root) != "iq")
+        if (!detail::is(detail::local_name(root), "iq"))
             return parse_error::make(errc::not_iq, offset_of(root), "expected <iq>, found <", qname, ">");
         f.ns = detail::resolve_ns(root);
         // An <iq> with no namespace is read as jabber:client (the client stream's default).
-        if (!f.ns.empty() && f.ns != jabber_client_ns && f.ns != jabber_server_ns)
+        if (!f.ns.empty() && !detail::same(f.ns, jabber_client_ns) && !detail::same(f.ns, jabber_server_ns))
             return parse_error::make(errc::wrong_namespace, offset_of(root), "<iq> in namespace '", f.ns,
                                      "', expected 'jabber:client' or 'jabber:server'");
         detail::xml_attr* type = nullptr;
         detail::xml_attr* id = nullptr;
         for (detail::xml_attr* a = root->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
-            if (n == "type") type = a;
-            else if (n == "id") id = a;
-            else if (n == "from") { if (parse_error e = parse_jid_attr(a, "'from'", f.from)) return e; }
-            else if (n == "to") { if (parse_error e = parse_jid_attr(a, "'to'", f.to)) return e; }
-            else if (n == "xml:lang") f.lang = detail::attr_value(a);
+            if (detail::is(n, "type")) type = a;
+            else if (detail::is(n, "id")) id = a;
+            else if (detail::is(n, "from")) { if (parse_error e = parse_jid_attr(a, "'from'", f.from)) return e; }
+            else if (detail::is(n, "to")) { if (parse_error e = parse_jid_attr(a, "'to'", f.to)) return e; }
+            else if (detail::is(n, "xml:lang")) f.lang = detail::attr_value(a);
         }
         // RFC 6120 §8.2.3: an IQ MUST have 'type' and 'id'.
         if (!type) return parse_error::make(errc::missing_type, offset_of(root), "<iq> has no 'type' (RFC 6120 §8.2.3)");
         std::string_view t = detail::attr_value(type);
-        if (t == "get") f.type = IqType::get;
-        else if (t == "set") f.type = IqType::set;
-        else if (t == "result") f.type = IqType::result;
-        else if (t == "error") f.type = IqType::error;
+        if (detail::is(t, "get")) f.type = IqType::get;
+        else if (detail::is(t, "set")) f.type = IqType::set;
+        else if (detail::is(t, "result")) f.type = IqType::result;
+        else if (detail::is(t, "error")) f.type = IqType::error;
         else
             return parse_error::make(errc::unknown_type, offset_of(type), "unknown IQ type '", t,
                                      "', expected get, set, result or error (RFC 6120 §8.2.3)");
@@ -3181,8 +3222,8 @@ private:
             if (c->type() != rapidxml::node_element) continue;
             // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
             std::string_view error_ns = detail::resolve_ns(c);
-            bool is_error = detail::local_name(c) == "error" &&
-                            (error_ns == f.ns || (f.ns.empty() && error_ns == jabber_client_ns));
+            bool is_error = detail::is(detail::local_name(c), "error") &&
+                            (detail::same(error_ns, f.ns) || (f.ns.empty() && detail::same(error_ns, jabber_client_ns)));
             if (is_error) {
                 if (errors++ == 0) f.error = c;
                 else if (!extra_error) extra_error = c;
@@ -3240,13 +3281,13 @@ private:
         std::optional<Jid> by;
         for (detail::xml_attr* a = node->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
-            if (n == "type") {
+            if (detail::is(n, "type")) {
                 std::string_view v = detail::attr_value(a);
                 type = error_type_from_string(v);
                 if (!type)
                     return parse_error::make(errc::invalid_error_type, offset_of(a), "unknown error type '", v,
                                              "', expected auth, cancel, continue, modify or wait (RFC 6120 §8.3.2)");
-            } else if (n == "code") {
+            } else if (detail::is(n, "code")) {
                 // XEP-0086: the legacy numeric code of pre-RFC servers.
                 unsigned c = 0;
                 std::string_view v = detail::attr_value(a);
@@ -3254,7 +3295,7 @@ private:
                     return parse_error::make(errc::invalid_error, offset_of(a), "legacy error code '", v,
                                              "' is not a number (XEP-0086)");
                 code = c;
-            } else if (n == "by") {
+            } else if (detail::is(n, "by")) {
                 if (parse_error e = parse_jid_attr(a, "<error/> 'by'", by)) return e;
             }
         }
@@ -3268,8 +3309,8 @@ private:
             if (c->type() != rapidxml::node_element) continue;
             std::string_view local = detail::local_name(c);
             std::string_view ns = detail::resolve_ns(c);
-            if (ns == stanzas_ns) {
-                if (local == "text") {
+            if (detail::same(ns, stanzas_ns)) {
+                if (detail::is(local, "text")) {
                     if (text)
                         return parse_error::make(errc::invalid_error, offset_of(c),
                                                  "<error/> carries at most one <text/> (RFC 6120 §8.3.2)");
@@ -3302,7 +3343,7 @@ private:
                 // RFC 6120 §8.3.2: at most one application-specific condition, in another namespace.
                 // One in the stanza's own namespace or in none is a misplaced condition (and could
                 // not be written back: the serializer refuses it).
-                if (ns.empty() || ns == error_ns)
+                if (ns.empty() || detail::same(ns, error_ns))
                     return parse_error::make(errc::condition_namespace, offset_of(c), "error condition <", local,
                                              "/> in namespace '", ns, "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
                 if (app)
@@ -3353,7 +3394,7 @@ private:
         if (n <= 8) {
             for (std::size_t i = first; i < groups_.size(); ++i)
                 for (std::size_t j = i + 1; j < groups_.size(); ++j)
-                    if (groups_[i] == groups_[j])
+                    if (detail::same(groups_[i], groups_[j]))
                         return parse_error::make(errc::invalid_roster, offset_of(item), "duplicate group '",
                                                  groups_[i], "' in one item (RFC 6121 §2.3.3)");
             return {};
@@ -3380,11 +3421,11 @@ private:
             // Dispatch on the size first: the comparisons below then have constant lengths.
             const std::size_t size = n.size();
             if (size != 3 && size != 4 && size != 8 && size != 12) continue;
-            if (n == "jid") {
+            if (detail::is(n, "jid")) {
                 jid = a;
-            } else if (n == "name") {
+            } else if (detail::is(n, "name")) {
                 item.name = detail::attr_value(a);
-            } else if (n == "subscription") {
+            } else if (detail::is(n, "subscription")) {
                 std::string_view v = detail::attr_value(a);
                 auto s = subscription_from_string(v);
                 if (!s)
@@ -3395,16 +3436,16 @@ private:
                     return parse_error::make(errc::invalid_roster, offset_of(a),
                                              "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
                 item.subscription = *s;
-            } else if (n == "ask") {
+            } else if (detail::is(n, "ask")) {
                 std::string_view v = detail::attr_value(a);
-                if (v != "subscribe")
+                if (!detail::is(v, "subscribe"))
                     return parse_error::make(errc::invalid_roster, offset_of(a), "ask='", v,
                                              "', the only allowed value is 'subscribe' (RFC 6121 §2.1.2.2)");
                 item.ask = true;
-            } else if (n == "approved") {
+            } else if (detail::is(n, "approved")) {
                 std::string_view v = detail::attr_value(a);
-                if (v == "true" || v == "1") item.approved = true;
-                else if (v == "false" || v == "0") item.approved = false;
+                if (detail::is(v, "true") || detail::is(v, "1")) item.approved = true;
+                else if (detail::is(v, "false") || detail::is(v, "0")) item.approved = false;
                 else
                     return parse_error::make(errc::invalid_roster, offset_of(a), "approved='", v,
                                              "' is not a boolean (RFC 6121 §2.1.2.1)");
@@ -3419,9 +3460,9 @@ private:
         group_first = groups_.size();
         for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
             if (c->type() != rapidxml::node_element) continue;
-            if (!detail::same_ns(detail::resolve_ns(c), item_ns)) continue;  // other namespaces: extensions, ignored
+            if (!detail::same(detail::resolve_ns(c), item_ns)) continue;  // other namespaces: extensions, ignored
             std::string_view local = detail::local_name(c);
-            if (local != "group")
+            if (!detail::is(local, "group"))
                 return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
                                          "/> in a roster item; only <group/> is defined (RFC 6121 §2.1.2)");
             if (detail::has_element_child(c))
@@ -3449,9 +3490,9 @@ private:
             group_first_.clear();
             for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
                 if (c->type() != rapidxml::node_element) continue;
-                if (!detail::same_ns(detail::resolve_ns(c), query_ns)) continue;  // other namespaces: extensions, ignored
+                if (!detail::same(detail::resolve_ns(c), query_ns)) continue;  // other namespaces: extensions, ignored
                 std::string_view local = detail::local_name(c);
-                if (local != "item")
+                if (!detail::is(local, "item"))
                     return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
                                              "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
                 if (++count == 1) first = c;
@@ -3494,7 +3535,7 @@ private:
         if (!p) return {};
         std::string_view ns = detail::resolve_ns(p);
         std::string_view local = detail::local_name(p);
-        if (ns == roster_ns && local == "query") {
+        if (detail::same(ns, roster_ns) && detail::is(local, "query")) {
             RosterQuery q;
             if (parse_error e = parse_roster(p, f.type, q)) return e;
             out = q;

@@ -193,30 +193,30 @@ private:
     parse_error parse_frame(detail::iq_frame& f) noexcept {
         detail::xml_node* root = doc_->first_node();
         std::string_view qname = detail::name_of(root);
-        if (detail::local_name(root) != "iq")
+        if (!detail::is(detail::local_name(root), "iq"))
             return parse_error::make(errc::not_iq, offset_of(root), "expected <iq>, found <", qname, ">");
         f.ns = detail::resolve_ns(root);
         // An <iq> with no namespace is read as jabber:client (the client stream's default).
-        if (!f.ns.empty() && f.ns != jabber_client_ns && f.ns != jabber_server_ns)
+        if (!f.ns.empty() && !detail::same(f.ns, jabber_client_ns) && !detail::same(f.ns, jabber_server_ns))
             return parse_error::make(errc::wrong_namespace, offset_of(root), "<iq> in namespace '", f.ns,
                                      "', expected 'jabber:client' or 'jabber:server'");
         detail::xml_attr* type = nullptr;
         detail::xml_attr* id = nullptr;
         for (detail::xml_attr* a = root->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
-            if (n == "type") type = a;
-            else if (n == "id") id = a;
-            else if (n == "from") { if (parse_error e = parse_jid_attr(a, "'from'", f.from)) return e; }
-            else if (n == "to") { if (parse_error e = parse_jid_attr(a, "'to'", f.to)) return e; }
-            else if (n == "xml:lang") f.lang = detail::attr_value(a);
+            if (detail::is(n, "type")) type = a;
+            else if (detail::is(n, "id")) id = a;
+            else if (detail::is(n, "from")) { if (parse_error e = parse_jid_attr(a, "'from'", f.from)) return e; }
+            else if (detail::is(n, "to")) { if (parse_error e = parse_jid_attr(a, "'to'", f.to)) return e; }
+            else if (detail::is(n, "xml:lang")) f.lang = detail::attr_value(a);
         }
         // RFC 6120 §8.2.3: an IQ MUST have 'type' and 'id'.
         if (!type) return parse_error::make(errc::missing_type, offset_of(root), "<iq> has no 'type' (RFC 6120 §8.2.3)");
         std::string_view t = detail::attr_value(type);
-        if (t == "get") f.type = IqType::get;
-        else if (t == "set") f.type = IqType::set;
-        else if (t == "result") f.type = IqType::result;
-        else if (t == "error") f.type = IqType::error;
+        if (detail::is(t, "get")) f.type = IqType::get;
+        else if (detail::is(t, "set")) f.type = IqType::set;
+        else if (detail::is(t, "result")) f.type = IqType::result;
+        else if (detail::is(t, "error")) f.type = IqType::error;
         else
             return parse_error::make(errc::unknown_type, offset_of(type), "unknown IQ type '", t,
                                      "', expected get, set, result or error (RFC 6120 §8.2.3)");
@@ -234,8 +234,8 @@ private:
             if (c->type() != rapidxml::node_element) continue;
             // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
             std::string_view error_ns = detail::resolve_ns(c);
-            bool is_error = detail::local_name(c) == "error" &&
-                            (error_ns == f.ns || (f.ns.empty() && error_ns == jabber_client_ns));
+            bool is_error = detail::is(detail::local_name(c), "error") &&
+                            (detail::same(error_ns, f.ns) || (f.ns.empty() && detail::same(error_ns, jabber_client_ns)));
             if (is_error) {
                 if (errors++ == 0) f.error = c;
                 else if (!extra_error) extra_error = c;
@@ -293,13 +293,13 @@ private:
         std::optional<Jid> by;
         for (detail::xml_attr* a = node->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
-            if (n == "type") {
+            if (detail::is(n, "type")) {
                 std::string_view v = detail::attr_value(a);
                 type = error_type_from_string(v);
                 if (!type)
                     return parse_error::make(errc::invalid_error_type, offset_of(a), "unknown error type '", v,
                                              "', expected auth, cancel, continue, modify or wait (RFC 6120 §8.3.2)");
-            } else if (n == "code") {
+            } else if (detail::is(n, "code")) {
                 // XEP-0086: the legacy numeric code of pre-RFC servers.
                 unsigned c = 0;
                 std::string_view v = detail::attr_value(a);
@@ -307,7 +307,7 @@ private:
                     return parse_error::make(errc::invalid_error, offset_of(a), "legacy error code '", v,
                                              "' is not a number (XEP-0086)");
                 code = c;
-            } else if (n == "by") {
+            } else if (detail::is(n, "by")) {
                 if (parse_error e = parse_jid_attr(a, "<error/> 'by'", by)) return e;
             }
         }
@@ -321,8 +321,8 @@ private:
             if (c->type() != rapidxml::node_element) continue;
             std::string_view local = detail::local_name(c);
             std::string_view ns = detail::resolve_ns(c);
-            if (ns == stanzas_ns) {
-                if (local == "text") {
+            if (detail::same(ns, stanzas_ns)) {
+                if (detail::is(local, "text")) {
                     if (text)
                         return parse_error::make(errc::invalid_error, offset_of(c),
                                                  "<error/> carries at most one <text/> (RFC 6120 §8.3.2)");
@@ -355,7 +355,7 @@ private:
                 // RFC 6120 §8.3.2: at most one application-specific condition, in another namespace.
                 // One in the stanza's own namespace or in none is a misplaced condition (and could
                 // not be written back: the serializer refuses it).
-                if (ns.empty() || ns == error_ns)
+                if (ns.empty() || detail::same(ns, error_ns))
                     return parse_error::make(errc::condition_namespace, offset_of(c), "error condition <", local,
                                              "/> in namespace '", ns, "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
                 if (app)
@@ -406,7 +406,7 @@ private:
         if (n <= 8) {
             for (std::size_t i = first; i < groups_.size(); ++i)
                 for (std::size_t j = i + 1; j < groups_.size(); ++j)
-                    if (groups_[i] == groups_[j])
+                    if (detail::same(groups_[i], groups_[j]))
                         return parse_error::make(errc::invalid_roster, offset_of(item), "duplicate group '",
                                                  groups_[i], "' in one item (RFC 6121 §2.3.3)");
             return {};
@@ -433,11 +433,11 @@ private:
             // Dispatch on the size first: the comparisons below then have constant lengths.
             const std::size_t size = n.size();
             if (size != 3 && size != 4 && size != 8 && size != 12) continue;
-            if (n == "jid") {
+            if (detail::is(n, "jid")) {
                 jid = a;
-            } else if (n == "name") {
+            } else if (detail::is(n, "name")) {
                 item.name = detail::attr_value(a);
-            } else if (n == "subscription") {
+            } else if (detail::is(n, "subscription")) {
                 std::string_view v = detail::attr_value(a);
                 auto s = subscription_from_string(v);
                 if (!s)
@@ -448,16 +448,16 @@ private:
                     return parse_error::make(errc::invalid_roster, offset_of(a),
                                              "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
                 item.subscription = *s;
-            } else if (n == "ask") {
+            } else if (detail::is(n, "ask")) {
                 std::string_view v = detail::attr_value(a);
-                if (v != "subscribe")
+                if (!detail::is(v, "subscribe"))
                     return parse_error::make(errc::invalid_roster, offset_of(a), "ask='", v,
                                              "', the only allowed value is 'subscribe' (RFC 6121 §2.1.2.2)");
                 item.ask = true;
-            } else if (n == "approved") {
+            } else if (detail::is(n, "approved")) {
                 std::string_view v = detail::attr_value(a);
-                if (v == "true" || v == "1") item.approved = true;
-                else if (v == "false" || v == "0") item.approved = false;
+                if (detail::is(v, "true") || detail::is(v, "1")) item.approved = true;
+                else if (detail::is(v, "false") || detail::is(v, "0")) item.approved = false;
                 else
                     return parse_error::make(errc::invalid_roster, offset_of(a), "approved='", v,
                                              "' is not a boolean (RFC 6121 §2.1.2.1)");
@@ -472,9 +472,9 @@ private:
         group_first = groups_.size();
         for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
             if (c->type() != rapidxml::node_element) continue;
-            if (!detail::same_ns(detail::resolve_ns(c), item_ns)) continue;  // other namespaces: extensions, ignored
+            if (!detail::same(detail::resolve_ns(c), item_ns)) continue;  // other namespaces: extensions, ignored
             std::string_view local = detail::local_name(c);
-            if (local != "group")
+            if (!detail::is(local, "group"))
                 return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
                                          "/> in a roster item; only <group/> is defined (RFC 6121 §2.1.2)");
             if (detail::has_element_child(c))
@@ -502,9 +502,9 @@ private:
             group_first_.clear();
             for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
                 if (c->type() != rapidxml::node_element) continue;
-                if (!detail::same_ns(detail::resolve_ns(c), query_ns)) continue;  // other namespaces: extensions, ignored
+                if (!detail::same(detail::resolve_ns(c), query_ns)) continue;  // other namespaces: extensions, ignored
                 std::string_view local = detail::local_name(c);
-                if (local != "item")
+                if (!detail::is(local, "item"))
                     return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
                                              "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
                 if (++count == 1) first = c;
@@ -547,7 +547,7 @@ private:
         if (!p) return {};
         std::string_view ns = detail::resolve_ns(p);
         std::string_view local = detail::local_name(p);
-        if (ns == roster_ns && local == "query") {
+        if (detail::same(ns, roster_ns) && detail::is(local, "query")) {
             RosterQuery q;
             if (parse_error e = parse_roster(p, f.type, q)) return e;
             out = q;

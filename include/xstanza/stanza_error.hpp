@@ -44,13 +44,13 @@ constexpr std::string_view to_string(ErrorType t) noexcept { return error_type_n
 /// The condition named `name`, if it is one of the 22.
 constexpr std::optional<Condition> condition_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < condition_names.size(); ++i)
-        if (condition_names[i] == name) return Condition(i);
+        if (condition_names[i].size() == name.size() && condition_names[i] == name) return Condition(i);
     return std::nullopt;
 }
 /// The error type named `name`, if it is one of the five.
 constexpr std::optional<ErrorType> error_type_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < error_type_names.size(); ++i)
-        if (error_type_names[i] == name) return ErrorType(i);
+        if (error_type_names[i].size() == name.size() && error_type_names[i] == name) return ErrorType(i);
     return std::nullopt;
 }
 

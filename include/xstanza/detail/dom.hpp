@@ -14,6 +14,7 @@
 
 #include <rapidxml/rapidxml.hpp>
 
+#include "text.hpp"
 #include "utf8.hpp"
 
 namespace xstanza::detail {
@@ -155,11 +156,6 @@ inline xattr* xattr_of(const xml_attr* a) noexcept { return static_cast<xattr*>(
 
 inline std::string_view name_of(const xml_node* n) noexcept { return {n->name(), n->name_size()}; }
 inline std::string_view name_of(const xml_attr* a) noexcept { return {a->name(), a->name_size()}; }
-
-/// Namespace names equal; children mostly inherit their parent's, the very same bytes.
-inline bool same_ns(std::string_view a, std::string_view b) noexcept {
-    return a.size() == b.size() && (a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
-}
 
 /// An element's local name (without its prefix).
 inline std::string_view local_name(const xml_node* n) noexcept {
