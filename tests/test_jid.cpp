@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <vector>
 
 #include <xstanza/jid.hpp>
 
@@ -139,6 +140,55 @@ BOOST_AUTO_TEST_CASE(from_parts_validates) {
     BOOST_TEST(!Jid::from_parts("ro meo", "montague.lit"));
     BOOST_TEST(!Jid::from_parts("romeo", ""));
     BOOST_TEST(Jid().empty());
+}
+
+
+// parse() has a one-pass fast path for ASCII JIDs; it must agree with the detailed path on
+// every input: the same acceptance and the same parts.
+namespace {
+void expect_same_as_detailed(const std::string& s) {
+    xstanza::result<xstanza::Jid> fast = xstanza::Jid::parse(s);
+    xstanza::result<xstanza::Jid> slow = xstanza::Jid::parse_detailed(s);
+    BOOST_TEST_CONTEXT("JID '" << s << "'") {
+        BOOST_REQUIRE_EQUAL(bool(fast), bool(slow));
+        if (!fast) {
+            BOOST_CHECK_EQUAL(fast.error().message(), slow.error().message());
+            return;
+        }
+        BOOST_CHECK_EQUAL(fast->local(), slow->local());
+        BOOST_CHECK_EQUAL(fast->domain(), slow->domain());
+        BOOST_CHECK_EQUAL(fast->resource(), slow->resource());
+        BOOST_CHECK_EQUAL(fast->local().data(), slow->local().data());
+        BOOST_CHECK_EQUAL(fast->domain().data(), slow->domain().data());
+    }
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(fast_path_agrees_with_the_detailed_path) {
+    // Every string of up to 5 characters over an alphabet of the characters that matter.
+    const std::string alphabet = "a-.@/ 1&\xC3";
+    std::string s;
+    std::size_t count = 0;
+    for (std::size_t len = 0; len <= 5; ++len) {
+        std::vector<std::size_t> digit(len, 0);
+        for (;;) {
+            s.assign(len, ' ');
+            for (std::size_t i = 0; i < len; ++i) s[i] = alphabet[digit[i]];
+            expect_same_as_detailed(s);
+            ++count;
+            std::size_t i = 0;
+            while (i < len && ++digit[i] == alphabet.size()) digit[i++] = 0;
+            if (i == len) break;
+        }
+    }
+    BOOST_TEST(count > 60000u);
+    // Limits: labels of 63 and 64 bytes, parts of 1023 and 1024 bytes, trailing dots.
+    const std::string l63(63, 'a'), l64(64, 'a');
+    for (const std::string& t : std::vector<std::string>{l63 + ".com", l64 + ".com", "x@" + l63, "x@" + l64 + "/r", std::string(1023, 'u') + "@d",
+                                 std::string(1024, 'u') + "@d", "d/" + std::string(1023, 'r'), "d/" + std::string(1024, 'r'),
+                                 "u@" + l63 + "." + l63 + ".", "u@d./r", "u@d../r", "u@-d", "u@d-", "u@d-.e", "[::1]", "u@1.2.3.4",
+                                 "a/b@c", "a@b@c", "@d", "u@", "u@d/", "u@d.", ".", "u@.d"})
+        expect_same_as_detailed(t);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
