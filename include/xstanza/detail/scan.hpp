@@ -820,13 +820,20 @@ inline xnode* scanner::build(const byte* name, std::size_t name_size, const byte
         return fail(errc::invalid_name, name, "namespace prefix longer than 4 GiB");
     auto chars = [](const byte* b) { return reinterpret_cast<char*>(const_cast<byte*>(b)); };
     try {
-        // allocate_string(nullptr, n): n bytes of the pool, aligned for pointers (RAPIDXML_ALIGNMENT)
-        xnode* n = new (dom_->allocate_string(nullptr, sizeof(xnode))) xnode();
+        // One block of the pool for the node and its attributes: allocate_string(nullptr, n)
+        // hands out n bytes aligned for pointers (RAPIDXML_ALIGNMENT); both sizes are
+        // multiples of that alignment.
+        static_assert(alignof(xnode) <= RAPIDXML_ALIGNMENT && alignof(xattr) <= RAPIDXML_ALIGNMENT &&
+                          sizeof(xnode) % alignof(xattr) == 0, "node and attributes share one block");
+        char* block = dom_->allocate_string(nullptr, sizeof(xnode) + attributes_.size() * sizeof(xattr));
+        xnode* n = new (block) xnode();
+        block += sizeof(xnode);
         n->name(chars(name), name_size);
         n->ns = ns;
         n->local = colon ? std::uint32_t(colon - name + 1) : 0;
         for (const attribute& a : attributes_) {
-            xattr* x = new (dom_->allocate_string(nullptr, sizeof(xattr))) xattr();
+            xattr* x = new (block) xattr();
+            block += sizeof(xattr);
             x->name(a.name.data(), a.name.size());
             x->value(a.value.data(), a.value.size());
             x->plain = a.plain;
