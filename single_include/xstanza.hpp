@@ -2196,6 +2196,17 @@ private:
         std::string_view uri;  // namespace of a prefixed attribute, once resolved
         bool plain;            // its value holds no reference, tab, LF or CR
     };
+    // The attributes of the tag being read. The storage only grows: appending one neither
+    // value-initializes it nor moves the others.
+    struct attribute_list {
+        std::vector<attribute> storage;
+        std::size_t count = 0;
+        std::size_t size() const noexcept { return count; }
+        void clear() noexcept { count = 0; }
+        attribute* begin() noexcept { return storage.data(); }
+        attribute* end() noexcept { return storage.data() + count; }
+        attribute& operator[](std::size_t i) noexcept { return storage[i]; }
+    };
 
     // --- helpers
     static std::string_view view(const byte* first, const byte* last) noexcept {
@@ -2276,7 +2287,7 @@ private:
     parse_error error_;
     std::vector<open_element> stack_;
     std::vector<binding> bindings_;
-    std::vector<attribute> attributes_;
+    attribute_list attributes_;
     std::vector<child_span> children_;
 };
 
@@ -2708,13 +2719,20 @@ inline xnode* scanner::build(const byte* name, std::size_t name_size, const byte
         return fail(errc::invalid_name, name, "namespace prefix longer than 4 GiB");
     auto chars = [](const byte* b) { return reinterpret_cast<char*>(const_cast<byte*>(b)); };
     try {
-        // allocate_string(nullptr, n): n bytes of the pool, aligned for pointers (RAPIDXML_ALIGNMENT)
-        xnode* n = new (dom_->allocate_string(nullptr, sizeof(xnode))) xnode();
+        // One block of the pool for the node and its attributes: allocate_string(nullptr, n)
+        // hands out n bytes aligned for pointers (RAPIDXML_ALIGNMENT); both sizes are
+        // multiples of that alignment.
+        static_assert(alignof(xnode) <= RAPIDXML_ALIGNMENT && alignof(xattr) <= RAPIDXML_ALIGNMENT &&
+                          sizeof(xnode) % alignof(xattr) == 0, "node and attributes share one block");
+        char* block = dom_->allocate_string(nullptr, sizeof(xnode) + attributes_.size() * sizeof(xattr));
+        xnode* n = new (block) xnode();
+        block += sizeof(xnode);
         n->name(chars(name), name_size);
         n->ns = ns;
         n->local = colon ? std::uint32_t(colon - name + 1) : 0;
         for (const attribute& a : attributes_) {
-            xattr* x = new (dom_->allocate_string(nullptr, sizeof(xattr))) xattr();
+            xattr* x = new (block) xattr();
+            block += sizeof(xattr);
             x->name(a.name.data(), a.name.size());
             x->value(a.value.data(), a.value.size());
             x->plain = a.plain;
@@ -2762,8 +2780,14 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     const byte* const value = ++p;
     p = quote == '"' ? attribute_value<'"'>(p) : attribute_value<'\''>(p);
     if (!p) return nullptr;
-    attribute* a = grow(attributes_, name);
-    if (!a) return nullptr;
+    if (attributes_.count == attributes_.storage.size()) {
+        try {
+            attributes_.storage.resize(attributes_.count < 8 ? 8 : 2 * attributes_.count);
+        } catch (...) {
+            return fail(errc::out_of_memory, name, "out of memory");
+        }
+    }
+    attribute* a = &attributes_.storage[attributes_.count++];
     a->name = attr;
     a->colon = colon ? std::size_t(colon - name) : npos;
     a->value = view(value, p);
@@ -3822,6 +3846,10 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
 
 namespace xstanza {
 
+namespace detail {
+struct writer_access;
+}
+
 /// Streams XML to a sink through a small buffer, escaping and validating as it goes.
 /// The first invalid piece of data puts it in a failed state (see error()); later calls
 /// do nothing. Payload serializers (payload_serializer<P>, the extension point) use it.
@@ -3836,19 +3864,28 @@ public:
 
     /// Starts an element; writes xmlns='ns' when ns differs from the namespace in scope.
     void open(std::string_view name, std::string_view ns) noexcept {
+        if (!check_name(name)) return fail(errc::invalid_data, "not an XML name: '", name, "'");
+        open_valid(name, ns);
+    }
+
+private:
+    friend struct detail::writer_access;
+
+    // open() for a name known to be valid (xstanza's own element names).
+    void open_valid(std::string_view name, std::string_view ns) noexcept {
         if (failed()) return;
         close_start_tag();
         if (depth_ == max_depth) return fail(errc::invalid_data, "elements nested deeper than xml_writer::max_depth");
-        if (!check_name(name)) return fail(errc::invalid_data, "not an XML name: '", name, "'");
         if (depth_) stack_[depth_ - 1].has_content = true;
         std::string_view scope = depth_ ? stack_[depth_ - 1].ns : root_ns_;
         put('<');
         put(name);
         stack_[depth_++] = frame{name, ns, false};
         start_open_ = true;
-        if (ns != scope) attribute("xmlns", ns);
+        if (!detail::same(ns, scope)) attribute("xmlns", ns);
     }
 
+public:
     /// Writes name='value' on the element just opened (before any content).
     void attribute(std::string_view name, std::string_view value) noexcept {
         attribute_begin(name);
@@ -3934,14 +3971,16 @@ private:
     // XML 1.0 §2.3 Name, as a QName; non-ASCII is accepted if it is valid UTF-8 (checked by escape rules elsewhere).
     static bool check_name(std::string_view n) noexcept {
         if (n.empty()) return false;
+        const auto& bits = detail::scan_impl::ascii_names.bits;
         unsigned char c0 = static_cast<unsigned char>(n[0]);
-        if (!(c0 >= 0x80 || c0 == '_' || unsigned((c0 | 0x20) - 'a') < 26u)) return false;
+        if (!(c0 >= 0x80 || (bits[c0] & detail::scan_impl::name_start_bit))) return false;
+        bool ascii = true;
         for (char ch : n) {
             unsigned char c = static_cast<unsigned char>(ch);
-            if (!(c >= 0x80 || c == '_' || c == '-' || c == '.' || c == ':' || (c >= '0' && c <= '9') || unsigned((c | 0x20) - 'a') < 26u))
-                return false;
+            if (c >= 0x80) ascii = false;
+            else if (!(bits[c] & detail::scan_impl::name_char_bit) && c != ':') return false;
         }
-        return detail::check_xml_text(n).code == errc::ok;
+        return ascii || detail::check_xml_text(n).code == errc::ok;
     }
 
     void flush() noexcept {
@@ -3953,6 +3992,10 @@ private:
         if (len_ == sizeof buf_) flush();
         buf_[len_++] = c;
     }
+    template <std::size_t N>
+    void put(const char (&literal)[N]) noexcept {
+        put(std::string_view(literal, N - 1));
+    }
     void put(std::string_view s) noexcept {
         if (s.empty()) return;  // an empty view may have a null data(): memcpy(_, nullptr, 0) is UB
         if (s.size() > sizeof buf_ - len_) {
@@ -3963,8 +4006,24 @@ private:
                 return;
             }
         }
-        std::memcpy(buf_ + len_, s.data(), s.size());
-        len_ += s.size();
+        char* d = buf_ + len_;
+        const char* src = s.data();
+        const std::size_t n = s.size();
+        // Names and short values: two overlapping fixed-size copies instead of a memcpy call.
+        if (n >= 8 && n <= 16) {
+            std::memcpy(d, src, 8);
+            std::memcpy(d + n - 8, src + n - 8, 8);
+        } else if (n >= 4 && n < 8) {
+            std::memcpy(d, src, 4);
+            std::memcpy(d + n - 4, src + n - 4, 4);
+        } else if (n < 4) {
+            d[0] = src[0];
+            d[n / 2] = src[n / 2];
+            d[n - 1] = src[n - 1];
+        } else {
+            std::memcpy(d, src, n);
+        }
+        len_ += n;
     }
 
     // Minimal escaping for single-quoted attributes and text; refuses what is not XML
@@ -3973,12 +4032,20 @@ private:
     // in text, CR is (§2.11 would turn it into LF) and '>' is (so "]]>" never appears).
     void escape(std::string_view s, bool attr) noexcept {
         if (failed()) return;
+        using detail::scan_impl::byte;
         const char* p = s.data();
         const char* end = p + s.size();
         const char* run = p;
         while (p < end) {
+            // Skip what needs no escaping, sixteen bytes at a time: stops at the characters
+            // below and at control and non-ASCII bytes.
+            const byte* b = reinterpret_cast<const byte*>(p);
+            const byte* e = reinterpret_cast<const byte*>(end);
+            p = reinterpret_cast<const char*>(attr ? detail::scan_impl::skip_plain<'&', '<', '\''>(b, e)
+                                                   : detail::scan_impl::skip_plain<'&', '<', '>'>(b, e));
+            if (p == end) break;
             unsigned char c = static_cast<unsigned char>(*p);
-            const char* rep = nullptr;
+            std::string_view rep;  // sizes known here: no strlen
             if (c >= 0x80) {
                 char32_t cp;
                 int n = detail::decode_utf8(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end), cp);
@@ -3988,20 +4055,20 @@ private:
                 continue;
             }
             switch (c) {
-            case '&': rep = "&amp;"; break;
-            case '<': rep = "&lt;"; break;
-            case '>': rep = attr ? nullptr : "&gt;"; break;
-            case '\'': rep = attr ? "&apos;" : nullptr; break;
-            case '\r': rep = "&#13;"; break;
-            case '\n': rep = attr ? "&#10;" : nullptr; break;
-            case '\t': rep = attr ? "&#9;" : nullptr; break;
+            case '&': rep = std::string_view("&amp;", 5); break;
+            case '<': rep = std::string_view("&lt;", 4); break;
+            case '>': if (!attr) rep = std::string_view("&gt;", 4); break;
+            case '\'': if (attr) rep = std::string_view("&apos;", 6); break;
+            case '\r': rep = std::string_view("&#13;", 5); break;
+            case '\n': if (attr) rep = std::string_view("&#10;", 5); break;
+            case '\t': if (attr) rep = std::string_view("&#9;", 4); break;
             default:
                 if (c < 0x20) return fail(errc::invalid_data, c == 0 ? "a NUL byte" : "a control character", " in ", attr ? "an attribute value" : "text", " (XML 1.0 §2.2)");
                 break;
             }
-            if (rep) {
+            if (!rep.empty()) {
                 put(std::string_view(run, std::size_t(p - run)));
-                put(std::string_view(rep));
+                put(rep);
                 run = p + 1;
             }
             ++p;
@@ -4015,7 +4082,7 @@ private:
     frame stack_[max_depth] = {};
     std::size_t depth_ = 0;
     bool start_open_ = false;
-    char buf_[512];
+    char buf_[2048];
     std::size_t len_ = 0;
     std::size_t written_ = 0;
     parse_error error_;
@@ -4034,6 +4101,11 @@ template <class P>
 struct payload_serializer;
 
 namespace detail {
+
+// xstanza's own element names are valid XML names: opened without checking them again.
+struct writer_access {
+    static void open(xml_writer& w, std::string_view name, std::string_view ns) noexcept { w.open_valid(name, ns); }
+};
 
 inline void write_jid_attr(xml_writer& w, std::string_view name, const Jid& j) noexcept {
     if (j.empty()) return w.fail(errc::invalid_data, "'", name, "' is an empty JID");
@@ -4071,7 +4143,7 @@ inline bool unique_groups(xml_writer& w, span<const std::string_view> groups) no
 inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexcept {
     if (item.subscription == Subscription::remove && type != IqType::set && type != IqType::error)
         return w.fail(errc::invalid_data, "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
-    w.open("item", roster_ns);
+    writer_access::open(w, "item", roster_ns);
     write_jid_attr(w, "jid", item.jid);
     if (item.name) w.attribute("name", *item.name);
     if (item.subscription != Subscription::none) w.attribute("subscription", to_string(item.subscription));
@@ -4086,7 +4158,7 @@ inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexc
         if (g.empty()) return w.fail(errc::invalid_data, "empty group name (RFC 6121 §2.3.3)");
         for (std::size_t k = 0; !many && k < i; ++k)
             if (item.groups[k] == g) return w.fail(errc::invalid_data, "duplicate group '", g, "' (RFC 6121 §2.3.3)");
-        w.open("group", roster_ns);
+        writer_access::open(w, "group", roster_ns);
         w.text(g);
         w.close();
     }
@@ -4100,7 +4172,7 @@ inline void write_roster(xml_writer& w, const std::optional<std::string_view>& v
         return w.fail(errc::invalid_data, "a roster get carries no item (RFC 6121 §2.1.3)");
     if (type == IqType::set && items.size() != 1)
         return w.fail(errc::invalid_data, "a roster set carries exactly one item (RFC 6121 §2.1.5)");
-    w.open("query", roster_ns);
+    writer_access::open(w, "query", roster_ns);
     if (ver) w.attribute("ver", *ver);
     for (const RosterItem& item : items) write_item(w, item, type);
     w.close();
@@ -4125,10 +4197,10 @@ inline void write_payload(xml_writer& w, const AnyPayload& p, IqType type) noexc
 
 // RFC 6120 §8.3.2: <error type='...' by='...'><condition/><text/><app/></error>.
 inline void write_error(xml_writer& w, const StanzaError& e, std::string_view stanza_ns) noexcept {
-    w.open("error", stanza_ns);
+    writer_access::open(w, "error", stanza_ns);
     w.attribute("type", to_string(e.type));
     if (e.by) write_jid_attr(w, "by", *e.by);
-    w.open(to_string(e.condition), stanzas_ns);
+    writer_access::open(w, to_string(e.condition), stanzas_ns);
     if (!e.uri.empty()) {
         if (e.condition != Condition::gone && e.condition != Condition::redirect)
             return w.fail(errc::invalid_data, "only <gone/> and <redirect/> carry a URI (RFC 6120 §8.3.3)");
@@ -4136,7 +4208,7 @@ inline void write_error(xml_writer& w, const StanzaError& e, std::string_view st
     }
     w.close();
     if (e.text) {
-        w.open("text", stanzas_ns);
+        writer_access::open(w, "text", stanzas_ns);
         if (!e.text_lang.empty()) w.attribute("xml:lang", e.text_lang);
         w.text(*e.text);
         w.close();
@@ -4152,7 +4224,7 @@ inline void write_error(xml_writer& w, const StanzaError& e, std::string_view st
 
 template <class T>
 void write_header(xml_writer& w, const T& iq, IqType type) noexcept {
-    w.open("iq", "jabber:client");
+    writer_access::open(w, "iq", "jabber:client");
     w.attribute("type", to_string(type));
     // RFC 6120 §8.2.3: every IQ has a non-empty id.
     if (iq.id.empty()) return w.fail(errc::invalid_data, "an IQ needs a non-empty id (RFC 6120 §8.2.3)");

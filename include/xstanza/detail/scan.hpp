@@ -308,6 +308,17 @@ private:
         std::string_view uri;  // namespace of a prefixed attribute, once resolved
         bool plain;            // its value holds no reference, tab, LF or CR
     };
+    // The attributes of the tag being read. The storage only grows: appending one neither
+    // value-initializes it nor moves the others.
+    struct attribute_list {
+        std::vector<attribute> storage;
+        std::size_t count = 0;
+        std::size_t size() const noexcept { return count; }
+        void clear() noexcept { count = 0; }
+        attribute* begin() noexcept { return storage.data(); }
+        attribute* end() noexcept { return storage.data() + count; }
+        attribute& operator[](std::size_t i) noexcept { return storage[i]; }
+    };
 
     // --- helpers
     static std::string_view view(const byte* first, const byte* last) noexcept {
@@ -388,7 +399,7 @@ private:
     parse_error error_;
     std::vector<open_element> stack_;
     std::vector<binding> bindings_;
-    std::vector<attribute> attributes_;
+    attribute_list attributes_;
     std::vector<child_span> children_;
 };
 
@@ -881,8 +892,14 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     const byte* const value = ++p;
     p = quote == '"' ? attribute_value<'"'>(p) : attribute_value<'\''>(p);
     if (!p) return nullptr;
-    attribute* a = grow(attributes_, name);
-    if (!a) return nullptr;
+    if (attributes_.count == attributes_.storage.size()) {
+        try {
+            attributes_.storage.resize(attributes_.count < 8 ? 8 : 2 * attributes_.count);
+        } catch (...) {
+            return fail(errc::out_of_memory, name, "out of memory");
+        }
+    }
+    attribute* a = &attributes_.storage[attributes_.count++];
     a->name = attr;
     a->colon = colon ? std::size_t(colon - name) : npos;
     a->value = view(value, p);
