@@ -2791,6 +2791,7 @@ inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, 
     a->name = attr;
     a->colon = colon ? std::size_t(colon - name) : npos;
     a->value = view(value, p);
+    a->uri = {};  // storage is reused: every field is set here
     a->plain = value_plain_;
     if (colon || is(attr, "xmlns")) namespaced_attributes_ = true;
     ++p;  // the closing quote

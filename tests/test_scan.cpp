@@ -413,6 +413,16 @@ BOOST_AUTO_TEST_CASE(input_too_large_is_checked_first) {
     BOOST_TEST(e.offset() == 0u);
 }
 
+// The scanner reuses its attribute slots from one tag to the next: nothing of a previous
+// tag's attributes (a resolved namespace) may leak into the next tag's checks.
+BOOST_AUTO_TEST_CASE(attribute_slots_start_clean) {
+    scanner sc;
+    BOOST_TEST(!scan_exact(sc, "<a xmlns:p='u' p:x='1' p:y='2'><b c='1' d='2' xmlns:q='u' q:z='1' q:w='2'/></a>"));
+    BOOST_TEST(!scan_exact(sc, "<a xmlns:p='u' p:x='1' p:y='2'><b p:x='1' xmlns:q='v' q:x='2'/></a>"));
+    const parse_error e = scan_exact(sc, "<a xmlns:p='u' p:x='1'><b c='1' xmlns:q='u' q:x='1' p:x='2'/></a>");
+    BOOST_TEST(name(e.code()) == name(errc::duplicate_attribute));
+}
+
 BOOST_AUTO_TEST_CASE(children_and_root_text) {
     scanner sc;
     const std::string s =
