@@ -34,8 +34,10 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define XSTANZA_SCAN_COLD [[gnu::cold, gnu::noinline]]
+#define XSTANZA_SCAN_HOT [[gnu::always_inline]]
 #else
 #define XSTANZA_SCAN_COLD
+#define XSTANZA_SCAN_HOT
 #endif
 
 namespace xstanza::detail {
@@ -532,7 +534,7 @@ inline const scanner::byte* scanner::entity_name(const byte* p) noexcept {
 // XML 1.0 §2.3 Name without ':'. Returns one past the name (p itself when no name
 // starts there; the caller reports that), or nullptr with the error set. colon is
 // the ':' or nullptr. Stops at the first character that cannot continue the name.
-inline const scanner::byte* scanner::qname(const byte* p, const byte*& colon) noexcept {
+XSTANZA_SCAN_HOT inline const scanner::byte* scanner::qname(const byte* p, const byte*& colon) noexcept {
     // fast path: an unprefixed ASCII name
     if (p != end_ && (scan_impl::ascii_names.bits[*p] & scan_impl::name_start_bit)) {
         const byte* q = p + 1;
@@ -859,7 +861,7 @@ inline xnode* scanner::build(const byte* name, std::size_t name_size, const byte
 }
 
 // XML 1.0 §3.1 Attribute ::= Name Eq AttValue, Eq ::= S? '=' S? (p < end_ at a non-space byte).
-inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, std::string_view element) noexcept {
+XSTANZA_SCAN_HOT inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, std::string_view element) noexcept {
     const byte* const name = p;
     const byte* colon;
     p = qname(name, colon);
@@ -935,14 +937,23 @@ inline const scanner::byte* scanner::attribute_value(const byte* p) noexcept {
 }
 
 // XML 1.0 §3 WFC Element Type Match: ETag ::= '</' QName S? '>' names the open element.
-inline const scanner::byte* scanner::end_tag(const byte* lt) noexcept {
-    const open_element open = stack_.back();
+XSTANZA_SCAN_HOT inline const scanner::byte* scanner::end_tag(const byte* lt) noexcept {
+    const open_element& open = stack_.back();
     const byte* p = lt + 2;
     const std::size_t avail = std::size_t(end_ - p);
     const std::size_t n = open.name_size;
-    const std::size_t common = avail < n ? avail : n;
-    for (std::size_t i = 0; i < common; ++i) {  // names are short: no memcmp call
-        if (p[i] != open.name[i]) return mismatched(lt);
+    if (n < 8 && avail >= 8) {
+        // One 8-byte comparison: the open name lies earlier in the input than p, so 8
+        // bytes from it are inside the input too.
+        std::uint64_t a, b;
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b, open.name, 8);
+        if ((a ^ b) & ((std::uint64_t{1} << (8 * n)) - 1)) return mismatched(lt);
+    } else {
+        const std::size_t common = avail < n ? avail : n;
+        for (std::size_t i = 0; i < common; ++i) {
+            if (p[i] != open.name[i]) return mismatched(lt);
+        }
     }
     if (avail <= n) return eof();
     p += n;
@@ -959,7 +970,7 @@ inline const scanner::byte* scanner::end_tag(const byte* lt) noexcept {
         open.node->plain_text = text_plain_ && !open.node->first_node();
     }
     bindings_.resize(open.bindings);  // Namespaces in XML 1.0 §6.1: declarations scope to their element
-    stack_.pop_back();
+    stack_.pop_back();  // `open` is gone from here on
     if (stack_.size() == 1) children_.back().end = offset(p);
     return p;
 }
@@ -978,7 +989,7 @@ inline const scanner::byte* scanner::mismatched(const byte* lt) noexcept {
 }
 
 // XML 1.0 §2.4 CharData and references, up to the next '<' (returned with a byte after it).
-inline const scanner::byte* scanner::text(const byte* p) noexcept {
+XSTANZA_SCAN_HOT inline const scanner::byte* scanner::text(const byte* p) noexcept {
     if (stack_.size() == 1 && root_text_ == npos) {
         p = scan_impl::skip_space(p, end_);
         if (p != end_ && *p != '<') root_text_ = offset(p);
@@ -1206,5 +1217,6 @@ inline bool scanner::resolve(std::string_view prefix, const byte* where, std::si
 }  // namespace xstanza::detail
 
 #undef XSTANZA_SCAN_COLD
+#undef XSTANZA_SCAN_HOT
 
 #endif  // XSTANZA_DETAIL_SCAN_HPP
