@@ -1451,13 +1451,19 @@ private:
 
 
 // ---- begin include/xstanza/detail/text.hpp
-// xstanza detail: string comparisons the compiler can inline.
+// xstanza detail: string comparisons the compiler can inline, and the fast skip over
+// bytes that need no attention (scanner, decoding, escaping).
 #ifndef XSTANZA_DETAIL_TEXT_HPP
 #define XSTANZA_DETAIL_TEXT_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace xstanza::detail {
 
@@ -1471,6 +1477,56 @@ inline bool is(std::string_view s, const char (&literal)[N]) noexcept {
 /// a == b for two run-time strings: the size test first, then memcmp.
 inline bool same(std::string_view a, std::string_view b) noexcept {
     return a.size() == b.size() && (a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+}
+
+// Skips bytes that need no attention: printable ASCII other than A, B and C.
+// Stops at A, B, C, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at
+// end. Eight bytes at a time (SWAR): a byte's high bit in `hit` is set when it
+// matters, exactly so for the lowest such byte (borrows only run upwards), so on a
+// little-endian machine the lowest set bit locates it; elsewhere the byte loop does.
+template <unsigned char A, unsigned char B, unsigned char C>
+inline std::uint64_t plain_hits(const unsigned char* p) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t highs = 0x8080808080808080u;
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    const std::uint64_t a = v ^ (ones * A), b = v ^ (ones * B), c = v ^ (ones * C);
+    return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | (v - ones * 0x20) | v) & highs;
+}
+
+template <unsigned char A, unsigned char B, unsigned char C>
+inline const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end) noexcept {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
+    // non-ASCII bytes (>= 0x80 are negative as signed chars).
+    const __m128i a = _mm_set1_epi8(char(A)), b = _mm_set1_epi8(char(B)), c = _mm_set1_epi8(char(C));
+    const __m128i space = _mm_set1_epi8(0x20);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, c), _mm_cmplt_epi8(v, space)));
+        const unsigned mask = unsigned(_mm_movemask_epi8(hit));
+        if (mask) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+#endif
+    while (end - p >= 8) {
+        std::uint64_t hit = plain_hits<A, B, C>(p);
+        if (hit) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return p + (__builtin_ctzll(hit) >> 3);
+#else
+            break;
+#endif
+        }
+        p += 8;
+    }
+    while (p != end) {
+        const unsigned char c = *p;
+        if (c < 0x20 || c >= 0x80 || c == A || c == B || c == C) break;
+        ++p;
+    }
+    return p;
 }
 
 }  // namespace xstanza::detail
@@ -1915,10 +1971,6 @@ private:
 #include <string_view>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 
 #if defined(__GNUC__) || defined(__clang__)
 #define XSTANZA_SCAN_COLD [[gnu::cold, gnu::noinline]]
@@ -2012,55 +2064,8 @@ inline bool utf8_cut_short(const byte* p, const byte* end) noexcept {
     return true;
 }
 
-// Skips bytes that need no attention: printable ASCII other than A, B and C.
-// Stops at A, B, C, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at
-// end. Eight bytes at a time (SWAR): a byte's high bit in `hit` is set when it
-// matters, exactly so for the lowest such byte (borrows only run upwards), so on a
-// little-endian machine the lowest set bit locates it; elsewhere the byte loop does.
-template <byte A, byte B, byte C>
-inline std::uint64_t plain_hits(const byte* p) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101u;
-    constexpr std::uint64_t highs = 0x8080808080808080u;
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    const std::uint64_t a = v ^ (ones * A), b = v ^ (ones * B), c = v ^ (ones * C);
-    return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | (v - ones * 0x20) | v) & highs;
-}
-
-template <byte A, byte B, byte C>
-inline const byte* skip_plain(const byte* p, const byte* end) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
-    // non-ASCII bytes (>= 0x80 are negative as signed chars).
-    const __m128i a = _mm_set1_epi8(char(A)), b = _mm_set1_epi8(char(B)), c = _mm_set1_epi8(char(C));
-    const __m128i space = _mm_set1_epi8(0x20);
-    while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)),
-                                         _mm_or_si128(_mm_cmpeq_epi8(v, c), _mm_cmplt_epi8(v, space)));
-        const unsigned mask = unsigned(_mm_movemask_epi8(hit));
-        if (mask) return p + __builtin_ctz(mask);
-        p += 16;
-    }
-#endif
-    while (end - p >= 8) {
-        std::uint64_t hit = plain_hits<A, B, C>(p);
-        if (hit) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            return p + (__builtin_ctzll(hit) >> 3);
-#else
-            break;
-#endif
-        }
-        p += 8;
-    }
-    while (p != end) {
-        const byte c = *p;
-        if (c < 0x20 || c >= 0x80 || c == A || c == B || c == C) break;
-        ++p;
-    }
-    return p;
-}
+using detail::plain_hits;
+using detail::skip_plain;
 
 // Skips valid multi-byte UTF-8 characters that are XML Chars (RFC 3629 §4, XML 1.0
 // §2.2). Stops at an ASCII byte, at end, or at a sequence that needs a closer look.
@@ -2665,8 +2670,10 @@ inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
     bool empty;
     for (;;) {
         const bool spaced = scan_impl::is_space(*p);
-        p = scan_impl::skip_space(p, end_);
-        if (p == end_) return eof();
+        if (spaced) {
+            p = scan_impl::skip_space(p + 1, end_);
+            if (p == end_) return eof();
+        }
         if (*p == '>') {
             ++p;
             empty = false;
@@ -2763,16 +2770,22 @@ XSTANZA_SCAN_HOT inline const scanner::byte* scanner::attribute_spec(const byte*
         return fail(errc::attribute_limit, name, "more than ", scan_impl::decimal_text(limits_->max_attributes),
                     " attributes on <", clip(element), ">");
     if (p == end_) return eof();
-    if (!scan_impl::is_space(*p) && *p != '=') return bad_name_end(p, attr, false);
-    p = scan_impl::skip_space(p, end_);
-    if (p == end_) return eof();
-    // XML 1.0 §3.1 Eq
+    // XML 1.0 §3.1 Eq ::= S? '=' S? (mostly written as a bare '=')
     if (*p != '=') {
-        if (!char_size(p)) return nullptr;
-        return fail(errc::malformed, p, "expected '=' after attribute name '", clip(attr), "'");
+        if (!scan_impl::is_space(*p)) return bad_name_end(p, attr, false);
+        p = scan_impl::skip_space(p, end_);
+        if (p == end_) return eof();
+        if (*p != '=') {
+            if (!char_size(p)) return nullptr;
+            return fail(errc::malformed, p, "expected '=' after attribute name '", clip(attr), "'");
+        }
     }
-    p = scan_impl::skip_space(p + 1, end_);
+    ++p;
     if (p == end_) return eof();
+    if (scan_impl::is_space(*p)) {
+        p = scan_impl::skip_space(p, end_);
+        if (p == end_) return eof();
+    }
     // XML 1.0 §2.3 AttValue: quoted with '"' or "'"
     const byte quote = *p;
     if (quote != '"' && quote != '\'') {
@@ -4045,17 +4058,16 @@ private:
     // in text, CR is (§2.11 would turn it into LF) and '>' is (so "]]>" never appears).
     void escape(std::string_view s, bool attr) noexcept {
         if (failed()) return;
-        using detail::scan_impl::byte;
-        const char* p = s.data();
+                const char* p = s.data();
         const char* end = p + s.size();
         const char* run = p;
         while (p < end) {
             // Skip what needs no escaping, sixteen bytes at a time: stops at the characters
             // below and at control and non-ASCII bytes.
-            const byte* b = reinterpret_cast<const byte*>(p);
-            const byte* e = reinterpret_cast<const byte*>(end);
-            p = reinterpret_cast<const char*>(attr ? detail::scan_impl::skip_plain<'&', '<', '\''>(b, e)
-                                                   : detail::scan_impl::skip_plain<'&', '<', '>'>(b, e));
+            const auto* b = reinterpret_cast<const unsigned char*>(p);
+            const auto* e = reinterpret_cast<const unsigned char*>(end);
+            p = reinterpret_cast<const char*>(attr ? detail::skip_plain<'&', '<', '\''>(b, e)
+                                                   : detail::skip_plain<'&', '<', '>'>(b, e));
             if (p == end) break;
             unsigned char c = static_cast<unsigned char>(*p);
             std::string_view rep;  // sizes known here: no strlen

@@ -208,17 +208,16 @@ private:
     // in text, CR is (§2.11 would turn it into LF) and '>' is (so "]]>" never appears).
     void escape(std::string_view s, bool attr) noexcept {
         if (failed()) return;
-        using detail::scan_impl::byte;
-        const char* p = s.data();
+                const char* p = s.data();
         const char* end = p + s.size();
         const char* run = p;
         while (p < end) {
             // Skip what needs no escaping, sixteen bytes at a time: stops at the characters
             // below and at control and non-ASCII bytes.
-            const byte* b = reinterpret_cast<const byte*>(p);
-            const byte* e = reinterpret_cast<const byte*>(end);
-            p = reinterpret_cast<const char*>(attr ? detail::scan_impl::skip_plain<'&', '<', '\''>(b, e)
-                                                   : detail::scan_impl::skip_plain<'&', '<', '>'>(b, e));
+            const auto* b = reinterpret_cast<const unsigned char*>(p);
+            const auto* e = reinterpret_cast<const unsigned char*>(end);
+            p = reinterpret_cast<const char*>(attr ? detail::skip_plain<'&', '<', '\''>(b, e)
+                                                   : detail::skip_plain<'&', '<', '>'>(b, e));
             if (p == end) break;
             unsigned char c = static_cast<unsigned char>(*p);
             std::string_view rep;  // sizes known here: no strlen

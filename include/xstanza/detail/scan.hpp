@@ -23,10 +23,6 @@
 #include <string_view>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "../error.hpp"
 #include "../limits.hpp"
 #include "dom.hpp"
@@ -124,55 +120,8 @@ inline bool utf8_cut_short(const byte* p, const byte* end) noexcept {
     return true;
 }
 
-// Skips bytes that need no attention: printable ASCII other than A, B and C.
-// Stops at A, B, C, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at
-// end. Eight bytes at a time (SWAR): a byte's high bit in `hit` is set when it
-// matters, exactly so for the lowest such byte (borrows only run upwards), so on a
-// little-endian machine the lowest set bit locates it; elsewhere the byte loop does.
-template <byte A, byte B, byte C>
-inline std::uint64_t plain_hits(const byte* p) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101u;
-    constexpr std::uint64_t highs = 0x8080808080808080u;
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    const std::uint64_t a = v ^ (ones * A), b = v ^ (ones * B), c = v ^ (ones * C);
-    return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | (v - ones * 0x20) | v) & highs;
-}
-
-template <byte A, byte B, byte C>
-inline const byte* skip_plain(const byte* p, const byte* end) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
-    // non-ASCII bytes (>= 0x80 are negative as signed chars).
-    const __m128i a = _mm_set1_epi8(char(A)), b = _mm_set1_epi8(char(B)), c = _mm_set1_epi8(char(C));
-    const __m128i space = _mm_set1_epi8(0x20);
-    while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)),
-                                         _mm_or_si128(_mm_cmpeq_epi8(v, c), _mm_cmplt_epi8(v, space)));
-        const unsigned mask = unsigned(_mm_movemask_epi8(hit));
-        if (mask) return p + __builtin_ctz(mask);
-        p += 16;
-    }
-#endif
-    while (end - p >= 8) {
-        std::uint64_t hit = plain_hits<A, B, C>(p);
-        if (hit) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            return p + (__builtin_ctzll(hit) >> 3);
-#else
-            break;
-#endif
-        }
-        p += 8;
-    }
-    while (p != end) {
-        const byte c = *p;
-        if (c < 0x20 || c >= 0x80 || c == A || c == B || c == C) break;
-        ++p;
-    }
-    return p;
-}
+using detail::plain_hits;
+using detail::skip_plain;
 
 // Skips valid multi-byte UTF-8 characters that are XML Chars (RFC 3629 §4, XML 1.0
 // §2.2). Stops at an ASCII byte, at end, or at a sequence that needs a closer look.
@@ -777,8 +726,10 @@ inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
     bool empty;
     for (;;) {
         const bool spaced = scan_impl::is_space(*p);
-        p = scan_impl::skip_space(p, end_);
-        if (p == end_) return eof();
+        if (spaced) {
+            p = scan_impl::skip_space(p + 1, end_);
+            if (p == end_) return eof();
+        }
         if (*p == '>') {
             ++p;
             empty = false;
@@ -875,16 +826,22 @@ XSTANZA_SCAN_HOT inline const scanner::byte* scanner::attribute_spec(const byte*
         return fail(errc::attribute_limit, name, "more than ", scan_impl::decimal_text(limits_->max_attributes),
                     " attributes on <", clip(element), ">");
     if (p == end_) return eof();
-    if (!scan_impl::is_space(*p) && *p != '=') return bad_name_end(p, attr, false);
-    p = scan_impl::skip_space(p, end_);
-    if (p == end_) return eof();
-    // XML 1.0 §3.1 Eq
+    // XML 1.0 §3.1 Eq ::= S? '=' S? (mostly written as a bare '=')
     if (*p != '=') {
-        if (!char_size(p)) return nullptr;
-        return fail(errc::malformed, p, "expected '=' after attribute name '", clip(attr), "'");
+        if (!scan_impl::is_space(*p)) return bad_name_end(p, attr, false);
+        p = scan_impl::skip_space(p, end_);
+        if (p == end_) return eof();
+        if (*p != '=') {
+            if (!char_size(p)) return nullptr;
+            return fail(errc::malformed, p, "expected '=' after attribute name '", clip(attr), "'");
+        }
     }
-    p = scan_impl::skip_space(p + 1, end_);
+    ++p;
     if (p == end_) return eof();
+    if (scan_impl::is_space(*p)) {
+        p = scan_impl::skip_space(p, end_);
+        if (p == end_) return eof();
+    }
     // XML 1.0 §2.3 AttValue: quoted with '"' or "'"
     const byte quote = *p;
     if (quote != '"' && quote != '\'') {

@@ -1,10 +1,16 @@
-// xstanza detail: string comparisons the compiler can inline.
+// xstanza detail: string comparisons the compiler can inline, and the fast skip over
+// bytes that need no attention (scanner, decoding, escaping).
 #ifndef XSTANZA_DETAIL_TEXT_HPP
 #define XSTANZA_DETAIL_TEXT_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace xstanza::detail {
 
@@ -18,6 +24,56 @@ inline bool is(std::string_view s, const char (&literal)[N]) noexcept {
 /// a == b for two run-time strings: the size test first, then memcmp.
 inline bool same(std::string_view a, std::string_view b) noexcept {
     return a.size() == b.size() && (a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+}
+
+// Skips bytes that need no attention: printable ASCII other than A, B and C.
+// Stops at A, B, C, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at
+// end. Eight bytes at a time (SWAR): a byte's high bit in `hit` is set when it
+// matters, exactly so for the lowest such byte (borrows only run upwards), so on a
+// little-endian machine the lowest set bit locates it; elsewhere the byte loop does.
+template <unsigned char A, unsigned char B, unsigned char C>
+inline std::uint64_t plain_hits(const unsigned char* p) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t highs = 0x8080808080808080u;
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    const std::uint64_t a = v ^ (ones * A), b = v ^ (ones * B), c = v ^ (ones * C);
+    return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | (v - ones * 0x20) | v) & highs;
+}
+
+template <unsigned char A, unsigned char B, unsigned char C>
+inline const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end) noexcept {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
+    // non-ASCII bytes (>= 0x80 are negative as signed chars).
+    const __m128i a = _mm_set1_epi8(char(A)), b = _mm_set1_epi8(char(B)), c = _mm_set1_epi8(char(C));
+    const __m128i space = _mm_set1_epi8(0x20);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, c), _mm_cmplt_epi8(v, space)));
+        const unsigned mask = unsigned(_mm_movemask_epi8(hit));
+        if (mask) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+#endif
+    while (end - p >= 8) {
+        std::uint64_t hit = plain_hits<A, B, C>(p);
+        if (hit) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return p + (__builtin_ctzll(hit) >> 3);
+#else
+            break;
+#endif
+        }
+        p += 8;
+    }
+    while (p != end) {
+        const unsigned char c = *p;
+        if (c < 0x20 || c >= 0x80 || c == A || c == B || c == C) break;
+        ++p;
+    }
+    return p;
 }
 
 }  // namespace xstanza::detail
