@@ -256,8 +256,9 @@ struct parse_limits {
     /// Whole input in bytes. RFC 6120 §13.12 lets servers cap stanza size; 16 MiB holds a
     /// 100,000-contact roster result while keeping a bound on memory.
     std::size_t max_input_bytes = std::size_t{16} << 20;
-    /// Element nesting, the root being depth 1. RapidXML recurses per level, so this bounds
-    /// the stack (RFC 6120 §13.12: resource exhaustion). Real stanzas stay under 20.
+    /// Element nesting, the root being depth 1. Bounds the scanner's open-element stack and
+    /// the depth of the tree the walks follow (RFC 6120 §13.12: resource exhaustion). Real
+    /// stanzas stay under 20.
     std::size_t max_depth = 128;
     /// Attributes on one element, namespace declarations included. Bounds the quadratic
     /// duplicate-attribute check (XML 1.0 §3.1 Well-formedness constraint: Unique Att Spec).
@@ -1620,7 +1621,7 @@ struct pool_block_cache {
         thread_local pool_block_cache cache;
         return cache;
     }
-    // RapidXML's alloc_func: may throw std::bad_alloc, which Parser::load catches.
+    // RapidXML's alloc_func: may throw std::bad_alloc, which the scanner's build() catches.
     static void* allocate(std::size_t size) {
         pool_block_cache& c = local();
         if (c.head && c.head->size >= size) {
@@ -2150,7 +2151,7 @@ struct clipped {
 
 }  // namespace scan_impl
 
-/// Validates a whole stanza in one pass before RapidXML sees it. Reuse one
+/// Validates a whole stanza in one pass, building its tree on request. Reuse one
 /// scanner: after its vectors have grown, scan() allocates nothing. The
 /// accessors describe the last successful scan().
 class scanner {
@@ -3268,7 +3269,7 @@ private:
         base_ = data;
         context_.base = data;
         context_.texts = &texts_;  // (re)set here: a moved-from Parser keeps no stale pointer
-        data[size] = '\0';  // the padding byte, as RapidXML's own in-situ parse would write it
+        data[size] = '\0';  // the padding byte (the documented contract, as RapidXML's in-situ parse has it)
         return {};
     }
 
@@ -4509,8 +4510,9 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
 //
 // Framing uses a resumable byte-level tokenizer (depth, tag names, quotes, CDATA); each
 // complete element is then validated by the same scanner as Parser (detail/scan.hpp), so
-// a buffer handed out is one well-formed, namespace-well-formed element. RapidXML is used
-// only to read the few children of a received <stream:error/>, never for framing.
+// a buffer handed out is one well-formed, namespace-well-formed element. The element tree
+// (RapidXML's nodes, built by that scanner) is read only for the few children of a received
+// <stream:error/>, never for framing.
 #ifndef XSTANZA_STREAM_HPP
 #define XSTANZA_STREAM_HPP
 

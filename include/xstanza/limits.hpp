@@ -14,8 +14,9 @@ struct parse_limits {
     /// Whole input in bytes. RFC 6120 §13.12 lets servers cap stanza size; 16 MiB holds a
     /// 100,000-contact roster result while keeping a bound on memory.
     std::size_t max_input_bytes = std::size_t{16} << 20;
-    /// Element nesting, the root being depth 1. RapidXML recurses per level, so this bounds
-    /// the stack (RFC 6120 §13.12: resource exhaustion). Real stanzas stay under 20.
+    /// Element nesting, the root being depth 1. Bounds the scanner's open-element stack and
+    /// the depth of the tree the walks follow (RFC 6120 §13.12: resource exhaustion). Real
+    /// stanzas stay under 20.
     std::size_t max_depth = 128;
     /// Attributes on one element, namespace declarations included. Bounds the quadratic
     /// duplicate-attribute check (XML 1.0 §3.1 Well-formedness constraint: Unique Att Spec).

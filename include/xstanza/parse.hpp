@@ -169,7 +169,7 @@ private:
         base_ = data;
         context_.base = data;
         context_.texts = &texts_;  // (re)set here: a moved-from Parser keeps no stale pointer
-        data[size] = '\0';  // the padding byte, as RapidXML's own in-situ parse would write it
+        data[size] = '\0';  // the padding byte (the documented contract, as RapidXML's in-situ parse has it)
         return {};
     }
 

@@ -5,8 +5,9 @@
 //
 // Framing uses a resumable byte-level tokenizer (depth, tag names, quotes, CDATA); each
 // complete element is then validated by the same scanner as Parser (detail/scan.hpp), so
-// a buffer handed out is one well-formed, namespace-well-formed element. RapidXML is used
-// only to read the few children of a received <stream:error/>, never for framing.
+// a buffer handed out is one well-formed, namespace-well-formed element. The element tree
+// (RapidXML's nodes, built by that scanner) is read only for the few children of a received
+// <stream:error/>, never for framing.
 #ifndef XSTANZA_STREAM_HPP
 #define XSTANZA_STREAM_HPP
 

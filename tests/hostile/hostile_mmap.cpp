@@ -2,7 +2,7 @@
 // prefix of each case up to 4 KiB, is placed so that the byte after its end is the first
 // byte of a PROT_NONE page, then handed to
 //   - Parser::parse<T>(std::string_view) for AnyIq and the case's target (it copies),
-//   - the scanner that runs before RapidXML (it reads the caller's bytes directly),
+//   - the validating scanner (it reads the caller's bytes directly),
 //   - Jid::parse;
 // and, with the one padding byte parse_in_situ asks for as the last readable byte, to
 // Parser::parse_in_situ. Any read past the end is a SIGSEGV. serialize_into writes into a

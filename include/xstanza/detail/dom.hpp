@@ -103,7 +103,7 @@ struct pool_block_cache {
         thread_local pool_block_cache cache;
         return cache;
     }
-    // RapidXML's alloc_func: may throw std::bad_alloc, which Parser::load catches.
+    // RapidXML's alloc_func: may throw std::bad_alloc, which the scanner's build() catches.
     static void* allocate(std::size_t size) {
         pool_block_cache& c = local();
         if (c.head && c.head->size >= size) {

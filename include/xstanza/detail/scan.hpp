@@ -206,7 +206,7 @@ struct clipped {
 
 }  // namespace scan_impl
 
-/// Validates a whole stanza in one pass before RapidXML sees it. Reuse one
+/// Validates a whole stanza in one pass, building its tree on request. Reuse one
 /// scanner: after its vectors have grown, scan() allocates nothing. The
 /// accessors describe the last successful scan().
 class scanner {
