@@ -3458,6 +3458,11 @@ private:
                 if (ns.empty() || detail::same(ns, error_ns))
                     return parse_error::make(errc::condition_namespace, offset_of(c), "error condition <", local,
                                              "/> in namespace '", ns, "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
+                // Namespaces in XML 1.0 §3: the XML namespace (an xml: prefixed element) is no
+                // application's, and no default namespace declaration may name it.
+                if (detail::same(ns, detail::xml_ns))
+                    return parse_error::make(errc::condition_namespace, offset_of(c), "application condition <", local,
+                                             "/> in the reserved XML namespace (RFC 6120 §8.3.2, Namespaces in XML 1.0 §3)");
                 if (app)
                     return parse_error::make(errc::multiple_conditions, offset_of(c),
                                              "second application-specific condition <", local,
@@ -4242,6 +4247,10 @@ inline void write_error(xml_writer& w, const StanzaError& e, std::string_view st
     if (e.app) {
         if (e.app->ns.empty() || e.app->ns == stanzas_ns || e.app->ns == stanza_ns)
             return w.fail(errc::invalid_data, "an application-specific condition needs its own namespace (RFC 6120 §8.3.2)");
+        // Namespaces in XML 1.0 §3: no default namespace declaration names the XML or xmlns namespace.
+        if (e.app->ns == xml_ns || e.app->ns == scanner::xmlns_uri)
+            return w.fail(errc::invalid_data, "an application-specific condition cannot be in the reserved namespace '",
+                          e.app->ns, "' (Namespaces in XML 1.0 §3)");
         w.open(e.app->name, e.app->ns);
         w.close();
     }

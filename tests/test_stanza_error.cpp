@@ -230,6 +230,10 @@ BOOST_AUTO_TEST_CASE(application_condition) {
     expect_error(same_ns, errc::condition_namespace, at(same_ns, "<extra"), "namespace 'jabber:client'");
     std::string no_ns = wrap("<error type='cancel'>" + cond("conflict") + "<extra/></error>");
     expect_error(no_ns, errc::condition_namespace, at(no_ns, "<extra"), "<extra/>");
+    // Nor one in the XML namespace (an xml: prefixed element): no default namespace
+    // declaration could name it on the way back (fuzz_roundtrip found this one).
+    std::string xml_prefixed = wrap("<error type='cancel'>" + cond("conflict") + "<xml:i/></error>");
+    expect_error(xml_prefixed, errc::condition_namespace, at(xml_prefixed, "<xml:i"), "reserved XML namespace");
 
     // The serializer refuses what the parser refuses.
     StanzaError in_stanzas(Condition::conflict);
@@ -241,6 +245,12 @@ BOOST_AUTO_TEST_CASE(application_condition) {
     StanzaError client_ns(Condition::conflict);
     client_ns.app = AppCondition{"extra", "jabber:client"};
     expect_refused(client_ns, "needs its own namespace");
+    StanzaError xml_namespace(Condition::conflict);
+    xml_namespace.app = AppCondition{"i", "http://www.w3.org/XML/1998/namespace"};
+    expect_refused(xml_namespace, "reserved namespace");
+    StanzaError xmlns_namespace(Condition::conflict);
+    xmlns_namespace.app = AppCondition{"i", "http://www.w3.org/2000/xmlns/"};
+    expect_refused(xmlns_namespace, "reserved namespace");
     StanzaError bad_name(Condition::conflict);
     bad_name.app = AppCondition{"1st", "urn:x"};
     expect_refused(bad_name, "not an XML name");

@@ -358,6 +358,11 @@ private:
                 if (ns.empty() || detail::same(ns, error_ns))
                     return parse_error::make(errc::condition_namespace, offset_of(c), "error condition <", local,
                                              "/> in namespace '", ns, "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
+                // Namespaces in XML 1.0 §3: the XML namespace (an xml: prefixed element) is no
+                // application's, and no default namespace declaration may name it.
+                if (detail::same(ns, detail::xml_ns))
+                    return parse_error::make(errc::condition_namespace, offset_of(c), "application condition <", local,
+                                             "/> in the reserved XML namespace (RFC 6120 §8.3.2, Namespaces in XML 1.0 §3)");
                 if (app)
                     return parse_error::make(errc::multiple_conditions, offset_of(c),
                                              "second application-specific condition <", local,

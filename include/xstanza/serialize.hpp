@@ -391,6 +391,10 @@ inline void write_error(xml_writer& w, const StanzaError& e, std::string_view st
     if (e.app) {
         if (e.app->ns.empty() || e.app->ns == stanzas_ns || e.app->ns == stanza_ns)
             return w.fail(errc::invalid_data, "an application-specific condition needs its own namespace (RFC 6120 §8.3.2)");
+        // Namespaces in XML 1.0 §3: no default namespace declaration names the XML or xmlns namespace.
+        if (e.app->ns == xml_ns || e.app->ns == scanner::xmlns_uri)
+            return w.fail(errc::invalid_data, "an application-specific condition cannot be in the reserved namespace '",
+                          e.app->ns, "' (Namespaces in XML 1.0 §3)");
         w.open(e.app->name, e.app->ns);
         w.close();
     }
