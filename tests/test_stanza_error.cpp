@@ -236,24 +236,23 @@ BOOST_AUTO_TEST_CASE(application_condition) {
     expect_error(xml_prefixed, errc::condition_namespace, at(xml_prefixed, "<xml:i"), "reserved XML namespace");
 
     // The serializer refuses what the parser refuses.
-    StanzaError in_stanzas(Condition::conflict);
-    in_stanzas.app = AppCondition{"conflict", stanzas};
-    expect_refused(in_stanzas, "needs its own namespace");
-    StanzaError no_namespace(Condition::conflict);
-    no_namespace.app = AppCondition{"extra", ""};
-    expect_refused(no_namespace, "needs its own namespace");
-    StanzaError client_ns(Condition::conflict);
-    client_ns.app = AppCondition{"extra", "jabber:client"};
-    expect_refused(client_ns, "needs its own namespace");
-    StanzaError xml_namespace(Condition::conflict);
-    xml_namespace.app = AppCondition{"i", "http://www.w3.org/XML/1998/namespace"};
-    expect_refused(xml_namespace, "reserved namespace");
-    StanzaError xmlns_namespace(Condition::conflict);
-    xmlns_namespace.app = AppCondition{"i", "http://www.w3.org/2000/xmlns/"};
-    expect_refused(xmlns_namespace, "reserved namespace");
-    StanzaError bad_name(Condition::conflict);
-    bad_name.app = AppCondition{"1st", "urn:x"};
-    expect_refused(bad_name, "not an XML name");
+    struct refused {
+        AppCondition app;
+        const char* message;
+    };
+    const refused cases[] = {
+        {{"conflict", stanzas}, "needs its own namespace"},
+        {{"extra", ""}, "needs its own namespace"},
+        {{"extra", "jabber:client"}, "needs its own namespace"},
+        {{"i", "http://www.w3.org/XML/1998/namespace"}, "reserved namespace"},
+        {{"i", "http://www.w3.org/2000/xmlns/"}, "reserved namespace"},
+        {{"1st", "urn:x"}, "not an XML name"},
+    };
+    for (const refused& r : cases) {
+        StanzaError e(Condition::conflict);
+        e.app = r.app;
+        expect_refused(e, r.message);
+    }
 }
 
 // RFC 6120 §8.3.2: exactly one defined condition.
