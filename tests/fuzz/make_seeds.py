@@ -7,8 +7,10 @@
 Seeds: every case of tests/adversarial/*.txt (format: tests/adversarial/README.md) up to
 4 KiB, valid and invalid alike (an invalid stanza is one mutation away from a valid one).
 The XML targets get the stanzas; fuzz_jid gets the JID cases and every JID-valued
-attribute (to, from, jid, by) found in the stanzas. File names are the SHA-1 of the
-content, as libFuzzer names the inputs it saves.
+attribute (to, from, jid, by) found in the stanzas; fuzz_stream gets each stanza inside a
+stream (header, the stanza, a keepalive, the closing tag), and runs of consecutive ones.
+File names are the SHA-1 of the content, as libFuzzer names the inputs it saves.
+fuzz_stream's dictionary is written by hand, not here.
 """
 import hashlib
 import os
@@ -19,6 +21,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 VECTORS = os.path.join(HERE, '..', 'adversarial')
 XML_TARGETS = ['fuzz_parse_any', 'fuzz_parse_typed', 'fuzz_roundtrip', 'fuzz_check']
 JID_TARGET = 'fuzz_jid'
+STREAM_TARGET = 'fuzz_stream'
+STREAM_HEADER = (b"<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
+                 b"xmlns:stream='http://etherx.jabber.org/streams' from='example.com' id='s1' version='1.0'>")
+STREAM_END = b'</stream:stream>'
 MAX_SEED = 4096
 
 
@@ -163,6 +169,11 @@ def wanted():
         files[t + '.dict'] = dictionary(XMPP_TOKENS, XMPP_BYTES).encode()
     for d in jid_seeds:
         files[os.path.join('corpus', JID_TARGET, hashlib.sha1(d).hexdigest())] = d
+    ordered = sorted(xml_seeds)
+    streams = [STREAM_HEADER + d + b'\n ' + STREAM_END for d in ordered]
+    streams += [STREAM_HEADER + b''.join(ordered[i:i + 4]) + STREAM_END for i in range(0, len(ordered), 4)]
+    for d in streams:
+        files[os.path.join('corpus', STREAM_TARGET, hashlib.sha1(d).hexdigest())] = d
     files[JID_TARGET + '.dict'] = dictionary(JID_TOKENS, XMPP_BYTES).encode()
     return files
 
@@ -171,7 +182,7 @@ def main():
     check = '--check' in sys.argv[1:]
     files = wanted()
     existing = set()  # only the corpora this script owns: other targets keep their own seeds
-    for t in XML_TARGETS + [JID_TARGET]:
+    for t in XML_TARGETS + [JID_TARGET, STREAM_TARGET]:
         corpus = os.path.join(HERE, 'corpus', t)
         for root, _, names in os.walk(corpus):
             for n in names:
@@ -191,9 +202,10 @@ def main():
         os.makedirs(os.path.dirname(os.path.join(HERE, p)) or HERE, exist_ok=True)
         with open(os.path.join(HERE, p), 'wb') as f:
             f.write(files[p])
-    print('%d files written, %d removed, %d seeds per XML target, %d JID seeds' % (
+    print('%d files written, %d removed, %d seeds per XML target, %d JID seeds, %d stream seeds' % (
         len(changed), len(stale), len([p for p in files if p.startswith(os.path.join('corpus', XML_TARGETS[0]))]),
-        len([p for p in files if p.startswith(os.path.join('corpus', JID_TARGET))])))
+        len([p for p in files if p.startswith(os.path.join('corpus', JID_TARGET))]),
+        len([p for p in files if p.startswith(os.path.join('corpus', STREAM_TARGET))])))
     return 0
 
 
