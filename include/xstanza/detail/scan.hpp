@@ -1086,7 +1086,7 @@ inline bool scanner::namespaces(const byte* name, std::string_view element, cons
         if (a.uri.empty()) continue;
         for (std::size_t j = 0; j < i; ++j) {
             const attribute& b = attributes_[j];
-            if (b.uri.empty() || b.uri != a.uri || b.name.substr(b.colon) != a.name.substr(a.colon)) continue;
+            if (b.uri.empty() || !same(b.uri, a.uri) || !same(b.name.substr(b.colon), a.name.substr(a.colon))) continue;
             fail(errc::duplicate_attribute, at(a.name), "duplicate attribute '", clip(a.name), "': '", clip(b.name),
                  "' has the same namespace and local name");
             return false;
@@ -1102,7 +1102,7 @@ inline bool scanner::declare(const attribute& a, std::size_t depth) noexcept {
         if (!is(a.name, "xmlns")) return true;
         // Namespaces in XML 1.0 §3: the default namespace may be neither the xml nor the
         // xmlns namespace (xmlns='' undeclares it, which is fine)
-        if (a.value == xml_uri || a.value == xmlns_uri) {
+        if (same(a.value, xml_uri) || same(a.value, xmlns_uri)) {
             fail(errc::invalid_namespace, where, "the default namespace cannot be '", a.value, "'");
             return false;
         }
@@ -1117,7 +1117,7 @@ inline bool scanner::declare(const attribute& a, std::size_t depth) noexcept {
     }
     // Namespaces in XML 1.0 §3: the prefix xml may be declared, but only to its own namespace
     if (is(prefix, "xml")) {
-        if (a.value == xml_uri) return true;  // always bound; nothing to push
+        if (same(a.value, xml_uri)) return true;  // always bound; nothing to push
         fail(errc::invalid_namespace, where, "the prefix 'xml' can only be bound to ", xml_uri);
         return false;
     }
@@ -1127,12 +1127,12 @@ inline bool scanner::declare(const attribute& a, std::size_t depth) noexcept {
         return false;
     }
     // Namespaces in XML 1.0 §3: no other prefix is bound to the xml namespace
-    if (a.value == xml_uri) {
+    if (same(a.value, xml_uri)) {
         fail(errc::invalid_namespace, where, "only the prefix 'xml' can be bound to ", xml_uri);
         return false;
     }
     // Namespaces in XML 1.0 §3: nothing is bound to the xmlns namespace
-    if (a.value == xmlns_uri) {
+    if (same(a.value, xmlns_uri)) {
         fail(errc::invalid_namespace, where, "no prefix can be bound to ", xmlns_uri);
         return false;
     }
@@ -1161,7 +1161,7 @@ inline bool scanner::resolve(std::string_view prefix, const byte* where, std::si
     }
     for (std::size_t k = bindings_.size(); k-- > 0;) {
         const binding& b = bindings_[k];
-        if (b.prefix != prefix) continue;
+        if (!same(b.prefix, prefix)) continue;
         if (b.depth == 1 && depth > 1) children_.back().outer_prefix = true;
         uri = b.uri;
         return true;
