@@ -1685,15 +1685,6 @@ inline std::string_view local_name(const xml_node* n) noexcept {
     return {n->name() + k, n->name_size() - k};
 }
 
-inline std::string_view local_of(std::string_view qname) noexcept {
-    std::size_t colon = qname.find(':');
-    return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-}
-inline std::string_view prefix_of(std::string_view qname) noexcept {
-    std::size_t colon = qname.find(':');
-    return colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
-}
-
 /// The attribute with this exact qualified name, or null.
 inline xml_attr* find_attr(const xml_node* n, std::string_view qname) noexcept {
     for (xml_attr* a = n->first_attribute(); a; a = a->next_attribute())
@@ -1783,12 +1774,8 @@ inline std::string_view attr_value(xml_attr* a) noexcept {
     return {a->value(), a->value_size()};
 }
 
-/// True when the element has an element child.
-inline bool has_element_child(const xml_node* n) noexcept {
-    for (const xml_node* c = n->first_node(); c; c = c->next_sibling())
-        if (c->type() == rapidxml::node_element) return true;
-    return false;
-}
+/// True when the element has an element child (the scanner's tree holds element nodes only).
+inline bool has_element_child(const xml_node* n) noexcept { return n->first_node() != nullptr; }
 
 /// The character data of an element without element children: references decoded, line
 /// ends normalised, CDATA sections joined, in place on the first call (the scanner marked
@@ -1906,14 +1893,13 @@ public:
     /// Forward range over the child elements.
     class iterator {
     public:
-        iterator(detail::xml_node* n, const element* parent) noexcept : n_(n), parent_(parent) { skip(); }
+        iterator(detail::xml_node* n, const element* parent) noexcept : n_(n), parent_(parent) {}
         element operator*() const noexcept { return element(n_, parent_->context_); }
-        iterator& operator++() noexcept { n_ = n_->next_sibling(); skip(); return *this; }
+        iterator& operator++() noexcept { n_ = n_->next_sibling(); return *this; }
         bool operator!=(const iterator& o) const noexcept { return n_ != o.n_; }
         bool operator==(const iterator& o) const noexcept { return n_ == o.n_; }
 
     private:
-        void skip() noexcept { while (n_ && n_->type() != rapidxml::node_element) n_ = n_->next_sibling(); }
         detail::xml_node* n_;
         const element* parent_;
     };
@@ -1980,9 +1966,11 @@ private:
 #if defined(__GNUC__) || defined(__clang__)
 #define XSTANZA_SCAN_COLD [[gnu::cold, gnu::noinline]]
 #define XSTANZA_SCAN_HOT [[gnu::always_inline]]
+#define XSTANZA_SCAN_OUTLINE [[gnu::noinline]]
 #else
 #define XSTANZA_SCAN_COLD
 #define XSTANZA_SCAN_HOT
+#define XSTANZA_SCAN_OUTLINE
 #endif
 
 namespace xstanza::detail {
@@ -2252,7 +2240,7 @@ private:
     std::nullptr_t utf8_error(const byte* p) noexcept;
     int char_size(const byte* p) noexcept;
     const byte* other_chars(const byte* p) noexcept;
-    int name_code_point(const byte* p, char32_t& cp) noexcept;
+    int code_point(const byte* p, char32_t& cp) noexcept;
     bool starts_name_char(const byte* p) noexcept;
     int starts_with(const byte* p, std::string_view literal) const noexcept;
 
@@ -2353,17 +2341,7 @@ inline int scanner::char_size(const byte* p) noexcept {
         return 0;
     }
     char32_t cp;
-    const int n = decode_utf8(p, end_, cp);
-    if (n == 0) {
-        utf8_error(p);
-        return 0;
-    }
-    // XML 1.0 §2.2 Char (no surrogates, U+FFFE, U+FFFF)
-    if (!is_xml_char(cp)) {
-        fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML");
-        return 0;
-    }
-    return n;
+    return code_point(p, cp);
 }
 
 // Past the control or non-ASCII character(s) at p (p < end_), or nullptr with the error set.
@@ -2374,14 +2352,16 @@ inline const scanner::byte* scanner::other_chars(const byte* p) noexcept {
     return n ? p + n : nullptr;
 }
 
-// Decodes the non-ASCII character at p inside a name: its length, or 0 with the error set.
-inline int scanner::name_code_point(const byte* p, char32_t& cp) noexcept {
+// Decodes the non-ASCII character at p, which must be valid UTF-8 and an XML Char: its
+// length, or 0 with the error set. Out of line: non-ASCII takes skip_utf8's fast path first,
+// and inlined here it crowds the ASCII loops.
+XSTANZA_SCAN_OUTLINE inline int scanner::code_point(const byte* p, char32_t& cp) noexcept {
     const int n = decode_utf8(p, end_, cp);
     if (n == 0) {
         utf8_error(p);
         return 0;
     }
-    // XML 1.0 §2.2
+    // XML 1.0 §2.2 Char (no surrogates, U+FFFE, U+FFFF)
     if (!is_xml_char(cp)) {
         fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML");
         return 0;
@@ -2420,7 +2400,7 @@ inline const scanner::byte* scanner::entity_name(const byte* p) noexcept {
             continue;
         }
         char32_t cp;
-        const int n = name_code_point(p, cp);
+        const int n = code_point(p, cp);
         if (n == 0) return nullptr;
         if (!(p == first ? scan_impl::is_name_start(cp) : scan_impl::is_name_char(cp))) break;
         p += n;
@@ -2473,7 +2453,7 @@ inline const scanner::byte* scanner::qname_general(const byte* p, const byte*& c
             continue;
         }
         char32_t cp;
-        const int n = name_code_point(p, cp);
+        const int n = code_point(p, cp);
         if (n == 0) return nullptr;
         if (!(p == part ? scan_impl::is_name_start(cp) : scan_impl::is_name_char(cp))) break;
         p += n;
@@ -3124,6 +3104,7 @@ inline bool scanner::resolve(std::string_view prefix, const byte* where, std::si
 
 #undef XSTANZA_SCAN_COLD
 #undef XSTANZA_SCAN_HOT
+#undef XSTANZA_SCAN_OUTLINE
 
 #endif  // XSTANZA_DETAIL_SCAN_HPP
 // ---- end include/xstanza/detail/scan.hpp
@@ -3335,7 +3316,6 @@ private:
         detail::xml_node* extra_payload = nullptr;
         detail::xml_node* extra_error = nullptr;
         for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
-            if (c->type() != rapidxml::node_element) continue;
             // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
             std::string_view error_ns = detail::resolve_ns(c);
             bool is_error = detail::is(detail::local_name(c), "error") &&
@@ -3422,7 +3402,6 @@ private:
         detail::xml_node* foreign = nullptr;
         std::string_view error_ns = detail::resolve_ns(node);
         for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
-            if (c->type() != rapidxml::node_element) continue;
             std::string_view local = detail::local_name(c);
             std::string_view ns = detail::resolve_ns(c);
             if (detail::same(ns, stanzas_ns)) {
@@ -3580,7 +3559,6 @@ private:
         item.jid = *j;
         group_first = groups_.size();
         for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
-            if (c->type() != rapidxml::node_element) continue;
             if (!detail::same(detail::resolve_ns(c), item_ns)) continue;  // other namespaces: extensions, ignored
             std::string_view local = detail::local_name(c);
             if (!detail::is(local, "group"))
@@ -3610,7 +3588,6 @@ private:
         try {
             group_first_.clear();
             for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
-                if (c->type() != rapidxml::node_element) continue;
                 if (!detail::same(detail::resolve_ns(c), query_ns)) continue;  // other namespaces: extensions, ignored
                 std::string_view local = detail::local_name(c);
                 if (!detail::is(local, "item"))
@@ -3668,7 +3645,7 @@ private:
                                      "> uses a namespace prefix declared on <iq>; xstanza keeps payloads as self-contained bytes");
         // Namespaces in XML 1.0 §6.2: without an xmlns of its own, an unprefixed payload is in the
         // default namespace declared on <iq>, which its bytes alone would lose (serialize writes none).
-        if (!ns.empty() && detail::prefix_of(detail::name_of(p)).empty() && !detail::find_attr(p, "xmlns"))
+        if (!ns.empty() && detail::xnode_of(p)->local == 0 && !detail::find_attr(p, "xmlns"))
             return parse_error::make(errc::unsupported, s.begin, "payload <", detail::name_of(p),
                                      "> has no xmlns of its own: it would be in the stanza's namespace '", ns, "'");
         out = OpaqueElement{local, ns, std::string_view(base_ + s.begin, s.end - s.begin), p};
@@ -5550,7 +5527,6 @@ private:
         detail::xml_node* root = doc_->first_node();
         if (!root) return;
         for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
-            if (c->type() != rapidxml::node_element) continue;
             std::string_view ns = detail::resolve_ns(c);
             std::string_view local = detail::local_name(c);
             if (ns == stream_errors_ns) {

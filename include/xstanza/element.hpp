@@ -50,14 +50,13 @@ public:
     /// Forward range over the child elements.
     class iterator {
     public:
-        iterator(detail::xml_node* n, const element* parent) noexcept : n_(n), parent_(parent) { skip(); }
+        iterator(detail::xml_node* n, const element* parent) noexcept : n_(n), parent_(parent) {}
         element operator*() const noexcept { return element(n_, parent_->context_); }
-        iterator& operator++() noexcept { n_ = n_->next_sibling(); skip(); return *this; }
+        iterator& operator++() noexcept { n_ = n_->next_sibling(); return *this; }
         bool operator!=(const iterator& o) const noexcept { return n_ != o.n_; }
         bool operator==(const iterator& o) const noexcept { return n_ == o.n_; }
 
     private:
-        void skip() noexcept { while (n_ && n_->type() != rapidxml::node_element) n_ = n_->next_sibling(); }
         detail::xml_node* n_;
         const element* parent_;
     };

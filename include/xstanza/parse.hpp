@@ -231,7 +231,6 @@ private:
         detail::xml_node* extra_payload = nullptr;
         detail::xml_node* extra_error = nullptr;
         for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
-            if (c->type() != rapidxml::node_element) continue;
             // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
             std::string_view error_ns = detail::resolve_ns(c);
             bool is_error = detail::is(detail::local_name(c), "error") &&
@@ -318,7 +317,6 @@ private:
         detail::xml_node* foreign = nullptr;
         std::string_view error_ns = detail::resolve_ns(node);
         for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
-            if (c->type() != rapidxml::node_element) continue;
             std::string_view local = detail::local_name(c);
             std::string_view ns = detail::resolve_ns(c);
             if (detail::same(ns, stanzas_ns)) {
@@ -476,7 +474,6 @@ private:
         item.jid = *j;
         group_first = groups_.size();
         for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
-            if (c->type() != rapidxml::node_element) continue;
             if (!detail::same(detail::resolve_ns(c), item_ns)) continue;  // other namespaces: extensions, ignored
             std::string_view local = detail::local_name(c);
             if (!detail::is(local, "group"))
@@ -506,7 +503,6 @@ private:
         try {
             group_first_.clear();
             for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
-                if (c->type() != rapidxml::node_element) continue;
                 if (!detail::same(detail::resolve_ns(c), query_ns)) continue;  // other namespaces: extensions, ignored
                 std::string_view local = detail::local_name(c);
                 if (!detail::is(local, "item"))
@@ -564,7 +560,7 @@ private:
                                      "> uses a namespace prefix declared on <iq>; xstanza keeps payloads as self-contained bytes");
         // Namespaces in XML 1.0 §6.2: without an xmlns of its own, an unprefixed payload is in the
         // default namespace declared on <iq>, which its bytes alone would lose (serialize writes none).
-        if (!ns.empty() && detail::prefix_of(detail::name_of(p)).empty() && !detail::find_attr(p, "xmlns"))
+        if (!ns.empty() && detail::xnode_of(p)->local == 0 && !detail::find_attr(p, "xmlns"))
             return parse_error::make(errc::unsupported, s.begin, "payload <", detail::name_of(p),
                                      "> has no xmlns of its own: it would be in the stanza's namespace '", ns, "'");
         out = OpaqueElement{local, ns, std::string_view(base_ + s.begin, s.end - s.begin), p};

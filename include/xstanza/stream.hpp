@@ -1038,7 +1038,6 @@ private:
         detail::xml_node* root = doc_->first_node();
         if (!root) return;
         for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
-            if (c->type() != rapidxml::node_element) continue;
             std::string_view ns = detail::resolve_ns(c);
             std::string_view local = detail::local_name(c);
             if (ns == stream_errors_ns) {

@@ -163,15 +163,6 @@ inline std::string_view local_name(const xml_node* n) noexcept {
     return {n->name() + k, n->name_size() - k};
 }
 
-inline std::string_view local_of(std::string_view qname) noexcept {
-    std::size_t colon = qname.find(':');
-    return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-}
-inline std::string_view prefix_of(std::string_view qname) noexcept {
-    std::size_t colon = qname.find(':');
-    return colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
-}
-
 /// The attribute with this exact qualified name, or null.
 inline xml_attr* find_attr(const xml_node* n, std::string_view qname) noexcept {
     for (xml_attr* a = n->first_attribute(); a; a = a->next_attribute())
@@ -261,12 +252,8 @@ inline std::string_view attr_value(xml_attr* a) noexcept {
     return {a->value(), a->value_size()};
 }
 
-/// True when the element has an element child.
-inline bool has_element_child(const xml_node* n) noexcept {
-    for (const xml_node* c = n->first_node(); c; c = c->next_sibling())
-        if (c->type() == rapidxml::node_element) return true;
-    return false;
-}
+/// True when the element has an element child (the scanner's tree holds element nodes only).
+inline bool has_element_child(const xml_node* n) noexcept { return n->first_node() != nullptr; }
 
 /// The character data of an element without element children: references decoded, line
 /// ends normalised, CDATA sections joined, in place on the first call (the scanner marked

@@ -31,9 +31,11 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define XSTANZA_SCAN_COLD [[gnu::cold, gnu::noinline]]
 #define XSTANZA_SCAN_HOT [[gnu::always_inline]]
+#define XSTANZA_SCAN_OUTLINE [[gnu::noinline]]
 #else
 #define XSTANZA_SCAN_COLD
 #define XSTANZA_SCAN_HOT
+#define XSTANZA_SCAN_OUTLINE
 #endif
 
 namespace xstanza::detail {
@@ -303,7 +305,7 @@ private:
     std::nullptr_t utf8_error(const byte* p) noexcept;
     int char_size(const byte* p) noexcept;
     const byte* other_chars(const byte* p) noexcept;
-    int name_code_point(const byte* p, char32_t& cp) noexcept;
+    int code_point(const byte* p, char32_t& cp) noexcept;
     bool starts_name_char(const byte* p) noexcept;
     int starts_with(const byte* p, std::string_view literal) const noexcept;
 
@@ -404,17 +406,7 @@ inline int scanner::char_size(const byte* p) noexcept {
         return 0;
     }
     char32_t cp;
-    const int n = decode_utf8(p, end_, cp);
-    if (n == 0) {
-        utf8_error(p);
-        return 0;
-    }
-    // XML 1.0 §2.2 Char (no surrogates, U+FFFE, U+FFFF)
-    if (!is_xml_char(cp)) {
-        fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML");
-        return 0;
-    }
-    return n;
+    return code_point(p, cp);
 }
 
 // Past the control or non-ASCII character(s) at p (p < end_), or nullptr with the error set.
@@ -425,14 +417,16 @@ inline const scanner::byte* scanner::other_chars(const byte* p) noexcept {
     return n ? p + n : nullptr;
 }
 
-// Decodes the non-ASCII character at p inside a name: its length, or 0 with the error set.
-inline int scanner::name_code_point(const byte* p, char32_t& cp) noexcept {
+// Decodes the non-ASCII character at p, which must be valid UTF-8 and an XML Char: its
+// length, or 0 with the error set. Out of line: non-ASCII takes skip_utf8's fast path first,
+// and inlined here it crowds the ASCII loops.
+XSTANZA_SCAN_OUTLINE inline int scanner::code_point(const byte* p, char32_t& cp) noexcept {
     const int n = decode_utf8(p, end_, cp);
     if (n == 0) {
         utf8_error(p);
         return 0;
     }
-    // XML 1.0 §2.2
+    // XML 1.0 §2.2 Char (no surrogates, U+FFFE, U+FFFF)
     if (!is_xml_char(cp)) {
         fail(errc::invalid_char, p, "character ", scan_impl::char_text(cp), " is not allowed in XML");
         return 0;
@@ -471,7 +465,7 @@ inline const scanner::byte* scanner::entity_name(const byte* p) noexcept {
             continue;
         }
         char32_t cp;
-        const int n = name_code_point(p, cp);
+        const int n = code_point(p, cp);
         if (n == 0) return nullptr;
         if (!(p == first ? scan_impl::is_name_start(cp) : scan_impl::is_name_char(cp))) break;
         p += n;
@@ -524,7 +518,7 @@ inline const scanner::byte* scanner::qname_general(const byte* p, const byte*& c
             continue;
         }
         char32_t cp;
-        const int n = name_code_point(p, cp);
+        const int n = code_point(p, cp);
         if (n == 0) return nullptr;
         if (!(p == part ? scan_impl::is_name_start(cp) : scan_impl::is_name_char(cp))) break;
         p += n;
@@ -1175,5 +1169,6 @@ inline bool scanner::resolve(std::string_view prefix, const byte* where, std::si
 
 #undef XSTANZA_SCAN_COLD
 #undef XSTANZA_SCAN_HOT
+#undef XSTANZA_SCAN_OUTLINE
 
 #endif  // XSTANZA_DETAIL_SCAN_HPP
