@@ -695,28 +695,26 @@ private:
             if (q == b || q - b > std::ptrdiff_t(max_jid_part_bytes)) return false;
             d = q + 1;
         }
-        // Domainpart: labels of letters, digits and hyphens, 1..63 bytes, no edge hyphen.
+        // Domainpart: labels of letters, digits and hyphens, 1..63 bytes, no edge hyphen,
+        // separated by single dots; one trailing dot is removed (RFC 7622 §3.2). Each label
+        // is skipped in one tight loop and checked at its end.
         const unsigned char* r = d;
-        std::size_t label = 0;
-        unsigned char prev = '.';
-        for (; r != e && *r != '/'; ++r) {
-            const unsigned char k = cls[*r];
-            if (k & detail::jid_ldh) {
-                if ((prev == '.' && *r == '-') || ++label > 63) return false;
-            } else if (k & detail::jid_dot) {
-                if (label == 0 || prev == '-') return false;
-                label = 0;
-            } else {
-                return false;
+        const unsigned char* domain_end;
+        for (;;) {
+            const unsigned char* const label = r;
+            while (r != e && (cls[*r] & detail::jid_ldh)) ++r;
+            if (r == label) {  // an empty label: only the end, after a trailing dot
+                if (label == d || (r != e && *r != '/')) return false;
+                domain_end = label - 1;
+                break;
             }
-            prev = *r;
-        }
-        const unsigned char* domain_end = r;
-        if (prev == '.') {
-            if (r == d) return false;  // empty domainpart
-            --domain_end;              // RFC 7622 §3.2: the trailing dot goes
-        } else if (prev == '-') {
-            return false;
+            if (r - label > 63 || *label == '-' || r[-1] == '-') return false;
+            if (r == e || *r != '.') {
+                if (r != e && *r != '/') return false;
+                domain_end = r;
+                break;
+            }
+            ++r;
         }
         if (domain_end - d > std::ptrdiff_t(max_jid_part_bytes)) return false;
         if (r != e) {  // at '/': the resourcepart, printable ASCII, not empty
@@ -1534,6 +1532,54 @@ inline const unsigned char* skip_plain(const unsigned char* p, const unsigned ch
     return p;
 }
 
+/// The first byte in [p, end) that is '&' or a control byte (tab, LF, CR and the rest of
+/// C0), or end: where decoding a value or text has work to do. Non-ASCII bytes are skipped.
+/// [first, end) is the whole region p lies in: a tail shorter than sixteen bytes is read
+/// as the region's last sixteen bytes when the region is that long.
+inline char* find_amp_or_control(const char* first, char* p, char* end) noexcept {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
+    // min(v, 0x1F) == v exactly for the bytes 0x00..0x1F (unsigned)
+    auto hits = [&](const char* at) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+        return unsigned(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
+    };
+    while (end - p >= 16) {
+        if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+    if (p != end && end - first >= 16) {
+        const unsigned mask = hits(end - 16) >> (16 - (end - p));
+        return mask ? p + __builtin_ctz(mask) : end;
+    }
+#else
+    (void)first;
+#endif
+    while (p != end && *p != '&' && static_cast<unsigned char>(*p) >= 0x20) ++p;
+    return p;
+}
+
+/// Moves m <= 16 bytes from src to dst < src (regions may overlap): every load before any
+/// store, no call.
+inline void move_short(char* dst, const char* src, std::size_t m) noexcept {
+    if (m >= 8) {
+        std::uint64_t a, b;
+        std::memcpy(&a, src, 8);
+        std::memcpy(&b, src + m - 8, 8);
+        std::memcpy(dst, &a, 8);
+        std::memcpy(dst + m - 8, &b, 8);
+    } else if (m >= 4) {
+        std::uint32_t a, b;
+        std::memcpy(&a, src, 4);
+        std::memcpy(&b, src + m - 4, 4);
+        std::memcpy(dst, &a, 4);
+        std::memcpy(dst + m - 4, &b, 4);
+    } else {
+        for (std::size_t i = 0; i < m; ++i) dst[i] = src[i];
+    }
+}
+
 }  // namespace xstanza::detail
 
 #endif  // XSTANZA_DETAIL_TEXT_HPP
@@ -1723,41 +1769,35 @@ inline char* decode_reference(char* src, char*& dst) noexcept {
     }
 }
 
-// Bytes that decoding changes: '&' and CR everywhere; LF and tab too in attribute values.
-enum : unsigned char { decodes_in_text = 1, decodes_in_attr = 2 };
-struct decode_class_table {
-    unsigned char v[256] = {};
-    constexpr decode_class_table() {
-        v[static_cast<unsigned char>('&')] = decodes_in_text | decodes_in_attr;
-        v[static_cast<unsigned char>('\r')] = decodes_in_text | decodes_in_attr;
-        v[static_cast<unsigned char>('\n')] = decodes_in_attr;
-        v[static_cast<unsigned char>('\t')] = decodes_in_attr;
-    }
-};
-inline constexpr decode_class_table decode_classes{};
-
 /// Decodes references and normalises line ends in place (XML 1.0 §2.11, §4.6); for an
 /// attribute value also maps literal tab, CR and LF to space (§3.3.3). Returns the new size.
+/// The plain runs between the bytes that need work are found sixteen bytes at a time.
 inline std::size_t decode_in_place(char* p, std::size_t n, bool attribute) noexcept {
-    const unsigned char mask = attribute ? decodes_in_attr : decodes_in_text;
-    char* end = p + n;
-    char* src = p;
-    while (src < end && !(decode_classes.v[static_cast<unsigned char>(*src)] & mask)) ++src;
-    if (src == end) return n;
+    char* const end = p + n;
+    char* src = find_amp_or_control(p, p, end);
     char* dst = src;
-    while (src < end) {
-        char c = *src;
-        if (!(decode_classes.v[static_cast<unsigned char>(c)] & mask)) {
-            *dst++ = c;
-            ++src;
-        } else if (c == '&') {
+    while (src != end) {
+        const char c = *src;
+        if (c == '&') {
             src = decode_reference(src, dst);
         } else if (c == '\r') {
             *dst++ = attribute ? ' ' : '\n';
-            src += (src + 1 < end && src[1] == '\n') ? 2 : 1;
-        } else {  // LF or tab in an attribute value
-            *dst++ = ' ';
+            src += (src + 1 != end && src[1] == '\n') ? 2 : 1;
+        } else {  // LF or tab: a space in an attribute value, kept in text
+            *dst++ = attribute ? ' ' : c;
             ++src;
+        }
+        char* const run = src;
+        src = find_amp_or_control(p, src, end);
+        const std::size_t m = std::size_t(src - run);
+        if (dst == run) {  // nothing removed yet: the run stays where it is
+            dst = src;
+        } else if (m <= 16) {  // short runs (the usual case) without a call; dst < run
+            move_short(dst, run, m);
+            dst += m;
+        } else {
+            std::memmove(dst, run, m);
+            dst += m;
         }
     }
     return std::size_t(dst - p);

@@ -4,6 +4,7 @@
 #include <boost/test/data/test_case.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -537,6 +538,76 @@ BOOST_AUTO_TEST_CASE(bad_byte_at_every_position) {
             BOOST_TEST(name(scan_exact(sc, cdata).code()) == name(errc::ok));
         }
     }
+}
+
+
+// decode_in_place (dom.hpp) against a byte-by-byte reference, on generated values and texts
+// of every length around the sixteen-byte steps, in buffers of exactly their size.
+static std::string reference_decode(const std::string& s, bool attribute) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const char c = s[i];
+        if (c == '&') {
+            const std::size_t semi = s.find(';', i);
+            const std::string ref = s.substr(i + 1, semi - i - 1);
+            i = semi + 1;
+            if (ref[0] != '#') {
+                out += ref == "lt" ? '<' : ref == "gt" ? '>' : ref == "amp" ? '&' : ref == "apos" ? '\'' : '"';
+                continue;
+            }
+            const unsigned long cp = ref[1] == 'x' ? std::stoul(ref.substr(2), nullptr, 16) : std::stoul(ref.substr(1));
+            if (cp < 0x80) {
+                out += char(cp);
+            } else if (cp < 0x800) {
+                out += char(0xC0 | (cp >> 6));
+                out += char(0x80 | (cp & 0x3F));
+            } else if (cp < 0x10000) {
+                out += char(0xE0 | (cp >> 12));
+                out += char(0x80 | ((cp >> 6) & 0x3F));
+                out += char(0x80 | (cp & 0x3F));
+            } else {
+                out += char(0xF0 | (cp >> 18));
+                out += char(0x80 | ((cp >> 12) & 0x3F));
+                out += char(0x80 | ((cp >> 6) & 0x3F));
+                out += char(0x80 | (cp & 0x3F));
+            }
+        } else if (c == '\r') {
+            out += attribute ? ' ' : '\n';
+            i += i + 1 < s.size() && s[i + 1] == '\n' ? 2 : 1;
+        } else {
+            out += attribute && (c == '\n' || c == '\t') ? ' ' : c;
+            ++i;
+        }
+    }
+    return out;
+}
+
+BOOST_AUTO_TEST_CASE(decode_matches_reference) {
+    const char* const pieces[] = {"a", "bcdefgh", "ijklmnopqrstuvwxyz0123", "\xC3\xA9", "\xF0\x9F\x98\x80", " ",
+                                  "&amp;", "&lt;", "&gt;", "&apos;", "&quot;", "&#233;", "&#x1F600;", "&#65;",
+                                  "\r\n", "\r", "\n", "\t"};
+    constexpr std::size_t n_pieces = sizeof pieces / sizeof pieces[0];
+    std::uint32_t seed = 12345;
+    auto next = [&seed] {
+        seed = seed * 1103515245u + 12345u;
+        return seed >> 8;
+    };
+    std::size_t checked = 0;
+    for (int round = 0; round < 4000; ++round) {
+        std::string s;
+        const std::size_t count = next() % 12;
+        // mostly plain bytes, so that the runs between references vary in length
+        for (std::size_t k = 0; k < count; ++k) s += pieces[next() % 3 == 0 ? next() % n_pieces : next() % 3];
+        for (const bool attribute : {true, false}) {
+            std::vector<char> buf(s.begin(), s.end());  // exactly s.size() bytes: ASan sees overreads
+            const std::size_t m = xstanza::detail::decode_in_place(buf.data(), buf.size(), attribute);
+            BOOST_TEST_CONTEXT("input '" << s << "' attribute " << attribute) {
+                BOOST_TEST(std::string(buf.data(), m) == reference_decode(s, attribute));
+            }
+            ++checked;
+        }
+    }
+    BOOST_TEST(checked == 8000u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

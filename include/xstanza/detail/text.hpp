@@ -76,6 +76,54 @@ inline const unsigned char* skip_plain(const unsigned char* p, const unsigned ch
     return p;
 }
 
+/// The first byte in [p, end) that is '&' or a control byte (tab, LF, CR and the rest of
+/// C0), or end: where decoding a value or text has work to do. Non-ASCII bytes are skipped.
+/// [first, end) is the whole region p lies in: a tail shorter than sixteen bytes is read
+/// as the region's last sixteen bytes when the region is that long.
+inline char* find_amp_or_control(const char* first, char* p, char* end) noexcept {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
+    // min(v, 0x1F) == v exactly for the bytes 0x00..0x1F (unsigned)
+    auto hits = [&](const char* at) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+        return unsigned(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
+    };
+    while (end - p >= 16) {
+        if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+    if (p != end && end - first >= 16) {
+        const unsigned mask = hits(end - 16) >> (16 - (end - p));
+        return mask ? p + __builtin_ctz(mask) : end;
+    }
+#else
+    (void)first;
+#endif
+    while (p != end && *p != '&' && static_cast<unsigned char>(*p) >= 0x20) ++p;
+    return p;
+}
+
+/// Moves m <= 16 bytes from src to dst < src (regions may overlap): every load before any
+/// store, no call.
+inline void move_short(char* dst, const char* src, std::size_t m) noexcept {
+    if (m >= 8) {
+        std::uint64_t a, b;
+        std::memcpy(&a, src, 8);
+        std::memcpy(&b, src + m - 8, 8);
+        std::memcpy(dst, &a, 8);
+        std::memcpy(dst + m - 8, &b, 8);
+    } else if (m >= 4) {
+        std::uint32_t a, b;
+        std::memcpy(&a, src, 4);
+        std::memcpy(&b, src + m - 4, 4);
+        std::memcpy(dst, &a, 4);
+        std::memcpy(dst + m - 4, &b, 4);
+    } else {
+        for (std::size_t i = 0; i < m; ++i) dst[i] = src[i];
+    }
+}
+
 }  // namespace xstanza::detail
 
 #endif  // XSTANZA_DETAIL_TEXT_HPP
