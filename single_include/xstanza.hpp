@@ -438,6 +438,8 @@ namespace xstanza {
 
 namespace detail {
 
+struct jid_test_access;  // lets the tests call the fast path alone
+
 constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
 constexpr bool iequal_ascii(std::string_view a, std::string_view b) noexcept {
@@ -678,6 +680,8 @@ public:
     friend constexpr bool operator!=(const Jid& a, const Jid& b) noexcept { return !(a == b); }
 
 private:
+    friend struct detail::jid_test_access;
+
     // The common case in one pass: printable ASCII, a localpart without the characters RFC
     // 7622 §3.3.1 excludes, an LDH domain name (one trailing dot removed, RFC 7622 §3.2),
     // parts of at most 1023 bytes. It accepts exactly what parse()'s detailed path accepts
@@ -3032,8 +3036,12 @@ inline const scanner::byte* scanner::char_reference(const byte* amp) noexcept {
 inline bool scanner::unique_attributes() noexcept {
     const std::size_t n = attributes_.size();
     for (std::size_t i = 1; i < n; ++i) {
+        const std::string_view a = attributes_[i].name;
         for (std::size_t j = 0; j < i; ++j) {
-            if (same(attributes_[i].name, attributes_[j].name)) {
+            const std::string_view b = attributes_[j].name;
+            // Names are never empty. Names of one size mostly differ in their first byte
+            // (id/to, type/from): tested inline, that spares a memcmp call.
+            if (a.size() == b.size() && a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0) {
                 fail(errc::duplicate_attribute, at(attributes_[i].name), "duplicate attribute '", clip(attributes_[i].name), "'");
                 return false;
             }

@@ -1,10 +1,20 @@
 // RFC 7622 JIDs: valid forms, each part's limits and forbidden characters, comparison.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xstanza/jid.hpp>
+
+namespace xstanza::detail {
+struct jid_test_access {
+    static bool fast(std::string_view s, Jid& j) noexcept { return Jid::parse_ascii(s, j); }
+};
+}  // namespace xstanza::detail
 
 using xstanza::Jid;
 using xstanza::errc;
@@ -146,6 +156,17 @@ BOOST_AUTO_TEST_CASE(from_parts_validates) {
 // parse() has a one-pass fast path for ASCII JIDs; it must agree with the detailed path on
 // every input: the same acceptance and the same parts.
 namespace {
+// The fast path is a shortcut: where it declines, parse() asks the detailed path, so a
+// fast path that declined too much would pass the comparison above unnoticed. For ASCII
+// input it has no reason to decline what the detailed path accepts (its 63-byte label and
+// 1023-byte part limits are the detailed path's too; IP literals are not generated).
+void expect_fast_path_accepts_valid_ascii(const std::string& s) {
+    const bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!ascii || !xstanza::Jid::parse_detailed(s)) return;
+    xstanza::Jid j;
+    BOOST_TEST_CONTEXT("JID '" << s << "'") { BOOST_TEST(xstanza::detail::jid_test_access::fast(s, j)); }
+}
+
 void expect_same_as_detailed(const std::string& s) {
     xstanza::result<xstanza::Jid> fast = xstanza::Jid::parse(s);
     xstanza::result<xstanza::Jid> slow = xstanza::Jid::parse_detailed(s);
@@ -175,6 +196,7 @@ BOOST_AUTO_TEST_CASE(fast_path_agrees_with_the_detailed_path) {
             s.assign(len, ' ');
             for (std::size_t i = 0; i < len; ++i) s[i] = alphabet[digit[i]];
             expect_same_as_detailed(s);
+            expect_fast_path_accepts_valid_ascii(s);
             ++count;
             std::size_t i = 0;
             while (i < len && ++digit[i] == alphabet.size()) digit[i++] = 0;
@@ -189,6 +211,34 @@ BOOST_AUTO_TEST_CASE(fast_path_agrees_with_the_detailed_path) {
                                  "u@" + l63 + "." + l63 + ".", "u@d./r", "u@d../r", "u@-d", "u@d-", "u@d-.e", "[::1]", "u@1.2.3.4",
                                  "a/b@c", "a@b@c", "@d", "u@", "u@d/", "u@d.", ".", "u@.d"})
         expect_same_as_detailed(t);
+}
+
+
+// Longer JIDs, built from the pieces whose positions matter (label edges, part separators,
+// excluded and non-ASCII bytes), on both sides of the 16-byte steps and of the 63-byte
+// limit of the mask-based path.
+BOOST_AUTO_TEST_CASE(fast_path_agrees_on_generated_jids) {
+    const char* const pieces[] = {"a", "bc", "def", "ghijklmnop", "0", "-", ".", "@", "/", " ", "&", "\"",
+                                  ":", "'", "\xC3\xA9", "\x7F", "\x01", "example", "x-y", "Z9"};
+    constexpr std::size_t n_pieces = sizeof pieces / sizeof pieces[0];
+    std::uint32_t seed = 7;
+    auto next = [&seed] {
+        seed = seed * 1103515245u + 12345u;
+        return seed >> 8;
+    };
+    std::size_t accepted = 0;
+    for (int round = 0; round < 60000; ++round) {
+        std::string s;
+        const std::size_t count = 1 + next() % 24;
+        // mostly letters, so that many of them are valid JIDs
+        for (std::size_t k = 0; k < count; ++k) s += pieces[next() % 4 == 0 ? next() % n_pieces : next() % 4];
+        if (next() % 3 == 0) s.insert(next() % (s.size() + 1), "@");
+        if (next() % 3 == 0) s.insert(next() % (s.size() + 1), "/");
+        expect_same_as_detailed(s);
+        expect_fast_path_accepts_valid_ascii(s);
+        accepted += bool(xstanza::Jid::parse(s));
+    }
+    BOOST_TEST(accepted > 5000u);  // the generator reaches the accepting paths too
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -15,6 +15,8 @@ namespace xstanza {
 
 namespace detail {
 
+struct jid_test_access;  // lets the tests call the fast path alone
+
 constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
 constexpr bool iequal_ascii(std::string_view a, std::string_view b) noexcept {
@@ -255,6 +257,8 @@ public:
     friend constexpr bool operator!=(const Jid& a, const Jid& b) noexcept { return !(a == b); }
 
 private:
+    friend struct detail::jid_test_access;
+
     // The common case in one pass: printable ASCII, a localpart without the characters RFC
     // 7622 §3.3.1 excludes, an LDH domain name (one trailing dot removed, RFC 7622 §3.2),
     // parts of at most 1023 bytes. It accepts exactly what parse()'s detailed path accepts

@@ -1058,8 +1058,12 @@ inline const scanner::byte* scanner::char_reference(const byte* amp) noexcept {
 inline bool scanner::unique_attributes() noexcept {
     const std::size_t n = attributes_.size();
     for (std::size_t i = 1; i < n; ++i) {
+        const std::string_view a = attributes_[i].name;
         for (std::size_t j = 0; j < i; ++j) {
-            if (same(attributes_[i].name, attributes_[j].name)) {
+            const std::string_view b = attributes_[j].name;
+            // Names are never empty. Names of one size mostly differ in their first byte
+            // (id/to, type/from): tested inline, that spares a memcmp call.
+            if (a.size() == b.size() && a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0) {
                 fail(errc::duplicate_attribute, at(attributes_[i].name), "duplicate attribute '", clip(attributes_[i].name), "'");
                 return false;
             }
