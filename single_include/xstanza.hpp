@@ -2251,11 +2251,13 @@ private:
         std::string_view default_ns;  // the default namespace in its scope
         xnode* node;           // its node when building a tree
         const byte* content;   // one past its start tag
+        const void* padding;   // to 64 bytes: stack_.size() is then a shift, not a division
     };
     struct binding {
         std::string_view prefix;
         std::string_view uri;
         std::size_t depth;  // of the declaring element; the root is 1
+        const void* padding[3];  // to 64 bytes: bindings_.size() is then a shift, not a division
     };
     struct attribute {
         std::string_view name;
@@ -3562,6 +3564,7 @@ private:
     parse_error check_groups(std::size_t first, const detail::xml_node* item) noexcept {
         std::size_t n = groups_.size() - first;
         if (n < 2) return {};
+        if (n == 2 && !detail::same(groups_[first], groups_[first + 1])) return {};  // the usual case: one comparison
         if (n <= 8) {
             for (std::size_t i = first; i < groups_.size(); ++i)
                 for (std::size_t j = i + 1; j < groups_.size(); ++j)
@@ -3666,11 +3669,10 @@ private:
                                              "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
                 if (++count == 1) first = c;
                 else if (count == 2) second = c;
-                RosterItem item;
-                std::size_t gfirst = 0;
+                // Parsed in place: no copy of the item (on an error the caller clears items_).
+                RosterItem& item = items_.emplace_back();
+                std::size_t& gfirst = group_first_.emplace_back();
                 if (parse_error e = parse_item(c, type, item, gfirst)) return e;
-                items_.push_back(item);
-                group_first_.push_back(gfirst);
             }
         } catch (...) {
             return parse_error(errc::out_of_memory, offset_of(node), "out of memory storing roster items");

@@ -273,11 +273,13 @@ private:
         std::string_view default_ns;  // the default namespace in its scope
         xnode* node;           // its node when building a tree
         const byte* content;   // one past its start tag
+        const void* padding;   // to 64 bytes: stack_.size() is then a shift, not a division
     };
     struct binding {
         std::string_view prefix;
         std::string_view uri;
         std::size_t depth;  // of the declaring element; the root is 1
+        const void* padding[3];  // to 64 bytes: bindings_.size() is then a shift, not a division
     };
     struct attribute {
         std::string_view name;
