@@ -611,27 +611,4 @@ BOOST_AUTO_TEST_CASE(decode_matches_reference) {
 }
 
 
-// The sixteen-byte name skip against the table it replaces, for every byte value at every
-// position of names up to 40 bytes, in buffers of exactly their size.
-BOOST_AUTO_TEST_CASE(name_skip_matches_table) {
-    namespace si = xstanza::detail::scan_impl;
-    std::size_t checked = 0;
-    for (int b = 0; b < 256; ++b) {
-        for (std::size_t at = 0; at <= 40; ++at) {
-            std::vector<unsigned char> buf(at + 1 + (at % 7), 'a');
-            for (std::size_t i = 0; i < buf.size(); ++i) buf[i] = "aZ0-._m9"[i % 8];
-            buf[at] = static_cast<unsigned char>(b);
-            const unsigned char* const first = buf.data();
-            const unsigned char* const end = first + buf.size();
-            const unsigned char* expected = first;
-            while (expected != end && (si::ascii_names.bits[*expected] & si::name_char_bit)) ++expected;
-            BOOST_TEST_CONTEXT("byte " << b << " at " << at) {
-                BOOST_TEST(si::skip_ascii_name_chars(first, end) - first == expected - first);
-            }
-            ++checked;
-        }
-    }
-    BOOST_TEST(checked == 256u * 41u);
-}
-
 BOOST_AUTO_TEST_SUITE_END()

@@ -126,30 +126,6 @@ inline bool utf8_cut_short(const byte* p, const byte* end) noexcept {
 using detail::plain_hits;
 using detail::skip_plain;
 
-// One past the run of ASCII NameChars (XML 1.0 §2.3: letters, digits, '_', '-', '.'; ':'
-// excluded) that starts at p, sixteen bytes at a time where the input allows.
-inline const byte* skip_ascii_name_chars(const byte* p, const byte* end) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        // Signed range tests: b + (0x80 - lo) lands in [-128, -128 + n) exactly for b in [lo, lo + n).
-        const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));  // 'A'..'Z' to 'a'..'z'
-        const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(char(0x80 - 'a'))),
-                                              _mm_set1_epi8(char(-128 + 26)));
-        const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(char(0x80 - '0'))),
-                                             _mm_set1_epi8(char(-128 + 10)));
-        const __m128i punct = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
-                                                        _mm_cmpeq_epi8(v, _mm_set1_epi8('.'))),
-                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
-        const unsigned name = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), punct)));
-        if (name != 0xFFFF) return p + __builtin_ctz(~name);
-        p += 16;
-    }
-#endif
-    while (p != end && (ascii_names.bits[*p] & name_char_bit)) ++p;
-    return p;
-}
-
 // Skips valid multi-byte UTF-8 characters that are XML Chars (RFC 3629 §4, XML 1.0
 // §2.2). Stops at an ASCII byte, at end, or at a sequence that needs a closer look.
 inline const byte* skip_utf8(const byte* p, const byte* end) noexcept {
@@ -507,7 +483,8 @@ inline const scanner::byte* scanner::entity_name(const byte* p) noexcept {
 XSTANZA_SCAN_HOT inline const scanner::byte* scanner::qname(const byte* p, const byte*& colon) noexcept {
     // fast path: an unprefixed ASCII name
     if (p != end_ && (scan_impl::ascii_names.bits[*p] & scan_impl::name_start_bit)) {
-        const byte* q = scan_impl::skip_ascii_name_chars(p + 1, end_);
+        const byte* q = p + 1;
+        while (q != end_ && (scan_impl::ascii_names.bits[*q] & scan_impl::name_char_bit)) ++q;
         if (q == end_ || (*q != ':' && *q < 0x80)) {
             colon = nullptr;
             return q;
