@@ -1501,6 +1501,18 @@ inline std::uint64_t plain_hits(const unsigned char* p) noexcept {
     return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | (v - ones * 0x20) | v) & highs;
 }
 
+// 1 for the bytes skip_plain<A, B, C> skips: printable ASCII other than A, B and C.
+template <unsigned char A, unsigned char B, unsigned char C>
+struct plain_table {
+    static constexpr struct values {
+        bool v[256] = {};
+        constexpr values() {
+            for (int c = 0x20; c < 0x80; ++c) v[c] = c != A && c != B && c != C;
+        }
+        constexpr bool operator[](unsigned char c) const { return v[c]; }
+    } v{};
+};
+
 template <unsigned char A, unsigned char B, unsigned char C>
 inline const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end) noexcept {
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
@@ -1528,11 +1540,8 @@ inline const unsigned char* skip_plain(const unsigned char* p, const unsigned ch
         }
         p += 8;
     }
-    while (p != end) {
-        const unsigned char c = *p;
-        if (c < 0x20 || c >= 0x80 || c == A || c == B || c == C) break;
-        ++p;
-    }
+    // The tail, under eight bytes (and everything on big-endian machines): one table lookup a byte.
+    while (p != end && plain_table<A, B, C>::v[*p]) ++p;
     return p;
 }
 
@@ -4059,7 +4068,31 @@ private:
     void put(const char (&literal)[N]) noexcept {
         put(std::string_view(literal, N - 1));
     }
+    // Names, JID parts and short values (1 to 16 bytes) that fit: inline, no call. The rest
+    // goes through put_long.
     void put(std::string_view s) noexcept {
+        const std::size_t n = s.size();
+        if (n - 1 >= 16 || n > sizeof buf_ - len_) return put_long(s);  // n == 0 wraps around: put_long
+        char* d = buf_ + len_;
+        const char* src = s.data();
+        // two overlapping fixed-size copies instead of a memcpy call
+        if (n >= 8) {
+            std::memcpy(d, src, 8);
+            std::memcpy(d + n - 8, src + n - 8, 8);
+        } else if (n >= 4) {
+            std::memcpy(d, src, 4);
+            std::memcpy(d + n - 4, src + n - 4, 4);
+        } else {
+            d[0] = src[0];
+            d[n / 2] = src[n / 2];
+            d[n - 1] = src[n - 1];
+        }
+        len_ += n;
+    }
+#if defined(__GNUC__) || defined(__clang__)
+    [[gnu::noinline]]
+#endif
+    void put_long(std::string_view s) noexcept {
         if (s.empty()) return;  // an empty view may have a null data(): memcpy(_, nullptr, 0) is UB
         if (s.size() > sizeof buf_ - len_) {
             flush();
@@ -4069,24 +4102,9 @@ private:
                 return;
             }
         }
-        char* d = buf_ + len_;
-        const char* src = s.data();
-        const std::size_t n = s.size();
-        // Names and short values: two overlapping fixed-size copies instead of a memcpy call.
-        if (n >= 8 && n <= 16) {
-            std::memcpy(d, src, 8);
-            std::memcpy(d + n - 8, src + n - 8, 8);
-        } else if (n >= 4 && n < 8) {
-            std::memcpy(d, src, 4);
-            std::memcpy(d + n - 4, src + n - 4, 4);
-        } else if (n < 4) {
-            d[0] = src[0];
-            d[n / 2] = src[n / 2];
-            d[n - 1] = src[n - 1];
-        } else {
-            std::memcpy(d, src, n);
-        }
-        len_ += n;
+        if (s.size() - 1 < 16) return put(s);  // short, and fits after the flush
+        std::memcpy(buf_ + len_, s.data(), s.size());
+        len_ += s.size();
     }
 
     // Minimal escaping for single-quoted attributes and text; refuses what is not XML

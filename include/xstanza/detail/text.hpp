@@ -41,6 +41,18 @@ inline std::uint64_t plain_hits(const unsigned char* p) noexcept {
     return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | (v - ones * 0x20) | v) & highs;
 }
 
+// 1 for the bytes skip_plain<A, B, C> skips: printable ASCII other than A, B and C.
+template <unsigned char A, unsigned char B, unsigned char C>
+struct plain_table {
+    static constexpr struct values {
+        bool v[256] = {};
+        constexpr values() {
+            for (int c = 0x20; c < 0x80; ++c) v[c] = c != A && c != B && c != C;
+        }
+        constexpr bool operator[](unsigned char c) const { return v[c]; }
+    } v{};
+};
+
 template <unsigned char A, unsigned char B, unsigned char C>
 inline const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end) noexcept {
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
@@ -68,11 +80,8 @@ inline const unsigned char* skip_plain(const unsigned char* p, const unsigned ch
         }
         p += 8;
     }
-    while (p != end) {
-        const unsigned char c = *p;
-        if (c < 0x20 || c >= 0x80 || c == A || c == B || c == C) break;
-        ++p;
-    }
+    // The tail, under eight bytes (and everything on big-endian machines): one table lookup a byte.
+    while (p != end && plain_table<A, B, C>::v[*p]) ++p;
     return p;
 }
 
