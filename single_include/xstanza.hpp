@@ -1598,6 +1598,12 @@ inline void move_short(char* dst, const char* src, std::size_t m) noexcept {
 #endif  // XSTANZA_DETAIL_TEXT_HPP
 // ---- end include/xstanza/detail/text.hpp
 
+#if defined(__GNUC__) || defined(__clang__)
+#define XSTANZA_DOM_OUTLINE [[gnu::noinline]]
+#else
+#define XSTANZA_DOM_OUTLINE
+#endif
+
 namespace xstanza::detail {
 
 using xml_node = rapidxml::xml_node<char>;
@@ -1785,7 +1791,9 @@ inline char* decode_reference(char* src, char*& dst) noexcept {
 /// Decodes references and normalises line ends in place (XML 1.0 §2.11, §4.6); for an
 /// attribute value also maps literal tab, CR and LF to space (§3.3.3). Returns the new size.
 /// The plain runs between the bytes that need work are found sixteen bytes at a time.
-inline std::size_t decode_in_place(char* p, std::size_t n, bool attribute) noexcept {
+// Out of line: most values and texts need no decoding, and the readers that test for it
+// (attr_value, text_of) stay small enough to inline.
+XSTANZA_DOM_OUTLINE inline std::size_t decode_in_place(char* p, std::size_t n, bool attribute) noexcept {
     char* const end = p + n;
     char* src = find_amp_or_control(p, p, end);
     char* dst = src;
@@ -1830,11 +1838,36 @@ inline std::string_view attr_value(xml_attr* a) noexcept {
 /// True when the element has an element child (the scanner's tree holds element nodes only).
 inline bool has_element_child(const xml_node* n) noexcept { return n->first_node() != nullptr; }
 
+// Decodes the character data starting at p up to the end tag, in place. Out of line, as
+// decode_in_place.
+XSTANZA_DOM_OUTLINE inline std::string_view decode_text(char* p) noexcept {
+    char* out = p;
+    char* dst = p;
+    for (;;) {
+        if (*p == '<') {
+            if (p[1] != '!') break;  // the end tag: there are no child elements
+            // "<![CDATA[" ... "]]>": copied as is (XML 1.0 §2.7)
+            char* c = p + 9;
+            char* e = c;
+            while (!(e[0] == ']' && e[1] == ']' && e[2] == '>')) ++e;
+            std::memmove(dst, c, std::size_t(e - c));
+            dst += e - c;
+            p = e + 3;
+            continue;
+        }
+        char* run = p;
+        while (*p != '<') ++p;
+        std::size_t m = decode_in_place(run, std::size_t(p - run), false);
+        if (dst != run) std::memmove(dst, run, m);
+        dst += m;
+    }
+    return {out, std::size_t(dst - out)};
+}
+
 /// The character data of an element without element children: references decoded, line
 /// ends normalised, CDATA sections joined, in place on the first call (the scanner marked
 /// plain text, which reads as written). Only for elements whose bytes are not kept (never
 /// in an opaque payload: element views use text_copy).
-inline std::string_view decode_text(char* p) noexcept;
 inline std::string_view text_of(const xml_node* n) noexcept {
     xnode* x = xnode_of(n);
     if (x->plain_text || x->value_size() == 0) return {x->value(), x->value_size()};
@@ -1875,32 +1908,10 @@ inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept
     return *s;
 }
 
-// Decodes the character data starting at p up to the end tag, in place.
-inline std::string_view decode_text(char* p) noexcept {
-    char* out = p;
-    char* dst = p;
-    for (;;) {
-        if (*p == '<') {
-            if (p[1] != '!') break;  // the end tag: there are no child elements
-            // "<![CDATA[" ... "]]>": copied as is (XML 1.0 §2.7)
-            char* c = p + 9;
-            char* e = c;
-            while (!(e[0] == ']' && e[1] == ']' && e[2] == '>')) ++e;
-            std::memmove(dst, c, std::size_t(e - c));
-            dst += e - c;
-            p = e + 3;
-            continue;
-        }
-        char* run = p;
-        while (*p != '<') ++p;
-        std::size_t m = decode_in_place(run, std::size_t(p - run), false);
-        if (dst != run) std::memmove(dst, run, m);
-        dst += m;
-    }
-    return {out, std::size_t(dst - out)};
-}
 
 }  // namespace xstanza::detail
+
+#undef XSTANZA_DOM_OUTLINE
 
 #endif  // XSTANZA_DETAIL_DOM_HPP
 // ---- end include/xstanza/detail/dom.hpp
