@@ -1501,17 +1501,16 @@ inline std::uint64_t plain_hits(const unsigned char* p) noexcept {
     return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | (v - ones * 0x20) | v) & highs;
 }
 
-// 1 for the bytes skip_plain<A, B, C> skips: printable ASCII other than A, B and C.
+// True for the bytes skip_plain<A, B, C> skips: printable ASCII other than A, B and C.
 template <unsigned char A, unsigned char B, unsigned char C>
 struct plain_table {
-    static constexpr struct values {
-        bool v[256] = {};
-        constexpr values() {
-            for (int c = 0x20; c < 0x80; ++c) v[c] = c != A && c != B && c != C;
-        }
-        constexpr bool operator[](unsigned char c) const { return v[c]; }
-    } v{};
+    bool v[256] = {};
+    constexpr plain_table() {
+        for (int c = 0x20; c < 0x80; ++c) v[c] = c != A && c != B && c != C;
+    }
 };
+template <unsigned char A, unsigned char B, unsigned char C>
+inline constexpr plain_table<A, B, C> plain_bytes{};
 
 template <unsigned char A, unsigned char B, unsigned char C>
 inline const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end) noexcept {
@@ -1541,7 +1540,7 @@ inline const unsigned char* skip_plain(const unsigned char* p, const unsigned ch
         p += 8;
     }
     // The tail, under eight bytes (and everything on big-endian machines): one table lookup a byte.
-    while (p != end && plain_table<A, B, C>::v[*p]) ++p;
+    while (p != end && plain_bytes<A, B, C>.v[*p]) ++p;
     return p;
 }
 
@@ -3666,7 +3665,8 @@ private:
                                              "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
                 if (++count == 1) first = c;
                 else if (count == 2) second = c;
-                // Parsed in place: no copy of the item (on an error the caller clears items_).
+                // Parsed in place, no copy. After an error items_ may end with a partial item, as it
+                // holds the items before the bad one; the next parse clears it.
                 RosterItem& item = items_.emplace_back();
                 std::size_t& gfirst = group_first_.emplace_back();
                 if (parse_error e = parse_item(c, type, item, gfirst)) return e;

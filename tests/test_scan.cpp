@@ -4,13 +4,14 @@
 #include <boost/test/data/test_case.hpp>
 
 #include <cstddef>
-#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <xstanza/detail/scan.hpp>
+
+#include "helpers.hpp"
 
 using namespace std::string_literals;
 using xstanza::errc;
@@ -583,21 +584,14 @@ static std::string reference_decode(const std::string& s, bool attribute) {
 }
 
 BOOST_AUTO_TEST_CASE(decode_matches_reference) {
-    const char* const pieces[] = {"a", "bcdefgh", "ijklmnopqrstuvwxyz0123", "\xC3\xA9", "\xF0\x9F\x98\x80", " ",
-                                  "&amp;", "&lt;", "&gt;", "&apos;", "&quot;", "&#233;", "&#x1F600;", "&#65;",
-                                  "\r\n", "\r", "\n", "\t"};
-    constexpr std::size_t n_pieces = sizeof pieces / sizeof pieces[0];
-    std::uint32_t seed = 12345;
-    auto next = [&seed] {
-        seed = seed * 1103515245u + 12345u;
-        return seed >> 8;
-    };
+    // mostly plain bytes, so that the runs between references vary in length
+    test_helpers::piece_strings gen({"a", "bcdefgh", "ijklmnopqrstuvwxyz0123", "\xC3\xA9", "\xF0\x9F\x98\x80", " ",
+                                     "&amp;", "&lt;", "&gt;", "&apos;", "&quot;", "&#233;", "&#x1F600;", "&#65;",
+                                     "\r\n", "\r", "\n", "\t"},
+                                    3, 12345);
     std::size_t checked = 0;
     for (int round = 0; round < 4000; ++round) {
-        std::string s;
-        const std::size_t count = next() % 12;
-        // mostly plain bytes, so that the runs between references vary in length
-        for (std::size_t k = 0; k < count; ++k) s += pieces[next() % 3 == 0 ? next() % n_pieces : next() % 3];
+        const std::string s = gen.make(gen.next() % 12);
         for (const bool attribute : {true, false}) {
             std::vector<char> buf(s.begin(), s.end());  // exactly s.size() bytes: ASan sees overreads
             const std::size_t m = xstanza::detail::decode_in_place(buf.data(), buf.size(), attribute);

@@ -511,7 +511,8 @@ private:
                                              "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
                 if (++count == 1) first = c;
                 else if (count == 2) second = c;
-                // Parsed in place: no copy of the item (on an error the caller clears items_).
+                // Parsed in place, no copy. After an error items_ may end with a partial item, as it
+                // holds the items before the bad one; the next parse clears it.
                 RosterItem& item = items_.emplace_back();
                 std::size_t& gfirst = group_first_.emplace_back();
                 if (parse_error e = parse_item(c, type, item, gfirst)) return e;
