@@ -1572,9 +1572,9 @@ inline char* find_amp_or_control(const char* first, char* p, char* end) noexcept
     return p;
 }
 
-/// Moves m <= 16 bytes from src to dst < src (regions may overlap): every load before any
-/// store, no call.
-inline void move_short(char* dst, const char* src, std::size_t m) noexcept {
+/// Copies m <= 16 bytes from src to dst without a call. Every load comes before any store,
+/// so the two ranges may overlap (decoding moves runs down within one buffer).
+inline void copy_short(char* dst, const char* src, std::size_t m) noexcept {
     if (m >= 8) {
         std::uint64_t a, b;
         std::memcpy(&a, src, 8);
@@ -1813,7 +1813,7 @@ XSTANZA_DOM_OUTLINE inline std::size_t decode_in_place(char* p, std::size_t n, b
         if (dst == run) {  // nothing removed yet: the run stays where it is
             dst = src;
         } else if (m <= 16) {  // short runs (the usual case) without a call; dst < run
-            move_short(dst, run, m);
+            copy_short(dst, run, m);
             dst += m;
         } else {
             std::memmove(dst, run, m);
@@ -2232,7 +2232,7 @@ public:
     /// The root's element children, in document order.
     const std::vector<child_span>& children() const noexcept { return children_; }
 
-    static constexpr std::string_view xml_uri = "http://www.w3.org/XML/1998/namespace";
+    static constexpr std::string_view xml_uri = xml_ns;  // dom.hpp
     static constexpr std::string_view xmlns_uri = "http://www.w3.org/2000/xmlns/";
 
 private:
@@ -4084,20 +4084,7 @@ private:
     void put(std::string_view s) noexcept {
         const std::size_t n = s.size();
         if (n - 1 >= 16 || n > sizeof buf_ - len_) return put_long(s);  // n == 0 wraps around: put_long
-        char* d = buf_ + len_;
-        const char* src = s.data();
-        // two overlapping fixed-size copies instead of a memcpy call
-        if (n >= 8) {
-            std::memcpy(d, src, 8);
-            std::memcpy(d + n - 8, src + n - 8, 8);
-        } else if (n >= 4) {
-            std::memcpy(d, src, 4);
-            std::memcpy(d + n - 4, src + n - 4, 4);
-        } else {
-            d[0] = src[0];
-            d[n / 2] = src[n / 2];
-            d[n - 1] = src[n - 1];
-        }
+        detail::copy_short(buf_ + len_, s.data(), n);
         len_ += n;
     }
 #if defined(__GNUC__) || defined(__clang__)
@@ -4124,7 +4111,7 @@ private:
     // in text, CR is (§2.11 would turn it into LF) and '>' is (so "]]>" never appears).
     void escape(std::string_view s, bool attr) noexcept {
         if (failed()) return;
-                const char* p = s.data();
+        const char* p = s.data();
         const char* end = p + s.size();
         const char* run = p;
         while (p < end) {

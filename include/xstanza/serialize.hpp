@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "detail/scan.hpp"
+#include "detail/text.hpp"
 #include "detail/utf8.hpp"
 #include "error.hpp"
 #include "iq.hpp"
@@ -177,20 +178,7 @@ private:
     void put(std::string_view s) noexcept {
         const std::size_t n = s.size();
         if (n - 1 >= 16 || n > sizeof buf_ - len_) return put_long(s);  // n == 0 wraps around: put_long
-        char* d = buf_ + len_;
-        const char* src = s.data();
-        // two overlapping fixed-size copies instead of a memcpy call
-        if (n >= 8) {
-            std::memcpy(d, src, 8);
-            std::memcpy(d + n - 8, src + n - 8, 8);
-        } else if (n >= 4) {
-            std::memcpy(d, src, 4);
-            std::memcpy(d + n - 4, src + n - 4, 4);
-        } else {
-            d[0] = src[0];
-            d[n / 2] = src[n / 2];
-            d[n - 1] = src[n - 1];
-        }
+        detail::copy_short(buf_ + len_, s.data(), n);
         len_ += n;
     }
 #if defined(__GNUC__) || defined(__clang__)
@@ -217,7 +205,7 @@ private:
     // in text, CR is (§2.11 would turn it into LF) and '>' is (so "]]>" never appears).
     void escape(std::string_view s, bool attr) noexcept {
         if (failed()) return;
-                const char* p = s.data();
+        const char* p = s.data();
         const char* end = p + s.size();
         const char* run = p;
         while (p < end) {

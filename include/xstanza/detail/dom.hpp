@@ -233,7 +233,7 @@ XSTANZA_DOM_OUTLINE inline std::size_t decode_in_place(char* p, std::size_t n, b
         if (dst == run) {  // nothing removed yet: the run stays where it is
             dst = src;
         } else if (m <= 16) {  // short runs (the usual case) without a call; dst < run
-            move_short(dst, run, m);
+            copy_short(dst, run, m);
             dst += m;
         } else {
             std::memmove(dst, run, m);

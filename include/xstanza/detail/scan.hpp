@@ -235,7 +235,7 @@ public:
     /// The root's element children, in document order.
     const std::vector<child_span>& children() const noexcept { return children_; }
 
-    static constexpr std::string_view xml_uri = "http://www.w3.org/XML/1998/namespace";
+    static constexpr std::string_view xml_uri = xml_ns;  // dom.hpp
     static constexpr std::string_view xmlns_uri = "http://www.w3.org/2000/xmlns/";
 
 private:

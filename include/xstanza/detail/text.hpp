@@ -112,9 +112,9 @@ inline char* find_amp_or_control(const char* first, char* p, char* end) noexcept
     return p;
 }
 
-/// Moves m <= 16 bytes from src to dst < src (regions may overlap): every load before any
-/// store, no call.
-inline void move_short(char* dst, const char* src, std::size_t m) noexcept {
+/// Copies m <= 16 bytes from src to dst without a call. Every load comes before any store,
+/// so the two ranges may overlap (decoding moves runs down within one buffer).
+inline void copy_short(char* dst, const char* src, std::size_t m) noexcept {
     if (m >= 8) {
         std::uint64_t a, b;
         std::memcpy(&a, src, 8);
