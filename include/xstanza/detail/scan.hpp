@@ -123,8 +123,16 @@ inline bool utf8_cut_short(const byte* p, const byte* end) noexcept {
     return true;
 }
 
-using detail::plain_hits;
 using detail::skip_plain;
+
+// Skips the bytes of an attribute value quoted with `quote` that need no attention:
+// printable ASCII other than the quote, '<' and '&'.
+inline const byte* skip_value(const byte* p, const byte* end, byte quote) noexcept {
+    return detail::skip_plain_with(p, end, quote, '<', '&', [end, quote](const byte* q) {
+        while (q != end && *q >= 0x20 && *q < 0x80 && *q != quote && *q != '<' && *q != '&') ++q;
+        return q;
+    });
+}
 
 // Skips valid multi-byte UTF-8 characters that are XML Chars (RFC 3629 §4, XML 1.0
 // §2.2). Stops at an ASCII byte, at end, or at a sequence that needs a closer look.
@@ -249,7 +257,7 @@ private:
         std::string_view default_ns;  // the default namespace in its scope
         xnode* node;           // its node when building a tree
         const byte* content;   // one past its start tag
-        const void* padding;   // to 64 bytes: stack_.size() is then a shift, not a division
+        const void* padding;   // to 64 bytes: indexing the stack is then a shift, not a multiplication
     };
     struct binding {
         std::string_view prefix;
@@ -303,7 +311,8 @@ private:
     }
 
     parse_error run(const char* data, std::size_t size, const parse_limits& limits, xml_doc* dom) noexcept;
-    xnode* build(const byte* name, std::size_t name_size, const byte* colon, std::string_view ns) noexcept;
+    xnode* build(const byte* name, std::size_t name_size, const byte* colon, std::string_view ns,
+                 xml_node* parent) noexcept;
     std::nullptr_t eof() noexcept;
     std::nullptr_t utf8_error(const byte* p) noexcept;
     int char_size(const byte* p) noexcept;
@@ -316,20 +325,25 @@ private:
     const byte* prolog(const byte* p) noexcept;
     const byte* epilog(const byte* p) noexcept;
     const byte* element_tree(const byte* p) noexcept;
-    const byte* start_tag(const byte* lt) noexcept;
-    const byte* attribute_spec(const byte* p, bool spaced, std::string_view element) noexcept;
-    template <byte Quote>
-    const byte* attribute_value(const byte* p) noexcept;
-    const byte* end_tag(const byte* lt) noexcept;
+    attribute* more_attributes(const byte* where) noexcept;
+    struct value_end {
+        const byte* quote;  // the closing quote, or nullptr with the error set
+        bool plain;         // the value holds no reference, tab, LF or CR
+    };
+    value_end attribute_value(const byte* p, byte quote) noexcept;
     const byte* mismatched(const byte* lt) noexcept;
-    const byte* text(const byte* p) noexcept;
+    const byte* text_rest(const byte* p) noexcept;
     const byte* reference(const byte* amp) noexcept;
     const byte* char_reference(const byte* amp) noexcept;
     const byte* markup_declaration(const byte* lt, bool in_root) noexcept;
     const byte* cdata(const byte* lt) noexcept;
     const byte* processing_instruction(const byte* lt) noexcept;
     const byte* qname(const byte* p, const byte*& colon) noexcept;
-    const byte* qname_general(const byte* p, const byte*& colon) noexcept;
+    struct name_end {
+        const byte* end;    // one past the name, or nullptr with the error set
+        const byte* colon;  // its ':', or nullptr
+    };
+    name_end qname_general(const byte* p) noexcept;
     const byte* entity_name(const byte* p) noexcept;
     template <class... Parts>
     const byte* no_name(const byte* p, const Parts&... expected) noexcept;
@@ -344,16 +358,15 @@ private:
     const byte* end_ = nullptr;
     const parse_limits* limits_ = nullptr;
     bool inside_root_ = false;
-    bool namespaced_attributes_ = false;  // the current tag has xmlns or a prefixed attribute
     bool has_cdata_ = false;
-    bool value_plain_ = true;  // the attribute value just read holds no reference, tab, LF or CR
     bool text_plain_ = true;   // the text since the last tag holds no reference, CR or CDATA
     xml_doc* dom_ = nullptr;   // where the tree is built, or null
     std::size_t root_begin_ = 0;
     std::size_t root_end_ = 0;
     std::size_t root_text_ = npos;
     parse_error error_;
-    std::vector<open_element> stack_;
+    std::size_t depth_ = 0;  // open elements: stack_[0, depth_)
+    std::vector<open_element> stack_;  // grows, never shrinks: entering an element writes a record
     std::vector<binding> bindings_;
     attribute_list attributes_;
     std::vector<child_span> children_;
@@ -364,8 +377,8 @@ private:
 
 // The input ends before the root element is complete.
 inline std::nullptr_t scanner::eof() noexcept {
-    if (stack_.empty()) return fail(errc::unexpected_eof, end_, "unexpected end of input inside a tag");
-    const open_element& open = stack_.back();
+    if (depth_ == 0) return fail(errc::unexpected_eof, end_, "unexpected end of input inside a tag");
+    const open_element& open = stack_[depth_ - 1];
     return fail(errc::unexpected_eof, end_, "unexpected end of input: <", clip(view(open.name, open.name + open.name_size)),
                 "> is not closed");
 }
@@ -490,18 +503,21 @@ XSTANZA_SCAN_HOT inline const scanner::byte* scanner::qname(const byte* p, const
             return q;
         }
     }
-    return qname_general(p, colon);
+    const name_end r = qname_general(p);
+    colon = r.colon;
+    return r.end;
 }
 
-// qname() for prefixed and non-ASCII names, and for the errors.
-inline const scanner::byte* scanner::qname_general(const byte* p, const byte*& colon) noexcept {
+// qname() for prefixed and non-ASCII names, and for the errors: the name's end and its
+// ':', returned together (in registers) so that the callers' locals stay in registers too.
+inline scanner::name_end scanner::qname_general(const byte* p) noexcept {
     const byte* const first = p;
     const byte* part = p;  // start of the current NCName
-    colon = nullptr;
+    const byte* colon = nullptr;
     while (p != end_) {
         if (p != part) {  // fast path: ASCII name characters
             while (scan_impl::ascii_names.bits[*p] & scan_impl::name_char_bit) {
-                if (++p == end_) return p;
+                if (++p == end_) return {p, colon};
             }
         }
         const byte c = *p;
@@ -513,25 +529,25 @@ inline const scanner::byte* scanner::qname_general(const byte* p, const byte*& c
             }
             if (c != ':') break;
             // Namespaces in XML 1.0 §4: at most one ':'
-            if (colon) return fail(errc::invalid_name, p, "more than one ':' in name '", clip(view(first, p)), "'");
+            if (colon) return {fail(errc::invalid_name, p, "more than one ':' in name '", clip(view(first, p)), "'"), nullptr};
             // Namespaces in XML 1.0 §4: a non-empty prefix before ':'
-            if (p == first) return fail(errc::invalid_name, p, "empty namespace prefix before ':'");
+            if (p == first) return {fail(errc::invalid_name, p, "empty namespace prefix before ':'"), nullptr};
             colon = p;
             part = ++p;
             continue;
         }
         char32_t cp;
         const int n = code_point(p, cp);
-        if (n == 0) return nullptr;
+        if (n == 0) return {nullptr, nullptr};
         if (!(p == part ? scan_impl::is_name_start(cp) : scan_impl::is_name_char(cp))) break;
         p += n;
     }
     // Namespaces in XML 1.0 §4: a local part after ':' (input that ends here is the caller's eof)
     if (colon && p == part && p != end_) {
-        if (!char_size(p)) return nullptr;
-        return fail(errc::invalid_name, p, "expected a local name after '", clip(view(first, p)), "'");
+        if (!char_size(p)) return {nullptr, nullptr};
+        return {fail(errc::invalid_name, p, "expected a local name after '", clip(view(first, p)), "'"), nullptr};
     }
-    return p;
+    return {p, colon};
 }
 
 // No name starts at p where one is required.
@@ -567,7 +583,7 @@ inline const scanner::byte* scanner::bad_name_end(const byte* p, std::string_vie
 
 inline parse_error scanner::run(const char* data, std::size_t size, const parse_limits& limits, xml_doc* dom) noexcept {
     dom_ = dom;
-    stack_.clear();
+    depth_ = 0;
     bindings_.clear();
     attributes_.clear();
     children_.clear();
@@ -634,20 +650,232 @@ inline const scanner::byte* scanner::epilog(const byte* p) noexcept {
     return fail(errc::trailing_content, p, "text after the root element");
 }
 
-// The root element and everything inside it, with an explicit stack (no recursion).
+// The root element and everything inside it: one loop over start tags, character data and
+// end tags, with an explicit stack (no recursion). What the loop needs lives in locals the
+// compiler keeps in registers; rarer markup, the slow paths and every error are calls.
 inline const scanner::byte* scanner::element_tree(const byte* p) noexcept {
-    p = start_tag(p);
-    while (p && !stack_.empty()) {
-        p = text(p);
-        if (!p) break;
-        switch (p[1]) {  // text() stops at a '<' that has a byte after it
-        case '/': p = end_tag(p); break;
-        case '!': p = markup_declaration(p, true); break;
-        case '?': p = processing_instruction(p); break;
-        default: p = start_tag(p); break;
+    using scan_impl::is_space;
+    const byte* const end = end_;
+    const std::size_t max_depth = limits_->max_depth;
+    const std::size_t max_attributes = limits_->max_attributes;
+    std::size_t depth = 0;       // open elements, == depth_
+    open_element* top = nullptr;  // the innermost open element
+    for (;;) {
+        // --- XML 1.0 §3.1 STag ::= '<' QName (S Attribute)* S? '>',
+        //     EmptyElemTag ::= '<' QName (S Attribute)* S? '/>'  (p at '<', p + 1 < end)
+        const byte* const lt = p;
+        // parse_limits::max_depth, checked before entering: the stack never exceeds it
+        if (depth >= max_depth)
+            return fail(errc::depth_limit, lt, "element nesting exceeds the depth limit of ",
+                        scan_impl::decimal_text(max_depth));
+        const byte* const name = lt + 1;
+        const byte* colon;
+        p = qname(name, colon);
+        if (!p) return nullptr;
+        if (p == name) return no_name(p, "expected an element name after '<'");
+        if (p == end) return eof();
+        const std::string_view element = view(name, p);
+        if (!is_space(*p) && *p != '>' && *p != '/') return bad_name_end(p, element, true);
+        if (depth == 1) {
+            child_span* child = grow(children_, lt);
+            if (!child) return nullptr;
+            child->begin = offset(lt);
+        }
+        // The attributes, into attributes_.storage (which only grows) from `first`.
+        attribute* first = attributes_.storage.data();
+        attribute* next = first;
+        attribute* limit = first + attributes_.storage.size();
+        bool prefixed = false;      // an attribute name has a prefix
+        std::size_t xmlns = npos;   // index of an unprefixed xmlns attribute
+        bool empty;
+        for (;;) {
+            const bool spaced = is_space(*p);
+            if (spaced) {
+                p = scan_impl::skip_space(p + 1, end);
+                if (p == end) return eof();
+            }
+            if (*p == '>') {
+                ++p;
+                empty = false;
+                break;
+            }
+            if (*p == '/') {
+                // XML 1.0 §3.1 EmptyElemTag: '/' directly followed by '>'
+                if (p + 1 == end) return eof();
+                if (p[1] != '>') {
+                    if (!char_size(p + 1)) return nullptr;
+                    return fail(errc::malformed, p + 1, "expected '>' after '/' in <", clip(element), ">");
+                }
+                p += 2;
+                empty = true;
+                break;
+            }
+            // XML 1.0 §3.1 Attribute ::= Name Eq AttValue, Eq ::= S? '=' S?
+            const byte* const an = p;
+            const byte* acolon;
+            p = qname(an, acolon);
+            if (!p) return nullptr;
+            if (p == an) return no_name(p, "expected an attribute name, '>' or '/>' in <", clip(element), ">");
+            const std::string_view attr = view(an, p);
+            // XML 1.0 §3.1: whitespace before each attribute
+            if (!spaced) return fail(errc::malformed, an, "expected whitespace before attribute '", clip(attr), "'");
+            // parse_limits::max_attributes (bounds the quadratic uniqueness checks)
+            if (std::size_t(next - first) >= max_attributes)
+                return fail(errc::attribute_limit, an, "more than ", scan_impl::decimal_text(max_attributes),
+                            " attributes on <", clip(element), ">");
+            if (p == end) return eof();
+            // Eq, mostly written as a bare '='
+            if (*p != '=') {
+                if (!is_space(*p)) return bad_name_end(p, attr, false);
+                p = scan_impl::skip_space(p, end);
+                if (p == end) return eof();
+                if (*p != '=') {
+                    if (!char_size(p)) return nullptr;
+                    return fail(errc::malformed, p, "expected '=' after attribute name '", clip(attr), "'");
+                }
+            }
+            ++p;
+            if (p == end) return eof();
+            if (is_space(*p)) {
+                p = scan_impl::skip_space(p, end);
+                if (p == end) return eof();
+            }
+            // XML 1.0 §2.3 AttValue: quoted with '"' or "'"
+            const byte quote = *p;
+            if (quote != '"' && quote != '\'') {
+                if (!char_size(p)) return nullptr;
+                return fail(errc::malformed, p, "expected a quoted value for attribute '", clip(attr), "'");
+            }
+            const byte* const value = ++p;
+            bool plain = true;
+            p = scan_impl::skip_value(p, end, quote);
+            if (p == end || *p != quote) {
+                const value_end v = attribute_value(p, quote);
+                if (!v.quote) return nullptr;
+                p = v.quote;
+                plain = v.plain;
+            }
+            if (next == limit) {
+                const std::size_t n = std::size_t(next - first);
+                first = more_attributes(an);
+                if (!first) return nullptr;
+                next = first + n;
+                limit = first + attributes_.storage.size();
+            }
+            next->name = attr;
+            next->colon = acolon ? std::size_t(acolon - an) : npos;
+            next->value = view(value, p);
+            next->uri = {};  // storage is reused: every field is set here
+            next->plain = plain;
+            if (acolon) prefixed = true;
+            else if (is(attr, "xmlns")) xmlns = std::size_t(next - first);
+            ++next;
+            ++p;  // the closing quote
+            if (p == end) return eof();
+        }
+        attributes_.count = std::size_t(next - first);
+        const std::size_t mark = bindings_.size();
+        if (attributes_.count > 1 && !unique_attributes()) return nullptr;
+        std::string_view default_ns = top ? top->default_ns : std::string_view{};
+        std::string_view element_ns = default_ns;
+        if (colon || prefixed) {
+            std::string_view scope = default_ns, own = default_ns;  // namespaces() takes their addresses
+            if (!namespaces(name, element, colon, depth + 1, scope, own)) return nullptr;
+            default_ns = scope;
+            element_ns = own;
+        } else if (xmlns != npos) {
+            // Only the default namespace is declared (Namespaces in XML 1.0 §6.2): namespaces()
+            // without the prefix resolution.
+            if (!declare(first[xmlns], depth + 1)) return nullptr;
+            default_ns = element_ns = first[xmlns].value;
+        }
+        xnode* node = nullptr;
+        if (dom_) {
+            node = build(name, element.size(), colon, element_ns, top ? static_cast<xml_node*>(top->node) : dom_);
+            if (!node) return nullptr;
+        }
+        if (empty) {
+            if (bindings_.size() != mark) bindings_.resize(mark);
+            if (depth == 0) return p;  // the root is an empty-element tag
+            if (depth == 1) children_.back().end = offset(p);
+        } else {
+            if (depth == stack_.size() && !grow(stack_, lt)) return nullptr;
+            top = stack_.data() + depth;
+            depth_ = ++depth;
+            top->name = name;
+            top->name_size = element.size();
+            top->bindings = mark;
+            top->default_ns = default_ns;
+            top->node = node;
+            top->content = p;
+            text_plain_ = true;
+        }
+        // --- content up to the next start tag
+        for (;;) {
+            // XML 1.0 §2.4 CharData and references, up to a '<' with a byte after it
+            if (depth == 1 && root_text_ == npos) {
+                p = scan_impl::skip_space(p, end);
+                if (p != end && *p != '<') root_text_ = offset(p);
+            }
+            if (p != end && *p != '<') p = scan_impl::skip_plain<'<', '&', ']'>(p, end);
+            if (p == end || *p != '<') {
+                p = text_rest(p);
+                if (!p) return nullptr;
+            }
+            if (p + 1 == end) return eof();
+            const byte c = p[1];
+            if (c == '/') {
+                // XML 1.0 §3 WFC Element Type Match: ETag ::= '</' QName S? '>' names the open element.
+                const byte* const close = p;
+                p += 2;
+                const std::size_t avail = std::size_t(end - p);
+                const std::size_t n = top->name_size;
+                if (n < 8 && avail >= 8) {
+                    // One 8-byte comparison: the open name lies earlier in the input than p, so 8
+                    // bytes from it are inside the input too.
+                    std::uint64_t x, y;
+                    std::memcpy(&x, p, 8);
+                    std::memcpy(&y, top->name, 8);
+                    if ((x ^ y) & ((std::uint64_t{1} << (8 * n)) - 1)) return mismatched(close);
+                } else {
+                    const std::size_t common = avail < n ? avail : n;
+                    for (std::size_t i = 0; i < common; ++i) {
+                        if (p[i] != top->name[i]) return mismatched(close);
+                    }
+                }
+                if (avail <= n) return eof();
+                p += n;
+                if (*p != '>') {
+                    if (starts_name_char(p)) return mismatched(close);  // the closing name is longer
+                    p = scan_impl::skip_space(p, end);
+                    if (p == end) return eof();
+                    if (*p != '>') {
+                        if (!char_size(p)) return nullptr;
+                        return fail(errc::malformed, p, "expected '>' to end </", clip(view(top->name, top->name + n)), ">");
+                    }
+                }
+                ++p;
+                if (xnode* x = top->node) {
+                    x->value(reinterpret_cast<char*>(const_cast<byte*>(top->content)), std::size_t(close - top->content));
+                    x->plain_text = text_plain_ && !x->first_node();
+                }
+                // Namespaces in XML 1.0 §6.1: declarations scope to their element
+                if (bindings_.size() != top->bindings) bindings_.resize(top->bindings);
+                depth_ = --depth;
+                if (depth == 0) return p;
+                --top;
+                if (depth == 1) children_.back().end = offset(p);
+                continue;
+            }
+            if (c == '!') {
+                p = markup_declaration(p, true);
+                if (!p) return nullptr;
+                continue;
+            }
+            if (c == '?') return processing_instruction(p);
+            break;  // a start tag
         }
     }
-    return p;
 }
 
 // At "<!" (lt + 1 < end_): a CDATA section is the only such markup XMPP allows.
@@ -683,7 +911,7 @@ inline const scanner::byte* scanner::processing_instruction(const byte* lt) noex
 inline const scanner::byte* scanner::cdata(const byte* lt) noexcept {
     has_cdata_ = true;
     text_plain_ = false;
-    if (stack_.size() == 1 && root_text_ == npos) root_text_ = offset(lt);
+    if (depth_ == 1 && root_text_ == npos) root_text_ = offset(lt);
     const byte* p = lt + 9;
     for (;;) {
         p = scan_impl::skip_plain<']', ']', ']'>(p, end_);
@@ -698,84 +926,9 @@ inline const scanner::byte* scanner::cdata(const byte* lt) noexcept {
     }
 }
 
-// XML 1.0 §3.1 STag ::= '<' QName (S Attribute)* S? '>', EmptyElemTag ::= '<' QName (S Attribute)* S? '/>'
-inline const scanner::byte* scanner::start_tag(const byte* lt) noexcept {
-    const std::size_t depth = stack_.size() + 1;
-    // parse_limits::max_depth, checked before entering: the stack never exceeds it
-    if (depth > limits_->max_depth)
-        return fail(errc::depth_limit, lt, "element nesting exceeds the depth limit of ",
-                    scan_impl::decimal_text(limits_->max_depth));
-    const byte* const name = lt + 1;
-    const byte* colon;
-    const byte* p = qname(name, colon);
-    if (!p) return nullptr;
-    if (p == name) return no_name(p, "expected an element name after '<'");
-    if (p == end_) return eof();
-    const std::string_view element = view(name, p);
-    if (!scan_impl::is_space(*p) && *p != '>' && *p != '/') return bad_name_end(p, element, true);
-    if (depth == 2) {
-        child_span* child = grow(children_, lt);
-        if (!child) return nullptr;
-        child->begin = offset(lt);
-    }
-    attributes_.clear();
-    namespaced_attributes_ = false;
-    bool empty;
-    for (;;) {
-        const bool spaced = scan_impl::is_space(*p);
-        if (spaced) {
-            p = scan_impl::skip_space(p + 1, end_);
-            if (p == end_) return eof();
-        }
-        if (*p == '>') {
-            ++p;
-            empty = false;
-            break;
-        }
-        if (*p == '/') {
-            // XML 1.0 §3.1 EmptyElemTag: '/' directly followed by '>'
-            if (p + 1 == end_) return eof();
-            if (p[1] != '>') {
-                if (!char_size(p + 1)) return nullptr;
-                return fail(errc::malformed, p + 1, "expected '>' after '/' in <", clip(element), ">");
-            }
-            p += 2;
-            empty = true;
-            break;
-        }
-        p = attribute_spec(p, spaced, element);
-        if (!p) return nullptr;
-    }
-    const std::size_t mark = bindings_.size();
-    if (attributes_.size() > 1 && !unique_attributes()) return nullptr;
-    std::string_view default_ns = stack_.empty() ? std::string_view{} : stack_.back().default_ns;
-    std::string_view element_ns = default_ns;
-    if ((colon || namespaced_attributes_) && !namespaces(name, element, colon, depth, default_ns, element_ns))
-        return nullptr;
-    xnode* node = nullptr;
-    if (dom_) {
-        node = build(name, element.size(), colon, element_ns);
-        if (!node) return nullptr;
-    }
-    if (empty) {
-        bindings_.resize(mark);
-        if (depth == 2) children_.back().end = offset(p);
-    } else {
-        open_element* open = grow(stack_, lt);
-        if (!open) return nullptr;
-        open->name = name;
-        open->name_size = element.size();
-        open->bindings = mark;
-        open->default_ns = default_ns;
-        open->node = node;
-        open->content = p;
-        text_plain_ = true;
-    }
-    return p;
-}
-
-// Adds the element just read, with its attributes, to the tree under the open element.
-inline xnode* scanner::build(const byte* name, std::size_t name_size, const byte* colon, std::string_view ns) noexcept {
+// Adds the element just read, with its attributes, to the tree under `parent`.
+inline xnode* scanner::build(const byte* name, std::size_t name_size, const byte* colon, std::string_view ns,
+                             xml_node* parent) noexcept {
     // A prefix longer than 4 GiB cannot be stored: refused rather than misread.
     if (colon && std::size_t(colon - name) >= 0xFFFFFFFFu)
         return fail(errc::invalid_name, name, "namespace prefix longer than 4 GiB");
@@ -800,7 +953,6 @@ inline xnode* scanner::build(const byte* name, std::size_t name_size, const byte
             x->plain = a.plain;
             n->append_attribute(x);
         }
-        xml_node* parent = stack_.empty() ? static_cast<xml_node*>(dom_) : stack_.back().node;
         parent->append_node(n);
         return n;
     } catch (...) {  // the pool's allocator throws std::bad_alloc
@@ -808,130 +960,43 @@ inline xnode* scanner::build(const byte* name, std::size_t name_size, const byte
     }
 }
 
-// XML 1.0 §3.1 Attribute ::= Name Eq AttValue, Eq ::= S? '=' S? (p < end_ at a non-space byte).
-XSTANZA_SCAN_HOT inline const scanner::byte* scanner::attribute_spec(const byte* p, bool spaced, std::string_view element) noexcept {
-    const byte* const name = p;
-    const byte* colon;
-    p = qname(name, colon);
-    if (!p) return nullptr;
-    if (p == name) return no_name(p, "expected an attribute name, '>' or '/>' in <", clip(element), ">");
-    const std::string_view attr = view(name, p);
-    // XML 1.0 §3.1: whitespace before each attribute
-    if (!spaced) return fail(errc::malformed, name, "expected whitespace before attribute '", clip(attr), "'");
-    // parse_limits::max_attributes (bounds the quadratic uniqueness checks)
-    if (attributes_.size() >= limits_->max_attributes)
-        return fail(errc::attribute_limit, name, "more than ", scan_impl::decimal_text(limits_->max_attributes),
-                    " attributes on <", clip(element), ">");
-    if (p == end_) return eof();
-    // XML 1.0 §3.1 Eq ::= S? '=' S? (mostly written as a bare '=')
-    if (*p != '=') {
-        if (!scan_impl::is_space(*p)) return bad_name_end(p, attr, false);
-        p = scan_impl::skip_space(p, end_);
-        if (p == end_) return eof();
-        if (*p != '=') {
-            if (!char_size(p)) return nullptr;
-            return fail(errc::malformed, p, "expected '=' after attribute name '", clip(attr), "'");
-        }
+// Grows the attribute storage, which is full; returns its new start, or nullptr
+// (errc::out_of_memory at `where`).
+inline scanner::attribute* scanner::more_attributes(const byte* where) noexcept {
+    const std::size_t n = attributes_.storage.size();
+    try {
+        attributes_.storage.resize(n < 8 ? 8 : 2 * n);
+    } catch (...) {
+        return fail(errc::out_of_memory, where, "out of memory");
     }
-    ++p;
-    if (p == end_) return eof();
-    if (scan_impl::is_space(*p)) {
-        p = scan_impl::skip_space(p, end_);
-        if (p == end_) return eof();
-    }
-    // XML 1.0 §2.3 AttValue: quoted with '"' or "'"
-    const byte quote = *p;
-    if (quote != '"' && quote != '\'') {
-        if (!char_size(p)) return nullptr;
-        return fail(errc::malformed, p, "expected a quoted value for attribute '", clip(attr), "'");
-    }
-    const byte* const value = ++p;
-    p = quote == '"' ? attribute_value<'"'>(p) : attribute_value<'\''>(p);
-    if (!p) return nullptr;
-    if (attributes_.count == attributes_.storage.size()) {
-        try {
-            attributes_.storage.resize(attributes_.count < 8 ? 8 : 2 * attributes_.count);
-        } catch (...) {
-            return fail(errc::out_of_memory, name, "out of memory");
-        }
-    }
-    attribute* a = &attributes_.storage[attributes_.count++];
-    a->name = attr;
-    a->colon = colon ? std::size_t(colon - name) : npos;
-    a->value = view(value, p);
-    a->uri = {};  // storage is reused: every field is set here
-    a->plain = value_plain_;
-    if (colon || is(attr, "xmlns")) namespaced_attributes_ = true;
-    ++p;  // the closing quote
-    if (p == end_) return eof();
-    return p;
+    return attributes_.storage.data();
 }
 
-// XML 1.0 §2.3 AttValue content: no raw '<', references as in text. Returns the closing quote.
-template <scanner::byte Quote>
-inline const scanner::byte* scanner::attribute_value(const byte* p) noexcept {
-    value_plain_ = true;
+// XML 1.0 §2.3 AttValue content: no raw '<', references as in text. p is at a byte that
+// skip_value() stopped at, or at end. Finds the closing quote.
+inline scanner::value_end scanner::attribute_value(const byte* p, byte quote) noexcept {
+    bool plain = true;
     for (;;) {
-        p = scan_impl::skip_plain<Quote, '<', '&'>(p, end_);
-        if (p == end_) return eof();
+        if (p == end_) return {eof(), false};
         const byte c = *p;
-        if (c == Quote) return p;
+        if (c == quote) return {p, plain};
         // XML 1.0 §3.1 WFC No < in Attribute Values
-        if (c == '<') return fail(errc::malformed, p, "'<' is not allowed in an attribute value (use &lt;)");
+        if (c == '<') return {fail(errc::malformed, p, "'<' is not allowed in an attribute value (use &lt;)"), false};
         if (c == '&') {
-            value_plain_ = false;
+            plain = false;
             p = reference(p);
-            if (!p) return nullptr;
-            continue;
+        } else {
+            if (c < 0x80) plain = false;  // tab, LF or CR: normalised to a space (XML 1.0 §3.3.3)
+            p = other_chars(p);
         }
-        if (c < 0x80) value_plain_ = false;  // tab, LF or CR: normalised to a space (XML 1.0 §3.3.3)
-        p = other_chars(p);
-        if (!p) return nullptr;
+        if (!p) return {nullptr, false};
+        p = scan_impl::skip_value(p, end_, quote);
     }
-}
-
-// XML 1.0 §3 WFC Element Type Match: ETag ::= '</' QName S? '>' names the open element.
-XSTANZA_SCAN_HOT inline const scanner::byte* scanner::end_tag(const byte* lt) noexcept {
-    const open_element& open = stack_.back();
-    const byte* p = lt + 2;
-    const std::size_t avail = std::size_t(end_ - p);
-    const std::size_t n = open.name_size;
-    if (n < 8 && avail >= 8) {
-        // One 8-byte comparison: the open name lies earlier in the input than p, so 8
-        // bytes from it are inside the input too.
-        std::uint64_t a, b;
-        std::memcpy(&a, p, 8);
-        std::memcpy(&b, open.name, 8);
-        if ((a ^ b) & ((std::uint64_t{1} << (8 * n)) - 1)) return mismatched(lt);
-    } else {
-        const std::size_t common = avail < n ? avail : n;
-        for (std::size_t i = 0; i < common; ++i) {
-            if (p[i] != open.name[i]) return mismatched(lt);
-        }
-    }
-    if (avail <= n) return eof();
-    p += n;
-    if (starts_name_char(p)) return mismatched(lt);  // the closing name is longer
-    p = scan_impl::skip_space(p, end_);
-    if (p == end_) return eof();
-    if (*p != '>') {
-        if (!char_size(p)) return nullptr;
-        return fail(errc::malformed, p, "expected '>' to end </", clip(view(open.name, open.name + n)), ">");
-    }
-    ++p;
-    if (open.node) {
-        open.node->value(reinterpret_cast<char*>(const_cast<byte*>(open.content)), std::size_t(lt - open.content));
-        open.node->plain_text = text_plain_ && !open.node->first_node();
-    }
-    bindings_.resize(open.bindings);  // Namespaces in XML 1.0 §6.1: declarations scope to their element
-    stack_.pop_back();  // `open` is gone from here on
-    if (stack_.size() == 1) children_.back().end = offset(p);
-    return p;
 }
 
 // The closing tag at lt names another element than the open one.
 inline const scanner::byte* scanner::mismatched(const byte* lt) noexcept {
-    const open_element& open = stack_.back();
+    const open_element& open = stack_[depth_ - 1];
     const byte* const name = lt + 2;
     const byte* colon;
     const byte* p = qname(name, colon);
@@ -942,36 +1007,28 @@ inline const scanner::byte* scanner::mismatched(const byte* lt) noexcept {
                 clip(view(open.name, open.name + open.name_size)), ">");
 }
 
-// XML 1.0 §2.4 CharData and references, up to the next '<' (returned with a byte after it).
-XSTANZA_SCAN_HOT inline const scanner::byte* scanner::text(const byte* p) noexcept {
-    if (stack_.size() == 1 && root_text_ == npos) {
-        p = scan_impl::skip_space(p, end_);
-        if (p != end_ && *p != '<') root_text_ = offset(p);
-    }
+// XML 1.0 §2.4 CharData and references: the rest of the text after the first byte that is
+// not plain (or at end), up to the next '<', which is returned.
+inline const scanner::byte* scanner::text_rest(const byte* p) noexcept {
     for (;;) {
-        if (p != end_ && *p != '<') p = scan_impl::skip_plain<'<', '&', ']'>(p, end_);
         if (p == end_) return eof();
         const byte c = *p;
-        if (c == '<') {
-            if (p + 1 == end_) return eof();
-            return p;
-        }
+        if (c == '<') return p;
         if (c == '&') {
             text_plain_ = false;
             p = reference(p);
             if (!p) return nullptr;
-            continue;
-        }
-        if (c == ']') {
+        } else if (c == ']') {
             // XML 1.0 §2.4: ']]>' must not appear in character data
             if (end_ - p >= 3 && p[1] == ']' && p[2] == '>')
                 return fail(errc::malformed, p, "']]>' is not allowed in text (use ]]&gt;)");
             ++p;
-            continue;
+        } else {
+            if (c == '\r') text_plain_ = false;  // line ends are normalised (XML 1.0 §2.11)
+            p = other_chars(p);
+            if (!p) return nullptr;
         }
-        if (c == '\r') text_plain_ = false;  // line ends are normalised (XML 1.0 §2.11)
-        p = other_chars(p);
-        if (!p) return nullptr;
+        p = scan_impl::skip_plain<'<', '&', ']'>(p, end_);
     }
 }
 

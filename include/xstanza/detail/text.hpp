@@ -26,19 +26,50 @@ inline bool same(std::string_view a, std::string_view b) noexcept {
     return a.size() == b.size() && (a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
 }
 
-// Skips bytes that need no attention: printable ASCII other than A, B and C.
-// Stops at A, B, C, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at
-// end. Eight bytes at a time (SWAR): a byte's high bit in `hit` is set when it
-// matters, exactly so for the lowest such byte (borrows only run upwards), so on a
-// little-endian machine the lowest set bit locates it; elsewhere the byte loop does.
-template <unsigned char A, unsigned char B, unsigned char C>
-inline std::uint64_t plain_hits(const unsigned char* p) noexcept {
+// Skips bytes that need no attention: printable ASCII other than a, b and c. Stops at a,
+// b, c, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at end. Reads blocks
+// while at least eight bytes remain, and returns tail(p) for the shorter rest. The stop
+// bytes are arguments: constants once inlined (skip_plain), or one a value chooses (the
+// scanner's quote).
+template <class Tail>
+inline const unsigned char* skip_plain_with(const unsigned char* p, const unsigned char* end, unsigned char a,
+                                            unsigned char b, unsigned char c, Tail tail) noexcept {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
+    // non-ASCII bytes (>= 0x80 are negative as signed chars).
+    const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
+    const __m128i space = _mm_set1_epi8(0x20);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)));
+        const unsigned mask = unsigned(_mm_movemask_epi8(hit));
+        if (mask) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+#endif
+    // Eight bytes at a time (SWAR): a byte's high bit in `hit` is set when it matters,
+    // exactly so for the lowest such byte (borrows only run upwards), so on a little-endian
+    // machine the lowest set bit locates it; elsewhere the caller's byte loop does.
     constexpr std::uint64_t ones = 0x0101010101010101u;
     constexpr std::uint64_t highs = 0x8080808080808080u;
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    const std::uint64_t a = v ^ (ones * A), b = v ^ (ones * B), c = v ^ (ones * C);
-    return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | (v - ones * 0x20) | v) & highs;
+    const std::uint64_t ma = ones * a, mb = ones * b, mc = ones * c;
+    while (end - p >= 8) {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
+        const std::uint64_t xa = v ^ ma, xb = v ^ mb, xc = v ^ mc;
+        const std::uint64_t hit =
+            (((xa - ones) & ~xa) | ((xb - ones) & ~xb) | ((xc - ones) & ~xc) | (v - ones * 0x20) | v) & highs;
+        if (hit) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return p + (__builtin_ctzll(hit) >> 3);
+#else
+            break;
+#endif
+        }
+        p += 8;
+    }
+    return tail(p);
 }
 
 // True for the bytes skip_plain<A, B, C> skips: printable ASCII other than A, B and C.
@@ -52,36 +83,15 @@ struct plain_table {
 template <unsigned char A, unsigned char B, unsigned char C>
 inline constexpr plain_table<A, B, C> plain_bytes{};
 
+// Skips printable ASCII other than A, B and C: stops at A, B, C, a control byte, a
+// non-ASCII byte, or at end.
 template <unsigned char A, unsigned char B, unsigned char C>
 inline const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
-    // non-ASCII bytes (>= 0x80 are negative as signed chars).
-    const __m128i a = _mm_set1_epi8(char(A)), b = _mm_set1_epi8(char(B)), c = _mm_set1_epi8(char(C));
-    const __m128i space = _mm_set1_epi8(0x20);
-    while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)),
-                                         _mm_or_si128(_mm_cmpeq_epi8(v, c), _mm_cmplt_epi8(v, space)));
-        const unsigned mask = unsigned(_mm_movemask_epi8(hit));
-        if (mask) return p + __builtin_ctz(mask);
-        p += 16;
-    }
-#endif
-    while (end - p >= 8) {
-        std::uint64_t hit = plain_hits<A, B, C>(p);
-        if (hit) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            return p + (__builtin_ctzll(hit) >> 3);
-#else
-            break;
-#endif
-        }
-        p += 8;
-    }
     // The tail, under eight bytes (and everything on big-endian machines): one table lookup a byte.
-    while (p != end && plain_bytes<A, B, C>.v[*p]) ++p;
-    return p;
+    return skip_plain_with(p, end, A, B, C, [end](const unsigned char* q) {
+        while (q != end && plain_bytes<A, B, C>.v[*q]) ++q;
+        return q;
+    });
 }
 
 /// The first byte in [p, end) that is '&' or a control byte (tab, LF, CR and the rest of
