@@ -367,4 +367,32 @@ BOOST_AUTO_TEST_CASE(owned_copies_survive_buffer_and_parser) {
     BOOST_TEST(to_string(bad.error().code()) == "invalid_data");
 }
 
+// make_owned keeps whatever the Parser accepted, whatever its limits: a stanza parsed with
+// limits above the defaults (here a deeper payload, more attributes and a larger input)
+// is copied, not refused on the copy's re-parse.
+BOOST_AUTO_TEST_CASE(owned_copies_keep_stanzas_parsed_with_raised_limits) {
+    std::string deep;
+    for (int i = 0; i < 200; ++i) deep += "<d>";
+    for (int i = 0; i < 200; ++i) deep += "</d>";
+    std::string many = "<m";
+    for (int i = 0; i < 100; ++i) many += " a" + std::to_string(i) + "='v'";
+    many += "/>";
+    std::string big(200, 'x');
+    while (big.size() < (std::size_t{17} << 20)) big += big;  // over the 16 MiB default
+    std::string wire = "<iq type='result' id='big'><query xmlns='urn:example:big'>" + deep + many + "<b>" + big +
+                       "</b></query></iq>";
+    parse_limits raised;
+    raised.max_depth = 256;
+    raised.max_attributes = 128;
+    raised.max_input_bytes = std::size_t{64} << 20;
+    BOOST_TEST(!Parser().parse<AnyIq>(wire));  // refused with the default limits
+    Parser parser(raised);
+    auto r = parser.parse<AnyIq>(wire);
+    BOOST_REQUIRE_MESSAGE(r, r.error().message());
+    auto o = make_owned(*r);
+    BOOST_REQUIRE_MESSAGE(o, o.error().message());
+    BOOST_TEST((o->get() == *r));
+    BOOST_TEST(o->xml() == wire);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

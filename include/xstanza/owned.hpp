@@ -70,7 +70,13 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
         o.buffer_.reset(new char[xml.size() + 1]);
         std::memcpy(o.buffer_.get(), xml.data(), xml.size() + 1);
         o.size_ = xml.size();
-        Parser parser;
+        // The copy is bounded by its own size only. The stanza passed whatever limits it was
+        // parsed with (or serialize()'s checks, when built), and the canonical form has the
+        // same elements and attributes, so re-parsing costs what the first parse did; the
+        // default limits would refuse a stanza its Parser accepted under raised ones.
+        parse_limits limits;
+        limits.max_input_bytes = limits.max_depth = limits.max_attributes = limits.max_namespaces = xml.size();
+        Parser parser(limits);
         result<T> r = parser.parse_in_situ<T>(o.buffer_.get(), o.size_);
         if (!r) return r.error();
         parser.release_storage(o.items_, o.groups_, &o.texts_);

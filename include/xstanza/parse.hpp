@@ -166,15 +166,14 @@ private:
         doc_->clear();
         // One pass: the scanner validates and builds the tree in RapidXML's node types and pool.
         if (parse_error e = scanner_.scan(data, size, limits_, *doc_)) return e;
-        base_ = data;
         context_.base = data;
         context_.texts = &texts_;  // (re)set here: a moved-from Parser keeps no stale pointer
         data[size] = '\0';  // the padding byte (the documented contract, as RapidXML's in-situ parse has it)
         return {};
     }
 
-    std::size_t offset_of(const detail::xml_node* n) const noexcept { return std::size_t(n->name() - 1 - base_); }
-    std::size_t offset_of(const detail::xml_attr* a) const noexcept { return std::size_t(a->value() - base_); }
+    std::size_t offset_of(const detail::xml_node* n) const noexcept { return std::size_t(n->name() - 1 - context_.base); }
+    std::size_t offset_of(const detail::xml_attr* a) const noexcept { return std::size_t(a->value() - context_.base); }
     element view(detail::xml_node* n) const noexcept { return element(n, &context_); }
 
     parse_error parse_jid_attr(detail::xml_attr* a, std::string_view what, std::optional<Jid>& out) const noexcept {
@@ -564,7 +563,7 @@ private:
         if (!ns.empty() && detail::xnode_of(p)->local == 0 && !detail::find_attr(p, "xmlns"))
             return parse_error::make(errc::unsupported, s.begin, "payload <", detail::name_of(p),
                                      "> has no xmlns of its own: it would be in the stanza's namespace '", ns, "'");
-        out = OpaqueElement{local, ns, std::string_view(base_ + s.begin, s.end - s.begin), p};
+        out = OpaqueElement{local, ns, std::string_view(context_.base + s.begin, s.end - s.begin), p};
         return {};
     }
 #if defined(__GNUC__) && !defined(__clang__)
@@ -687,7 +686,6 @@ private:
     std::vector<std::string_view> scratch_;
     detail::text_arena texts_;  // element views decode here, never into the input
     detail::doc_context context_{nullptr, &texts_};
-    const char* base_ = nullptr;
 };
 
 template <class T>
