@@ -50,7 +50,7 @@ inline const unsigned char* skip_plain_with(const unsigned char* p, const unsign
 #endif
     // Eight bytes at a time (SWAR): a byte's high bit in `hit` is set when it matters,
     // exactly so for the lowest such byte (borrows only run upwards), so on a little-endian
-    // machine the lowest set bit locates it; elsewhere the caller's byte loop does.
+    // machine the lowest set bit locates it; elsewhere tail() does.
     constexpr std::uint64_t ones = 0x0101010101010101u;
     constexpr std::uint64_t highs = 0x8080808080808080u;
     const std::uint64_t ma = ones * a, mb = ones * b, mc = ones * c;
