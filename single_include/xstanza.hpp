@@ -216,6 +216,11 @@ class [[nodiscard]] result {
 public:
     result(T value) noexcept(std::is_nothrow_move_constructible_v<T>) : value_(std::move(value)) {}
     result(parse_error error) noexcept : error_(error) {}
+    /// A value constructed in place from `args` (as std::optional's in-place constructor):
+    /// a parser can then fill the value where the caller will read it, without a move.
+    template <class... Args>
+    explicit result(std::in_place_t, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>)
+        : value_(std::in_place, std::forward<Args>(args)...) {}
 
     constexpr explicit operator bool() const noexcept { return value_.has_value(); }
     constexpr bool has_value() const noexcept { return value_.has_value(); }
@@ -230,6 +235,14 @@ public:
     const parse_error& error() const noexcept { return error_; }
 
 private:
+    friend class Parser;
+    // Turns a result made in place into an error (Parser fills a value in place, and one
+    // named result then serves every return: it is built where the caller reads it).
+    void fail(const parse_error& error) noexcept {
+        value_.reset();
+        error_ = error;
+    }
+
     std::optional<T> value_;
     parse_error error_;
 };
@@ -681,6 +694,7 @@ public:
 
 private:
     friend struct detail::jid_test_access;
+    friend class Parser;  // parses attribute JIDs in place with parse_ascii
 
     // The common case in one pass: printable ASCII, a localpart without the characters RFC
     // 7622 §3.3.1 excludes, an LDH domain name (one trailing dot removed, RFC 7622 §3.2),
@@ -3270,8 +3284,6 @@ template <class Type, class P> struct is_iq<Iq<Type, P>> : std::true_type {};
 struct iq_frame {
     IqType type = IqType::get;
     std::string_view id;
-    std::optional<Jid> from;
-    std::optional<Jid> to;
     std::string_view lang;
     std::string_view ns;              // the stanza namespace as written ("" = jabber:client)
     xml_node* payload = nullptr;
@@ -3399,7 +3411,10 @@ private:
 
     parse_error parse_jid_attr(detail::xml_attr* a, std::string_view what, std::optional<Jid>& out) const noexcept {
         std::string_view v = detail::attr_value(a);
-        result<Jid> j = Jid::parse(v);
+        // The one-pass ASCII path writes straight into `out`; the detailed one names the problem.
+        if (Jid::parse_ascii(v, out.emplace())) return {};
+        out.reset();
+        result<Jid> j = Jid::parse_detailed(v);
         if (!j) {
             parse_error e = parse_error::make(errc::invalid_jid, offset_of(a) + j.error().offset(), what, ": ",
                                               j.error().message());
@@ -3409,8 +3424,9 @@ private:
         return {};
     }
 
-    // RFC 6120 §8.2.3 and §8.1: the <iq/> element, its attributes and its children.
-    parse_error parse_frame(detail::iq_frame& f) noexcept {
+    // RFC 6120 §8.2.3 and §8.1: the <iq/> element, its attributes and its children. The
+    // JIDs go straight to where the caller keeps them.
+    parse_error parse_frame(detail::iq_frame& f, std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
         detail::xml_node* root = doc_->first_node();
         std::string_view qname = detail::name_of(root);
         if (!detail::is(detail::local_name(root), "iq"))
@@ -3426,8 +3442,8 @@ private:
             std::string_view n = detail::name_of(a);
             if (detail::is(n, "type")) type = a;
             else if (detail::is(n, "id")) id = a;
-            else if (detail::is(n, "from")) { if (parse_error e = parse_jid_attr(a, "'from'", f.from)) return e; }
-            else if (detail::is(n, "to")) { if (parse_error e = parse_jid_attr(a, "'to'", f.to)) return e; }
+            else if (detail::is(n, "from")) { if (parse_error e = parse_jid_attr(a, "'from'", from)) return e; }
+            else if (detail::is(n, "to")) { if (parse_error e = parse_jid_attr(a, "'to'", to)) return e; }
             else if (detail::is(n, "xml:lang")) f.lang = detail::attr_value(a);
         }
         // RFC 6120 §8.2.3: an IQ MUST have 'type' and 'id'.
@@ -3611,14 +3627,13 @@ private:
         if (!type)
             return parse_error::make(errc::invalid_error_type, offset_of(node),
                                      "<error/> has no 'type' (RFC 6120 §8.3.2)");
-        StanzaError e(*type, *condition);
+        StanzaError& e = out.emplace(*type, *condition);  // in place: no copy of the whole error
         e.uri = uri;
         e.text = text;
         e.text_lang = text_lang;
         e.app = app;
         e.by = by;
         e.legacy_code = code;
-        out = e;
         return {};
     }
 
@@ -3830,22 +3845,38 @@ private:
         }
     }
 
+    // AnyIq: filled where the caller reads it. One named result serves every return, so
+    // it is constructed in the caller's storage (NRVO) and the IQ is never moved or copied.
+    result<AnyIq> build_any() noexcept {
+        result<AnyIq> r(std::in_place);
+        if (parse_error e = fill_any(*r)) r.fail(e);
+        return r;
+    }
+
+    parse_error fill_any(AnyIq& iq) noexcept {
+        detail::iq_frame f;
+        if (parse_error e = parse_frame(f, iq.from, iq.to)) return e;
+        iq.type = f.type;
+        iq.id = f.id;
+        iq.lang = f.lang;
+        if (f.error) {
+            if (parse_error e = parse_error_element(f.error, iq.error)) return e;
+        }
+        return parse_any_payload(f, iq.payload);
+    }
+
     template <class T>
     result<T> build() noexcept {
-        detail::iq_frame f;
-        if (parse_error e = parse_frame(f)) return e;
-        std::optional<StanzaError> error;
-        if (f.error) {
-            if (parse_error e = parse_error_element(f.error, error)) return e;
-        }
         if constexpr (std::is_same_v<T, AnyIq>) {
-            AnyIq iq;
-            iq.type = f.type;
-            fill_header(iq, f);
-            if (parse_error e = parse_any_payload(f, iq.payload)) return e;
-            iq.error = error;
-            return iq;
+            return build_any();
         } else {
+            detail::iq_frame f;
+            std::optional<Jid> from, to;
+            if (parse_error e = parse_frame(f, from, to)) return e;
+            std::optional<StanzaError> error;
+            if (f.error) {
+                if (parse_error e = parse_error_element(f.error, error)) return e;
+            }
             using Type = typename T::type_tag;
             using P = typename T::payload_type;
             if (f.type != T::type)
@@ -3853,7 +3884,7 @@ private:
                                          to_string(T::type), " IQ, found ", to_string(f.type));
             if constexpr (std::is_same_v<Type, Error>) {
                 T iq(f.id, *error);
-                fill_header(iq, f);
+                fill_header(iq, f.id, from, to, f.lang);
                 if constexpr (!std::is_void_v<P>) {
                     if (f.payload) {
                         P p{};
@@ -3867,7 +3898,7 @@ private:
                     return parse_error::make(errc::payload_mismatch, offset_of(f.payload),
                                              "expected an empty result, found a payload <", detail::name_of(f.payload), ">");
                 T iq(f.id);
-                fill_header(iq, f);
+                fill_header(iq, f.id, from, to, f.lang);
                 return iq;
             } else {
                 // Iq<Result, AnyPayload>: a result's payload is optional (RFC 6120 §8.2.3), AnyPayload can be empty.
@@ -3877,7 +3908,7 @@ private:
                 P p{};
                 if (parse_error e = parse_payload_any_or_typed(f, p)) return e;
                 T iq(f.id, std::move(p));
-                fill_header(iq, f);
+                fill_header(iq, f.id, from, to, f.lang);
                 return iq;
             }
         }
@@ -3890,11 +3921,12 @@ private:
     }
 
     template <class T>
-    static void fill_header(T& iq, const detail::iq_frame& f) noexcept {
-        iq.id = f.id;
-        iq.from = f.from;
-        iq.to = f.to;
-        iq.lang = f.lang;
+    static void fill_header(T& iq, std::string_view id, const std::optional<Jid>& from, const std::optional<Jid>& to,
+                            std::string_view lang) noexcept {
+        iq.id = id;
+        iq.from = from;
+        iq.to = to;
+        iq.lang = lang;
     }
 
     parse_limits limits_;
@@ -3946,7 +3978,7 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
     };
     if constexpr (std::is_same_v<Type, Error>) {
         T iq(any.id, any.error.value_or(StanzaError(Condition::undefined_condition)));
-        fill_header(iq, detail::iq_frame{any.type, any.id, any.from, any.to, any.lang, {}, nullptr, 0, nullptr});
+        fill_header(iq, any.id, any.from, any.to, any.lang);
         if constexpr (!std::is_void_v<P>) {
             if (!any.payload.empty()) {
                 P p{};
@@ -3959,7 +3991,7 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
         if (!any.payload.empty())
             return parse_error::make(errc::payload_mismatch, 0, "expected an empty result, found <", any.payload.name(), ">");
         T iq(any.id);
-        fill_header(iq, detail::iq_frame{any.type, any.id, any.from, any.to, any.lang, {}, nullptr, 0, nullptr});
+        fill_header(iq, any.id, any.from, any.to, any.lang);
         return iq;
     } else {
         if (any.payload.empty() && !std::is_same_v<P, AnyPayload>)  // as in build(): AnyPayload may be empty
@@ -3967,7 +3999,7 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
         P p{};
         if (parse_error e = convert(p)) return e;
         T iq(any.id, std::move(p));
-        fill_header(iq, detail::iq_frame{any.type, any.id, any.from, any.to, any.lang, {}, nullptr, 0, nullptr});
+        fill_header(iq, any.id, any.from, any.to, any.lang);
         return iq;
     }
 }

@@ -190,6 +190,11 @@ class [[nodiscard]] result {
 public:
     result(T value) noexcept(std::is_nothrow_move_constructible_v<T>) : value_(std::move(value)) {}
     result(parse_error error) noexcept : error_(error) {}
+    /// A value constructed in place from `args` (as std::optional's in-place constructor):
+    /// a parser can then fill the value where the caller will read it, without a move.
+    template <class... Args>
+    explicit result(std::in_place_t, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>)
+        : value_(std::in_place, std::forward<Args>(args)...) {}
 
     constexpr explicit operator bool() const noexcept { return value_.has_value(); }
     constexpr bool has_value() const noexcept { return value_.has_value(); }
@@ -204,6 +209,14 @@ public:
     const parse_error& error() const noexcept { return error_; }
 
 private:
+    friend class Parser;
+    // Turns a result made in place into an error (Parser fills a value in place, and one
+    // named result then serves every return: it is built where the caller reads it).
+    void fail(const parse_error& error) noexcept {
+        value_.reset();
+        error_ = error;
+    }
+
     std::optional<T> value_;
     parse_error error_;
 };

@@ -258,6 +258,7 @@ public:
 
 private:
     friend struct detail::jid_test_access;
+    friend class Parser;  // parses attribute JIDs in place with parse_ascii
 
     // The common case in one pass: printable ASCII, a localpart without the characters RFC
     // 7622 §3.3.1 excludes, an LDH domain name (one trailing dot removed, RFC 7622 §3.2),
