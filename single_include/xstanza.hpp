@@ -3520,8 +3520,9 @@ private:
         return {};
     }
 
-    // RFC 6120 §8.3.2, §8.3.3: the <error/> element.
-    parse_error parse_error_element(detail::xml_node* node, std::optional<StanzaError>& out) noexcept {
+    // RFC 6120 §8.3.2, §8.3.3: the <error/> element, written into `out` field by field (the
+    // caller's storage: an IQ being filled in place).
+    parse_error parse_error_element(detail::xml_node* node, StanzaError& out) noexcept {
         std::optional<ErrorType> type;
         std::optional<Condition> condition;
         std::optional<unsigned> code;
@@ -3627,13 +3628,14 @@ private:
         if (!type)
             return parse_error::make(errc::invalid_error_type, offset_of(node),
                                      "<error/> has no 'type' (RFC 6120 §8.3.2)");
-        StanzaError& e = out.emplace(*type, *condition);  // in place: no copy of the whole error
-        e.uri = uri;
-        e.text = text;
-        e.text_lang = text_lang;
-        e.app = app;
-        e.by = by;
-        e.legacy_code = code;
+        out.type = *type;
+        out.condition = *condition;
+        out.uri = uri;
+        out.text = text;
+        out.text_lang = text_lang;
+        out.app = app;
+        out.by = by;
+        out.legacy_code = code;
         return {};
     }
 
@@ -3845,72 +3847,80 @@ private:
         }
     }
 
-    // AnyIq: filled where the caller reads it. One named result serves every return, so
-    // it is constructed in the caller's storage (NRVO) and the IQ is never moved or copied.
-    result<AnyIq> build_any() noexcept {
-        result<AnyIq> r(std::in_place);
-        if (parse_error e = fill_any(*r)) r.fail(e);
+    // The IQ is filled where the caller reads it: build() constructs an empty one in the
+    // result, and that one named result serves every return, so it is constructed in the
+    // caller's storage (NRVO) and the IQ is never moved or copied.
+    template <class T>
+    result<T> build() noexcept {
+        result<T> r = blank<T>();
+        if (parse_error e = fill(*r)) r.fail(e);
         return r;
     }
 
-    parse_error fill_any(AnyIq& iq) noexcept {
+    // A result holding an IQ of type T with nothing parsed yet (constructed in place).
+    template <class T>
+    static result<T> blank() noexcept {
+        if constexpr (std::is_same_v<T, AnyIq>) {
+            return result<T>(std::in_place);
+        } else if constexpr (std::is_same_v<typename T::type_tag, Error>) {
+            return result<T>(std::in_place, std::string_view{}, StanzaError(Condition::undefined_condition));
+        } else if constexpr (std::is_void_v<typename T::payload_type>) {
+            return result<T>(std::in_place, std::string_view{});
+        } else {
+            return result<T>(std::in_place, std::string_view{}, typename T::payload_type{});
+        }
+    }
+
+    // Checks are made in this order for every T: the frame, the <error/> element, the
+    // type T asks for, the payload.
+    parse_error fill(AnyIq& iq) noexcept {
         detail::iq_frame f;
         if (parse_error e = parse_frame(f, iq.from, iq.to)) return e;
         iq.type = f.type;
         iq.id = f.id;
         iq.lang = f.lang;
         if (f.error) {
-            if (parse_error e = parse_error_element(f.error, iq.error)) return e;
+            if (parse_error e = parse_error_element(f.error, iq.error.emplace(Condition::undefined_condition))) return e;
         }
         return parse_any_payload(f, iq.payload);
     }
 
-    template <class T>
-    result<T> build() noexcept {
-        if constexpr (std::is_same_v<T, AnyIq>) {
-            return build_any();
-        } else {
-            detail::iq_frame f;
-            std::optional<Jid> from, to;
-            if (parse_error e = parse_frame(f, from, to)) return e;
-            std::optional<StanzaError> error;
-            if (f.error) {
-                if (parse_error e = parse_error_element(f.error, error)) return e;
-            }
-            using Type = typename T::type_tag;
-            using P = typename T::payload_type;
-            if (f.type != T::type)
-                return parse_error::make(errc::type_mismatch, offset_of(doc_->first_node()), "expected a ",
-                                         to_string(T::type), " IQ, found ", to_string(f.type));
+    template <class Type, class P>
+    parse_error fill(Iq<Type, P>& iq) noexcept {
+        using T = Iq<Type, P>;
+        detail::iq_frame f;
+        if (parse_error e = parse_frame(f, iq.from, iq.to)) return e;
+        iq.id = f.id;
+        iq.lang = f.lang;
+        if (f.error) {
             if constexpr (std::is_same_v<Type, Error>) {
-                T iq(f.id, *error);
-                fill_header(iq, f.id, from, to, f.lang);
-                if constexpr (!std::is_void_v<P>) {
-                    if (f.payload) {
-                        P p{};
-                        if (parse_error e = parse_payload_any_or_typed(f, p)) return e;
-                        iq.payload = std::move(p);
-                    }
-                }
-                return iq;
-            } else if constexpr (std::is_void_v<P>) {
-                if (f.payload)
-                    return parse_error::make(errc::payload_mismatch, offset_of(f.payload),
-                                             "expected an empty result, found a payload <", detail::name_of(f.payload), ">");
-                T iq(f.id);
-                fill_header(iq, f.id, from, to, f.lang);
-                return iq;
-            } else {
-                // Iq<Result, AnyPayload>: a result's payload is optional (RFC 6120 §8.2.3), AnyPayload can be empty.
-                if (!f.payload && !std::is_same_v<P, AnyPayload>)
-                    return parse_error::make(errc::payload_mismatch, offset_of(doc_->first_node()),
-                                             "expected a payload, found an empty result");
-                P p{};
-                if (parse_error e = parse_payload_any_or_typed(f, p)) return e;
-                T iq(f.id, std::move(p));
-                fill_header(iq, f.id, from, to, f.lang);
-                return iq;
+                if (parse_error e = parse_error_element(f.error, iq.error)) return e;
+            } else {  // an error IQ where T is another type: reported after the error element's own errors
+                StanzaError ignored(Condition::undefined_condition);
+                if (parse_error e = parse_error_element(f.error, ignored)) return e;
             }
+        }
+        if (f.type != T::type)
+            return parse_error::make(errc::type_mismatch, offset_of(doc_->first_node()), "expected a ",
+                                     to_string(T::type), " IQ, found ", to_string(f.type));
+        if constexpr (std::is_same_v<Type, Error>) {
+            if constexpr (!std::is_void_v<P>) {
+                if (f.payload) {
+                    if (parse_error e = parse_payload_any_or_typed(f, iq.payload.emplace())) return e;
+                }
+            }
+            return {};
+        } else if constexpr (std::is_void_v<P>) {
+            if (f.payload)
+                return parse_error::make(errc::payload_mismatch, offset_of(f.payload),
+                                         "expected an empty result, found a payload <", detail::name_of(f.payload), ">");
+            return {};
+        } else {
+            // Iq<Result, AnyPayload>: a result's payload is optional (RFC 6120 §8.2.3), AnyPayload can be empty.
+            if (!f.payload && !std::is_same_v<P, AnyPayload>)
+                return parse_error::make(errc::payload_mismatch, offset_of(doc_->first_node()),
+                                         "expected a payload, found an empty result");
+            return parse_payload_any_or_typed(f, iq.payload);
         }
     }
 

@@ -301,4 +301,49 @@ BOOST_AUTO_TEST_CASE(cast_from_any) {
     BOOST_TEST((p.cast<Iq<Get, RosterGet>>(*any).error().code() == errc::type_mismatch));
 }
 
+// result<T>'s in-place constructor (what Parser builds its results with) holds a value and
+// no error.
+BOOST_AUTO_TEST_CASE(result_in_place) {
+    result<Iq<Result>> r(std::in_place, std::string_view("r1"));
+    BOOST_REQUIRE(r);
+    BOOST_TEST(r->id == "r1");
+    BOOST_TEST(!r->from);
+    BOOST_TEST((r.error().code() == errc::ok));
+    result<Jid> j(std::in_place);
+    BOOST_REQUIRE(j);
+    BOOST_TEST(j->domain().empty());
+}
+
+// A parse fills the IQ in place and may stop half way; that parse reports only its error,
+// and the next one on the same Parser starts from an empty IQ (nothing of the first leaks).
+BOOST_AUTO_TEST_CASE(failed_parse_leaves_nothing_behind) {
+    Parser p;
+    // Fails after the frame (from, to and id read): the error element has no condition.
+    auto bad = p.parse<AnyIq>("<iq type='error' id='e1' from='a@b.c/r' to='d@e.f' xml:lang='en'>"
+                              "<error type='cancel'/></iq>");
+    BOOST_REQUIRE(!bad);
+    BOOST_TEST((bad.error().code() == errc::missing_condition));
+    auto good = p.parse<AnyIq>("<iq type='result' id='r2'/>");
+    BOOST_REQUIRE(good);
+    BOOST_TEST(good->id == "r2");
+    BOOST_TEST(!good->from);
+    BOOST_TEST(!good->to);
+    BOOST_TEST(good->lang.empty());
+    BOOST_TEST(!good->error);
+    BOOST_TEST(good->payload.empty());
+    // Typed: fails at the type check, after the frame and the error element were read.
+    auto typed = p.parse<Iq<Error, RosterGet>>("<iq type='result' id='r3' from='a@b.c'/>");
+    BOOST_REQUIRE(!typed);
+    BOOST_TEST((typed.error().code() == errc::type_mismatch));
+    auto echoed = p.parse<Iq<Error, RosterGet>>("<iq type='error' id='e4'><query xmlns='jabber:iq:roster' ver='v1'/>"
+                                                "<error type='wait'><resource-constraint xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+    BOOST_REQUIRE(echoed);
+    BOOST_TEST(!echoed->from);
+    BOOST_TEST((echoed->error.type == ErrorType::wait));
+    BOOST_TEST((echoed->error.condition == Condition::resource_constraint));
+    BOOST_TEST(!echoed->error.text);
+    BOOST_REQUIRE(echoed->payload);
+    BOOST_TEST(echoed->payload->ver.value_or("") == "v1");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
