@@ -276,6 +276,10 @@ Iq<Error, P> make_error_echo(const Iq<Type, P>& request, StanzaError error) {
 /// An IQ whose type is known only at run time: what a receiver parses when it
 /// accepts whatever arrives. visit() hands it to typed code.
 struct AnyIq {
+    // User-provided, so that value-initialization (a result made in place) runs the member
+    // initializers below without first zeroing all of the object.
+    AnyIq() noexcept {}
+
     IqType type = IqType::get;
     std::string_view id;
     std::optional<Jid> from{};
