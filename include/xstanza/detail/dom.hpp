@@ -257,15 +257,17 @@ inline std::string_view attr_value(xml_attr* a) noexcept {
 /// True when the element has an element child (the scanner's tree holds element nodes only).
 inline bool has_element_child(const xml_node* n) noexcept { return n->first_node() != nullptr; }
 
-// Decodes the character data starting at p up to the end tag, in place. Out of line, as
-// decode_in_place.
-XSTANZA_DOM_OUTLINE inline std::string_view decode_text(char* p) noexcept {
-    char* out = p;
+// Decodes the character data in [p, p + n), an element's content, in place. Out of line,
+// as decode_in_place. The runs between markup are found with memchr (the content's length
+// is known), and a run without markup, the usual case, is decoded in one call.
+XSTANZA_DOM_OUTLINE inline std::string_view decode_text(char* p, std::size_t n) noexcept {
+    char* const out = p;
+    char* const end = p + n;
     char* dst = p;
-    for (;;) {
+    while (p != end) {
         if (*p == '<') {
-            if (p[1] != '!') break;  // the end tag: there are no child elements
-            // "<![CDATA[" ... "]]>": copied as is (XML 1.0 §2.7)
+            if (p[1] != '!') break;  // a child element's tag: the text before it (callers have none)
+            // "<![CDATA[" ... "]]>": copied as is (XML 1.0 §2.7); the scanner checked it is closed
             char* c = p + 9;
             char* e = c;
             while (!(e[0] == ']' && e[1] == ']' && e[2] == '>')) ++e;
@@ -275,7 +277,8 @@ XSTANZA_DOM_OUTLINE inline std::string_view decode_text(char* p) noexcept {
             continue;
         }
         char* run = p;
-        while (*p != '<') ++p;
+        char* lt = static_cast<char*>(std::memchr(p, '<', std::size_t(end - p)));
+        p = lt ? lt : end;
         std::size_t m = decode_in_place(run, std::size_t(p - run), false);
         if (dst != run) std::memmove(dst, run, m);
         dst += m;
@@ -290,7 +293,7 @@ XSTANZA_DOM_OUTLINE inline std::string_view decode_text(char* p) noexcept {
 inline std::string_view text_of(const xml_node* n) noexcept {
     xnode* x = xnode_of(n);
     if (x->plain_text || x->value_size() == 0) return {x->value(), x->value_size()};
-    std::string_view t = decode_text(x->value());
+    std::string_view t = decode_text(x->value(), x->value_size());
     x->value(x->value(), t.size());
     x->plain_text = true;  // decoded now: the next call reads the result
     return t;
@@ -305,11 +308,10 @@ inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept
     if (!s) return {};
     try {
         s->assign(x->value(), x->value_size());
-        s->append("</", 2);  // decode_text stops at the end tag
     } catch (...) {
         return {};
     }
-    return decode_text(s->data());
+    return decode_text(s->data(), s->size());
 }
 
 /// attr_value without writing into the input (see text_copy).
