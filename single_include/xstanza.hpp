@@ -1758,23 +1758,29 @@ struct xnode : xml_node {
     std::string_view ns;      ///< namespace name, resolved and as written ("" for none)
     std::uint32_t local = 0;  ///< where the local name starts in name(): prefix size + 1, or 0
     bool plain_text = false;  ///< no element child, and no reference, CR or CDATA section: value() reads as written
+    /// The name as stored: the scanner names every element, so RapidXML's check for a
+    /// missing name (name() returns "" then) is not needed.
+    std::string_view raw_name() const noexcept { return {m_name, m_name_size}; }
 };
 
 /// An attribute the scanner builds.
 struct xattr : xml_attr {
     bool plain = true;  ///< value holds no reference, tab, LF or CR (or is decoded already)
+    /// The name as stored: the scanner names every attribute (see xnode::raw_name).
+    std::string_view raw_name() const noexcept { return {m_name, m_name_size}; }
 };
 
 inline xnode* xnode_of(const xml_node* n) noexcept { return static_cast<xnode*>(const_cast<xml_node*>(n)); }
 inline xattr* xattr_of(const xml_attr* a) noexcept { return static_cast<xattr*>(const_cast<xml_attr*>(a)); }
 
-inline std::string_view name_of(const xml_node* n) noexcept { return {n->name(), n->name_size()}; }
-inline std::string_view name_of(const xml_attr* a) noexcept { return {a->name(), a->name_size()}; }
+inline std::string_view name_of(const xml_node* n) noexcept { return xnode_of(n)->raw_name(); }
+inline std::string_view name_of(const xml_attr* a) noexcept { return xattr_of(a)->raw_name(); }
 
 /// An element's local name (without its prefix).
 inline std::string_view local_name(const xml_node* n) noexcept {
-    const std::uint32_t k = xnode_of(n)->local;
-    return {n->name() + k, n->name_size() - k};
+    const xnode* x = xnode_of(n);
+    const std::string_view name = x->raw_name();
+    return {name.data() + x->local, name.size() - x->local};
 }
 
 /// The attribute with this exact qualified name, or null.
@@ -2538,6 +2544,18 @@ XSTANZA_SCAN_HOT inline const scanner::byte* scanner::qname(const byte* p, const
 // qname() for prefixed and non-ASCII names, and for the errors: the name's end and its
 // ':', returned together (in registers) so that the callers' locals stay in registers too.
 inline scanner::name_end scanner::qname_general(const byte* p) noexcept {
+    // The usual prefixed name, an ASCII prefix and local part (xml:lang, xmlns:stream): one
+    // tight loop for each. Anything else, and every error, takes the general loop below.
+    const auto& bits = scan_impl::ascii_names.bits;
+    if (p != end_ && (bits[*p] & scan_impl::name_start_bit)) {
+        const byte* q = p + 1;
+        while (q != end_ && (bits[*q] & scan_impl::name_char_bit)) ++q;
+        if (q != end_ && *q == ':' && q + 1 != end_ && (bits[q[1]] & scan_impl::name_start_bit)) {
+            const byte* r = q + 2;
+            while (r != end_ && (bits[*r] & scan_impl::name_char_bit)) ++r;
+            if (r == end_ || (*r != ':' && *r < 0x80)) return {r, q};
+        }
+    }
     const byte* const first = p;
     const byte* part = p;  // start of the current NCName
     const byte* colon = nullptr;

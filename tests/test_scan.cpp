@@ -101,6 +101,9 @@ const std::vector<scan_case> cases = {
     {"<caf\xC3\xA9 \xC3\xB1='\xC3\xBC'>\xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80</caf\xC3\xA9>", errc::ok, 0},
     {"<\xE6\x97\xA5\xE6\x9C\xAC:\xE8\xAA\x9E xmlns:\xE6\x97\xA5\xE6\x9C\xAC='urn:j'/>", errc::ok, 0},
     {"<a\xC2\xB7\xCC\x80-.9_b/>", errc::ok, 0},  // U+00B7, U+0300 and '-.9' continue a name
+    // an ASCII prefix with a local part that is, or goes on, non-ASCII (qname_general's fast path gives way)
+    {"<p:\xC3\xA9 xmlns:p='u'/>", errc::ok, 0},
+    {"<p:a\xC2\xB7" "b xmlns:p='u' p:c\xC2\xB7='1'/>", errc::ok, 0},
     {"<a>\xEF\xBF\xBD\xEE\x80\x80\xF4\x8F\xBF\xBD\xED\x9F\xBF</a>", errc::ok, 0},
     {"<_a.b-c/>", errc::ok, 0},
     {"<a><b><c/></b><b/></a>", errc::ok, 0},
@@ -210,6 +213,8 @@ const std::vector<scan_case> cases = {
     {"<a:b:c/>", errc::invalid_name, 4},
     {"<a::b/>", errc::invalid_name, 3},
     {"<a:1/>", errc::invalid_name, 3},
+    {"<p:a\xC3\x97 xmlns:p='u'/>", errc::invalid_name, 4},  // U+00D7 after an ASCII local part
+    {"<a p:b:c='1' xmlns:p='u'/>", errc::invalid_name, 6},
     {"<a$/>", errc::invalid_name, 2},
     {"<a\xC3\x97/>", errc::invalid_name, 2},         // U+00D7 is no NameChar
     {"<a b$='1'/>", errc::invalid_name, 4},

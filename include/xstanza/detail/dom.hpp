@@ -150,23 +150,29 @@ struct xnode : xml_node {
     std::string_view ns;      ///< namespace name, resolved and as written ("" for none)
     std::uint32_t local = 0;  ///< where the local name starts in name(): prefix size + 1, or 0
     bool plain_text = false;  ///< no element child, and no reference, CR or CDATA section: value() reads as written
+    /// The name as stored: the scanner names every element, so RapidXML's check for a
+    /// missing name (name() returns "" then) is not needed.
+    std::string_view raw_name() const noexcept { return {m_name, m_name_size}; }
 };
 
 /// An attribute the scanner builds.
 struct xattr : xml_attr {
     bool plain = true;  ///< value holds no reference, tab, LF or CR (or is decoded already)
+    /// The name as stored: the scanner names every attribute (see xnode::raw_name).
+    std::string_view raw_name() const noexcept { return {m_name, m_name_size}; }
 };
 
 inline xnode* xnode_of(const xml_node* n) noexcept { return static_cast<xnode*>(const_cast<xml_node*>(n)); }
 inline xattr* xattr_of(const xml_attr* a) noexcept { return static_cast<xattr*>(const_cast<xml_attr*>(a)); }
 
-inline std::string_view name_of(const xml_node* n) noexcept { return {n->name(), n->name_size()}; }
-inline std::string_view name_of(const xml_attr* a) noexcept { return {a->name(), a->name_size()}; }
+inline std::string_view name_of(const xml_node* n) noexcept { return xnode_of(n)->raw_name(); }
+inline std::string_view name_of(const xml_attr* a) noexcept { return xattr_of(a)->raw_name(); }
 
 /// An element's local name (without its prefix).
 inline std::string_view local_name(const xml_node* n) noexcept {
-    const std::uint32_t k = xnode_of(n)->local;
-    return {n->name() + k, n->name_size() - k};
+    const xnode* x = xnode_of(n);
+    const std::string_view name = x->raw_name();
+    return {name.data() + x->local, name.size() - x->local};
 }
 
 /// The attribute with this exact qualified name, or null.

@@ -511,6 +511,18 @@ XSTANZA_SCAN_HOT inline const scanner::byte* scanner::qname(const byte* p, const
 // qname() for prefixed and non-ASCII names, and for the errors: the name's end and its
 // ':', returned together (in registers) so that the callers' locals stay in registers too.
 inline scanner::name_end scanner::qname_general(const byte* p) noexcept {
+    // The usual prefixed name, an ASCII prefix and local part (xml:lang, xmlns:stream): one
+    // tight loop for each. Anything else, and every error, takes the general loop below.
+    const auto& bits = scan_impl::ascii_names.bits;
+    if (p != end_ && (bits[*p] & scan_impl::name_start_bit)) {
+        const byte* q = p + 1;
+        while (q != end_ && (bits[*q] & scan_impl::name_char_bit)) ++q;
+        if (q != end_ && *q == ':' && q + 1 != end_ && (bits[q[1]] & scan_impl::name_start_bit)) {
+            const byte* r = q + 2;
+            while (r != end_ && (bits[*r] & scan_impl::name_char_bit)) ++r;
+            if (r == end_ || (*r != ':' && *r < 0x80)) return {r, q};
+        }
+    }
     const byte* const first = p;
     const byte* part = p;  // start of the current NCName
     const byte* colon = nullptr;
