@@ -4090,11 +4090,10 @@ private:
         if (failed()) return;
         close_start_tag();
         if (depth_ == max_depth) return fail(errc::invalid_data, "elements nested deeper than xml_writer::max_depth");
-        if (depth_) stack_[depth_ - 1].has_content = true;
         std::string_view scope = depth_ ? stack_[depth_ - 1].ns : root_ns_;
         put('<');
         put(name);
-        stack_[depth_++] = frame{name, ns, false};
+        stack_[depth_++] = frame{name, ns};
         start_open_ = true;
         if (!detail::same(ns, scope)) attribute("xmlns", ns);
     }
@@ -4124,7 +4123,6 @@ public:
     void text(std::string_view s) noexcept {
         if (failed() || s.empty()) return;
         close_start_tag();
-        if (depth_) stack_[depth_ - 1].has_content = true;
         escape(s, false);
     }
 
@@ -4132,7 +4130,6 @@ public:
     void raw(std::string_view xml) noexcept {
         if (failed()) return;
         close_start_tag();
-        if (depth_) stack_[depth_ - 1].has_content = true;
         put(xml);
     }
 
@@ -4172,8 +4169,16 @@ private:
     struct frame {
         std::string_view name;
         std::string_view ns;
-        bool has_content;
     };
+
+    // attribute() for a value known to need no escaping (xstanza's own constants: IQ and
+    // error types, subscription states): written as is, without the escaping scan.
+    void attribute_plain(std::string_view name, std::string_view value) noexcept {
+        attribute_begin(name);
+        if (failed()) return;
+        put(value);
+        put('\'');
+    }
 
     void close_start_tag() noexcept {
         if (start_open_) {
@@ -4314,6 +4319,14 @@ namespace detail {
 // xstanza's own element names are valid XML names: opened without checking them again.
 struct writer_access {
     static void open(xml_writer& w, std::string_view name, std::string_view ns) noexcept { w.open_valid(name, ns); }
+    // A constant value that needs no escaping ("result", "both", "subscribe", ...).
+    static void attribute(xml_writer& w, std::string_view name, std::string_view value) noexcept {
+        w.attribute_plain(name, value);
+    }
+    // A separator inside an attribute value being written ('@', '/').
+    static void piece(xml_writer& w, char c) noexcept {
+        if (!w.failed()) w.put(c);
+    }
 };
 
 inline void write_jid_attr(xml_writer& w, std::string_view name, const Jid& j) noexcept {
@@ -4321,11 +4334,11 @@ inline void write_jid_attr(xml_writer& w, std::string_view name, const Jid& j) n
     w.attribute_begin(name);
     if (!j.local().empty()) {
         w.attribute_piece(j.local());
-        w.attribute_piece("@");
+        writer_access::piece(w, '@');
     }
     w.attribute_piece(j.domain());
     if (!j.resource().empty()) {
-        w.attribute_piece("/");
+        writer_access::piece(w, '/');
         w.attribute_piece(j.resource());
     }
     w.attribute_end();
@@ -4355,9 +4368,9 @@ inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexc
     writer_access::open(w, "item", roster_ns);
     write_jid_attr(w, "jid", item.jid);
     if (item.name) w.attribute("name", *item.name);
-    if (item.subscription != Subscription::none) w.attribute("subscription", to_string(item.subscription));
-    if (item.ask) w.attribute("ask", "subscribe");
-    if (item.approved) w.attribute("approved", "true");
+    if (item.subscription != Subscription::none) writer_access::attribute(w, "subscription", to_string(item.subscription));
+    if (item.ask) writer_access::attribute(w, "ask", "subscribe");
+    if (item.approved) writer_access::attribute(w, "approved", "true");
     // Duplicates: pairwise for a few groups (no allocation), sorted beyond, as the parser does:
     // a parsed item may hold 100,000 groups, and n² comparisons would be a denial of service.
     const bool many = item.groups.size() > 8;
@@ -4407,7 +4420,7 @@ inline void write_payload(xml_writer& w, const AnyPayload& p, IqType type) noexc
 // RFC 6120 §8.3.2: <error type='...' by='...'><condition/><text/><app/></error>.
 inline void write_error(xml_writer& w, const StanzaError& e, std::string_view stanza_ns) noexcept {
     writer_access::open(w, "error", stanza_ns);
-    w.attribute("type", to_string(e.type));
+    writer_access::attribute(w, "type", to_string(e.type));
     if (e.by) write_jid_attr(w, "by", *e.by);
     writer_access::open(w, to_string(e.condition), stanzas_ns);
     if (!e.uri.empty()) {
@@ -4438,7 +4451,7 @@ inline void write_error(xml_writer& w, const StanzaError& e, std::string_view st
 template <class T>
 void write_header(xml_writer& w, const T& iq, IqType type) noexcept {
     writer_access::open(w, "iq", "jabber:client");
-    w.attribute("type", to_string(type));
+    writer_access::attribute(w, "type", to_string(type));
     // RFC 6120 §8.2.3: every IQ has a non-empty id.
     if (iq.id.empty()) return w.fail(errc::invalid_data, "an IQ needs a non-empty id (RFC 6120 §8.2.3)");
     w.attribute("id", iq.id);
