@@ -900,10 +900,15 @@ inline constexpr std::array<std::string_view, 22> condition_names = {
 
 inline constexpr std::array<std::string_view, 5> error_type_names = {"auth", "cancel", "continue", "modify", "wait"};
 
-/// The element name of a condition ("item-not-found").
-constexpr std::string_view to_string(Condition c) noexcept { return condition_names[std::size_t(c)]; }
-/// The attribute value of an error type ("cancel").
-constexpr std::string_view to_string(ErrorType t) noexcept { return error_type_names[std::size_t(t)]; }
+/// The element name of a condition ("item-not-found"); empty for a value outside the
+/// enumeration (a cast from a number), which the serializer then refuses.
+constexpr std::string_view to_string(Condition c) noexcept {
+    return std::size_t(c) < condition_names.size() ? condition_names[std::size_t(c)] : std::string_view{};
+}
+/// The attribute value of an error type ("cancel"); empty outside the enumeration.
+constexpr std::string_view to_string(ErrorType t) noexcept {
+    return std::size_t(t) < error_type_names.size() ? error_type_names[std::size_t(t)] : std::string_view{};
+}
 
 /// The condition named `name`, if it is one of the 22.
 constexpr std::optional<Condition> condition_from_string(std::string_view name) noexcept {
@@ -1039,7 +1044,9 @@ enum class Subscription : unsigned char { none, to, from, both, remove };
 inline constexpr std::array<std::string_view, 5> subscription_names = {"none", "to", "from", "both", "remove"};
 
 /// The attribute value ("both").
-constexpr std::string_view to_string(Subscription s) noexcept { return subscription_names[std::size_t(s)]; }
+constexpr std::string_view to_string(Subscription s) noexcept {
+    return std::size_t(s) < subscription_names.size() ? subscription_names[std::size_t(s)] : std::string_view{};
+}
 /// The subscription named `name`, if it is one of the five (RFC 6121 §2.1.2.5).
 constexpr std::optional<Subscription> subscription_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < subscription_names.size(); ++i)
@@ -4363,12 +4370,14 @@ inline bool unique_groups(xml_writer& w, span<const std::string_view> groups) no
 // RFC 6121 §2.1.2: one item; the rules the parser enforces are enforced here too, so
 // that whatever serializes also parses.
 inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexcept {
+    const std::string_view subscription = to_string(item.subscription);
+    if (subscription.empty()) return w.fail(errc::invalid_data, "roster item subscription outside the enumeration");
     if (item.subscription == Subscription::remove && type != IqType::set && type != IqType::error)
         return w.fail(errc::invalid_data, "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
     writer_access::open(w, "item", roster_ns);
     write_jid_attr(w, "jid", item.jid);
     if (item.name) w.attribute("name", *item.name);
-    if (item.subscription != Subscription::none) writer_access::attribute(w, "subscription", to_string(item.subscription));
+    if (item.subscription != Subscription::none) writer_access::attribute(w, "subscription", subscription);
     if (item.ask) writer_access::attribute(w, "ask", "subscribe");
     if (item.approved) writer_access::attribute(w, "approved", "true");
     // Duplicates: pairwise for a few groups (no allocation), sorted beyond, as the parser does:
@@ -4419,10 +4428,13 @@ inline void write_payload(xml_writer& w, const AnyPayload& p, IqType type) noexc
 
 // RFC 6120 §8.3.2: <error type='...' by='...'><condition/><text/><app/></error>.
 inline void write_error(xml_writer& w, const StanzaError& e, std::string_view stanza_ns) noexcept {
+    const std::string_view type = to_string(e.type), condition = to_string(e.condition);
+    if (type.empty()) return w.fail(errc::invalid_data, "stanza error type outside the enumeration");
+    if (condition.empty()) return w.fail(errc::invalid_data, "stanza error condition outside the enumeration");
     writer_access::open(w, "error", stanza_ns);
-    writer_access::attribute(w, "type", to_string(e.type));
+    writer_access::attribute(w, "type", type);
     if (e.by) write_jid_attr(w, "by", *e.by);
-    writer_access::open(w, to_string(e.condition), stanzas_ns);
+    writer_access::open(w, condition, stanzas_ns);
     if (!e.uri.empty()) {
         if (e.condition != Condition::gone && e.condition != Condition::redirect)
             return w.fail(errc::invalid_data, "only <gone/> and <redirect/> carry a URI (RFC 6120 §8.3.3)");
@@ -4450,8 +4462,10 @@ inline void write_error(xml_writer& w, const StanzaError& e, std::string_view st
 
 template <class T>
 void write_header(xml_writer& w, const T& iq, IqType type) noexcept {
+    const std::string_view type_name = to_string(type);
+    if (type_name.empty()) return w.fail(errc::invalid_data, "IQ type outside the enumeration");
     writer_access::open(w, "iq", "jabber:client");
-    writer_access::attribute(w, "type", to_string(type));
+    writer_access::attribute(w, "type", type_name);
     // RFC 6120 §8.2.3: every IQ has a non-empty id.
     if (iq.id.empty()) return w.fail(errc::invalid_data, "an IQ needs a non-empty id (RFC 6120 §8.2.3)");
     w.attribute("id", iq.id);
@@ -4757,8 +4771,11 @@ inline constexpr std::array<std::string_view, 25> stream_condition_names = {
     "unsupported-encoding", "unsupported-feature", "unsupported-stanza-type", "unsupported-version",
 };
 
-/// The element name of a stream error condition ("not-well-formed").
-constexpr std::string_view to_string(StreamCondition c) noexcept { return stream_condition_names[std::size_t(c)]; }
+/// The element name of a stream error condition ("not-well-formed"); empty for a value
+/// outside the enumeration.
+constexpr std::string_view to_string(StreamCondition c) noexcept {
+    return std::size_t(c) < stream_condition_names.size() ? stream_condition_names[std::size_t(c)] : std::string_view{};
+}
 /// The condition named `name`, if it is one of the 25.
 constexpr std::optional<StreamCondition> stream_condition_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < stream_condition_names.size(); ++i)
@@ -4781,10 +4798,13 @@ struct StreamError {
 
 /// Appends `<stream:error><condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>`
 /// and the closing `</stream:stream>` (RFC 6120 §4.9.1.1: a stream error ends the stream).
+/// A value outside the enumeration is written as <undefined-condition/> (RFC 6120 §4.9.3.21).
 /// Returns false when out of memory.
 inline bool append_stream_error(std::string& out, StreamCondition c) noexcept {
+    std::string_view name = to_string(c);
+    if (name.empty()) name = to_string(StreamCondition::undefined_condition);
     try {
-        out.append("<stream:error><").append(to_string(c)).append(" xmlns='").append(stream_errors_ns)
+        out.append("<stream:error><").append(name).append(" xmlns='").append(stream_errors_ns)
             .append("'/></stream:error></stream:stream>");
         return true;
     } catch (...) {

@@ -238,6 +238,38 @@ BOOST_AUTO_TEST_CASE(empty_id_and_jid_refused) {
     expect_refused(Iq<Set, RosterSet>("x", RosterSet{no_jid}), "'jid' is an empty JID");
 }
 
+// An enumeration value made by a cast from a number names nothing: to_string gives "" (it
+// never reads outside its table) and the serializer refuses the stanza.
+BOOST_AUTO_TEST_CASE(enum_values_outside_the_enumeration_refused) {
+    BOOST_TEST(to_string(static_cast<Condition>(22)).empty());
+    BOOST_TEST(to_string(static_cast<Condition>(255)).empty());
+    BOOST_TEST(to_string(static_cast<ErrorType>(5)).empty());
+    BOOST_TEST(to_string(static_cast<Subscription>(5)).empty());
+    BOOST_TEST(to_string(static_cast<IqType>(4)).empty());
+    BOOST_TEST(to_string(static_cast<StreamCondition>(200)).empty());
+    BOOST_TEST(to_string(Condition::unexpected_request) == "unexpected-request");  // the last one still named
+    BOOST_TEST(to_string(ErrorType::wait) == "wait");
+    BOOST_TEST(to_string(Subscription::remove) == "remove");
+
+    expect_refused(Iq<Error>("e", StanzaError(static_cast<ErrorType>(7), Condition::conflict)),
+                   "stanza error type outside the enumeration");
+    expect_refused(Iq<Error>("e", StanzaError(ErrorType::cancel, static_cast<Condition>(99))),
+                   "stanza error condition outside the enumeration");
+    RosterItem item;
+    item.jid = jid("a@b.c");
+    item.subscription = static_cast<Subscription>(9);
+    expect_refused(Iq<Result, RosterQuery>("r", RosterQuery{std::nullopt, span<const RosterItem>(&item, 1)}),
+                   "roster item subscription outside the enumeration");
+    AnyIq any;
+    any.type = static_cast<IqType>(6);
+    any.id = "x";
+    expect_refused(any, "IQ type outside the enumeration");
+
+    std::string out;
+    BOOST_REQUIRE(append_stream_error(out, static_cast<StreamCondition>(200)));
+    BOOST_TEST(out.find("<stream:error><undefined-condition xmlns=") == 0);
+}
+
 BOOST_AUTO_TEST_CASE(serialize_into_fixed_buffer) {
     big_roster big;
     const Iq<Result, RosterQuery> iq = big.iq();

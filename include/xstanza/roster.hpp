@@ -24,7 +24,9 @@ enum class Subscription : unsigned char { none, to, from, both, remove };
 inline constexpr std::array<std::string_view, 5> subscription_names = {"none", "to", "from", "both", "remove"};
 
 /// The attribute value ("both").
-constexpr std::string_view to_string(Subscription s) noexcept { return subscription_names[std::size_t(s)]; }
+constexpr std::string_view to_string(Subscription s) noexcept {
+    return std::size_t(s) < subscription_names.size() ? subscription_names[std::size_t(s)] : std::string_view{};
+}
 /// The subscription named `name`, if it is one of the five (RFC 6121 §2.1.2.5).
 constexpr std::optional<Subscription> subscription_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < subscription_names.size(); ++i)

@@ -326,12 +326,14 @@ inline bool unique_groups(xml_writer& w, span<const std::string_view> groups) no
 // RFC 6121 §2.1.2: one item; the rules the parser enforces are enforced here too, so
 // that whatever serializes also parses.
 inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexcept {
+    const std::string_view subscription = to_string(item.subscription);
+    if (subscription.empty()) return w.fail(errc::invalid_data, "roster item subscription outside the enumeration");
     if (item.subscription == Subscription::remove && type != IqType::set && type != IqType::error)
         return w.fail(errc::invalid_data, "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
     writer_access::open(w, "item", roster_ns);
     write_jid_attr(w, "jid", item.jid);
     if (item.name) w.attribute("name", *item.name);
-    if (item.subscription != Subscription::none) writer_access::attribute(w, "subscription", to_string(item.subscription));
+    if (item.subscription != Subscription::none) writer_access::attribute(w, "subscription", subscription);
     if (item.ask) writer_access::attribute(w, "ask", "subscribe");
     if (item.approved) writer_access::attribute(w, "approved", "true");
     // Duplicates: pairwise for a few groups (no allocation), sorted beyond, as the parser does:
@@ -382,10 +384,13 @@ inline void write_payload(xml_writer& w, const AnyPayload& p, IqType type) noexc
 
 // RFC 6120 §8.3.2: <error type='...' by='...'><condition/><text/><app/></error>.
 inline void write_error(xml_writer& w, const StanzaError& e, std::string_view stanza_ns) noexcept {
+    const std::string_view type = to_string(e.type), condition = to_string(e.condition);
+    if (type.empty()) return w.fail(errc::invalid_data, "stanza error type outside the enumeration");
+    if (condition.empty()) return w.fail(errc::invalid_data, "stanza error condition outside the enumeration");
     writer_access::open(w, "error", stanza_ns);
-    writer_access::attribute(w, "type", to_string(e.type));
+    writer_access::attribute(w, "type", type);
     if (e.by) write_jid_attr(w, "by", *e.by);
-    writer_access::open(w, to_string(e.condition), stanzas_ns);
+    writer_access::open(w, condition, stanzas_ns);
     if (!e.uri.empty()) {
         if (e.condition != Condition::gone && e.condition != Condition::redirect)
             return w.fail(errc::invalid_data, "only <gone/> and <redirect/> carry a URI (RFC 6120 §8.3.3)");
@@ -413,8 +418,10 @@ inline void write_error(xml_writer& w, const StanzaError& e, std::string_view st
 
 template <class T>
 void write_header(xml_writer& w, const T& iq, IqType type) noexcept {
+    const std::string_view type_name = to_string(type);
+    if (type_name.empty()) return w.fail(errc::invalid_data, "IQ type outside the enumeration");
     writer_access::open(w, "iq", "jabber:client");
-    writer_access::attribute(w, "type", to_string(type));
+    writer_access::attribute(w, "type", type_name);
     // RFC 6120 §8.2.3: every IQ has a non-empty id.
     if (iq.id.empty()) return w.fail(errc::invalid_data, "an IQ needs a non-empty id (RFC 6120 §8.2.3)");
     w.attribute("id", iq.id);

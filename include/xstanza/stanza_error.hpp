@@ -36,10 +36,15 @@ inline constexpr std::array<std::string_view, 22> condition_names = {
 
 inline constexpr std::array<std::string_view, 5> error_type_names = {"auth", "cancel", "continue", "modify", "wait"};
 
-/// The element name of a condition ("item-not-found").
-constexpr std::string_view to_string(Condition c) noexcept { return condition_names[std::size_t(c)]; }
-/// The attribute value of an error type ("cancel").
-constexpr std::string_view to_string(ErrorType t) noexcept { return error_type_names[std::size_t(t)]; }
+/// The element name of a condition ("item-not-found"); empty for a value outside the
+/// enumeration (a cast from a number), which the serializer then refuses.
+constexpr std::string_view to_string(Condition c) noexcept {
+    return std::size_t(c) < condition_names.size() ? condition_names[std::size_t(c)] : std::string_view{};
+}
+/// The attribute value of an error type ("cancel"); empty outside the enumeration.
+constexpr std::string_view to_string(ErrorType t) noexcept {
+    return std::size_t(t) < error_type_names.size() ? error_type_names[std::size_t(t)] : std::string_view{};
+}
 
 /// The condition named `name`, if it is one of the 22.
 constexpr std::optional<Condition> condition_from_string(std::string_view name) noexcept {

@@ -52,8 +52,11 @@ inline constexpr std::array<std::string_view, 25> stream_condition_names = {
     "unsupported-encoding", "unsupported-feature", "unsupported-stanza-type", "unsupported-version",
 };
 
-/// The element name of a stream error condition ("not-well-formed").
-constexpr std::string_view to_string(StreamCondition c) noexcept { return stream_condition_names[std::size_t(c)]; }
+/// The element name of a stream error condition ("not-well-formed"); empty for a value
+/// outside the enumeration.
+constexpr std::string_view to_string(StreamCondition c) noexcept {
+    return std::size_t(c) < stream_condition_names.size() ? stream_condition_names[std::size_t(c)] : std::string_view{};
+}
 /// The condition named `name`, if it is one of the 25.
 constexpr std::optional<StreamCondition> stream_condition_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < stream_condition_names.size(); ++i)
@@ -76,10 +79,13 @@ struct StreamError {
 
 /// Appends `<stream:error><condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>`
 /// and the closing `</stream:stream>` (RFC 6120 §4.9.1.1: a stream error ends the stream).
+/// A value outside the enumeration is written as <undefined-condition/> (RFC 6120 §4.9.3.21).
 /// Returns false when out of memory.
 inline bool append_stream_error(std::string& out, StreamCondition c) noexcept {
+    std::string_view name = to_string(c);
+    if (name.empty()) name = to_string(StreamCondition::undefined_condition);
     try {
-        out.append("<stream:error><").append(to_string(c)).append(" xmlns='").append(stream_errors_ns)
+        out.append("<stream:error><").append(name).append(" xmlns='").append(stream_errors_ns)
             .append("'/></stream:error></stream:stream>");
         return true;
     } catch (...) {
