@@ -873,6 +873,29 @@ inline constexpr bool is_payload_v = is_payload<P>::value;
 #include <string_view>
 
 
+// ---- begin include/xstanza/detail/names.hpp
+// xstanza detail: the names of enumeration values, read from their tables.
+#ifndef XSTANZA_DETAIL_NAMES_HPP
+#define XSTANZA_DETAIL_NAMES_HPP
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace xstanza::detail {
+
+/// names[i], or "" when i is past the table: the name of an enumeration value, which a cast
+/// from a number can put outside its list (to_string never reads past the table).
+template <std::size_t N>
+constexpr std::string_view name_at(const std::array<std::string_view, N>& names, std::size_t i) noexcept {
+    return i < N ? names[i] : std::string_view{};
+}
+
+}  // namespace xstanza::detail
+
+#endif  // XSTANZA_DETAIL_NAMES_HPP
+// ---- end include/xstanza/detail/names.hpp
+
 namespace xstanza {
 
 /// RFC 6120 §8.3.2: the 'type' attribute of <error/>.
@@ -902,13 +925,9 @@ inline constexpr std::array<std::string_view, 5> error_type_names = {"auth", "ca
 
 /// The element name of a condition ("item-not-found"); empty for a value outside the
 /// enumeration (a cast from a number), which the serializer then refuses.
-constexpr std::string_view to_string(Condition c) noexcept {
-    return std::size_t(c) < condition_names.size() ? condition_names[std::size_t(c)] : std::string_view{};
-}
+constexpr std::string_view to_string(Condition c) noexcept { return detail::name_at(condition_names, std::size_t(c)); }
 /// The attribute value of an error type ("cancel"); empty outside the enumeration.
-constexpr std::string_view to_string(ErrorType t) noexcept {
-    return std::size_t(t) < error_type_names.size() ? error_type_names[std::size_t(t)] : std::string_view{};
-}
+constexpr std::string_view to_string(ErrorType t) noexcept { return detail::name_at(error_type_names, std::size_t(t)); }
 
 /// The condition named `name`, if it is one of the 22.
 constexpr std::optional<Condition> condition_from_string(std::string_view name) noexcept {
@@ -1044,9 +1063,7 @@ enum class Subscription : unsigned char { none, to, from, both, remove };
 inline constexpr std::array<std::string_view, 5> subscription_names = {"none", "to", "from", "both", "remove"};
 
 /// The attribute value ("both").
-constexpr std::string_view to_string(Subscription s) noexcept {
-    return std::size_t(s) < subscription_names.size() ? subscription_names[std::size_t(s)] : std::string_view{};
-}
+constexpr std::string_view to_string(Subscription s) noexcept { return detail::name_at(subscription_names, std::size_t(s)); }
 /// The subscription named `name`, if it is one of the five (RFC 6121 §2.1.2.5).
 constexpr std::optional<Subscription> subscription_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < subscription_names.size(); ++i)
@@ -4774,7 +4791,7 @@ inline constexpr std::array<std::string_view, 25> stream_condition_names = {
 /// The element name of a stream error condition ("not-well-formed"); empty for a value
 /// outside the enumeration.
 constexpr std::string_view to_string(StreamCondition c) noexcept {
-    return std::size_t(c) < stream_condition_names.size() ? stream_condition_names[std::size_t(c)] : std::string_view{};
+    return detail::name_at(stream_condition_names, std::size_t(c));
 }
 /// The condition named `name`, if it is one of the 25.
 constexpr std::optional<StreamCondition> stream_condition_from_string(std::string_view name) noexcept {

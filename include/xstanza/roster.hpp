@@ -9,6 +9,7 @@
 #include <optional>
 #include <string_view>
 
+#include "detail/names.hpp"
 #include "jid.hpp"
 #include "payload.hpp"
 #include "span.hpp"
@@ -24,9 +25,7 @@ enum class Subscription : unsigned char { none, to, from, both, remove };
 inline constexpr std::array<std::string_view, 5> subscription_names = {"none", "to", "from", "both", "remove"};
 
 /// The attribute value ("both").
-constexpr std::string_view to_string(Subscription s) noexcept {
-    return std::size_t(s) < subscription_names.size() ? subscription_names[std::size_t(s)] : std::string_view{};
-}
+constexpr std::string_view to_string(Subscription s) noexcept { return detail::name_at(subscription_names, std::size_t(s)); }
 /// The subscription named `name`, if it is one of the five (RFC 6121 §2.1.2.5).
 constexpr std::optional<Subscription> subscription_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < subscription_names.size(); ++i)

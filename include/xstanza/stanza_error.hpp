@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "detail/names.hpp"
 #include "jid.hpp"
 
 namespace xstanza {
@@ -38,13 +39,9 @@ inline constexpr std::array<std::string_view, 5> error_type_names = {"auth", "ca
 
 /// The element name of a condition ("item-not-found"); empty for a value outside the
 /// enumeration (a cast from a number), which the serializer then refuses.
-constexpr std::string_view to_string(Condition c) noexcept {
-    return std::size_t(c) < condition_names.size() ? condition_names[std::size_t(c)] : std::string_view{};
-}
+constexpr std::string_view to_string(Condition c) noexcept { return detail::name_at(condition_names, std::size_t(c)); }
 /// The attribute value of an error type ("cancel"); empty outside the enumeration.
-constexpr std::string_view to_string(ErrorType t) noexcept {
-    return std::size_t(t) < error_type_names.size() ? error_type_names[std::size_t(t)] : std::string_view{};
-}
+constexpr std::string_view to_string(ErrorType t) noexcept { return detail::name_at(error_type_names, std::size_t(t)); }
 
 /// The condition named `name`, if it is one of the 22.
 constexpr std::optional<Condition> condition_from_string(std::string_view name) noexcept {

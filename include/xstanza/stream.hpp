@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "detail/dom.hpp"
+#include "detail/names.hpp"
 #include "detail/scan.hpp"
 #include "error.hpp"
 #include "limits.hpp"
@@ -55,7 +56,7 @@ inline constexpr std::array<std::string_view, 25> stream_condition_names = {
 /// The element name of a stream error condition ("not-well-formed"); empty for a value
 /// outside the enumeration.
 constexpr std::string_view to_string(StreamCondition c) noexcept {
-    return std::size_t(c) < stream_condition_names.size() ? stream_condition_names[std::size_t(c)] : std::string_view{};
+    return detail::name_at(stream_condition_names, std::size_t(c));
 }
 /// The condition named `name`, if it is one of the 25.
 constexpr std::optional<StreamCondition> stream_condition_from_string(std::string_view name) noexcept {

@@ -1,0 +1,20 @@
+// xstanza detail: the names of enumeration values, read from their tables.
+#ifndef XSTANZA_DETAIL_NAMES_HPP
+#define XSTANZA_DETAIL_NAMES_HPP
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace xstanza::detail {
+
+/// names[i], or "" when i is past the table: the name of an enumeration value, which a cast
+/// from a number can put outside its list (to_string never reads past the table).
+template <std::size_t N>
+constexpr std::string_view name_at(const std::array<std::string_view, N>& names, std::size_t i) noexcept {
+    return i < N ? names[i] : std::string_view{};
+}
+
+}  // namespace xstanza::detail
+
+#endif  // XSTANZA_DETAIL_NAMES_HPP
