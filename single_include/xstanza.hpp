@@ -2400,7 +2400,7 @@ private:
         const byte* end;    // one past the name, or nullptr with the error set
         const byte* colon;  // its ':', or nullptr
     };
-    name_end qname_general(const byte* p) noexcept;
+    name_end qname_general(const byte* p, const byte* q) noexcept;
     const byte* entity_name(const byte* p) noexcept;
     template <class... Parts>
     const byte* no_name(const byte* p, const Parts&... expected) noexcept;
@@ -2552,33 +2552,33 @@ inline const scanner::byte* scanner::entity_name(const byte* p) noexcept {
 // the ':' or nullptr. Stops at the first character that cannot continue the name.
 XSTANZA_SCAN_HOT inline const scanner::byte* scanner::qname(const byte* p, const byte*& colon) noexcept {
     // fast path: an unprefixed ASCII name
+    const byte* q = p;
     if (p != end_ && (scan_impl::ascii_names.bits[*p] & scan_impl::name_start_bit)) {
-        const byte* q = p + 1;
+        q = p + 1;
         while (q != end_ && (scan_impl::ascii_names.bits[*q] & scan_impl::name_char_bit)) ++q;
         if (q == end_ || (*q != ':' && *q < 0x80)) {
             colon = nullptr;
             return q;
         }
     }
-    const name_end r = qname_general(p);
+    const name_end r = qname_general(p, q);
     colon = r.colon;
     return r.end;
 }
 
 // qname() for prefixed and non-ASCII names, and for the errors: the name's end and its
 // ':', returned together (in registers) so that the callers' locals stay in registers too.
-inline scanner::name_end scanner::qname_general(const byte* p) noexcept {
-    // The usual prefixed name, an ASCII prefix and local part (xml:lang, xmlns:stream): one
-    // tight loop for each. Anything else, and every error, takes the general loop below.
+// `q` is where qname()'s ASCII run from p stopped (at ':' or a non-ASCII byte), or p when
+// no ASCII name starts at p.
+inline scanner::name_end scanner::qname_general(const byte* p, const byte* q) noexcept {
+    // The usual prefixed name, an ASCII prefix (already read) and an ASCII local part
+    // (xml:lang, xmlns:stream): one tight loop. Anything else, and every error, takes the
+    // general loop below.
     const auto& bits = scan_impl::ascii_names.bits;
-    if (p != end_ && (bits[*p] & scan_impl::name_start_bit)) {
-        const byte* q = p + 1;
-        while (q != end_ && (bits[*q] & scan_impl::name_char_bit)) ++q;
-        if (q != end_ && *q == ':' && q + 1 != end_ && (bits[q[1]] & scan_impl::name_start_bit)) {
-            const byte* r = q + 2;
-            while (r != end_ && (bits[*r] & scan_impl::name_char_bit)) ++r;
-            if (r == end_ || (*r != ':' && *r < 0x80)) return {r, q};
-        }
+    if (q != p && *q == ':' && q + 1 != end_ && (bits[q[1]] & scan_impl::name_start_bit)) {
+        const byte* r = q + 2;
+        while (r != end_ && (bits[*r] & scan_impl::name_char_bit)) ++r;
+        if (r == end_ || (*r != ':' && *r < 0x80)) return {r, q};
     }
     const byte* const first = p;
     const byte* part = p;  // start of the current NCName
