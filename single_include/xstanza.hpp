@@ -3919,14 +3919,21 @@ private:
         }
     }
 
+    // The frame, into any IQ: from and to are written by parse_frame, id and lang here.
+    template <class I>
+    parse_error fill_frame(detail::iq_frame& f, I& iq) noexcept {
+        if (parse_error e = parse_frame(f, iq.from, iq.to)) return e;
+        iq.id = f.id;
+        iq.lang = f.lang;
+        return {};
+    }
+
     // Checks are made in this order for every T: the frame, the <error/> element, the
     // type T asks for, the payload.
     parse_error fill(AnyIq& iq) noexcept {
         detail::iq_frame f;
-        if (parse_error e = parse_frame(f, iq.from, iq.to)) return e;
+        if (parse_error e = fill_frame(f, iq)) return e;
         iq.type = f.type;
-        iq.id = f.id;
-        iq.lang = f.lang;
         if (f.error) {
             if (parse_error e = parse_error_element(f.error, iq.error.emplace(Condition::undefined_condition))) return e;
         }
@@ -3937,9 +3944,7 @@ private:
     parse_error fill(Iq<Type, P>& iq) noexcept {
         using T = Iq<Type, P>;
         detail::iq_frame f;
-        if (parse_error e = parse_frame(f, iq.from, iq.to)) return e;
-        iq.id = f.id;
-        iq.lang = f.lang;
+        if (parse_error e = fill_frame(f, iq)) return e;
         if (f.error) {
             if constexpr (std::is_same_v<Type, Error>) {
                 if (parse_error e = parse_error_element(f.error, iq.error)) return e;
