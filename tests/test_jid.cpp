@@ -14,6 +14,9 @@
 namespace xstanza::detail {
 struct jid_test_access {
     static bool fast(std::string_view s, Jid& j) noexcept { return Jid::parse_ascii(s, j); }
+    static bool in(std::string_view s, const char* lo, const char* hi, Jid& j) noexcept {
+        return Jid::parse_ascii_in(s, lo, hi, j);
+    }
 };
 }  // namespace xstanza::detail
 
@@ -232,6 +235,89 @@ BOOST_AUTO_TEST_CASE(fast_path_agrees_on_generated_jids) {
         accepted += bool(xstanza::Jid::parse(s));
     }
     BOOST_TEST(accepted > 5000u);  // the generator reaches the accepting paths too
+}
+
+// The block path (Jid::parse_ascii_in, which Parser uses on attribute values) reads the JID
+// sixteen bytes at a time, and the bytes around it in the buffer; it must accept exactly
+// what the one-pass path accepts, with the same parts, whatever those bytes are.
+namespace {
+std::size_t block_checks = 0;
+
+// The offset of a part in its JID, or npos for an empty part.
+std::size_t part_at(std::string_view part, const char* jid) {
+    return part.empty() ? std::string_view::npos : std::size_t(part.data() - jid);
+}
+
+void expect_block_path_agrees(const std::string& s) {
+    xstanza::Jid fast;
+    const bool want = xstanza::detail::jid_test_access::fast(s, fast);
+    // The JID in a 96-byte buffer: in the middle, at its start and at its end (the block is
+    // then read from before the JID or after it), and in a region of its own size (the
+    // one-pass fallback for a short JID). Fillers that the masks must ignore.
+    for (char fill : {'.', '-', '@', '/', '\x80'}) {
+        for (std::size_t at : {std::size_t(40), std::size_t(0), 96 - s.size()}) {
+            for (bool whole : {true, false}) {
+                std::string buf(96, fill);
+                buf.replace(at, s.size(), s);
+                const char* const p = buf.data() + at;
+                const char* const lo = whole ? buf.data() : p;
+                const char* const hi = whole ? buf.data() + buf.size() : p + s.size();
+                xstanza::Jid j;
+                const bool got = xstanza::detail::jid_test_access::in(std::string_view(p, s.size()), lo, hi, j);
+                ++block_checks;
+                // Boost.Test assertions only on a mismatch: there are millions of cases.
+                const bool same = got == want &&
+                                  (!got || (j.local() == fast.local() && j.domain() == fast.domain() &&
+                                            j.resource() == fast.resource() &&
+                                            part_at(j.local(), p) == part_at(fast.local(), s.data()) &&
+                                            part_at(j.domain(), p) == part_at(fast.domain(), s.data()) &&
+                                            part_at(j.resource(), p) == part_at(fast.resource(), s.data())));
+                if (!same)
+                    BOOST_ERROR("JID '" << s << "' at " << at << ", filler " << int(fill)
+                                        << (whole ? "" : ", own region") << ": block path " << got
+                                        << ", one-pass path " << want);
+            }
+        }
+    }
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(block_path_agrees_with_the_one_pass_path) {
+    // Every string of up to 4 characters over the characters that matter.
+    const std::string alphabet = "a-.@/ 1&\xC3\x7F";
+    for (std::size_t len = 1; len <= 4; ++len) {
+        std::vector<std::size_t> digit(len, 0);
+        std::string s;
+        for (;;) {
+            s.assign(len, ' ');
+            for (std::size_t i = 0; i < len; ++i) s[i] = alphabet[digit[i]];
+            expect_block_path_agrees(s);
+            std::size_t i = 0;
+            while (i < len && ++digit[i] == alphabet.size()) digit[i++] = 0;
+            if (i == len) break;
+        }
+    }
+    // Every byte value at every position of JIDs of 1 to 33 bytes (one block, two blocks,
+    // and one byte past the block path's limit).
+    const std::string base = "juliet-7@im.example.com/balcony9";  // 32 bytes
+    for (std::size_t len = 1; len <= 33; ++len) {
+        const std::string t = len <= base.size() ? base.substr(0, len) : base + "x";
+        for (std::size_t pos = 0; pos < len; ++pos) {
+            for (int c = 0; c < 256; ++c) {
+                std::string s = t;
+                s[pos] = char(c);
+                expect_block_path_agrees(s);
+            }
+        }
+    }
+    // Generated JIDs of 1 to about 40 bytes.
+    test_helpers::piece_strings gen({"a", "bc", "def", "0", "-", ".", "@", "/", " ", "&", ":", "\xC3\xA9", "x-y", "Z9"}, 4, 11);
+    for (int round = 0; round < 20000; ++round) {
+        std::string s = gen.make(1 + gen.next() % 16);
+        if (s.size() > 40) s.resize(40);
+        expect_block_path_agrees(s);
+    }
+    BOOST_TEST(block_checks > 1000000u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

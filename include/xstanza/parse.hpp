@@ -165,6 +165,7 @@ private:
         // One pass: the scanner validates and builds the tree in RapidXML's node types and pool.
         if (parse_error e = scanner_.scan(data, size, limits_, *doc_)) return e;
         context_.base = data;
+        input_end_ = data + size;
         context_.texts = &texts_;  // (re)set here: a moved-from Parser keeps no stale pointer
         data[size] = '\0';  // the padding byte (the documented contract, as RapidXML's in-situ parse has it)
         return {};
@@ -177,7 +178,7 @@ private:
     parse_error parse_jid_attr(detail::xml_attr* a, std::string_view what, std::optional<Jid>& out) const noexcept {
         std::string_view v = detail::attr_value(a);
         // The one-pass ASCII path writes straight into `out`; the detailed one names the problem.
-        if (Jid::parse_ascii(v, out.emplace())) return {};
+        if (Jid::parse_ascii_in(v, context_.base, input_end_, out.emplace())) return {};
         out.reset();
         result<Jid> j = Jid::parse_detailed(v);
         if (!j) {
@@ -719,6 +720,7 @@ private:
     std::vector<std::string_view> scratch_;
     detail::text_arena texts_;  // element views decode here, never into the input
     detail::doc_context context_{nullptr, &texts_};
+    const char* input_end_ = nullptr;  // the last parse's input is [context_.base, input_end_)
 };
 
 template <class T>
