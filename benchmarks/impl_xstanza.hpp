@@ -91,6 +91,48 @@ private:
     xstanza::Parser parser_;
 };
 
+// stage/xstanza_scan and stage/xstanza_tree: the first steps of parse/xstanza alone, to
+// show where its time goes (they reach into detail::, which users do not). Each copies
+// the input as parse/xstanza does; the digest only counts documents (there is no walk).
+
+/// The validating XML scan (well-formedness, namespaces, UTF-8, limits) without a tree.
+class xstanza_scan_stage {
+public:
+    bool parse(const std::string& input, bool, digest& d) {
+        buffer_.assign(input);
+        if (scanner_.scan(buffer_.data(), buffer_.size(), limits_)) return false;
+        d.tag(1);
+        return true;
+    }
+
+private:
+    std::string buffer_;
+    xstanza::detail::scanner scanner_;
+    xstanza::parse_limits limits_;
+};
+
+/// The same scan building the element tree in RapidXML's nodes, as Parser does before its
+/// typed layer reads the tree (the same pooled allocator).
+class xstanza_tree_stage {
+public:
+    xstanza_tree_stage() {
+        doc_.set_allocator(&xstanza::detail::pool_block_cache::allocate, &xstanza::detail::pool_block_cache::release);
+    }
+    bool parse(const std::string& input, bool, digest& d) {
+        buffer_.assign(input);
+        doc_.clear();
+        if (scanner_.scan(buffer_.data(), buffer_.size(), limits_, doc_)) return false;
+        d.tag(1);
+        return true;
+    }
+
+private:
+    std::string buffer_;
+    xstanza::detail::scanner scanner_;
+    xstanza::detail::xml_doc doc_;
+    xstanza::parse_limits limits_;
+};
+
 /// A roster result parsed once and kept: the source every serialize/... adapter writes.
 class roster_source {
 public:

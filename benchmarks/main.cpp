@@ -1,4 +1,5 @@
-// xstanza-bench: parse/<impl>/<corpus> and serialize/<impl>/<corpus> on Google Benchmark.
+// xstanza-bench: parse/<impl>/<corpus>, stage/<step>/<corpus> and serialize/<impl>/<corpus> on
+// Google Benchmark.
 //
 // Before running, every adapter walks every corpus once and its digest (walk.hpp) is
 // compared with parse/rapidxml's: equal shape (types, enums, which fields are present)
@@ -134,6 +135,15 @@ const std::vector<parse_entry>& parse_entries() {
     return v;
 }
 
+// stage/<step>/<corpus>: parse/xstanza's first steps alone (impl_xstanza.hpp).
+const std::vector<parse_entry>& stage_entries() {
+    static const std::vector<parse_entry> v = {
+        entry<xstanza_scan_stage>("xstanza_scan", check::none),
+        entry<xstanza_tree_stage>("xstanza_tree", check::none),
+    };
+    return v;
+}
+
 // ---------------------------------------------------------------------------
 // serialize/<impl>/<corpus>
 
@@ -238,6 +248,15 @@ bool verify() {
             }
         }
     }
+    for (const corpus& c : all_corpora()) {
+        for (const parse_entry& e : stage_entries()) {
+            digest d;
+            if (!e.walk(c, d)) {
+                std::fprintf(stderr, "verify: stage/%s/%s fails on the corpus\n", e.name, c.name.c_str());
+                ok = false;
+            }
+        }
+    }
     for (const source& s : serialize_sources()) {
         digest ref;
         walk_once<rapidxml_impl>(*s.c, ref);
@@ -262,6 +281,9 @@ void register_all() {
         for (const parse_entry& e : parse_entries())
             if (e.runs_on(c))
                 benchmark::RegisterBenchmark((std::string("parse/") + e.name + "/" + c.name).c_str(), e.bench, &c);
+    for (const corpus& c : all_corpora())
+        for (const parse_entry& e : stage_entries())
+            benchmark::RegisterBenchmark((std::string("stage/") + e.name + "/" + c.name).c_str(), e.bench, &c);
     for (const source& s : serialize_sources())
         for (const serialize_entry& e : serialize_entries())
             benchmark::RegisterBenchmark((std::string("serialize/") + e.name + "/" + s.c->name).c_str(), e.bench,

@@ -163,6 +163,31 @@ def write_md(args, context, results):
             name = f"**{impl}**" if impl == "xstanza" else impl
             w(f"| {name} | {r['bps'] / 1e6:.1f} | {fmt_rate(r['ips'])} | {ratio:.2f} | {fmt_allocs(r['allocs'])} | {fmt_cv(r['cv'])} |")
         w("")
+    stage = {k: v for k, v in results.items() if k[0] == "stage"}
+    if stage:
+        w("## Where parse/xstanza's time goes")
+        w("")
+        w("`stage/xstanza_scan` is the validating XML scan alone (well-formedness, namespaces, UTF-8, limits; "
+          "no tree), `stage/xstanza_tree` the same scan building the element tree in RapidXML's nodes; "
+          "parse/xstanza adds the typed layer (RFC checks, JIDs, the typed result) and the walk. Each copies "
+          "the input, as every parse/ impl does. The shares are of parse/xstanza's time; **scan vs rapidxml** "
+          "is parse/rapidxml's time (parse and walk) over the scan's.")
+        w("")
+        w("| corpus | scan MB/s | scan + tree MB/s | parse/xstanza MB/s | scan | tree | typed layer | scan vs rapidxml |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for c in corpora:
+            sc = stage.get(("stage", "xstanza_scan", c))
+            tr = stage.get(("stage", "xstanza_tree", c))
+            full = parse.get(("parse", "xstanza", c))
+            base = parse.get(("parse", "rapidxml", c))
+            if not (sc and tr and full):
+                continue
+            t = full["cpu_time"]
+            shares = [sc["cpu_time"] / t, (tr["cpu_time"] - sc["cpu_time"]) / t, (t - tr["cpu_time"]) / t]
+            vs = f"{base['cpu_time'] / sc['cpu_time']:.2f}" if base else "-"
+            w(f"| {c} | {sc['bps'] / 1e6:.1f} | {tr['bps'] / 1e6:.1f} | {full['bps'] / 1e6:.1f} | "
+              + " | ".join(f"{100 * x:.0f}%" for x in shares) + f" | {vs} |")
+        w("")
     if ser:
         w("## Serialize")
         w("")
