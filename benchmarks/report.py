@@ -252,10 +252,21 @@ def chart_gnuplot(results, png, title):
                 f.write(c + " " + " ".join("?" if v is None else f"{v / 1e6:.3f}" for v in row) + "\n")
         return path
 
-    pdat = dat("parse.dat", pc, pi, pv)
-    sdat = dat("serialize.dat", sc, si, sv)
+    # The panels that have data (a filtered run may have only parse/ or only serialize/ rows).
+    panels = [(t, dat(f, c, i, v), len(i), w) for t, f, c, i, v, w in
+              (("parse (each impl: same typed walk)", "parse.dat", pc, pi, pv, 0.72),
+               ("serialize (output bytes)", "serialize.dat", sc, si, sv, 0.28)) if c and i]
+    if not panels:
+        return False
     terms = subprocess.run(["gnuplot", "-e", "set terminal"], capture_output=True, text=True)
     term = "pngcairo size 1600,650 font 'sans,10'" if "pngcairo" in (terms.stdout + terms.stderr) else "png size 1600,650"
+    plots = ""
+    origin = 0.0
+    for t, path, count, width in panels:
+        width = width if len(panels) > 1 else 1.0
+        plots += (f"set size {width},0.94\nset origin {origin},0\nset title '{t}'\n"
+                  f"plot for [i=2:{count + 1}] '{path}' using i:xtic(1) title columnheader(i)\n")
+        origin += width
     script = f"""
 set terminal {term}
 set termoption noenhanced
@@ -269,16 +280,8 @@ set yrange [1:*]
 set grid ytics
 set key below horizontal
 set ylabel 'MB/s (median CPU time, log scale)'
-set multiplot layout 1,2 title "{title}"
-set size 0.72,0.94
-set origin 0,0
-set title 'parse (each impl: same typed walk)'
-plot for [i=2:{len(pi) + 1}] '{pdat}' using i:xtic(1) title columnheader(i)
-set size 0.28,0.94
-set origin 0.72,0
-set title 'serialize (output bytes)'
-plot for [i=2:{len(si) + 1}] '{sdat}' using i:xtic(1) title columnheader(i)
-unset multiplot
+set multiplot layout 1,{len(panels)} title "{title}"
+{plots}unset multiplot
 """
     r = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
     if r.returncode != 0:
@@ -293,9 +296,13 @@ def chart_matplotlib(results, png, title):
     import matplotlib.pyplot as plt
 
     (pc, pi, pv), (sc, si, sv) = chart_series(results)
-    fig, axes = plt.subplots(1, 2, figsize=(16, 6.5), gridspec_kw={"width_ratios": [2.6, 1]})
-    for ax, corpora, impls, values, sub in ((axes[0], pc, pi, pv, "parse (each impl: same typed walk)"),
-                                             (axes[1], sc, si, sv, "serialize (output bytes)")):
+    panels = [(c, i, v, t, r) for c, i, v, t, r in ((pc, pi, pv, "parse (each impl: same typed walk)", 2.6),
+                                                    (sc, si, sv, "serialize (output bytes)", 1)) if c and i]
+    if not panels:
+        return False
+    fig, axes = plt.subplots(1, len(panels), figsize=(16, 6.5), squeeze=False,
+                             gridspec_kw={"width_ratios": [p[4] for p in panels]})
+    for ax, (corpora, impls, values, sub, _) in zip(axes[0], panels):
         width = 0.8 / max(1, len(impls))
         for j, impl in enumerate(impls):
             xs = [i + j * width for i in range(len(corpora))]
