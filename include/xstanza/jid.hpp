@@ -82,36 +82,40 @@ inline constexpr jid_class_table jid_classes{};
 // The classes of sixteen bytes at once, as bit masks (bit i: byte i), for
 // Jid::parse_ascii_in: the same classes as jid_classes, and the bytes with a role.
 struct jid_block_masks {
-    std::uint32_t local, ldh, dot, hyphen, printable, at, slash;
+    // odd: printable bytes below 'A' other than digits, '.', '-', '@' and '/': rare in
+    // JIDs, and the only printable bytes whose class differs between the localpart rules
+    // and the rest (space and " & ' : < > are among them). Where there are none, the
+    // localpart's bytes are the printable ones other than '@' and '/'.
+    std::uint32_t ldh, dot, hyphen, printable, at, slash, odd;
 
     void shift_down(unsigned k) noexcept {
-        local >>= k;
         ldh >>= k;
         dot >>= k;
         hyphen >>= k;
         printable >>= k;
         at >>= k;
         slash >>= k;
+        odd >>= k;
     }
     // Drops the bits of bytes past the JID (read from the region around it).
     void keep(std::uint32_t all) noexcept {
-        local &= all;
         ldh &= all;
         dot &= all;
         hyphen &= all;
         printable &= all;
         at &= all;
         slash &= all;
+        odd &= all;
     }
     // Adds the masks of a block that starts k bytes after this one's start.
     void merge_up(const jid_block_masks& o, unsigned k) noexcept {
-        local |= o.local << k;
         ldh |= o.ldh << k;
         dot |= o.dot << k;
         hyphen |= o.hyphen << k;
         printable |= o.printable << k;
         at |= o.at << k;
         slash |= o.slash << k;
+        odd |= o.odd << k;
     }
 };
 
@@ -125,14 +129,12 @@ inline jid_block_masks jid_block(const char* p) noexcept {
     auto bits = [](__m128i x) { return std::uint32_t(_mm_movemask_epi8(x)); };
     const __m128i at = eq('@'), slash = eq('/'), dot = eq('.'), hyphen = eq('-');
     const __m128i printable = in(v, 0x20, 0x5F);  // 0x20..0x7E
-    const __m128i alpha = in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
-    const __m128i ldh = _mm_or_si128(_mm_or_si128(alpha, in(v, '0', 10)), hyphen);
-    // The localpart's exclusions, as in jid_classes (RFC 7622 §3.3.1 and the space).
-    const __m128i excluded =
-        _mm_or_si128(_mm_or_si128(_mm_or_si128(eq(' '), eq('"')), _mm_or_si128(eq('&'), eq('\''))),
-                     _mm_or_si128(_mm_or_si128(_mm_or_si128(eq(':'), eq('<')), _mm_or_si128(eq('>'), at)), slash));
-    return {bits(_mm_andnot_si128(excluded, printable)), bits(ldh), bits(dot), bits(hyphen), bits(printable),
-            bits(at), bits(slash)};
+    const __m128i digit = in(v, '0', 10);
+    const __m128i alnum = _mm_or_si128(in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26), digit);
+    const __m128i below_a = _mm_and_si128(printable, _mm_cmplt_epi8(v, _mm_set1_epi8('A')));
+    const __m128i usual = _mm_or_si128(_mm_or_si128(digit, _mm_or_si128(dot, hyphen)), _mm_or_si128(at, slash));
+    return {bits(_mm_or_si128(alnum, hyphen)), bits(dot), bits(hyphen), bits(printable),
+            bits(at), bits(slash), bits(_mm_andnot_si128(usual, below_a))};
 }
 #endif
 
@@ -403,10 +405,14 @@ private:
         }
         const std::uint32_t all = n == 32 ? ~std::uint32_t(0) : (std::uint32_t(1) << n) - 1;
         m.keep(all);
+        // A printable byte below 'A' that is not a digit, '.', '-', '@' or '/': the one-pass
+        // path sorts it out (it is rare in JIDs).
+        if (m.odd) return parse_ascii(text, j);
+        const std::uint32_t local = m.printable & ~(m.at | m.slash);
         auto first = [n](std::uint32_t bits) { return bits ? std::size_t(__builtin_ctz(bits)) : n; };
         // RFC 7622 §3.1: the localpart ends at the first '@', if no other character that a
         // localpart excludes (the first '/' among them) comes before it.
-        const std::size_t q = first(~m.local & all);
+        const std::size_t q = first(~local & all);
         std::size_t d = 0;
         if (q != n && (m.at >> q & 1)) {
             if (q == 0) return false;
