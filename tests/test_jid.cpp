@@ -10,15 +10,8 @@
 #include <xstanza/jid.hpp>
 
 #include "helpers.hpp"
+#include "jid_block_check.hpp"
 
-namespace xstanza::detail {
-struct jid_test_access {
-    static bool fast(std::string_view s, Jid& j) noexcept { return Jid::parse_ascii(s, j); }
-    static bool in(std::string_view s, const char* lo, const char* hi, Jid& j) noexcept {
-        return Jid::parse_ascii_in(s, lo, hi, j);
-    }
-};
-}  // namespace xstanza::detail
 
 using xstanza::Jid;
 using xstanza::errc;
@@ -243,14 +236,7 @@ BOOST_AUTO_TEST_CASE(fast_path_agrees_on_generated_jids) {
 namespace {
 std::size_t block_checks = 0;
 
-// The offset of a part in its JID, or npos for an empty part.
-std::size_t part_at(std::string_view part, const char* jid) {
-    return part.empty() ? std::string_view::npos : std::size_t(part.data() - jid);
-}
-
 void expect_block_path_agrees(const std::string& s) {
-    xstanza::Jid fast;
-    const bool want = xstanza::detail::jid_test_access::fast(s, fast);
     // The JID in a 96-byte buffer: in the middle, at its start and at its end (the block is
     // then read from before the JID or after it), and in a region of its own size (the
     // one-pass fallback for a short JID). Fillers that the masks must ignore.
@@ -262,20 +248,12 @@ void expect_block_path_agrees(const std::string& s) {
                 const char* const p = buf.data() + at;
                 const char* const lo = whole ? buf.data() : p;
                 const char* const hi = whole ? buf.data() + buf.size() : p + s.size();
-                xstanza::Jid j;
-                const bool got = xstanza::detail::jid_test_access::in(std::string_view(p, s.size()), lo, hi, j);
                 ++block_checks;
                 // Boost.Test assertions only on a mismatch: there are millions of cases.
-                const bool same = got == want &&
-                                  (!got || (j.local() == fast.local() && j.domain() == fast.domain() &&
-                                            j.resource() == fast.resource() &&
-                                            part_at(j.local(), p) == part_at(fast.local(), s.data()) &&
-                                            part_at(j.domain(), p) == part_at(fast.domain(), s.data()) &&
-                                            part_at(j.resource(), p) == part_at(fast.resource(), s.data())));
-                if (!same)
+                if (!jid_block_check::block_path_agrees(std::string_view(p, s.size()), lo, hi))
                     BOOST_ERROR("JID '" << s << "' at " << at << ", filler " << int(fill)
-                                        << (whole ? "" : ", own region") << ": block path " << got
-                                        << ", one-pass path " << want);
+                                        << (whole ? "" : ", own region")
+                                        << ": the block path disagrees with the one-pass path");
             }
         }
     }
