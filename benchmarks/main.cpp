@@ -1,5 +1,7 @@
 // xstanza-bench: parse/<impl>/<corpus>, stage/<step>/<corpus> and serialize/<impl>/<corpus> on
-// Google Benchmark.
+// Google Benchmark. Each implementation lives in a translation unit of its own
+// (parse_<impl>.cpp, serialize_<impl>.cpp; harness.hpp says why); this one only collects
+// their tables, checks them and runs them.
 //
 // Before running, every adapter walks every corpus once and its digest (walk.hpp) is
 // compared with parse/rapidxml's: equal shape (types, enums, which fields are present)
@@ -13,7 +15,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <vector>
 
 #include <benchmark/benchmark.h>
@@ -22,25 +23,7 @@
 #include <malloc.h>
 #endif
 
-#include "alloc_counter.hpp"
-#include "corpora.hpp"
-#include "impl_memchr.hpp"
-#include "impl_rapidxml.hpp"
-#include "impl_rapidxml_print.hpp"
-#include "impl_string_builder.hpp"
-#include "impl_xstanza.hpp"
-#if XSTANZA_BENCH_HAVE_PUGIXML
-#include "impl_pugixml.hpp"
-#endif
-#if XSTANZA_BENCH_HAVE_EXPAT
-#include "impl_expat.hpp"
-#endif
-#if XSTANZA_BENCH_HAVE_GLOOX
-#include "impl_gloox.hpp"
-#endif
-#if XSTANZA_BENCH_HAVE_LIBSTROPHE
-#include "impl_libstrophe.hpp"
-#endif
+#include "harness.hpp"
 
 #ifndef XSTANZA_BENCH_CXX_FLAGS
 #define XSTANZA_BENCH_CXX_FLAGS "(unknown)"
@@ -50,150 +33,53 @@ namespace {
 
 using namespace xstanza_bench;
 
-// ---------------------------------------------------------------------------
-// parse/<impl>/<corpus>
-
-template <class Impl>
-void bm_parse(benchmark::State& state, const corpus* c) {
-    Impl impl;
-    digest d;
-    for (const std::string& doc : c->docs) {  // warm-up: buffers reach their final size
-        if (!impl.parse(doc, c->roster, d)) {
-            state.SkipWithError("the walk failed");
-            return;
-        }
-    }
-    const std::uint64_t allocs_before = allocations();
-    for (auto _ : state) {
-        for (const std::string& doc : c->docs) {
-            bool ok = impl.parse(doc, c->roster, d);
-            benchmark::DoNotOptimize(ok);
-        }
-        benchmark::DoNotOptimize(d);
-    }
-    const std::uint64_t allocs = allocations() - allocs_before;
-    const auto n = std::int64_t(state.iterations());
-    state.SetBytesProcessed(n * std::int64_t(c->bytes));
-    state.SetItemsProcessed(n * std::int64_t(c->items));
-    state.counters["allocs"] = double(allocs) / double(n);
-    state.SetLabel(c->unit);
+template <class E>
+void append(std::vector<E>& to, std::vector<E> from) {
+    to.insert(to.end(), from.begin(), from.end());
 }
 
-template <class Impl>
-bool walk_once(const corpus& c, digest& d) {
-    Impl impl;
-    for (const std::string& doc : c.docs)
-        if (!impl.parse(doc, c.roster, d)) return false;
-    return true;
-}
-
-enum class check { full, shape, none };
-
-struct parse_entry {
-    const char* name;
-    check level;  // what verify() compares with parse/rapidxml
-    std::size_t max_roster_items;  // larger corpora are skipped (0: none is)
-    bool (*walk)(const corpus&, digest&);
-    void (*bench)(benchmark::State&, const corpus*);
-
-    bool runs_on(const corpus& c) const noexcept { return max_roster_items == 0 || !c.roster || c.items <= max_roster_items; }
-};
-
-template <class Impl, class = void>
-struct max_roster_items_of {
-    static constexpr std::size_t value = 0;
-};
-template <class Impl>
-struct max_roster_items_of<Impl, std::void_t<decltype(Impl::max_roster_items)>> {
-    static constexpr std::size_t value = Impl::max_roster_items;
-};
-
-template <class Impl>
-parse_entry entry(const char* name, check level) {
-    return {name, level, max_roster_items_of<Impl>::value, &walk_once<Impl>, &bm_parse<Impl>};
-}
-
+// parse/xstanza first, then the baseline, then the peers that are installed.
 const std::vector<parse_entry>& parse_entries() {
-    static const std::vector<parse_entry> v = {
-        entry<xstanza_impl>("xstanza", check::full),
-        entry<rapidxml_impl>("rapidxml", check::full),
-        entry<rapidxml_fastest_impl>("rapidxml_fastest", check::shape),  // no reference decoding
+    static const std::vector<parse_entry> v = [] {
+        std::vector<parse_entry> all;
+        append(all, xstanza_parse_entries());
+        append(all, rapidxml_parse_entries());
 #if XSTANZA_BENCH_HAVE_PUGIXML
-        entry<pugixml_impl>("pugixml", check::full),
+        append(all, pugixml_parse_entries());
 #endif
 #if XSTANZA_BENCH_HAVE_EXPAT
-        entry<expat_impl>("expat", check::full),
+        append(all, expat_parse_entries());
 #endif
 #if XSTANZA_BENCH_HAVE_GLOOX
-        entry<gloox_impl>("gloox", check::full),
+        append(all, gloox_parse_entries());
 #endif
 #if XSTANZA_BENCH_HAVE_LIBSTROPHE
-        entry<libstrophe_impl>("libstrophe", check::full),
+        append(all, libstrophe_parse_entries());
 #endif
-        entry<memchr_impl>("memchr", check::none),
-    };
+        append(all, memchr_parse_entries());
+        return all;
+    }();
     return v;
 }
 
 // stage/<step>/<corpus>: parse/xstanza's first steps alone (impl_xstanza.hpp).
 const std::vector<parse_entry>& stage_entries() {
-    static const std::vector<parse_entry> v = {
-        entry<xstanza_scan_stage>("xstanza_scan", check::none),
-        entry<xstanza_tree_stage>("xstanza_tree", check::none),
-    };
+    static const std::vector<parse_entry> v = xstanza_stage_entries();
     return v;
 }
 
-// ---------------------------------------------------------------------------
-// serialize/<impl>/<corpus>
-
-template <class S>
-void bm_serialize(benchmark::State& state, const roster_source* src) {
-    S s(*src);
-    std::size_t size = s.run();  // warm-up: the output buffer reaches its final size
-    if (size == 0) {
-        state.SkipWithError("serialization failed");
-        return;
-    }
-    const std::uint64_t allocs_before = allocations();
-    for (auto _ : state) {
-        size = s.run();
-        benchmark::DoNotOptimize(size);
-    }
-    const std::uint64_t allocs = allocations() - allocs_before;
-    const auto n = std::int64_t(state.iterations());
-    state.SetBytesProcessed(n * std::int64_t(size));
-    state.SetItemsProcessed(n * std::int64_t(src->iq().payload.items.size()));
-    state.counters["allocs"] = double(allocs) / double(n);
-    state.SetLabel("items");
-}
-
-template <class S>
-bool serialize_once(const roster_source& src, digest& d) {
-    S s(src);
-    if (s.run() == 0) return false;
-    rapidxml_impl reader;
-    return reader.parse(std::string(s.output()), true, d);
-}
-
-struct serialize_entry {
-    const char* name;
-    bool (*once)(const roster_source&, digest&);
-    void (*bench)(benchmark::State&, const roster_source*);
-};
-
-template <class S>
-serialize_entry sentry(const char* name) {
-    return {name, &serialize_once<S>, &bm_serialize<S>};
+const parse_entry& baseline() {
+    for (const parse_entry& e : parse_entries())
+        if (std::strcmp(e.name, "rapidxml") == 0) return e;
+    std::abort();  // rapidxml_parse_entries() always has it
 }
 
 const std::vector<serialize_entry>& serialize_entries() {
-    static const std::vector<serialize_entry> v = {
-        sentry<xstanza_serializer>("xstanza"),
-        sentry<xstanza_into_serializer>("xstanza_into"),
-        sentry<rapidxml_print_serializer>("rapidxml_print"),
-        sentry<string_builder_serializer>("string_builder"),
-    };
+    static const std::vector<serialize_entry> v = [] {
+        std::vector<serialize_entry> all = xstanza_serialize_entries();
+        append(all, peer_serialize_entries());
+        return all;
+    }();
     return v;
 }
 
@@ -201,7 +87,7 @@ const char* const serialize_corpora[] = {"roster100", "roster10k"};
 
 struct source {
     const corpus* c;
-    std::unique_ptr<roster_source> src;
+    std::shared_ptr<const roster_source> src;
 };
 
 const std::vector<source>& serialize_sources() {
@@ -209,7 +95,7 @@ const std::vector<source>& serialize_sources() {
         std::vector<source> s;
         for (const corpus& c : all_corpora())
             for (const char* name : serialize_corpora)
-                if (c.name == name) s.push_back({&c, std::make_unique<roster_source>(c.docs.front())});
+                if (c.name == name) s.push_back({&c, make_roster_source(c.docs.front())});
         return s;
     }();
     return v;
@@ -222,7 +108,7 @@ bool verify() {
     bool ok = true;
     for (const corpus& c : all_corpora()) {
         digest ref;
-        if (!walk_once<rapidxml_impl>(c, ref)) {
+        if (!baseline().walk(c, ref)) {
             std::fprintf(stderr, "verify: parse/rapidxml fails on %s\n", c.name.c_str());
             return false;
         }
@@ -234,16 +120,8 @@ bool verify() {
             if (!same) {
                 std::fprintf(stderr, "verify: parse/%s/%s %s parse/rapidxml's walk\n", e.name, c.name.c_str(),
                              walked ? "differs from" : "fails where it passes");
-                if (std::strcmp(e.name, "xstanza") == 0 && !walked) {
-                    xstanza_impl x;
-                    for (const std::string& doc : c.docs) {
-                        std::string why = x.explain(doc, c.roster);
-                        if (!why.empty()) {
-                            std::fprintf(stderr, "  xstanza: %s\n", why.c_str());
-                            break;
-                        }
-                    }
-                }
+                if (std::strcmp(e.name, "xstanza") == 0 && !walked)
+                    std::fprintf(stderr, "  xstanza: %s\n", xstanza_explain(c).c_str());
                 ok = false;
             }
         }
@@ -259,8 +137,8 @@ bool verify() {
     }
     for (const source& s : serialize_sources()) {
         digest ref;
-        walk_once<rapidxml_impl>(*s.c, ref);
-        if (!s.src->ok()) {
+        baseline().walk(*s.c, ref);
+        if (!source_ok(*s.src)) {
             std::fprintf(stderr, "verify: xstanza cannot parse %s for serialize/\n", s.c->name.c_str());
             return false;
         }
