@@ -28,16 +28,28 @@ inline corpus make_corpus(std::string name, std::vector<std::string> docs, bool 
     return c;
 }
 
+/// The corpora's names, in the order of all_corpora().
+inline const std::vector<std::string>& corpus_names() {
+    static const std::vector<std::string> names = {"small_get", "error", "roster100", "roster10k", "roster100k", "mixed"};
+    return names;
+}
+
+/// One corpus, built on its own; an empty one (no documents) for an unknown name.
+inline corpus named_corpus(const std::string& name) {
+    if (name == "small_get") return make_corpus(name, {xstanza_corpus::small_get()}, false, 0);
+    if (name == "error") return make_corpus(name, {xstanza_corpus::error_reply()}, false, 0);
+    if (name == "roster100") return make_corpus(name, {xstanza_corpus::roster(100)}, true, 100);
+    if (name == "roster10k") return make_corpus(name, {xstanza_corpus::roster(10000)}, true, 10000);
+    if (name == "roster100k") return make_corpus(name, {xstanza_corpus::roster(100000)}, true, 100000);
+    if (name == "mixed") return make_corpus(name, xstanza_corpus::mixed(10000), false, 0);
+    return make_corpus(name, {}, false, 0);
+}
+
 /// small_get, error, roster100, roster10k, roster100k, mixed (10,000 stanzas).
 inline const std::vector<corpus>& all_corpora() {
     static const std::vector<corpus> corpora = [] {
         std::vector<corpus> v;
-        v.push_back(make_corpus("small_get", {xstanza_corpus::small_get()}, false, 0));
-        v.push_back(make_corpus("error", {xstanza_corpus::error_reply()}, false, 0));
-        v.push_back(make_corpus("roster100", {xstanza_corpus::roster(100)}, true, 100));
-        v.push_back(make_corpus("roster10k", {xstanza_corpus::roster(10000)}, true, 10000));
-        v.push_back(make_corpus("roster100k", {xstanza_corpus::roster(100000)}, true, 100000));
-        v.push_back(make_corpus("mixed", xstanza_corpus::mixed(10000), false, 0));
+        for (const std::string& name : corpus_names()) v.push_back(named_corpus(name));
         return v;
     }();
     return corpora;

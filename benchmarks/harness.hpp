@@ -36,6 +36,7 @@ struct parse_entry {
     std::size_t max_roster_items;  // larger corpora are skipped (0: none is)
     bool (*walk)(const corpus&, digest&);
     void (*bench)(benchmark::State&, const corpus*);
+    bool (*passes)(const corpus&, std::size_t, digest&);
 
     bool runs_on(const corpus& c) const noexcept { return max_roster_items == 0 || !c.roster || c.items <= max_roster_items; }
 };
@@ -74,6 +75,25 @@ bool walk_once(const corpus& c, digest& d) {
     return true;
 }
 
+/// `n` passes over the corpus after one warm-up pass, with one Impl: what --count runs.
+/// Out of line and named, so that benchmarks/instructions.sh counts exactly its
+/// instructions (callgrind --toggle-collect=*counted_passes*).
+template <class Impl>
+[[gnu::noinline]] bool counted_passes(Impl& impl, const corpus& c, std::size_t n, digest& d) {
+    for (std::size_t i = 0; i < n; ++i)
+        for (const std::string& doc : c.docs)
+            if (!impl.parse(doc, c.roster, d)) return false;
+    return true;
+}
+
+template <class Impl>
+bool passes(const corpus& c, std::size_t n, digest& d) {
+    Impl impl;
+    for (const std::string& doc : c.docs)  // warm-up: buffers reach their final size
+        if (!impl.parse(doc, c.roster, d)) return false;
+    return counted_passes(impl, c, n, d);
+}
+
 template <class Impl, class = void>
 struct max_roster_items_of {
     static constexpr std::size_t value = 0;
@@ -85,7 +105,7 @@ struct max_roster_items_of<Impl, std::void_t<decltype(Impl::max_roster_items)>> 
 
 template <class Impl>
 parse_entry entry(const char* name, check level) {
-    return {name, level, max_roster_items_of<Impl>::value, &walk_once<Impl>, &bm_parse<Impl>};
+    return {name, level, max_roster_items_of<Impl>::value, &walk_once<Impl>, &bm_parse<Impl>, &passes<Impl>};
 }
 
 // The tables, one function per translation unit (a peer's only when it is installed).

@@ -8,9 +8,12 @@
 // for all, equal decoded string sizes for those that decode references. Serializers'
 // outputs are parsed back and compared the same way. A mismatch stops the run.
 //
-// Own flags, besides Google Benchmark's: --verify-only (check and exit), --no-verify.
+// Own flags, besides Google Benchmark's: --verify-only (check and exit), --no-verify, and
+// --count=<impl>/<corpus>/<n>: n passes of parse/<impl> (or stage/<impl>) over the corpus,
+// without Google Benchmark, for benchmarks/instructions.sh to count under callgrind.
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -190,6 +193,33 @@ void add_context() {
     benchmark::AddCustomContext("corpora", sizes);
 }
 
+// --count=<impl>/<corpus>/<n>
+int count(std::string_view spec) {
+    const std::size_t a = spec.find('/'), b = spec.rfind('/');
+    if (a == std::string_view::npos || a == b) {
+        std::fprintf(stderr, "--count=<impl>/<corpus>/<passes>\n");
+        return 2;
+    }
+    const std::string impl(spec.substr(0, a)), name(spec.substr(a + 1, b - a - 1));
+    const std::size_t n = std::strtoul(std::string(spec.substr(b + 1)).c_str(), nullptr, 10);
+    const parse_entry* e = nullptr;
+    for (const std::vector<parse_entry>* v : {&parse_entries(), &stage_entries()})
+        for (const parse_entry& x : *v)
+            if (impl == x.name) e = &x;
+    const corpus c = named_corpus(name);
+    if (!e || c.docs.empty() || n == 0) {
+        std::fprintf(stderr, "--count: unknown impl '%s' or corpus '%s', or no passes\n", impl.c_str(), name.c_str());
+        return 2;
+    }
+    digest d;
+    if (!e->runs_on(c) || !e->passes(c, n, d)) {
+        std::fprintf(stderr, "--count: %s fails or is skipped on %s\n", impl.c_str(), name.c_str());
+        return 1;
+    }
+    std::printf("%s/%s: %zu passes, %zu documents, %zu items each\n", impl.c_str(), name.c_str(), n, c.docs.size(), c.items);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -206,6 +236,7 @@ int main(int argc, char** argv) {
     std::vector<char*> args;
     for (int i = 0; i < argc; ++i) {
         std::string_view a = argv[i];
+        if (a.substr(0, 8) == "--count=") return count(a.substr(8));
         if (a == "--verify-only") verify_only = true;
         else if (a == "--no-verify") no_verify = true;
         else args.push_back(argv[i]);
