@@ -188,6 +188,15 @@ def write_md(args, context, results):
             w(f"| {c} | {sc['bps'] / 1e6:.1f} | {tr['bps'] / 1e6:.1f} | {full['bps'] / 1e6:.1f} | "
               + " | ".join(f"{100 * x:.0f}%" for x in shares) + f" | {vs} |")
         w("")
+    if args.instructions:
+        w("### Instructions per stanza")
+        w("")
+        if os.path.exists(args.instructions):
+            with open(args.instructions) as f:
+                w(f.read().rstrip("\n"))
+        else:
+            w("Not counted in this run: `benchmarks/instructions.sh` needs valgrind (`apt-get install valgrind`).")
+        w("")
     if ser:
         w("## Serialize")
         w("")
@@ -331,6 +340,7 @@ def main():
     p.add_argument("--packages", default="")
     p.add_argument("--runs", default="")
     p.add_argument("--command", default="benchmarks/run.sh")
+    p.add_argument("--instructions", help="benchmarks/instructions.sh's table (its section says so when the file is missing)")
     args = p.parse_args()
     context, results = load(args.json)
     if not results:

@@ -9,6 +9,9 @@
 #   benchmarks/run.sh --out DIR  write RESULTS.md and results.png to DIR instead
 #   extra arguments go to xstanza-bench (e.g. --benchmark_filter=parse/.*/roster10k)
 #
+# A full run without extra arguments also counts instructions per stanza with callgrind
+# (benchmarks/instructions.sh, about 40 s) when valgrind is installed.
+#
 # Environment: XSTANZA_BUILD_DIR (an existing build directory to use; default
 # build/bench, configured here), JOBS (default 2), REPETITIONS (5), MIN_TIME (0.5 s).
 set -euo pipefail
@@ -22,7 +25,7 @@ while (($#)); do
   case $1 in
     --short) SHORT=1 ;;
     --out) OUT=${2:?--out needs a directory}; shift ;;
-    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) EXTRA+=("$1") ;;
   esac
   shift
@@ -97,6 +100,23 @@ fi
 section "run: xstanza-bench ${RUN_ARGS[*]} ${EXTRA[*]:-}"
 "$BIN" "${RUN_ARGS[@]}" --benchmark_out="$JSON" --benchmark_out_format=json "${EXTRA[@]}"
 
+# --- instructions per stanza (callgrind; full runs only, when valgrind is installed)
+INSTR_ARGS=()
+if ((!SHORT)) && ((${#EXTRA[@]} == 0)); then
+  INSTR=$BUILD/benchmarks/instructions.md
+  rm -f "$INSTR"
+  if command -v valgrind >/dev/null 2>&1; then
+    section "instructions per stanza: benchmarks/instructions.sh"
+    if XSTANZA_BUILD_DIR=$BUILD bash "$ROOT/benchmarks/instructions.sh" >"$INSTR.tmp"; then
+      mv "$INSTR.tmp" "$INSTR"
+      cat "$INSTR"
+    else
+      echo "run.sh: benchmarks/instructions.sh failed; RESULTS.md says the counts are missing" >&2
+    fi
+  fi
+  INSTR_ARGS=(--instructions "$INSTR")
+fi
+
 # --- report
 MACHINE=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)
 MACHINE="${MACHINE:-unknown CPU} ($(nproc) cores visible)"
@@ -107,5 +127,5 @@ COMMAND="benchmarks/run.sh"
 ((${#EXTRA[@]})) && COMMAND+=" ${EXTRA[*]}"
 rm -f "$OUT/results.png"
 python3 "$ROOT/benchmarks/report.py" "$JSON" --md "$OUT/RESULTS.md" --png "$OUT/results.png" --chart "$CHART" \
-  --machine "$MACHINE" --packages "${PACKAGES:-?}" --runs "$RUNS" --command "$COMMAND"
+  --machine "$MACHINE" --packages "${PACKAGES:-?}" --runs "$RUNS" --command "$COMMAND" "${INSTR_ARGS[@]}"
 echo "run.sh: results in $OUT/RESULTS.md (raw: $JSON)"
