@@ -68,14 +68,6 @@ void bm_parse(benchmark::State& state, const corpus* c) {
     state.SetLabel(c->unit);
 }
 
-template <class Impl>
-bool walk_once(const corpus& c, digest& d) {
-    Impl impl;
-    for (const std::string& doc : c.docs)
-        if (!impl.parse(doc, c.roster, d)) return false;
-    return true;
-}
-
 /// `n` passes over the corpus after one warm-up pass, with one Impl: what --count runs.
 /// Out of line and named, so that benchmarks/instructions.sh counts exactly its
 /// instructions (callgrind --toggle-collect=*counted_passes*).
@@ -93,6 +85,12 @@ bool passes(const corpus& c, std::size_t n, digest& d) {
     for (const std::string& doc : c.docs)  // warm-up: buffers reach their final size
         if (!impl.parse(doc, c.roster, d)) return false;
     return counted_passes(impl, c, n, d);
+}
+
+/// One pass with a fresh Impl: verify()'s walk.
+template <class Impl>
+bool walk_once(const corpus& c, digest& d) {
+    return passes<Impl>(c, 0, d);
 }
 
 template <class Impl, class = void>

@@ -195,7 +195,8 @@ def write_md(args, context, results):
             with open(args.instructions) as f:
                 w(f.read().rstrip("\n"))
         else:
-            w("Not counted in this run: `benchmarks/instructions.sh` needs valgrind (`apt-get install valgrind`).")
+            w("Not counted in this run: `benchmarks/instructions.sh` needs valgrind (`apt-get install valgrind`); "
+              "when it fails, run.sh says so.")
         w("")
     if ser:
         w("## Serialize")
