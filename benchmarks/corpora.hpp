@@ -28,20 +28,28 @@ inline corpus make_corpus(std::string name, std::vector<std::string> docs, bool 
     return c;
 }
 
-/// The corpora's names, in the order of all_corpora().
-inline const std::vector<std::string>& corpus_names() {
-    static const std::vector<std::string> names = {"small_get", "error", "roster100", "roster10k", "roster100k", "mixed"};
-    return names;
+/// Each corpus's name and how to build it, in the order of all_corpora().
+struct corpus_spec {
+    const char* name;
+    corpus (*make)(const char* name);
+};
+
+inline const std::vector<corpus_spec>& corpus_specs() {
+    static const std::vector<corpus_spec> specs = {
+        {"small_get", [](const char* n) { return make_corpus(n, {xstanza_corpus::small_get()}, false, 0); }},
+        {"error", [](const char* n) { return make_corpus(n, {xstanza_corpus::error_reply()}, false, 0); }},
+        {"roster100", [](const char* n) { return make_corpus(n, {xstanza_corpus::roster(100)}, true, 100); }},
+        {"roster10k", [](const char* n) { return make_corpus(n, {xstanza_corpus::roster(10000)}, true, 10000); }},
+        {"roster100k", [](const char* n) { return make_corpus(n, {xstanza_corpus::roster(100000)}, true, 100000); }},
+        {"mixed", [](const char* n) { return make_corpus(n, xstanza_corpus::mixed(10000), false, 0); }},
+    };
+    return specs;
 }
 
 /// One corpus, built on its own; an empty one (no documents) for an unknown name.
 inline corpus named_corpus(const std::string& name) {
-    if (name == "small_get") return make_corpus(name, {xstanza_corpus::small_get()}, false, 0);
-    if (name == "error") return make_corpus(name, {xstanza_corpus::error_reply()}, false, 0);
-    if (name == "roster100") return make_corpus(name, {xstanza_corpus::roster(100)}, true, 100);
-    if (name == "roster10k") return make_corpus(name, {xstanza_corpus::roster(10000)}, true, 10000);
-    if (name == "roster100k") return make_corpus(name, {xstanza_corpus::roster(100000)}, true, 100000);
-    if (name == "mixed") return make_corpus(name, xstanza_corpus::mixed(10000), false, 0);
+    for (const corpus_spec& s : corpus_specs())
+        if (name == s.name) return s.make(s.name);
     return make_corpus(name, {}, false, 0);
 }
 
@@ -49,7 +57,7 @@ inline corpus named_corpus(const std::string& name) {
 inline const std::vector<corpus>& all_corpora() {
     static const std::vector<corpus> corpora = [] {
         std::vector<corpus> v;
-        for (const std::string& name : corpus_names()) v.push_back(named_corpus(name));
+        for (const corpus_spec& s : corpus_specs()) v.push_back(s.make(s.name));
         return v;
     }();
     return corpora;
