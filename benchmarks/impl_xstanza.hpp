@@ -115,13 +115,11 @@ private:
 /// typed layer reads the tree (the same pooled allocator).
 class xstanza_tree_stage {
 public:
-    xstanza_tree_stage() {
-        doc_.set_allocator(&xstanza::detail::pool_block_cache::allocate, &xstanza::detail::pool_block_cache::release);
-    }
     bool parse(const std::string& input, bool, digest& d) {
+        if (!doc_) return false;
         buffer_.assign(input);
-        doc_.clear();
-        if (scanner_.scan(buffer_.data(), buffer_.size(), limits_, doc_)) return false;
+        doc_->clear();
+        if (scanner_.scan(buffer_.data(), buffer_.size(), limits_, *doc_)) return false;
         d.tag(1);
         return true;
     }
@@ -129,7 +127,7 @@ public:
 private:
     std::string buffer_;
     xstanza::detail::scanner scanner_;
-    xstanza::detail::xml_doc doc_;
+    std::unique_ptr<xstanza::detail::xml_doc> doc_ = xstanza::detail::new_pooled_doc();
     xstanza::parse_limits limits_;
 };
 

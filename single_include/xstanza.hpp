@@ -1907,6 +1907,14 @@ struct pool_block_cache {
     }
 };
 
+/// A document whose pool blocks go through this thread's pool_block_cache, or null when
+/// out of memory.
+inline std::unique_ptr<xml_doc> new_pooled_doc() noexcept {
+    std::unique_ptr<xml_doc> doc(new (std::nothrow) xml_doc);
+    if (doc) doc->set_allocator(&pool_block_cache::allocate, &pool_block_cache::release);
+    return doc;
+}
+
 inline constexpr std::string_view xml_ns = "http://www.w3.org/XML/1998/namespace";
 
 /// The element node the scanner builds: RapidXML's node, in RapidXML's memory pool, plus
@@ -3502,10 +3510,7 @@ public:
     /// Never throws: if the element tree cannot be allocated here, the first parse retries
     /// and reports errc::out_of_memory.
     explicit Parser(parse_limits limits = {}) noexcept
-        : limits_(limits), doc_(new (std::nothrow) detail::xml_doc) {
-        // RapidXML's pool blocks are recycled through a per-thread cache (see pool_block_cache).
-        if (doc_) doc_->set_allocator(&detail::pool_block_cache::allocate, &detail::pool_block_cache::release);
-    }
+        : limits_(limits), doc_(detail::new_pooled_doc()) {}
 
     const parse_limits& limits() const noexcept { return limits_; }
     void set_limits(const parse_limits& limits) noexcept { limits_ = limits; }
@@ -3573,9 +3578,8 @@ public:
 private:
     parse_error load(char* data, std::size_t size) noexcept {
         if (!doc_) {  // the constructor ran out of memory, or this Parser was moved from
-            doc_.reset(new (std::nothrow) detail::xml_doc);
+            doc_ = detail::new_pooled_doc();
             if (!doc_) return parse_error(errc::out_of_memory, 0, "out of memory allocating the element tree");
-            doc_->set_allocator(&detail::pool_block_cache::allocate, &detail::pool_block_cache::release);
         }
         items_.clear();
         groups_.clear();

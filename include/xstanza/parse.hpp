@@ -83,10 +83,7 @@ public:
     /// Never throws: if the element tree cannot be allocated here, the first parse retries
     /// and reports errc::out_of_memory.
     explicit Parser(parse_limits limits = {}) noexcept
-        : limits_(limits), doc_(new (std::nothrow) detail::xml_doc) {
-        // RapidXML's pool blocks are recycled through a per-thread cache (see pool_block_cache).
-        if (doc_) doc_->set_allocator(&detail::pool_block_cache::allocate, &detail::pool_block_cache::release);
-    }
+        : limits_(limits), doc_(detail::new_pooled_doc()) {}
 
     const parse_limits& limits() const noexcept { return limits_; }
     void set_limits(const parse_limits& limits) noexcept { limits_ = limits; }
@@ -154,9 +151,8 @@ public:
 private:
     parse_error load(char* data, std::size_t size) noexcept {
         if (!doc_) {  // the constructor ran out of memory, or this Parser was moved from
-            doc_.reset(new (std::nothrow) detail::xml_doc);
+            doc_ = detail::new_pooled_doc();
             if (!doc_) return parse_error(errc::out_of_memory, 0, "out of memory allocating the element tree");
-            doc_->set_allocator(&detail::pool_block_cache::allocate, &detail::pool_block_cache::release);
         }
         items_.clear();
         groups_.clear();

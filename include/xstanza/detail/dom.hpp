@@ -139,6 +139,14 @@ struct pool_block_cache {
     }
 };
 
+/// A document whose pool blocks go through this thread's pool_block_cache, or null when
+/// out of memory.
+inline std::unique_ptr<xml_doc> new_pooled_doc() noexcept {
+    std::unique_ptr<xml_doc> doc(new (std::nothrow) xml_doc);
+    if (doc) doc->set_allocator(&pool_block_cache::allocate, &pool_block_cache::release);
+    return doc;
+}
+
 inline constexpr std::string_view xml_ns = "http://www.w3.org/XML/1998/namespace";
 
 /// The element node the scanner builds: RapidXML's node, in RapidXML's memory pool, plus
