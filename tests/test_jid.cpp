@@ -12,7 +12,6 @@
 #include "helpers.hpp"
 #include "jid_block_check.hpp"
 
-
 using xstanza::Jid;
 using xstanza::errc;
 
