@@ -10,7 +10,8 @@
 // xstanza: typed, zero-copy, strict XMPP IQ stanzas for C++17. Include this one header.
 //
 //   model (no XML):   jid.hpp  stanza_error.hpp  roster.hpp  iq.hpp  payload.hpp  span.hpp
-//   errors, limits:   error.hpp  limits.hpp
+//   rules:            rules.hpp (receiver or sender, client or server)  roster_rules.hpp  syntax.hpp
+//   errors, limits:   error.hpp  limits.hpp  reply.hpp (answering a refused request)
 //   XML:              parse.hpp (Parser)  serialize.hpp (serialize, xml_writer)  element.hpp
 //   storage:          owned.hpp (owning copies of parsed stanzas)
 //   live streams:     stream.hpp (StreamReader: framing, RFC 6120 §4)  tracker.hpp (IqTracker)
@@ -96,6 +97,10 @@ enum class errc : unsigned char {
     out_of_memory,             ///< an allocation failed
     // --- extension payloads (payload_parser<P>)
     invalid_payload,           ///< an extension payload that breaks its specification (e.g. XEP-0092 without <name/>)
+    // --- added later; appended so that the values above keep their numbers
+    empty_group,               ///< an empty <group/> name: answered not-acceptable, not bad-request (RFC 6121 §2.3.3)
+    invalid_lang,              ///< an xml:lang value that is not a language tag (RFC 6120 §8.1.5: NMTOKEN, BCP 47)
+    missing_address,           ///< a server-to-server stanza without 'to' or 'from' (RFC 6120 §8.1.1.2, §8.1.2.2): improper-addressing
 };
 
 /// A short, stable English name for a code ("invalid_utf8").
@@ -148,9 +153,22 @@ constexpr std::string_view to_string(errc code) noexcept {
     case errc::buffer_too_small: return "buffer_too_small";
     case errc::out_of_memory: return "out_of_memory";
     case errc::invalid_payload: return "invalid_payload";
+    case errc::empty_group: return "empty_group";
+    case errc::invalid_lang: return "invalid_lang";
+    case errc::missing_address: return "missing_address";
     }
     return "unknown";
 }
+
+/// What an error reply needs from a get or set that was rejected after its <iq/> start tag
+/// was read (RFC 6120 §8.2.3: a get or set is always answered; §8.3.1: the error keeps its
+/// id). The values are raw views into the parsed input, as written.
+struct rejected_request {
+    std::string_view id;    ///< never empty
+    std::string_view type;  ///< "get", "set", or a type xstanza does not know (answered bad-request)
+    std::string_view from;  ///< as written, possibly not a valid JID; empty when absent
+    std::string_view to;    ///< likewise
+};
 
 /// The outcome of a failed parse or serialization: a code, the byte offset in
 /// the input where the problem was found, and a specific message. The message
@@ -166,13 +184,15 @@ public:
     }
     // Copies only the bytes in use: results carry a parse_error on every return, so the
     // success path must not pay for copying the whole message buffer.
-    parse_error(const parse_error& o) noexcept : code_(o.code_), offset_(o.offset_), size_(o.size_) {
+    parse_error(const parse_error& o) noexcept
+        : code_(o.code_), offset_(o.offset_), size_(o.size_), request_(o.request_) {
         std::memcpy(message_, o.message_, size_ + 1);
     }
     parse_error& operator=(const parse_error& o) noexcept {
         code_ = o.code_;
         offset_ = o.offset_;
         size_ = o.size_;
+        request_ = o.request_;
         std::memmove(message_, o.message_, size_ + 1);
         return *this;
     }
@@ -191,7 +211,15 @@ public:
     /// True when there is an error (pugixml's convention is the reverse on results; here the error object answers "is there one?").
     constexpr explicit operator bool() const noexcept { return code_ != errc::ok; }
 
+    /// The rejected get or set this error answers, when it is one: the input was an <iq/>
+    /// with an id and a type other than result or error, and was refused for what followed
+    /// (its payload, its addresses, its type). Null otherwise: a result or error is never
+    /// answered (RFC 6120 §8.2.3), and XML that is not well-formed is a stream error. Build
+    /// the answer with error_reply() (reply.hpp).
+    const rejected_request* request() const noexcept { return request_.id.empty() ? nullptr : &request_; }
+
     void set_offset(std::size_t offset) noexcept { offset_ = offset; }
+    void set_request(const rejected_request& r) noexcept { request_ = r; }
     void append(std::string_view part) noexcept {
         std::size_t room = max_message - size_;
         std::size_t n = part.size() < room ? part.size() : room;
@@ -207,6 +235,7 @@ private:
     errc code_ = errc::ok;
     std::size_t offset_ = 0;
     std::size_t size_ = 0;
+    rejected_request request_{};
     char message_[max_message + 1];  // only [0, size_] is ever read: the text and its terminator
 };
 
@@ -287,6 +316,219 @@ struct parse_limits {
 
 #endif  // XSTANZA_LIMITS_HPP
 // ---- end include/xstanza/limits.hpp
+
+// ---- begin include/xstanza/rules.hpp
+// xstanza: whose rules a parse applies. The RFCs bind senders and receivers differently:
+// a sender MUST use a defined error condition, yet a receiver MUST treat an unknown one as
+// <undefined-condition/> (RFC 6120 §8.3.2); a server MUST send one of four subscription
+// states, yet a client MUST ignore any other value (RFC 6121 §2.1.2.5). Plain data, no XML.
+#ifndef XSTANZA_RULES_HPP
+#define XSTANZA_RULES_HPP
+
+#include <string_view>
+
+namespace xstanza {
+
+/// Which end of the stream an entity is. Some rules bind only one of them: a client's
+/// roster set carries no 'approved' or 'ask' while a server's roster push may (RFC 6121
+/// §2.1.2.1, §2.1.2.2); a client and a server ignore different subscription values
+/// (RFC 6121 §2.1.2.5).
+enum class role : unsigned char {
+    client,  ///< a client (or a bot, a gateway speaking c2s)
+    server,  ///< a server (or a component speaking for one)
+};
+
+/// Whose obligations a parse checks.
+enum class side : unsigned char {
+    /// What arrives: accept what the RFCs say to accept, ignore or map what they say to
+    /// ignore or map, and keep what was seen (StanzaError::unknown_condition,
+    /// RosterItem::ignored_subscription) so the application can still look at it.
+    receiver,
+    /// What is sent: every MUST a sender has. For checking your own output and for linting;
+    /// serialize() always applies these.
+    sender,
+};
+
+/// A rule set: the side and the role of the entity on that side.
+struct rules {
+    side applies = side::receiver;
+    /// The receiving entity (side::receiver) or the sending one (side::sender).
+    role of = role::client;
+
+    /// The receiver's rules for an entity of role `r` (the Parser's default: a client receiving).
+    static constexpr rules receiver(role r = role::client) noexcept { return rules{side::receiver, r}; }
+    /// The sender's rules for an entity of role `r` (what serialize() checks).
+    static constexpr rules sender(role r = role::client) noexcept { return rules{side::sender, r}; }
+
+    constexpr bool strict() const noexcept { return applies == side::sender; }
+    friend constexpr bool operator==(rules a, rules b) noexcept { return a.applies == b.applies && a.of == b.of; }
+    friend constexpr bool operator!=(rules a, rules b) noexcept { return !(a == b); }
+};
+
+inline constexpr std::string_view jabber_client_ns = "jabber:client";
+inline constexpr std::string_view jabber_server_ns = "jabber:server";
+
+/// What a stanza inherits from the stream it arrived on (StreamReader::context()).
+struct stream_context {
+    /// The stream's content namespace (RFC 6120 §4.8.2): an <iq/> without an xmlns of its own
+    /// is in it. On jabber:server, stanzas MUST carry 'to' and 'from' (RFC 6120 §8.1.1.2, §8.1.2.2).
+    std::string_view content_ns = jabber_client_ns;
+    /// The stream's xml:lang (RFC 6120 §4.7.4): a stanza without one is in this language
+    /// (RFC 6120 §8.1.5), and its `lang` says so. Empty when the stream named none.
+    std::string_view lang{};
+};
+
+/// "client" or "server".
+constexpr std::string_view to_string(role r) noexcept { return r == role::server ? "server" : "client"; }
+/// "receiver" or "sender".
+constexpr std::string_view to_string(side s) noexcept { return s == side::sender ? "sender" : "receiver"; }
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_RULES_HPP
+// ---- end include/xstanza/rules.hpp
+
+// ---- begin include/xstanza/syntax.hpp
+// xstanza: the value syntaxes the stanza rules refer to: language tags (xml:lang, RFC 6120
+// §8.1.5) and URIs/IRIs (<gone/> and <redirect/>, RFC 6120 §8.3.3.5, §8.3.3.14). Plain
+// functions on bytes, no XML.
+#ifndef XSTANZA_SYNTAX_HPP
+#define XSTANZA_SYNTAX_HPP
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace xstanza {
+
+namespace detail {
+
+constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || is_digit(c); }
+constexpr bool all_of(std::string_view s, bool (*f)(char) noexcept) noexcept {
+    for (char c : s)
+        if (!f(c)) return false;
+    return true;
+}
+constexpr bool iequal(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+// RFC 5646 §2.1 grandfathered: tags that predate the generative syntax.
+inline constexpr std::array<std::string_view, 26> grandfathered_tags = {
+    "en-GB-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak", "i-klingon", "i-lux", "i-mingo",
+    "i-navajo", "i-pwn", "i-tao", "i-tay", "i-tsu", "sgn-BE-FR", "sgn-BE-NL", "sgn-CH-DE", "art-lojban",
+    "cel-gaulish", "no-bok", "no-nyn", "zh-guoyu", "zh-hakka", "zh-min", "zh-min-nan", "zh-xiang",
+};
+
+// Splits off the next '-'-separated subtag of `rest`; false at the end.
+constexpr bool next_subtag(std::string_view& rest, std::string_view& subtag) noexcept {
+    if (rest.empty()) return false;
+    std::size_t dash = rest.find('-');
+    subtag = rest.substr(0, dash);
+    rest = dash == std::string_view::npos ? std::string_view{} : rest.substr(dash + 1);
+    return true;
+}
+
+// RFC 5646 §2.1: privateuse = "x" 1*("-" (1*8alphanum)), `rest` following the "x".
+constexpr bool private_use_rest(std::string_view rest) noexcept {
+    std::string_view t;
+    if (!next_subtag(rest, t)) return false;
+    do {
+        if (t.empty() || t.size() > 8 || !all_of(t, is_alnum)) return false;
+    } while (next_subtag(rest, t));
+    return true;
+}
+
+}  // namespace detail
+
+/// True when `tag` is a well-formed language tag (RFC 5646 §2.1, the syntax RFC 6120 §8.1.5
+/// requires of xml:lang; such a tag is also an XML NMTOKEN). Checks the syntax only, not the
+/// IANA registry: "en", "de-CH", "zh-Hant-TW", "sl-rozaj-biske", "x-klingon" pass;
+/// "", "not a tag", "en_US", "toolongsubtag" fail.
+constexpr bool is_language_tag(std::string_view tag) noexcept {
+    using namespace detail;
+    for (std::string_view g : grandfathered_tags)
+        if (iequal(g, tag)) return true;
+    // Every subtag has 1 to 8 characters: no empty one at either end or between two '-'.
+    if (tag.empty() || tag.front() == '-' || tag.back() == '-' || tag.find("--") != std::string_view::npos)
+        return false;
+    std::string_view rest = tag, t;
+    next_subtag(rest, t);
+    if (iequal(t, "x")) return private_use_rest(rest);
+    // language = 2*3ALPHA ["-" extlang] / 4ALPHA / 5*8ALPHA
+    if (t.size() < 2 || t.size() > 8 || !all_of(t, is_alpha)) return false;
+    const std::size_t language_size = t.size();
+    bool more = next_subtag(rest, t);
+    if (more && language_size <= 3) {
+        // extlang = 3ALPHA *2("-" 3ALPHA), only after a 2- or 3-letter language
+        for (int n = 0; more && n < 3 && t.size() == 3 && all_of(t, is_alpha); ++n) more = next_subtag(rest, t);
+    }
+    if (more && t.size() == 4 && all_of(t, is_alpha)) more = next_subtag(rest, t);  // script
+    if (more && ((t.size() == 2 && all_of(t, is_alpha)) || (t.size() == 3 && all_of(t, is_digit))))
+        more = next_subtag(rest, t);  // region
+    // variant = 5*8alphanum / (DIGIT 3alphanum)
+    while (more && all_of(t, is_alnum) &&
+           ((t.size() >= 5 && t.size() <= 8) || (t.size() == 4 && is_digit(t[0]))))
+        more = next_subtag(rest, t);
+    // extension = singleton 1*("-" (2*8alphanum)), singleton = alphanum other than x
+    while (more && t.size() == 1 && is_alnum(t[0]) && !iequal(t, "x")) {
+        std::size_t n = 0;
+        while ((more = next_subtag(rest, t)) && t.size() >= 2 && t.size() <= 8 && all_of(t, is_alnum)) ++n;
+        if (n == 0) return false;
+    }
+    if (more && iequal(t, "x")) return private_use_rest(rest);
+    return !more;
+}
+
+/// True when `s` is an absolute URI (RFC 3986 §3: scheme ":" ...) or IRI (RFC 3987 §2.2:
+/// the same with non-ASCII characters, which the caller has already checked are UTF-8):
+/// the syntax RFC 6120 §8.3.3.5 and §8.3.3.14 require of <gone/> and <redirect/> content.
+/// ASCII characters a URI never holds (controls, space, " < > \ ^ ` { | }), a '%' not
+/// followed by two hex digits and a second '#' are refused.
+constexpr bool is_uri(std::string_view s) noexcept {
+    using namespace detail;
+    std::size_t colon = s.find(':');
+    if (colon == 0 || colon == std::string_view::npos || !is_alpha(s[0])) return false;
+    for (std::size_t i = 1; i < colon; ++i)
+        if (!is_alnum(s[i]) && s[i] != '+' && s[i] != '-' && s[i] != '.') return false;
+    bool fragment = false;
+    for (std::size_t i = colon + 1; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) continue;  // IRI ucschar / iprivate (UTF-8 validated by the XML layer)
+        if (c <= 0x20 || c == 0x7F) return false;
+        switch (c) {
+        case '"': case '<': case '>': case '\\': case '^': case '`': case '{': case '|': case '}':
+            return false;
+        case '#':
+            if (fragment) return false;
+            fragment = true;
+            break;
+        case '%': {
+            auto hex = [](char h) { return is_digit(h) || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'); };
+            if (i + 2 >= s.size() || !hex(s[i + 1]) || !hex(s[i + 2])) return false;
+            i += 2;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return true;
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_SYNTAX_HPP
+// ---- end include/xstanza/syntax.hpp
 
 // ---- begin include/xstanza/span.hpp
 // xstanza: a minimal read-only span (C++17 has no std::span). Parsed lists such as
@@ -1156,13 +1398,18 @@ struct StanzaError {
     std::optional<AppCondition> app{};      ///< application-specific condition
     std::optional<Jid> by{};                ///< 'by' attribute (RFC 6120 §8.3.2)
     std::optional<unsigned> legacy_code{};  ///< XEP-0086 'code' read from an old server; never written
+    /// The name of a condition element the receiver did not know (RFC 6120 §8.3.2: treated as
+    /// <undefined-condition/>, which `condition` then is): "payment-required". Empty when the
+    /// condition was a defined one; never written (a sender uses defined conditions only).
+    std::string_view unknown_condition{};
 
     /// An error with a type and a condition: the two things RFC 6120 §8.3.2 requires.
     constexpr StanzaError(ErrorType t, Condition c) noexcept : type(t), condition(c) {}
     /// An error with the condition's usual type (RFC 6120 §8.3.3).
     constexpr explicit StanzaError(Condition c) noexcept : type(default_type(c)), condition(c) {}
 
-    /// Value equality, legacy_code aside (it is information about the wire form only).
+    /// Value equality, legacy_code and unknown_condition aside (information about the wire
+    /// form only, which serialize never writes).
     friend bool operator==(const StanzaError& a, const StanzaError& b) noexcept {
         return a.type == b.type && a.condition == b.condition && a.uri == b.uri && a.text == b.text &&
                a.text_lang == b.text_lang && a.app == b.app && a.by == b.by;
@@ -1215,6 +1462,10 @@ struct RosterItem {
     bool ask = false;                           ///< ask='subscribe': an outbound request is pending (§2.1.2.2)
     bool approved = false;                      ///< pre-approved subscription (§2.1.2.1)
     span<const std::string_view> groups{};      ///< <group/> names: non-empty, unique (§2.1.2.6, §2.3.3)
+    /// A 'subscription' value the receiver's rules ignored (RFC 6121 §2.1.2.5: a client ignores
+    /// values other than none, to, from, both, and remove in a push; a server ignores all but
+    /// remove in a set), as written; `subscription` is then none. Never written; not compared.
+    std::optional<std::string_view> ignored_subscription{};
 
     friend bool operator==(const RosterItem& a, const RosterItem& b) noexcept {
         return a.jid == b.jid && a.name == b.name && a.subscription == b.subscription && a.ask == b.ask &&
@@ -1605,6 +1856,126 @@ private:
 
 #endif  // XSTANZA_IQ_HPP
 // ---- end include/xstanza/iq.hpp
+
+// ---- begin include/xstanza/roster_rules.hpp
+// xstanza: the roster rules (RFC 6121 §2) that depend on the IQ type and on whose rules
+// apply. Each is one function, called by the parser when reading and by the serializer
+// when writing, so the two sides cannot drift apart. No XML.
+#ifndef XSTANZA_ROSTER_RULES_HPP
+#define XSTANZA_ROSTER_RULES_HPP
+
+#include <cstddef>
+#include <type_traits>
+
+
+namespace xstanza {
+
+/// RFC 6121 §2.1.2.5: whether an item of an IQ of type `type` may carry subscription `s`
+/// under rules `r`. A value that is not allowed is an error for a sender; a receiver ignores
+/// it (RosterItem::ignored_subscription):
+///  - sender: none, to, from and both anywhere; remove only in a roster set (and in an error
+///    echoing one, RFC 6120 §8.3.1).
+///  - receiving client: none, to, from, both in a result; those and remove in a push (a set).
+///  - receiving server: in a set, only remove ("the server MUST ignore any value of the
+///    'subscription' attribute other than remove"); elsewhere as a client.
+constexpr bool subscription_allowed(Subscription s, IqType type, rules r) noexcept {
+    const bool state = s != Subscription::remove;
+    if (r.strict() || type == IqType::error) return state || type == IqType::set || type == IqType::error;
+    if (type == IqType::set) return r.of == role::server ? !state : true;
+    return state;
+}
+
+/// RFC 6121 §2.1.2.1, §2.1.2.2: a client MUST NOT include 'approved' or 'ask' in a roster set
+/// it sends (a server's push carries them). False when an item of an IQ of type `type`
+/// sent under rules `r` may not carry them.
+constexpr bool approval_allowed(IqType type, rules r) noexcept {
+    return !(r.strict() && r.of == role::client && type == IqType::set);
+}
+
+/// RFC 6121 §2.1.3: a roster get carries no item; §2.1.5: a roster set exactly one. The
+/// message for `items` items in an IQ of type `type`, or null when the count is allowed.
+constexpr const char* roster_item_count_problem(IqType type, std::size_t items) noexcept {
+    if (type == IqType::get && items != 0) return "a roster get carries no <item/> (RFC 6121 §2.1.3)";
+    if (type == IqType::set && items == 0) return "a roster set carries exactly one <item/>, found none (RFC 6121 §2.1.5)";
+    if (type == IqType::set && items > 1) return "a roster set carries exactly one <item/>, found more (RFC 6121 §2.1.5)";
+    return nullptr;
+}
+
+/// Narrows a roster query to the payload type P (RosterQuery, RosterGet or RosterSet, whose
+/// item counts §2.1.3 and §2.1.5 fix). Returns the problem when the count does not fit P,
+/// else null (and `out` holds the payload).
+template <class P>
+const char* narrow_roster(const RosterQuery& q, P& out) noexcept {
+    static_assert(std::is_same_v<P, RosterQuery> || std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet>,
+                  "narrow_roster: P is a roster payload");
+    if constexpr (std::is_same_v<P, RosterQuery>) {
+        out = q;
+    } else if constexpr (std::is_same_v<P, RosterGet>) {
+        if (const char* problem = roster_item_count_problem(IqType::get, q.items.size())) return problem;
+        out.ver = q.ver;
+    } else {
+        if (const char* problem = roster_item_count_problem(IqType::set, q.items.size())) return problem;
+        out.item = q.items[0];
+        out.ver = q.ver;
+    }
+    return nullptr;
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_ROSTER_RULES_HPP
+// ---- end include/xstanza/roster_rules.hpp
+
+// ---- begin include/xstanza/reply.hpp
+// xstanza: answering a request the parser refused. RFC 6120 §8.2.3 requires an answer to
+// every get and set, and §8.3.1 says what the error looks like: the request's id, the
+// addresses swapped, a condition saying what was wrong. No XML.
+#ifndef XSTANZA_REPLY_HPP
+#define XSTANZA_REPLY_HPP
+
+#include <optional>
+#include <string_view>
+
+
+namespace xstanza {
+
+/// The stanza error condition that answers a request refused with `code`, where the RFCs
+/// name one; bad-request otherwise (RFC 6120 §8.3.3.1: "does not conform to the schema or
+/// cannot be processed", e.g. an unknown IQ type or an element violating its syntax).
+constexpr Condition reply_condition(errc code) noexcept {
+    switch (code) {
+    case errc::invalid_jid: return Condition::jid_malformed;              // RFC 6120 §8.3.3.8
+    case errc::empty_group: return Condition::not_acceptable;             // RFC 6121 §2.3.3
+    case errc::type_mismatch:                                             // RFC 6120 §8.4: a request
+    case errc::payload_mismatch: return Condition::service_unavailable;   // this entity does not handle
+    case errc::unsupported: return Condition::feature_not_implemented;    // RFC 6120 §8.3.3.3
+    case errc::out_of_memory: return Condition::resource_constraint;      // RFC 6120 §8.3.3.18
+    default: return Condition::bad_request;                               // RFC 6120 §8.3.3.1
+    }
+}
+
+/// The error IQ answering the get or set that `e` refused (see parse_error::request()), or
+/// nothing when `e` is not to be answered (a result, an error, XML that is not well-formed).
+/// The reply has the request's id, goes back to its 'from' (omitted when that is no valid
+/// JID: the server then routes it to the stream's peer) from its 'to', carries
+/// reply_condition(e.code()) with its usual type, and e.message() as <text xml:lang='en'/>.
+/// It holds views into `e` and the parsed input: serialize it before either goes away.
+inline std::optional<Iq<Error>> error_reply(const parse_error& e) noexcept {
+    const rejected_request* r = e.request();
+    if (!r) return std::nullopt;
+    StanzaError error(reply_condition(e.code()));
+    error.text = e.message();
+    error.text_lang = "en";
+    Iq<Error> reply(r->id, error);
+    if (result<Jid> to = Jid::parse(r->from)) reply.to = *to;  // RFC 6120 §8.3.1: back to the sender
+    if (result<Jid> from = Jid::parse(r->to)) reply.from = *from;
+    return reply;
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_REPLY_HPP
+// ---- end include/xstanza/reply.hpp
 
 // ---- begin include/xstanza/element.hpp
 // xstanza: a read-only view of a parsed XML element, handed to payload parsers
@@ -3464,9 +3835,6 @@ namespace xstanza {
 template <class P>
 struct payload_parser;
 
-inline constexpr std::string_view jabber_client_ns = "jabber:client";
-inline constexpr std::string_view jabber_server_ns = "jabber:server";
-
 namespace detail {
 
 template <class T> struct is_iq : std::false_type {};
@@ -3477,13 +3845,20 @@ struct iq_frame {
     IqType type = IqType::get;
     std::string_view id;
     std::string_view lang;
-    std::string_view ns;              // the stanza namespace as written ("" = jabber:client)
+    std::string_view ns;              // the stanza namespace: as written, or the stream's content namespace
     xml_node* payload = nullptr;
     std::size_t payload_index = 0;    // among the root's element children
     xml_node* error = nullptr;
 };
 
 inline bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// `s` without the XML whitespace at either end.
+inline std::string_view trim_space(std::string_view s) noexcept {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
 
 inline bool parse_uint(std::string_view s, unsigned& out) noexcept {
     if (s.empty() || s.size() > 6) return false;
@@ -3509,11 +3884,17 @@ class Parser {
 public:
     /// Never throws: if the element tree cannot be allocated here, the first parse retries
     /// and reports errc::out_of_memory.
-    explicit Parser(parse_limits limits = {}) noexcept
-        : limits_(limits), doc_(detail::new_pooled_doc()) {}
+    /// `r` says whose rules a parse applies (rules.hpp): by default a client's receiver rules,
+    /// which accept what RFC 6120 and RFC 6121 tell a receiving client to accept (an unknown
+    /// error condition, an unknown subscription value) and keep what they mapped or ignored.
+    explicit Parser(parse_limits limits = {}, xstanza::rules r = xstanza::rules::receiver()) noexcept
+        : limits_(limits), rules_(r), doc_(detail::new_pooled_doc()) {}
 
     const parse_limits& limits() const noexcept { return limits_; }
     void set_limits(const parse_limits& limits) noexcept { limits_ = limits; }
+    /// The rules parses apply.
+    xstanza::rules rules() const noexcept { return rules_; }
+    void set_rules(xstanza::rules r) noexcept { rules_ = r; }
 
     /// Parses `size` bytes at `data` in situ: the bytes are modified (references decoded
     /// in place) and results point into them. Like RapidXML, it needs one byte of padding:
@@ -3521,9 +3902,17 @@ public:
     /// T is AnyIq, or Iq<Type, P> to require that type and payload.
     template <class T>
     result<T> parse_in_situ(char* data, std::size_t size) noexcept {
+        return parse_in_situ<T>(data, size, stream_context{});
+    }
+
+    /// In situ, for a stanza that arrived on a stream: it inherits the stream's content
+    /// namespace and language (pass StreamReader::context()).
+    template <class T>
+    result<T> parse_in_situ(char* data, std::size_t size, const stream_context& stream) noexcept {
         static_assert(std::is_same_v<T, AnyIq> || detail::is_iq<T>::value,
                       "Parser::parse<T>: T is AnyIq or an Iq<Type, Payload>");
         if (parse_error e = load(data, size)) return e;
+        stream_ = stream;
         return build<T>();
     }
 
@@ -3613,6 +4002,17 @@ private:
         return {};
     }
 
+    // RFC 6120 §8.1.5: an xml:lang value MUST be an NMTOKEN conforming to BCP 47 (RFC 5646);
+    // "" is neither. Reads it into `out`; false when it is not a language tag.
+    static bool lang_value(detail::xml_attr* a, std::string_view& out) noexcept {
+        out = detail::attr_value(a);
+        return is_language_tag(out);
+    }
+    parse_error lang_error(detail::xml_attr* a, std::string_view value) const noexcept {
+        return parse_error::make(errc::invalid_lang, offset_of(a), "xml:lang='", value,
+                                 "' is not a language tag (RFC 6120 §8.1.5, RFC 5646)");
+    }
+
     // RFC 6120 §8.2.3 and §8.1: the <iq/> element, its attributes and its children. The
     // JIDs go straight to where the caller keeps them.
     parse_error parse_frame(detail::iq_frame& f, std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
@@ -3620,20 +4020,23 @@ private:
         std::string_view qname = detail::name_of(root);
         if (!detail::is(detail::local_name(root), "iq"))
             return parse_error::make(errc::not_iq, offset_of(root), "expected <iq>, found <", qname, ">");
-        f.ns = detail::resolve_ns(root);
-        // An <iq> with no namespace is read as jabber:client (the client stream's default).
-        if (!f.ns.empty() && !detail::same(f.ns, jabber_client_ns) && !detail::same(f.ns, jabber_server_ns))
-            return parse_error::make(errc::wrong_namespace, offset_of(root), "<iq> in namespace '", f.ns,
+        const std::string_view written_ns = detail::resolve_ns(root);
+        if (!written_ns.empty() && !detail::same(written_ns, jabber_client_ns) && !detail::same(written_ns, jabber_server_ns))
+            return parse_error::make(errc::wrong_namespace, offset_of(root), "<iq> in namespace '", written_ns,
                                      "', expected 'jabber:client' or 'jabber:server'");
+        // An <iq> with no namespace is in the stream's content namespace (jabber:client when
+        // parsed on its own).
+        f.ns = written_ns.empty() ? stream_.content_ns : written_ns;
         detail::xml_attr* type = nullptr;
         detail::xml_attr* id = nullptr;
+        detail::xml_attr* lang = nullptr;
         for (detail::xml_attr* a = root->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
             if (detail::is(n, "type")) type = a;
             else if (detail::is(n, "id")) id = a;
             else if (detail::is(n, "from")) { if (parse_error e = parse_jid_attr(a, "'from'", from)) return e; }
             else if (detail::is(n, "to")) { if (parse_error e = parse_jid_attr(a, "'to'", to)) return e; }
-            else if (detail::is(n, "xml:lang")) f.lang = detail::attr_value(a);
+            else if (detail::is(n, "xml:lang")) lang = a;
         }
         // RFC 6120 §8.2.3: an IQ MUST have 'type' and 'id'.
         if (!type) return parse_error::make(errc::missing_type, offset_of(root), "<iq> has no 'type' (RFC 6120 §8.2.3)");
@@ -3648,6 +4051,13 @@ private:
         if (!id) return parse_error::make(errc::missing_id, offset_of(root), "<iq> has no 'id' (RFC 6120 §8.2.3)");
         f.id = detail::attr_value(id);
         if (f.id.empty()) return parse_error::make(errc::missing_id, offset_of(id), "<iq> has an empty 'id' (RFC 6120 §8.2.3)");
+        // RFC 6120 §8.1.5: xml:lang is a language tag; a stanza without one is in the stream's language.
+        f.lang = stream_.lang;
+        if (lang && !lang_value(lang, f.lang)) return lang_error(lang, f.lang);
+        // RFC 6120 §8.1.1.2, §8.1.2.2: on a server-to-server stream every stanza carries 'to' and 'from'.
+        if (detail::same(f.ns, jabber_server_ns) && (!from || !to))
+            return parse_error::make(errc::missing_address, offset_of(root), "a jabber:server stanza without '",
+                                     from ? "to" : "from", "' (RFC 6120 §8.1.1.2, §8.1.2.2)");
         if (scanner_.root_text() != std::string_view::npos)
             return parse_error::make(errc::unexpected_text, scanner_.root_text(),
                                      "text directly inside <iq>; an IQ holds only child elements (RFC 6120 §8.2.3)");
@@ -3659,7 +4069,7 @@ private:
             // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
             std::string_view error_ns = detail::resolve_ns(c);
             bool is_error = detail::is(detail::local_name(c), "error") &&
-                            (detail::same(error_ns, f.ns) || (f.ns.empty() && detail::same(error_ns, jabber_client_ns)));
+                            (detail::same(error_ns, written_ns) || (written_ns.empty() && detail::same(error_ns, f.ns)));
             if (is_error) {
                 if (errors++ == 0) f.error = c;
                 else if (!extra_error) extra_error = c;
@@ -3716,6 +4126,7 @@ private:
         std::optional<Condition> condition;
         std::optional<unsigned> code;
         std::optional<Jid> by;
+        std::string_view error_lang;  // RFC 6120 §8.1.5: inherited by <text/>
         for (detail::xml_attr* a = node->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
             if (detail::is(n, "type")) {
@@ -3734,11 +4145,14 @@ private:
                 code = c;
             } else if (detail::is(n, "by")) {
                 if (parse_error e = parse_jid_attr(a, "<error/> 'by'", by)) return e;
+            } else if (detail::is(n, "xml:lang")) {
+                if (!lang_value(a, error_lang)) return lang_error(a, error_lang);
             }
         }
         std::string_view uri;
         std::optional<std::string_view> text;
         std::string_view text_lang;
+        std::string_view unknown;
         std::optional<AppCondition> app;
         detail::xml_node* foreign = nullptr;
         std::string_view error_ns = detail::resolve_ns(node);
@@ -3754,23 +4168,37 @@ private:
                         return parse_error::make(errc::invalid_error, offset_of(c),
                                                  "<text/> holds character data only (RFC 6120 §8.3.2)");
                     text = detail::text_of(c);
-                    if (detail::xml_attr* l = detail::find_attr(c, "xml:lang")) text_lang = detail::attr_value(l);
+                    // The language of <text/>: its own xml:lang, else the one <error/> gives it.
+                    text_lang = error_lang;
+                    if (detail::xml_attr* l = detail::find_attr(c, "xml:lang"); l && !lang_value(l, text_lang))
+                        return lang_error(l, text_lang);
                     continue;
                 }
                 std::optional<Condition> k = condition_from_string(local);
-                if (!k)
+                if (!k && rules_.strict())
                     return parse_error::make(errc::unknown_condition, offset_of(c), "unknown stanza error condition '",
                                              local, "' (RFC 6120 §8.3.3)");
                 if (condition)
                     return parse_error::make(errc::multiple_conditions, offset_of(c), "second defined condition <",
                                              local, "/>; <error/> carries exactly one (RFC 6120 §8.3.2)");
+                if (!k) {
+                    // RFC 6120 §8.3.2: a receiver MUST treat a condition it does not understand as
+                    // <undefined-condition/>; its name is kept, its content is not ours to check.
+                    condition = Condition::undefined_condition;
+                    unknown = local;
+                    continue;
+                }
                 condition = k;
                 if (detail::has_element_child(c))
                     return parse_error::make(errc::invalid_error, offset_of(c), "condition <", local,
                                              "/> has child elements (RFC 6120 §8.3.3)");
                 std::string_view content = detail::text_of(c);
                 if (*k == Condition::gone || *k == Condition::redirect) {
-                    uri = content;  // RFC 6120 §8.3.3.5, §8.3.3.14: an XMPP URI may follow
+                    // RFC 6120 §8.3.3.5, §8.3.3.14: the optional content MUST be a URI or IRI.
+                    uri = detail::trim_space(content);
+                    if (!uri.empty() && !is_uri(uri))
+                        return parse_error::make(errc::invalid_error, offset_of(c), "<", local,
+                                                 "/> holds '", uri, "', which is not a URI or IRI (RFC 6120 §8.3.3.5, §8.3.3.14)");
                 } else if (std::any_of(content.begin(), content.end(), [](char ch) { return !detail::is_space(ch); })) {
                     return parse_error::make(errc::invalid_error, offset_of(c), "condition <", local,
                                              "/> must be empty (RFC 6120 §8.3.3)");
@@ -3825,6 +4253,7 @@ private:
         out.app = app;
         out.by = by;
         out.legacy_code = code;
+        out.unknown_condition = unknown;
         return {};
     }
 
@@ -3854,6 +4283,32 @@ private:
         return {};
     }
 
+    // RFC 6121 §2.1.2.5: the 'subscription' attribute. A value the rules do not allow is an
+    // error for a sender and ignored by a receiver (kept in ignored_subscription).
+    parse_error parse_subscription(detail::xml_attr* a, IqType type, RosterItem& item) const noexcept {
+        std::string_view v = detail::attr_value(a);
+        std::optional<Subscription> s = subscription_from_string(v);
+        if (s && subscription_allowed(*s, type, rules_)) {
+            item.subscription = *s;
+            return {};
+        }
+        if (!rules_.strict()) {
+            item.ignored_subscription = v;
+            return {};
+        }
+        if (!s)
+            return parse_error::make(errc::invalid_roster, offset_of(a), "unknown subscription '", v,
+                                     "', expected none, to, from, both or remove (RFC 6121 §2.1.2.5)");
+        return parse_error::make(errc::invalid_roster, offset_of(a),
+                                 "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
+    }
+
+    // RFC 6121 §2.1.2.1, §2.1.2.2: approved and ask are the server's to send.
+    parse_error approval_error(detail::xml_attr* a) const noexcept {
+        return parse_error::make(errc::invalid_roster, offset_of(a), "a client's roster set carries no '",
+                                 detail::name_of(a), "' (RFC 6121 §2.1.2.1, §2.1.2.2)");
+    }
+
     // RFC 6121 §2.1.2: one <item/>.
     parse_error parse_item(detail::xml_node* node, IqType type, RosterItem& item, std::size_t& group_first) noexcept {
         const std::string_view item_ns = detail::resolve_ns(node);  // jabber:iq:roster, checked by the caller
@@ -3868,23 +4323,16 @@ private:
             } else if (detail::is(n, "name")) {
                 item.name = detail::attr_value(a);
             } else if (detail::is(n, "subscription")) {
-                std::string_view v = detail::attr_value(a);
-                auto s = subscription_from_string(v);
-                if (!s)
-                    return parse_error::make(errc::invalid_roster, offset_of(a), "unknown subscription '", v,
-                                             "', expected none, to, from, both or remove (RFC 6121 §2.1.2.5)");
-                // RFC 6121 §2.1.2.5: 'remove' only in a roster set (an error may echo the set).
-                if (*s == Subscription::remove && type != IqType::set && type != IqType::error)
-                    return parse_error::make(errc::invalid_roster, offset_of(a),
-                                             "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
-                item.subscription = *s;
+                if (parse_error e = parse_subscription(a, type, item)) return e;
             } else if (detail::is(n, "ask")) {
+                if (!approval_allowed(type, rules_)) return approval_error(a);
                 std::string_view v = detail::attr_value(a);
                 if (!detail::is(v, "subscribe"))
                     return parse_error::make(errc::invalid_roster, offset_of(a), "ask='", v,
                                              "', the only allowed value is 'subscribe' (RFC 6121 §2.1.2.2)");
                 item.ask = true;
             } else if (detail::is(n, "approved")) {
+                if (!approval_allowed(type, rules_)) return approval_error(a);
                 std::string_view v = detail::attr_value(a);
                 if (detail::is(v, "true") || detail::is(v, "1")) item.approved = true;
                 else if (detail::is(v, "false") || detail::is(v, "0")) item.approved = false;
@@ -3909,8 +4357,8 @@ private:
             if (detail::has_element_child(c))
                 return parse_error::make(errc::invalid_roster, offset_of(c), "<group/> holds character data only (RFC 6121 §2.1.2.6)");
             std::string_view g = detail::text_of(c);
-            if (g.empty())
-                return parse_error::make(errc::invalid_roster, offset_of(c), "empty <group/> name (RFC 6121 §2.3.3)");
+            if (g.empty())  // RFC 6121 §2.3.3: answered not-acceptable, hence a code of its own
+                return parse_error::make(errc::empty_group, offset_of(c), "empty <group/> name (RFC 6121 §2.3.3)");
             try {
                 groups_.push_back(g);
             } catch (...) {
@@ -3947,13 +4395,10 @@ private:
             return parse_error(errc::out_of_memory, offset_of(node), "out of memory storing roster items");
         }
         // RFC 6121 §2.1.3: a roster get carries no item; §2.1.5: a roster set exactly one.
-        if (type == IqType::get && count)
-            return parse_error::make(errc::roster_item_count, offset_of(first),
-                                     "a roster get carries no <item/> (RFC 6121 §2.1.3)");
-        if (type == IqType::set && count != 1)
-            return parse_error::make(errc::roster_item_count, count ? offset_of(second) : offset_of(node),
-                                     count ? "a roster set carries exactly one <item/>, found more (RFC 6121 §2.1.5)"
-                                           : "a roster set carries exactly one <item/>, found none (RFC 6121 §2.1.5)");
+        if (const char* problem = roster_item_count_problem(type, count))
+            return parse_error(errc::roster_item_count,
+                               type == IqType::get ? offset_of(first) : count ? offset_of(second) : offset_of(node),
+                               problem);
         // Now that the storage no longer moves, point each item at its groups.
         for (std::size_t i = 0; i < items_.size(); ++i) {
             std::size_t first = group_first_[i];
@@ -4012,20 +4457,8 @@ private:
             if constexpr (std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet> || std::is_same_v<P, RosterQuery>) {
                 RosterQuery q;
                 if (parse_error e = parse_roster(node, type, q)) return e;
-                if constexpr (std::is_same_v<P, RosterQuery>) {
-                    out = q;
-                } else if constexpr (std::is_same_v<P, RosterGet>) {
-                    if (q.items.size())
-                        return parse_error::make(errc::roster_item_count, offset_of(node),
-                                                 "a roster get carries no <item/> (RFC 6121 §2.1.3)");
-                    out.ver = q.ver;
-                } else {
-                    if (q.items.size() != 1)
-                        return parse_error::make(errc::roster_item_count, offset_of(node),
-                                                 "a roster set carries exactly one <item/> (RFC 6121 §2.1.5)");
-                    out.item = q.items[0];
-                    out.ver = q.ver;
-                }
+                if (const char* problem = narrow_roster(q, out))
+                    return parse_error(errc::roster_item_count, offset_of(node), problem);
                 return {};
             } else {
                 result<P> r = payload_parser<P>::parse(view(node));
@@ -4042,8 +4475,28 @@ private:
     template <class T>
     result<T> build() noexcept {
         result<T> r = blank<T>();
-        if (parse_error e = fill(*r)) r.fail(e);
+        if (parse_error e = fill(*r)) r.fail(answerable(e));
         return r;
+    }
+
+    // RFC 6120 §8.2.3: a get or set is answered even when it is refused (an IQ of a type
+    // xstanza does not know too: bad-request), so the error carries what the reply needs
+    // (error_reply(), reply.hpp). Not for a result or error, never answered, nor for an
+    // <iq/> in a foreign namespace or a server-to-server stanza without addresses, which
+    // are the stream's business (RFC 6120 §4.9.3.7, §4.9.3.10).
+    parse_error answerable(parse_error e) const noexcept {
+        if (e.code() == errc::not_iq || e.code() == errc::wrong_namespace || e.code() == errc::missing_address) return e;
+        rejected_request r;
+        for (detail::xml_attr* a = doc_->first_node()->first_attribute(); a; a = a->next_attribute()) {
+            std::string_view n = detail::name_of(a);
+            if (detail::is(n, "type")) r.type = detail::attr_value(a);
+            else if (detail::is(n, "id")) r.id = detail::attr_value(a);
+            else if (detail::is(n, "from")) r.from = detail::attr_value(a);
+            else if (detail::is(n, "to")) r.to = detail::attr_value(a);
+        }
+        if (r.id.empty() || r.type.empty() || detail::is(r.type, "result") || detail::is(r.type, "error")) return e;
+        e.set_request(r);
+        return e;
     }
 
     // A result holding an IQ of type T with nothing parsed yet (constructed in place).
@@ -4134,6 +4587,8 @@ private:
     }
 
     parse_limits limits_;
+    xstanza::rules rules_;
+    stream_context stream_{};  // what the stanza being parsed inherits
     std::unique_ptr<detail::xml_doc> doc_;
     detail::scanner scanner_;
     std::string copy_;
@@ -4163,15 +4618,7 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
         } else if constexpr (std::is_same_v<P, RosterQuery> || std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet>) {
             const RosterQuery* q = any.payload.roster();
             if (!q) return parse_error::make(errc::payload_mismatch, 0, "expected a roster query, found <", any.payload.name(), ">");
-            if constexpr (std::is_same_v<P, RosterQuery>) out = *q;
-            else if constexpr (std::is_same_v<P, RosterGet>) {
-                if (!q->items.empty()) return parse_error(errc::roster_item_count, 0, "a roster get carries no <item/> (RFC 6121 §2.1.3)");
-                out.ver = q->ver;
-            } else {
-                if (q->items.size() != 1) return parse_error(errc::roster_item_count, 0, "a roster set carries exactly one <item/> (RFC 6121 §2.1.5)");
-                out.item = q->items[0];
-                out.ver = q->ver;
-            }
+            if (const char* problem = narrow_roster(*q, out)) return parse_error(errc::roster_item_count, 0, problem);
             return {};
         } else {
             const OpaqueElement* o = any.payload.opaque();
@@ -4229,6 +4676,66 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
 #include <vector>
 
 
+// ---- begin include/xstanza/detail/start_tag.hpp
+// xstanza: reading one start tag's name and attributes without building anything: the
+// stream reader's tokenizer and the serializer's check of a hand-built opaque payload.
+#ifndef XSTANZA_DETAIL_START_TAG_HPP
+#define XSTANZA_DETAIL_START_TAG_HPP
+
+#include <cstddef>
+#include <string_view>
+
+namespace xstanza {
+namespace detail {
+
+inline bool stream_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Bytes that end a name in the tokenizer (XML 1.0 §2.3 names never contain them).
+inline bool name_stop(char c) noexcept {
+    return stream_space(c) || c == '/' || c == '>' || c == '<' || c == '=' || c == '\'' || c == '"' || c == '&';
+}
+
+struct raw_attribute {
+    std::string_view name;
+    std::string_view value;  // raw, between its quotes
+    char quote;
+};
+
+// Reads the start tag at tag[0] == '<': returns its qname and calls f(raw_attribute) for each
+// attribute; an empty qname when the tag is malformed. Bounds-checked: it also runs on bytes
+// the scanner rejected.
+template <class F>
+std::string_view read_start_tag(std::string_view tag, F&& f) noexcept {
+    std::size_t i = 1, n = tag.size();
+    while (i < n && !name_stop(tag[i])) ++i;
+    std::string_view qname = tag.substr(1, i - 1);
+    for (;;) {
+        while (i < n && stream_space(tag[i])) ++i;
+        if (i >= n) return {};
+        if (tag[i] == '/' || tag[i] == '>') return qname;
+        std::size_t a = i;
+        while (i < n && !name_stop(tag[i])) ++i;
+        std::string_view name = tag.substr(a, i - a);
+        while (i < n && stream_space(tag[i])) ++i;
+        if (name.empty() || i >= n || tag[i] != '=') return {};
+        ++i;
+        while (i < n && stream_space(tag[i])) ++i;
+        if (i >= n || (tag[i] != '\'' && tag[i] != '"')) return {};
+        char q = tag[i++];
+        std::size_t v = i;
+        while (i < n && tag[i] != q) ++i;
+        if (i >= n) return {};
+        f(raw_attribute{name, tag.substr(v, i - v), q});
+        ++i;
+    }
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_DETAIL_START_TAG_HPP
+// ---- end include/xstanza/detail/start_tag.hpp
+
 namespace xstanza {
 
 namespace detail {
@@ -4244,14 +4751,24 @@ public:
     using sink_fn = bool (*)(void* context, const char* data, std::size_t size) noexcept;
     static constexpr std::size_t max_depth = 32;
 
-    xml_writer(sink_fn sink, void* context, std::string_view default_ns = "jabber:client") noexcept
-        : sink_(sink), context_(context), root_ns_(default_ns) {}
+    /// `sender` is the role of the entity whose output this is: the sender's rules that
+    /// depend on it (RFC 6121 §2.1.2.1: a client's roster set carries no 'approved') use it.
+    xml_writer(sink_fn sink, void* context, std::string_view default_ns = "jabber:client",
+               role sender = role::client) noexcept
+        : sink_(sink), context_(context), root_ns_(default_ns), sender_(sender) {}
 
     /// Starts an element; writes xmlns='ns' when ns differs from the namespace in scope.
+    /// `name` is an unprefixed XML name (an NCName): the writer declares no prefixes, so a
+    /// prefixed name could not be read back in its namespace (Namespaces in XML 1.0 §3, §5).
     void open(std::string_view name, std::string_view ns) noexcept {
         if (!check_name(name)) return fail(errc::invalid_data, "not an XML name: '", name, "'");
+        if (name.find(':') != std::string_view::npos)
+            return fail(errc::invalid_data, "a prefixed name, whose prefix the writer does not declare: '", name, "'");
         open_valid(name, ns);
     }
+
+    /// The sender's rules this writer applies (serialize() always writes as a sender).
+    xstanza::rules rules() const noexcept { return xstanza::rules::sender(sender_); }
 
 private:
     friend struct detail::writer_access;
@@ -4464,6 +4981,7 @@ private:
     sink_fn sink_;
     void* context_;
     std::string_view root_ns_;
+    role sender_;
     frame stack_[max_depth] = {};
     std::size_t depth_ = 0;
     bool start_open_ = false;
@@ -4536,8 +5054,10 @@ inline bool unique_groups(xml_writer& w, span<const std::string_view> groups) no
 inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexcept {
     const std::string_view subscription = to_string(item.subscription);
     if (subscription.empty()) return w.fail(errc::invalid_data, "roster item subscription outside the enumeration");
-    if (item.subscription == Subscription::remove && type != IqType::set && type != IqType::error)
+    if (!subscription_allowed(item.subscription, type, w.rules()))
         return w.fail(errc::invalid_data, "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
+    if ((item.ask || item.approved) && !approval_allowed(type, w.rules()))
+        return w.fail(errc::invalid_data, "a client's roster set carries no 'approved' or 'ask' (RFC 6121 §2.1.2.1, §2.1.2.2)");
     writer_access::open(w, "item", roster_ns);
     write_jid_attr(w, "jid", item.jid);
     if (item.name) w.attribute("name", *item.name);
@@ -4563,17 +5083,29 @@ inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexc
 inline void write_roster(xml_writer& w, const std::optional<std::string_view>& ver, span<const RosterItem> items,
                          IqType type) noexcept {
     // RFC 6121 §2.1.3: no item in a get; §2.1.5: exactly one in a set.
-    if (type == IqType::get && !items.empty())
-        return w.fail(errc::invalid_data, "a roster get carries no item (RFC 6121 §2.1.3)");
-    if (type == IqType::set && items.size() != 1)
-        return w.fail(errc::invalid_data, "a roster set carries exactly one item (RFC 6121 §2.1.5)");
+    if (const char* problem = roster_item_count_problem(type, items.size())) return w.fail(errc::invalid_data, problem);
     writer_access::open(w, "query", roster_ns);
     if (ver) w.attribute("ver", *ver);
     for (const RosterItem& item : items) write_item(w, item, type);
     w.close();
 }
 
-inline void write_opaque(xml_writer& w, const OpaqueElement& e) noexcept {
+// The local name and the namespace an element's own start tag gives it (its bytes having
+// been checked well-formed): the xmlns or xmlns:prefix it declares, "" when it declares none.
+inline void opaque_identity(std::string_view xml, std::string_view& local, std::string_view& ns) noexcept {
+    std::string_view qname = read_start_tag(xml, [](const raw_attribute&) {});
+    std::size_t colon = qname.find(':');
+    std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
+    local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+    ns = {};
+    read_start_tag(xml, [&](const raw_attribute& a) {
+        if (prefix.empty() ? a.name == "xmlns" : a.name.size() == prefix.size() + 6 && a.name.substr(6) == prefix &&
+                                                     a.name.substr(0, 6) == "xmlns:")
+            ns = a.value;
+    });
+}
+
+inline void write_opaque(xml_writer& w, const OpaqueElement& e, std::string_view stanza_ns) noexcept {
     if (!e.node) {
         // Built by the caller: prove it is one well-formed element before writing it.
         scanner s;
@@ -4581,13 +5113,31 @@ inline void write_opaque(xml_writer& w, const OpaqueElement& e) noexcept {
         if (err) return w.fail(errc::invalid_data, "opaque payload is not well-formed XML: ", err.message());
         if (s.root_begin() != 0 || s.root_end() != e.xml.size())
             return w.fail(errc::invalid_data, "opaque payload has bytes around its element");
+        // Its bytes must say what its name and ns say: written inside the stanza, an element
+        // without a namespace of its own would land in the stanza's.
+        std::string_view local, ns;
+        opaque_identity(e.xml, local, ns);
+        if (local != e.name || ns != e.ns || ns.empty())
+            return w.fail(errc::invalid_data, "opaque payload <", e.name, " xmlns='", e.ns, "'> holds the bytes of <",
+                          local, " xmlns='", ns, "'>; the element must declare its own namespace");
     }
+    // RFC 6120 §8.3.1: <error/> in the stanza's namespace is the error, never a payload.
+    if (e.name == "error" && e.ns == stanza_ns)
+        return w.fail(errc::invalid_data, "an <error/> in the stanza namespace is no payload (RFC 6120 §8.3.1)");
     w.raw(e.xml);
 }
 
 inline void write_payload(xml_writer& w, const AnyPayload& p, IqType type) noexcept {
     if (const RosterQuery* q = p.roster()) write_roster(w, q->ver, q->items, type);
-    else if (const OpaqueElement* o = p.opaque()) write_opaque(w, *o);
+    else if (const OpaqueElement* o = p.opaque()) write_opaque(w, *o, "jabber:client");
+}
+
+// RFC 6120 §8.1.5: xml:lang is a language tag (not empty: "no language" is no attribute).
+inline void write_lang(xml_writer& w, std::string_view lang) noexcept {
+    if (lang.empty()) return;
+    w.attribute("xml:lang", lang);
+    if (!w.failed() && !is_language_tag(lang))
+        return w.fail(errc::invalid_data, "xml:lang='", lang, "' is not a language tag (RFC 6120 §8.1.5, RFC 5646)");
 }
 
 // RFC 6120 §8.3.2: <error type='...' by='...'><condition/><text/><app/></error>.
@@ -4603,13 +5153,18 @@ inline void write_error(xml_writer& w, const StanzaError& e, std::string_view st
         if (e.condition != Condition::gone && e.condition != Condition::redirect)
             return w.fail(errc::invalid_data, "only <gone/> and <redirect/> carry a URI (RFC 6120 §8.3.3)");
         w.text(e.uri);
+        // RFC 6120 §8.3.3.5, §8.3.3.14: what they carry MUST be a URI or IRI.
+        if (!w.failed() && !is_uri(e.uri))
+            return w.fail(errc::invalid_data, "'", e.uri, "' is not a URI or IRI (RFC 6120 §8.3.3.5, §8.3.3.14)");
     }
     w.close();
     if (e.text) {
         writer_access::open(w, "text", stanzas_ns);
-        if (!e.text_lang.empty()) w.attribute("xml:lang", e.text_lang);
+        write_lang(w, e.text_lang);
         w.text(*e.text);
         w.close();
+    } else if (!e.text_lang.empty()) {
+        return w.fail(errc::invalid_data, "a text_lang without a text: the language of no <text/>");
     }
     if (e.app) {
         if (e.app->ns.empty() || e.app->ns == stanzas_ns || e.app->ns == stanza_ns)
@@ -4635,7 +5190,7 @@ void write_header(xml_writer& w, const T& iq, IqType type) noexcept {
     w.attribute("id", iq.id);
     if (iq.from) write_jid_attr(w, "from", *iq.from);
     if (iq.to) write_jid_attr(w, "to", *iq.to);
-    if (!iq.lang.empty()) w.attribute("xml:lang", iq.lang);
+    write_lang(w, iq.lang);
 }
 
 template <class P>
@@ -4726,12 +5281,14 @@ template <class Type, class P> inline constexpr bool is_stanza_v<Iq<Type, P>> = 
 }  // namespace detail
 
 /// Appends the canonical XML of `stanza` (an Iq<...> or AnyIq) to `out`. On error, `out`
-/// is restored to its previous size and nothing is written.
+/// is restored to its previous size and nothing is written. Applies the sender's rules
+/// (rules.hpp) of an entity of role `sender`: a client's roster set carries no 'approved'
+/// or 'ask' (RFC 6121 §2.1.2.1, §2.1.2.2), a server's push may.
 template <class T>
-parse_error serialize(const T& stanza, std::string& out) noexcept {
+parse_error serialize(const T& stanza, std::string& out, role sender = role::client) noexcept {
     static_assert(detail::is_stanza_v<T>, "serialize: T is an Iq<Type, Payload> or an AnyIq");
     std::size_t before = out.size();
-    xml_writer w(&detail::append_to_string, &out);
+    xml_writer w(&detail::append_to_string, &out, "jabber:client", sender);
     detail::write_stanza(w, stanza);
     parse_error e = w.finish();
     if (e) out.resize(before);  // shrinking never allocates
@@ -4740,9 +5297,9 @@ parse_error serialize(const T& stanza, std::string& out) noexcept {
 
 /// The canonical XML of `stanza` as a new string.
 template <class T>
-result<std::string> to_xml(const T& stanza) noexcept {
+result<std::string> to_xml(const T& stanza, role sender = role::client) noexcept {
     std::string s;
-    if (parse_error e = serialize(stanza, s)) return e;
+    if (parse_error e = serialize(stanza, s, sender)) return e;
     return s;
 }
 
@@ -4757,10 +5314,11 @@ struct serialize_result {
 /// Writes into the caller's fixed buffer; never writes past `capacity`. On
 /// buffer_too_small, `size` is the number of bytes required.
 template <class T>
-serialize_result serialize_into(const T& stanza, char* buffer, std::size_t capacity) noexcept {
+serialize_result serialize_into(const T& stanza, char* buffer, std::size_t capacity,
+                                role sender = role::client) noexcept {
     static_assert(detail::is_stanza_v<T>, "serialize_into: T is an Iq<Type, Payload> or an AnyIq");
     detail::fixed_buffer b{buffer, capacity, 0};
-    xml_writer w(&detail::append_to_fixed, &b);
+    xml_writer w(&detail::append_to_fixed, &b, "jabber:client", sender);
     detail::write_stanza(w, stanza);
     serialize_result r{w.finish(), b.used};
     if (!r.error && b.used > capacity)
@@ -4771,10 +5329,10 @@ serialize_result serialize_into(const T& stanza, char* buffer, std::size_t capac
 /// Writes to an output iterator (e.g. std::back_inserter(vector)); returns the iterator
 /// past the output, or the error. On error, some output may already have been written.
 template <class T, class OutIt>
-result<OutIt> serialize_to(const T& stanza, OutIt out) noexcept {
+result<OutIt> serialize_to(const T& stanza, OutIt out, role sender = role::client) noexcept {
     static_assert(detail::is_stanza_v<T>, "serialize_to: T is an Iq<Type, Payload> or an AnyIq");
     detail::iterator_sink<OutIt> s{out};
-    xml_writer w(&detail::iterator_sink<OutIt>::put, &s);
+    xml_writer w(&detail::iterator_sink<OutIt>::put, &s, "jabber:client", sender);
     detail::write_stanza(w, stanza);
     if (parse_error e = w.finish()) return e;
     return s.it;
@@ -4848,7 +5406,11 @@ inline void forget_node(AnyPayload& p) noexcept {
 template <class T>
 result<owned<T>> make_owned(const T& stanza) noexcept {
     std::string xml;
-    if (parse_error e = serialize(stanza, xml)) return e;
+    // Written as a server would: a copy keeps what a server's roster push carries ('approved',
+    // 'ask'), which a client's own roster set may not (RFC 6121 §2.1.2.1, §2.1.2.2). What the
+    // receiver's rules mapped or ignored (StanzaError::unknown_condition,
+    // RosterItem::ignored_subscription) is not written, so the copy does not keep it.
+    if (parse_error e = serialize(stanza, xml, role::server)) return e;
     owned<T> o;
     try {
         o.buffer_.reset(new char[xml.size() + 1]);
@@ -5048,48 +5610,6 @@ struct stream_limits {
 
 namespace detail {
 
-inline bool stream_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Bytes that end a name in the tokenizer (XML 1.0 §2.3 names never contain them).
-inline bool name_stop(char c) noexcept {
-    return stream_space(c) || c == '/' || c == '>' || c == '<' || c == '=' || c == '\'' || c == '"' || c == '&';
-}
-
-struct raw_attribute {
-    std::string_view name;
-    std::string_view value;  // raw, between its quotes
-    char quote;
-};
-
-// Reads the start tag at tag[0] == '<': returns its qname and calls f(raw_attribute) for each
-// attribute; an empty qname when the tag is malformed. Bounds-checked: it also runs on bytes
-// the scanner rejected.
-template <class F>
-std::string_view read_start_tag(std::string_view tag, F&& f) noexcept {
-    std::size_t i = 1, n = tag.size();
-    while (i < n && !name_stop(tag[i])) ++i;
-    std::string_view qname = tag.substr(1, i - 1);
-    for (;;) {
-        while (i < n && stream_space(tag[i])) ++i;
-        if (i >= n) return {};
-        if (tag[i] == '/' || tag[i] == '>') return qname;
-        std::size_t a = i;
-        while (i < n && !name_stop(tag[i])) ++i;
-        std::string_view name = tag.substr(a, i - a);
-        while (i < n && stream_space(tag[i])) ++i;
-        if (name.empty() || i >= n || tag[i] != '=') return {};
-        ++i;
-        while (i < n && stream_space(tag[i])) ++i;
-        if (i >= n || (tag[i] != '\'' && tag[i] != '"')) return {};
-        char q = tag[i++];
-        std::size_t v = i;
-        while (i < n && tag[i] != q) ++i;
-        if (i >= n) return {};
-        f(raw_attribute{name, tag.substr(v, i - v), q});
-        ++i;
-    }
-}
-
 // Which stream error a scanner code becomes (RFC 6120 §4.9.3).
 constexpr StreamCondition stream_condition_for(errc code) noexcept {
     switch (code) {
@@ -5237,6 +5757,18 @@ public:
     bool has_header() const noexcept { return has_header_; }
     /// The stream header (valid when has_header()).
     const StreamHeader& header() const noexcept { return header_; }
+    /// What the stream's stanzas inherit from its header: the content namespace and the
+    /// xml:lang a stanza without one is in (RFC 6120 §8.1.5). Hand it to
+    /// Parser::parse_in_situ(data, size, context) with each stanza; valid as header() is.
+    stream_context context() const noexcept {
+        stream_context c;
+        if (!header_.content_ns.empty()) c.content_ns = header_.content_ns;
+        // RFC 6120 §8.1.5: only a language tag is a language; the header's value is not
+        // checked when it is read, so one that is none is not passed on.
+        std::string_view lang = header_.lang.value_or(std::string_view{});
+        if (is_language_tag(lang)) c.lang = lang;
+        return c;
+    }
     /// The <stream:error/> the peer sent (after a stream_error event).
     const StreamError& stream_error() const noexcept { return stream_error_; }
     /// After an error event: what was wrong, with the stream offset where it was found.
@@ -6049,6 +6581,7 @@ enum class IqDisposition : unsigned char {
     handled,       ///< a get/set a registered handler took: `answer` holds its reply (empty if it answers later)
     unhandled,     ///< a get/set nobody handles: `answer` holds service-unavailable (RFC 6120 §8.4)
     failed,        ///< an answer could not be written (out of memory, or data not writable as XML)
+    ignored,       ///< a roster push from another entity than the account's server: dropped unanswered (RFC 6121 §2.1.6)
 };
 
 /// An IQ id: short, printable, made of [0-9A-Za-z_-]. Converts to std::string_view; keep it
@@ -6180,8 +6713,15 @@ public:
     ///  - get/set: given to the registered handler for its payload, else answered with
     ///    service-unavailable (RFC 6120 §8.4). A handler that throws gets internal-server-error.
     /// The answer to send, if any, is appended to `answer`.
+    ///  - a roster push (a set of jabber:iq:roster) is taken only without 'from' or from the
+    ///    account's bare JID; any other is ignored (RFC 6121 §2.1.6), unanswered.
     IqDisposition dispatch(const AnyIq& iq, Parser& parser, std::string& answer) noexcept {
         if (iq.type == IqType::result || iq.type == IqType::error) return match(iq, parser);
+        if (iq.type == IqType::set && iq.payload.ns() == roster_ns && iq.from) {
+            // RFC 6121 §2.1.6: a client MUST ignore a push unless it comes from its own account.
+            std::optional<Jid> own = account();
+            if (!own || !(*iq.from == *own)) return IqDisposition::ignored;
+        }
         std::string_view name = iq.payload.name(), ns = iq.payload.ns();
         for (route& r : routes_) {
             if (r.type != iq.type || r.name != name || r.ns != ns || !r.handler) continue;
@@ -6257,6 +6797,16 @@ public:
         return !serialize(e, out);
     }
 
+    /// Answers a get or set the parser refused, `e` being its parse error (RFC 6120 §8.2.3:
+    /// every request is answered): appends error_reply(e) (reply.hpp: bad-request, or the
+    /// condition the RFC names for the problem) to `out`. False when `e` is not to be
+    /// answered (a result or error, XML that is not well-formed) or the reply could not be
+    /// written; `out` is then unchanged.
+    static bool answer_refused(const parse_error& e, std::string& out) noexcept {
+        std::optional<Iq<Error>> reply = error_reply(e);
+        return reply && !serialize(*reply, out);
+    }
+
 private:
     struct pending_request {
         IqType type;
@@ -6288,12 +6838,15 @@ private:
     }
 
     // RFC 6120 §8.2.3, §10.1: only the entity the request went to may answer it.
+    // The account's bare JID, when it is known.
+    std::optional<Jid> account() const noexcept {
+        if (account_.empty()) return std::nullopt;
+        result<Jid> a = Jid::parse(account_);
+        return a ? std::optional<Jid>(*a) : std::nullopt;
+    }
+
     bool expected_sender(const pending_request& p, const std::optional<Jid>& from) const noexcept {
-        std::optional<Jid> account;
-        if (!account_.empty()) {
-            result<Jid> a = Jid::parse(account_);
-            if (a) account = *a;
-        }
+        std::optional<Jid> account = this->account();
         if (!p.to.empty()) {
             result<Jid> to = Jid::parse(p.to);
             if (!to) return false;

@@ -24,11 +24,11 @@ inline xstanza::Jid jid(std::string_view s) {
     return *j;
 }
 
-/// The canonical XML of a stanza that must serialize.
+/// The canonical XML of a stanza that must serialize, written by an entity of role `sender`.
 template <class T>
-std::string xml_of(const T& stanza) {
+std::string xml_of(const T& stanza, xstanza::role sender = xstanza::role::client) {
     std::string out;
-    xstanza::parse_error e = xstanza::serialize(stanza, out);
+    xstanza::parse_error e = xstanza::serialize(stanza, out, sender);
     BOOST_TEST(!e, e.message());
     return out;
 }

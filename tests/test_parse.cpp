@@ -73,12 +73,19 @@ BOOST_AUTO_TEST_CASE(seed_typos_rejected_precisely) {
     BOOST_TEST(wrong_root.error().message() == "expected <iq>, found <id>");
     BOOST_TEST(wrong_root.error().offset() == 0u);
 
-    auto bad_condition = parse_copy(p,
-        "<iq type='error' id='roster1'><error type='cancel'>"
-        "<feature-not-implementer xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+    // The misspelt condition: an error for a sender (a validator: rules::sender); a receiver
+    // treats it as undefined-condition and keeps the name (RFC 6120 §8.3.2).
+    const std::string typo = "<iq type='error' id='roster1'><error type='cancel'>"
+                             "<feature-not-implementer xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>";
+    Parser lint(parse_limits{}, rules::sender());
+    auto bad_condition = parse_copy(lint, typo);
     BOOST_TEST((bad_condition.error().code() == errc::unknown_condition));
     BOOST_TEST(bad_condition.error().message().find("unknown stanza error condition 'feature-not-implementer'") == 0u);
     BOOST_TEST(bad_condition.error().offset() == 51u);
+    auto received = parse_copy(p, typo);
+    BOOST_REQUIRE(received);
+    BOOST_TEST((received->error->condition == Condition::undefined_condition));
+    BOOST_TEST(received->error->unknown_condition == "feature-not-implementer");
 
     auto bad_ns = parse_copy(p,
         "<iq type='error' id='roster1'><error type='cancel'>"
@@ -131,7 +138,7 @@ BOOST_AUTO_TEST_CASE(namespaces_resolve) {
     BOOST_TEST(r->payload.roster()->items.size() == 1u);
     BOOST_TEST(r->payload.roster()->items[0].groups[0] == "G");
     // jabber:server is a stanza namespace too.
-    BOOST_TEST(bool(parse_copy(p, "<iq xmlns='jabber:server' type='result' id='x'/>")));
+    BOOST_TEST(bool(parse_copy(p, "<iq xmlns='jabber:server' type='result' id='x' from='a.example' to='b.example'/>")));
     // A roster query in another namespace is an opaque payload, not a roster.
     auto other = parse_copy(p, "<iq type='get' id='x'><query xmlns='jabber:iq:version'/></iq>");
     BOOST_REQUIRE(other);

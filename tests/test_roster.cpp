@@ -27,8 +27,9 @@ std::size_t at(std::string_view xml, std::string_view marker) {
 std::size_t value_at(std::string_view xml, std::string_view marker) { return at(xml, marker) + marker.size(); }
 
 template <class T = AnyIq>
-void expect_error(std::string_view xml, errc code, std::size_t offset, std::string_view message_part = {}) {
-    Parser p;
+void expect_error(std::string_view xml, errc code, std::size_t offset, std::string_view message_part = {},
+                  rules applied = rules::receiver()) {
+    Parser p(parse_limits{}, applied);
     result<T> r = p.parse<T>(xml);
     BOOST_TEST_CONTEXT(xml << " -> " << to_string(r.error().code()) << " at " << r.error().offset() << ": "
                            << r.error().message()) {
@@ -88,20 +89,30 @@ BOOST_AUTO_TEST_CASE(subscription_values) {
 
     for (const char* bad : {"Both", "pending", "", "none "}) {
         std::string xml = result_with("<item jid='a@b.c' subscription='" + std::string(bad) + "'/>");
+        // A sender writes one of the defined values; a receiving client ignores any other (§2.1.2.5).
         expect_error(xml, errc::invalid_roster, value_at(xml, "subscription='"),
-                     "unknown subscription '" + std::string(bad) + "'");
+                     "unknown subscription '" + std::string(bad) + "'", rules::sender(role::server));
+        auto r = p.parse<Iq<Result, RosterQuery>>(xml);
+        BOOST_REQUIRE_MESSAGE(r, r.error().message());
+        BOOST_TEST((r->payload.items[0].subscription == Subscription::none));
+        BOOST_TEST((r->payload.items[0].ignored_subscription == bad));
     }
 }
 
 // RFC 6121 §2.1.2.5: 'remove' only in a roster set.
 BOOST_AUTO_TEST_CASE(subscription_remove_only_in_a_set) {
+    // The sender's rule; a receiving client ignores remove in a result (§2.1.2.5), and a get
+    // with an item is refused for the item count.
+    const rules sender = rules::sender(role::server);
     std::string in_result = result_with("<item jid='a@b.c' subscription='remove'/>");
     expect_error(in_result, errc::invalid_roster, value_at(in_result, "subscription='"),
-                 "subscription 'remove' appears only in a roster set");
-    expect_error<Iq<Result, RosterQuery>>(in_result, errc::invalid_roster, value_at(in_result, "subscription='"));
+                 "subscription 'remove' appears only in a roster set", sender);
+    expect_error<Iq<Result, RosterQuery>>(in_result, errc::invalid_roster, value_at(in_result, "subscription='"), {},
+                                          sender);
     // In a get the item is checked before the item count.
     std::string in_get = "<iq type='get' id='g'><query xmlns='jabber:iq:roster'><item jid='a@b.c' subscription='remove'/></query></iq>";
-    expect_error(in_get, errc::invalid_roster, value_at(in_get, "subscription='"), "only in a roster set");
+    expect_error(in_get, errc::invalid_roster, value_at(in_get, "subscription='"), "only in a roster set", sender);
+    expect_error(in_get, errc::roster_item_count, at(in_get, "<item"), "a roster get carries no <item/>");
 
     Parser p;
     auto set = p.parse<Iq<Set, RosterSet>>(set_with("<item jid='a@b.c' subscription='remove'/>"));
@@ -147,11 +158,11 @@ BOOST_AUTO_TEST_CASE(approved_values) {
 // RFC 6121 §2.1.2.6, §2.3.3: group names are character data, non-empty, unique per item.
 BOOST_AUTO_TEST_CASE(group_rules) {
     std::string empty = set_with("<item jid='a@b.c'><group>G</group><group/></item>");
-    expect_error(empty, errc::invalid_roster, at(empty, "<group/>"), "empty <group/> name");
+    expect_error(empty, errc::empty_group, at(empty, "<group/>"), "empty <group/> name");
     std::string empty_pair = set_with("<item jid='a@b.c'><group></group></item>");
-    expect_error(empty_pair, errc::invalid_roster, at(empty_pair, "<group>"), "empty <group/> name");
+    expect_error(empty_pair, errc::empty_group, at(empty_pair, "<group>"), "empty <group/> name");
     std::string empty_cdata = set_with("<item jid='a@b.c'><group><![CDATA[]]></group></item>");
-    expect_error(empty_cdata, errc::invalid_roster, at(empty_cdata, "<group>"), "empty <group/> name");
+    expect_error(empty_cdata, errc::empty_group, at(empty_cdata, "<group>"), "empty <group/> name");
 
     std::string child = set_with("<item jid='a@b.c'><group>G<b xmlns='urn:x'/></group></item>");
     expect_error(child, errc::invalid_roster, at(child, "<group>"), "<group/> holds character data only");
@@ -432,7 +443,7 @@ BOOST_AUTO_TEST_CASE(rfc6121_roster_set_and_push) {
   </iq>)");
     BOOST_REQUIRE_MESSAGE(pending, pending.error().message());
     BOOST_TEST(pending->payload.item.ask);
-    BOOST_TEST(xml_of(*pending) ==
+    BOOST_TEST(xml_of(*pending, role::server) ==  // a push: a server's (RFC 6121 §2.1.2.2)
                "<iq type='set' id='b89c5r7ib574' to='romeo@example.net/foo'><query xmlns='jabber:iq:roster'>"
                "<item jid='juliet@example.com' ask='subscribe'/></query></iq>");
 }
@@ -531,9 +542,12 @@ BOOST_AUTO_TEST_CASE(serialize_roster_types) {
     romeo.ask = true;
     romeo.approved = false;                    // not written
     romeo.groups = groups;
+    // A server's roster push (a client's own set carries no 'ask', RFC 6121 §2.1.2.2).
     Iq<Set, RosterSet> set("s1", RosterSet{romeo});
-    BOOST_TEST(xml_of(set) == "<iq type='set' id='s1'><query xmlns='jabber:iq:roster'><item jid='romeo@example.net' "
-                              "name='Romeo' ask='subscribe'><group>Friends</group><group>Lovers</group></item></query></iq>");
+    std::string push;
+    BOOST_TEST(!serialize(set, push, role::server));
+    BOOST_TEST(push == "<iq type='set' id='s1'><query xmlns='jabber:iq:roster'><item jid='romeo@example.net' "
+                       "name='Romeo' ask='subscribe'><group>Friends</group><group>Lovers</group></item></query></iq>");
 
     RosterItem nurse;
     nurse.jid = jid("nurse@example.com");
@@ -595,12 +609,12 @@ BOOST_AUTO_TEST_CASE(serializer_refusals) {
     any.id = "x";
     any.type = IqType::get;
     any.payload = RosterQuery{std::nullopt, one};
-    expect_refused(any, "a roster get carries no item");
+    expect_refused(any, "a roster get carries no <item/>");
     any.type = IqType::set;
     any.payload = RosterQuery{};
-    expect_refused(any, "a roster set carries exactly one item");
+    expect_refused(any, "a roster set carries exactly one <item/>");
     any.payload = RosterQuery{std::nullopt, two};
-    expect_refused(any, "a roster set carries exactly one item");
+    expect_refused(any, "a roster set carries exactly one <item/>");
     any.payload = RosterQuery{std::nullopt, one};
     BOOST_TEST(xml_of(any) == "<iq type='set' id='x'><query xmlns='jabber:iq:roster'><item jid='a@b.c'/></query></iq>");
     // A result may carry any number, but no 'remove'.

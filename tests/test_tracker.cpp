@@ -321,4 +321,50 @@ BOOST_AUTO_TEST_CASE(declining_and_throwing_handlers) {
                          "xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
 }
 
+// RFC 6121 §2.1.6: a client MUST ignore a roster push unless it has no 'from' or one that
+// matches the user's bare JID (not the server's domain, not a full JID, not a stranger).
+BOOST_AUTO_TEST_CASE(ignores_push_from_stranger) {
+    IqTracker t("juliet@example.com/balcony");
+    Parser p;
+    std::string buffer, answer;
+    int pushes = 0;
+    BOOST_TEST((!t.on<Set, RosterSet>([&](const Iq<Set, RosterSet>& push, std::string& out) {
+        ++pushes;
+        return !serialize(make_result(push), out);
+    })));
+    const std::string item = "<query xmlns='jabber:iq:roster'><item jid='nurse@example.com'/></query></iq>";
+    for (const char* from : {" from='romeo@example.net'", " from='example.com'", " from='juliet@example.com/balcony'",
+                             " from='juliet@example.net'"}) {
+        answer.clear();
+        BOOST_TEST((feed(t, p, buffer, "<iq type='set' id='p1'" + std::string(from) + ">" + item, answer) ==
+                    IqDisposition::ignored), from);
+        BOOST_TEST(answer.empty());
+    }
+    BOOST_TEST(pushes == 0);
+    for (const char* from : {"", " from='juliet@example.com'", " from='Juliet@Example.com'"}) {
+        answer.clear();
+        BOOST_TEST((feed(t, p, buffer, "<iq type='set' id='p2'" + std::string(from) + ">" + item, answer) ==
+                    IqDisposition::handled), from);
+        BOOST_TEST(answer.find("type='result' id='p2'") != std::string::npos);
+    }
+    BOOST_TEST(pushes == 3);
+    // With the account unknown, only a push without 'from' is taken.
+    IqTracker unknown;
+    answer.clear();
+    BOOST_TEST((feed(unknown, p, buffer, "<iq type='set' id='p3' from='juliet@example.com'>" + item, answer) ==
+                IqDisposition::ignored));
+}
+
+// RFC 6120 §8.2.3: a get or set the parser refused is still answered, with its id.
+BOOST_AUTO_TEST_CASE(answers_refused_request) {
+    Parser p;
+    std::string buffer = "<iq type='get' id='bad1' from='romeo@example.net/orchard'><ping xmlns='urn:xmpp:ping'/><x xmlns='u'/></iq>";
+    result<AnyIq> iq = p.parse_in_situ<AnyIq>(buffer);
+    BOOST_TEST_REQUIRE(!iq);
+    std::string answer;
+    BOOST_TEST(IqTracker::answer_refused(iq.error(), answer));
+    BOOST_TEST(answer.find("<iq type='error' id='bad1' to='romeo@example.net/orchard'><error type='modify'><bad-request ") == 0,
+               answer);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

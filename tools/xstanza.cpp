@@ -21,9 +21,16 @@ constexpr int exit_ok = 0, exit_invalid = 1, exit_usage = 2;
 
 int usage() {
     std::fputs(
-        "usage: xstanza check FILE...   validate: one line per file, 'ok' or 'error: CODE at byte N: MESSAGE'\n"
-        "       xstanza canon FILE      print the canonical serialization on one line\n"
-        "       xstanza bench           parse/serialize throughput next to raw RapidXML\n"
+        "usage: xstanza check [OPTIONS] FILE...  validate: one line per file, 'ok' or 'error: CODE at byte N: MESSAGE'\n"
+        "       xstanza canon [OPTIONS] FILE     print the canonical serialization on one line\n"
+        "       xstanza bench                    parse/serialize throughput next to raw RapidXML\n"
+        "Options of check and canon:\n"
+        "  --sender        the sender's rules, every MUST a sender has (the default: a validator)\n"
+        "  --receiver      the receiver's rules: accept, ignore or map what RFC 6120/6121 tell a\n"
+        "                  receiver to; what was mapped or ignored is reported on stderr\n"
+        "  --role=client   the entity whose rules apply is a client (the default)\n"
+        "  --role=server   ... a server (e.g. a server's roster push may carry 'ask' and 'approved')\n"
+        "canon writes as the input's sender: the role itself with --sender, its peer with --receiver.\n"
         "FILE may be '-' for standard input. Exit: 0 all valid, 1 any invalid, 2 usage or I/O error.\n",
         stderr);
     return exit_usage;
@@ -54,21 +61,69 @@ void print_error(const xstanza::parse_error& e) {
                 xstanza::to_string(e.code()).data(), e.offset(), int(e.message().size()), e.message().data());
 }
 
+// The options of check and canon, and the files they name.
+struct options {
+    xstanza::rules rules = xstanza::rules::sender();
+    std::vector<const char*> files;
+    // The role the input's sender has: the rules' own with --sender, the peer's with --receiver.
+    xstanza::role writer() const noexcept {
+        if (rules.strict()) return rules.of;
+        return rules.of == xstanza::role::client ? xstanza::role::server : xstanza::role::client;
+    }
+};
+
+// Reads argv[2...]; false (after a message) on an unknown option.
+bool parse_options(int argc, char** argv, options& o) {
+    xstanza::role r = xstanza::role::client;
+    bool receiver = false;
+    for (int i = 2; i < argc; ++i) {
+        std::string_view a = argv[i];
+        if (a == "--receiver") receiver = true;
+        else if (a == "--sender") receiver = false;
+        else if (a == "--role=client") r = xstanza::role::client;
+        else if (a == "--role=server") r = xstanza::role::server;
+        else if (a.size() > 1 && a[0] == '-') {
+            std::fprintf(stderr, "xstanza: unknown option '%s'\n", argv[i]);
+            return false;
+        } else {
+            o.files.push_back(argv[i]);
+        }
+    }
+    o.rules = receiver ? xstanza::rules::receiver(r) : xstanza::rules::sender(r);
+    return true;
+}
+
+// With the receiver's rules: what they mapped or ignored, on stderr (RFC 6120 §8.3.2, RFC 6121 §2.1.2.5).
+void report_leniency(const char* file, const xstanza::AnyIq& iq) {
+    if (iq.error && !iq.error->unknown_condition.empty())
+        std::fprintf(stderr, "%s: mapped the unknown condition <%.*s/> to <undefined-condition/> (RFC 6120 §8.3.2)\n", file,
+                     int(iq.error->unknown_condition.size()), iq.error->unknown_condition.data());
+    if (const xstanza::RosterQuery* q = iq.payload.roster())
+        for (const xstanza::RosterItem& item : q->items) {
+            if (!item.ignored_subscription) continue;
+            std::string jid = item.jid.to_string();
+            std::fprintf(stderr, "%s: ignored subscription='%.*s' of item '%s' (RFC 6121 §2.1.2.5)\n", file,
+                         int(item.ignored_subscription->size()), item.ignored_subscription->data(), jid.c_str());
+        }
+}
+
 int check(int argc, char** argv) {
-    if (argc < 3) return usage();
-    xstanza::Parser parser;
+    options o;
+    if (!parse_options(argc, argv, o) || o.files.empty()) return usage();
+    xstanza::Parser parser(xstanza::parse_limits{}, o.rules);
     std::string input;
     int status = exit_ok;
-    bool many = argc > 3;
-    for (int i = 2; i < argc; ++i) {
-        if (!read_input(argv[i], parser.limits().max_input_bytes, input)) {
-            std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", argv[i], std::strerror(errno));
+    bool many = o.files.size() > 1;
+    for (const char* file : o.files) {
+        if (!read_input(file, parser.limits().max_input_bytes, input)) {
+            std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", file, std::strerror(errno));
             return exit_usage;
         }
-        if (many) std::printf("%s: ", argv[i]);
+        if (many) std::printf("%s: ", file);
         xstanza::result<xstanza::AnyIq> r = parser.parse_in_situ<xstanza::AnyIq>(input);
         if (r) {
             std::puts("ok");
+            report_leniency(file, *r);
         } else {
             print_error(r.error());
             status = exit_invalid;
@@ -78,11 +133,13 @@ int check(int argc, char** argv) {
 }
 
 int canon(int argc, char** argv) {
-    if (argc != 3) return usage();
-    xstanza::Parser parser;
+    options o;
+    if (!parse_options(argc, argv, o) || o.files.size() != 1) return usage();
+    const char* file = o.files[0];
+    xstanza::Parser parser(xstanza::parse_limits{}, o.rules);
     std::string input;
-    if (!read_input(argv[2], parser.limits().max_input_bytes, input)) {
-        std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", argv[2], std::strerror(errno));
+    if (!read_input(file, parser.limits().max_input_bytes, input)) {
+        std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", file, std::strerror(errno));
         return exit_usage;
     }
     xstanza::result<xstanza::AnyIq> r = parser.parse_in_situ<xstanza::AnyIq>(input);
@@ -90,8 +147,9 @@ int canon(int argc, char** argv) {
         print_error(r.error());
         return exit_invalid;
     }
+    report_leniency(file, *r);
     std::string out;
-    if (xstanza::parse_error e = xstanza::serialize(*r, out)) {
+    if (xstanza::parse_error e = xstanza::serialize(*r, out, o.writer())) {
         print_error(e);
         return exit_invalid;
     }

@@ -333,15 +333,9 @@ private:
         (void)tracker_.on<Get, ext::VersionQuery>([](const Iq<Get, ext::VersionQuery>& q, std::string& answer) {
             return !serialize(make_result(q, ext::SoftwareVersion{"xstanza roster_client", "0.1.0", std::nullopt}), answer);
         });
-        // RFC 6121 §2.1.6: a roster push; accept it only from our own account (no 'from', or our bare JID).
+        // RFC 6121 §2.1.6: a roster push. The tracker hands over only those from our own
+        // account (no 'from', or our bare JID); it ignores the others (IqDisposition::ignored).
         (void)tracker_.on<Set, RosterSet>([this](const Iq<Set, RosterSet>& push, std::string& answer) {
-            if (push.from) {
-                result<Jid> me = Jid::parse(full_jid_);
-                if (!me || push.from->bare() != me->bare() || !push.from->is_bare()) {
-                    log("ignored a roster push from %s (RFC 6121 §2.1.6)", push.from->to_string().c_str());
-                    return true;  // "MUST ignore": no answer
-                }
-            }
             if (serialize(make_result(push), answer)) return false;
             Contact c = Contact::from(push.payload.item);
             log("roster push: %s", c.describe().c_str());
@@ -474,12 +468,17 @@ private:
             log("ignored <%.*s xmlns='%.*s'/>", int(ev.name.size()), ev.name.data(), int(ev.ns.size()), ev.ns.data());
             return true;
         }
-        xstanza::result<xstanza::AnyIq> iq = parser_.parse_in_situ<xstanza::AnyIq>(ev.data, ev.size);
+        xstanza::result<xstanza::AnyIq> iq = parser_.parse_in_situ<xstanza::AnyIq>(ev.data, ev.size, reader_.context());
+        std::string answer;
         if (!iq) {
+            // RFC 6120 §8.2.3: a refused get or set is still answered, with its id.
+            if (xstanza::IqTracker::answer_refused(iq.error(), answer)) {
+                log("answered an invalid request with an error: %s", std::string(iq.error().message()).c_str());
+                return send_raw(answer);
+            }
             log("dropped an invalid IQ: %s", std::string(iq.error().message()).c_str());
             return true;
         }
-        std::string answer;
         xstanza::IqDisposition d = tracker_.dispatch(*iq, parser_, answer);
         if (d == xstanza::IqDisposition::unhandled)
             log("answered service-unavailable to a %s <%.*s xmlns='%.*s'/> (RFC 6120 §8.4)",
@@ -489,6 +488,8 @@ private:
             log("dropped an answer to %.*s from an unexpected sender (RFC 6120 §8.2.3)", int(iq->id.size()), iq->id.data());
         else if (d == xstanza::IqDisposition::unmatched)
             log("dropped an answer nobody waits for: id %.*s", int(iq->id.size()), iq->id.data());
+        else if (d == xstanza::IqDisposition::ignored)
+            log("ignored a roster push from %s (RFC 6121 §2.1.6)", iq->from ? iq->from->to_string().c_str() : "");
         if (!answer.empty() && !send_raw(answer)) return false;
         return true;
     }

@@ -70,6 +70,10 @@ enum class errc : unsigned char {
     out_of_memory,             ///< an allocation failed
     // --- extension payloads (payload_parser<P>)
     invalid_payload,           ///< an extension payload that breaks its specification (e.g. XEP-0092 without <name/>)
+    // --- added later; appended so that the values above keep their numbers
+    empty_group,               ///< an empty <group/> name: answered not-acceptable, not bad-request (RFC 6121 §2.3.3)
+    invalid_lang,              ///< an xml:lang value that is not a language tag (RFC 6120 §8.1.5: NMTOKEN, BCP 47)
+    missing_address,           ///< a server-to-server stanza without 'to' or 'from' (RFC 6120 §8.1.1.2, §8.1.2.2): improper-addressing
 };
 
 /// A short, stable English name for a code ("invalid_utf8").
@@ -122,9 +126,22 @@ constexpr std::string_view to_string(errc code) noexcept {
     case errc::buffer_too_small: return "buffer_too_small";
     case errc::out_of_memory: return "out_of_memory";
     case errc::invalid_payload: return "invalid_payload";
+    case errc::empty_group: return "empty_group";
+    case errc::invalid_lang: return "invalid_lang";
+    case errc::missing_address: return "missing_address";
     }
     return "unknown";
 }
+
+/// What an error reply needs from a get or set that was rejected after its <iq/> start tag
+/// was read (RFC 6120 §8.2.3: a get or set is always answered; §8.3.1: the error keeps its
+/// id). The values are raw views into the parsed input, as written.
+struct rejected_request {
+    std::string_view id;    ///< never empty
+    std::string_view type;  ///< "get", "set", or a type xstanza does not know (answered bad-request)
+    std::string_view from;  ///< as written, possibly not a valid JID; empty when absent
+    std::string_view to;    ///< likewise
+};
 
 /// The outcome of a failed parse or serialization: a code, the byte offset in
 /// the input where the problem was found, and a specific message. The message
@@ -140,13 +157,15 @@ public:
     }
     // Copies only the bytes in use: results carry a parse_error on every return, so the
     // success path must not pay for copying the whole message buffer.
-    parse_error(const parse_error& o) noexcept : code_(o.code_), offset_(o.offset_), size_(o.size_) {
+    parse_error(const parse_error& o) noexcept
+        : code_(o.code_), offset_(o.offset_), size_(o.size_), request_(o.request_) {
         std::memcpy(message_, o.message_, size_ + 1);
     }
     parse_error& operator=(const parse_error& o) noexcept {
         code_ = o.code_;
         offset_ = o.offset_;
         size_ = o.size_;
+        request_ = o.request_;
         std::memmove(message_, o.message_, size_ + 1);
         return *this;
     }
@@ -165,7 +184,15 @@ public:
     /// True when there is an error (pugixml's convention is the reverse on results; here the error object answers "is there one?").
     constexpr explicit operator bool() const noexcept { return code_ != errc::ok; }
 
+    /// The rejected get or set this error answers, when it is one: the input was an <iq/>
+    /// with an id and a type other than result or error, and was refused for what followed
+    /// (its payload, its addresses, its type). Null otherwise: a result or error is never
+    /// answered (RFC 6120 §8.2.3), and XML that is not well-formed is a stream error. Build
+    /// the answer with error_reply() (reply.hpp).
+    const rejected_request* request() const noexcept { return request_.id.empty() ? nullptr : &request_; }
+
     void set_offset(std::size_t offset) noexcept { offset_ = offset; }
+    void set_request(const rejected_request& r) noexcept { request_ = r; }
     void append(std::string_view part) noexcept {
         std::size_t room = max_message - size_;
         std::size_t n = part.size() < room ? part.size() : room;
@@ -181,6 +208,7 @@ private:
     errc code_ = errc::ok;
     std::size_t offset_ = 0;
     std::size_t size_ = 0;
+    rejected_request request_{};
     char message_[max_message + 1];  // only [0, size_] is ever read: the text and its terminator
 };
 

@@ -64,7 +64,11 @@ inline void forget_node(AnyPayload& p) noexcept {
 template <class T>
 result<owned<T>> make_owned(const T& stanza) noexcept {
     std::string xml;
-    if (parse_error e = serialize(stanza, xml)) return e;
+    // Written as a server would: a copy keeps what a server's roster push carries ('approved',
+    // 'ask'), which a client's own roster set may not (RFC 6121 §2.1.2.1, §2.1.2.2). What the
+    // receiver's rules mapped or ignored (StanzaError::unknown_condition,
+    // RosterItem::ignored_subscription) is not written, so the copy does not keep it.
+    if (parse_error e = serialize(stanza, xml, role::server)) return e;
     owned<T> o;
     try {
         o.buffer_.reset(new char[xml.size() + 1]);

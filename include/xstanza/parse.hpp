@@ -22,7 +22,10 @@
 #include "limits.hpp"
 #include "payload.hpp"
 #include "roster.hpp"
+#include "roster_rules.hpp"
+#include "rules.hpp"
 #include "stanza_error.hpp"
+#include "syntax.hpp"
 
 namespace xstanza {
 
@@ -37,9 +40,6 @@ namespace xstanza {
 template <class P>
 struct payload_parser;
 
-inline constexpr std::string_view jabber_client_ns = "jabber:client";
-inline constexpr std::string_view jabber_server_ns = "jabber:server";
-
 namespace detail {
 
 template <class T> struct is_iq : std::false_type {};
@@ -50,13 +50,20 @@ struct iq_frame {
     IqType type = IqType::get;
     std::string_view id;
     std::string_view lang;
-    std::string_view ns;              // the stanza namespace as written ("" = jabber:client)
+    std::string_view ns;              // the stanza namespace: as written, or the stream's content namespace
     xml_node* payload = nullptr;
     std::size_t payload_index = 0;    // among the root's element children
     xml_node* error = nullptr;
 };
 
 inline bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// `s` without the XML whitespace at either end.
+inline std::string_view trim_space(std::string_view s) noexcept {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
 
 inline bool parse_uint(std::string_view s, unsigned& out) noexcept {
     if (s.empty() || s.size() > 6) return false;
@@ -82,11 +89,17 @@ class Parser {
 public:
     /// Never throws: if the element tree cannot be allocated here, the first parse retries
     /// and reports errc::out_of_memory.
-    explicit Parser(parse_limits limits = {}) noexcept
-        : limits_(limits), doc_(detail::new_pooled_doc()) {}
+    /// `r` says whose rules a parse applies (rules.hpp): by default a client's receiver rules,
+    /// which accept what RFC 6120 and RFC 6121 tell a receiving client to accept (an unknown
+    /// error condition, an unknown subscription value) and keep what they mapped or ignored.
+    explicit Parser(parse_limits limits = {}, xstanza::rules r = xstanza::rules::receiver()) noexcept
+        : limits_(limits), rules_(r), doc_(detail::new_pooled_doc()) {}
 
     const parse_limits& limits() const noexcept { return limits_; }
     void set_limits(const parse_limits& limits) noexcept { limits_ = limits; }
+    /// The rules parses apply.
+    xstanza::rules rules() const noexcept { return rules_; }
+    void set_rules(xstanza::rules r) noexcept { rules_ = r; }
 
     /// Parses `size` bytes at `data` in situ: the bytes are modified (references decoded
     /// in place) and results point into them. Like RapidXML, it needs one byte of padding:
@@ -94,9 +107,17 @@ public:
     /// T is AnyIq, or Iq<Type, P> to require that type and payload.
     template <class T>
     result<T> parse_in_situ(char* data, std::size_t size) noexcept {
+        return parse_in_situ<T>(data, size, stream_context{});
+    }
+
+    /// In situ, for a stanza that arrived on a stream: it inherits the stream's content
+    /// namespace and language (pass StreamReader::context()).
+    template <class T>
+    result<T> parse_in_situ(char* data, std::size_t size, const stream_context& stream) noexcept {
         static_assert(std::is_same_v<T, AnyIq> || detail::is_iq<T>::value,
                       "Parser::parse<T>: T is AnyIq or an Iq<Type, Payload>");
         if (parse_error e = load(data, size)) return e;
+        stream_ = stream;
         return build<T>();
     }
 
@@ -186,6 +207,17 @@ private:
         return {};
     }
 
+    // RFC 6120 §8.1.5: an xml:lang value MUST be an NMTOKEN conforming to BCP 47 (RFC 5646);
+    // "" is neither. Reads it into `out`; false when it is not a language tag.
+    static bool lang_value(detail::xml_attr* a, std::string_view& out) noexcept {
+        out = detail::attr_value(a);
+        return is_language_tag(out);
+    }
+    parse_error lang_error(detail::xml_attr* a, std::string_view value) const noexcept {
+        return parse_error::make(errc::invalid_lang, offset_of(a), "xml:lang='", value,
+                                 "' is not a language tag (RFC 6120 §8.1.5, RFC 5646)");
+    }
+
     // RFC 6120 §8.2.3 and §8.1: the <iq/> element, its attributes and its children. The
     // JIDs go straight to where the caller keeps them.
     parse_error parse_frame(detail::iq_frame& f, std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
@@ -193,20 +225,23 @@ private:
         std::string_view qname = detail::name_of(root);
         if (!detail::is(detail::local_name(root), "iq"))
             return parse_error::make(errc::not_iq, offset_of(root), "expected <iq>, found <", qname, ">");
-        f.ns = detail::resolve_ns(root);
-        // An <iq> with no namespace is read as jabber:client (the client stream's default).
-        if (!f.ns.empty() && !detail::same(f.ns, jabber_client_ns) && !detail::same(f.ns, jabber_server_ns))
-            return parse_error::make(errc::wrong_namespace, offset_of(root), "<iq> in namespace '", f.ns,
+        const std::string_view written_ns = detail::resolve_ns(root);
+        if (!written_ns.empty() && !detail::same(written_ns, jabber_client_ns) && !detail::same(written_ns, jabber_server_ns))
+            return parse_error::make(errc::wrong_namespace, offset_of(root), "<iq> in namespace '", written_ns,
                                      "', expected 'jabber:client' or 'jabber:server'");
+        // An <iq> with no namespace is in the stream's content namespace (jabber:client when
+        // parsed on its own).
+        f.ns = written_ns.empty() ? stream_.content_ns : written_ns;
         detail::xml_attr* type = nullptr;
         detail::xml_attr* id = nullptr;
+        detail::xml_attr* lang = nullptr;
         for (detail::xml_attr* a = root->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
             if (detail::is(n, "type")) type = a;
             else if (detail::is(n, "id")) id = a;
             else if (detail::is(n, "from")) { if (parse_error e = parse_jid_attr(a, "'from'", from)) return e; }
             else if (detail::is(n, "to")) { if (parse_error e = parse_jid_attr(a, "'to'", to)) return e; }
-            else if (detail::is(n, "xml:lang")) f.lang = detail::attr_value(a);
+            else if (detail::is(n, "xml:lang")) lang = a;
         }
         // RFC 6120 §8.2.3: an IQ MUST have 'type' and 'id'.
         if (!type) return parse_error::make(errc::missing_type, offset_of(root), "<iq> has no 'type' (RFC 6120 §8.2.3)");
@@ -221,6 +256,13 @@ private:
         if (!id) return parse_error::make(errc::missing_id, offset_of(root), "<iq> has no 'id' (RFC 6120 §8.2.3)");
         f.id = detail::attr_value(id);
         if (f.id.empty()) return parse_error::make(errc::missing_id, offset_of(id), "<iq> has an empty 'id' (RFC 6120 §8.2.3)");
+        // RFC 6120 §8.1.5: xml:lang is a language tag; a stanza without one is in the stream's language.
+        f.lang = stream_.lang;
+        if (lang && !lang_value(lang, f.lang)) return lang_error(lang, f.lang);
+        // RFC 6120 §8.1.1.2, §8.1.2.2: on a server-to-server stream every stanza carries 'to' and 'from'.
+        if (detail::same(f.ns, jabber_server_ns) && (!from || !to))
+            return parse_error::make(errc::missing_address, offset_of(root), "a jabber:server stanza without '",
+                                     from ? "to" : "from", "' (RFC 6120 §8.1.1.2, §8.1.2.2)");
         if (scanner_.root_text() != std::string_view::npos)
             return parse_error::make(errc::unexpected_text, scanner_.root_text(),
                                      "text directly inside <iq>; an IQ holds only child elements (RFC 6120 §8.2.3)");
@@ -232,7 +274,7 @@ private:
             // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
             std::string_view error_ns = detail::resolve_ns(c);
             bool is_error = detail::is(detail::local_name(c), "error") &&
-                            (detail::same(error_ns, f.ns) || (f.ns.empty() && detail::same(error_ns, jabber_client_ns)));
+                            (detail::same(error_ns, written_ns) || (written_ns.empty() && detail::same(error_ns, f.ns)));
             if (is_error) {
                 if (errors++ == 0) f.error = c;
                 else if (!extra_error) extra_error = c;
@@ -289,6 +331,7 @@ private:
         std::optional<Condition> condition;
         std::optional<unsigned> code;
         std::optional<Jid> by;
+        std::string_view error_lang;  // RFC 6120 §8.1.5: inherited by <text/>
         for (detail::xml_attr* a = node->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
             if (detail::is(n, "type")) {
@@ -307,11 +350,14 @@ private:
                 code = c;
             } else if (detail::is(n, "by")) {
                 if (parse_error e = parse_jid_attr(a, "<error/> 'by'", by)) return e;
+            } else if (detail::is(n, "xml:lang")) {
+                if (!lang_value(a, error_lang)) return lang_error(a, error_lang);
             }
         }
         std::string_view uri;
         std::optional<std::string_view> text;
         std::string_view text_lang;
+        std::string_view unknown;
         std::optional<AppCondition> app;
         detail::xml_node* foreign = nullptr;
         std::string_view error_ns = detail::resolve_ns(node);
@@ -327,23 +373,37 @@ private:
                         return parse_error::make(errc::invalid_error, offset_of(c),
                                                  "<text/> holds character data only (RFC 6120 §8.3.2)");
                     text = detail::text_of(c);
-                    if (detail::xml_attr* l = detail::find_attr(c, "xml:lang")) text_lang = detail::attr_value(l);
+                    // The language of <text/>: its own xml:lang, else the one <error/> gives it.
+                    text_lang = error_lang;
+                    if (detail::xml_attr* l = detail::find_attr(c, "xml:lang"); l && !lang_value(l, text_lang))
+                        return lang_error(l, text_lang);
                     continue;
                 }
                 std::optional<Condition> k = condition_from_string(local);
-                if (!k)
+                if (!k && rules_.strict())
                     return parse_error::make(errc::unknown_condition, offset_of(c), "unknown stanza error condition '",
                                              local, "' (RFC 6120 §8.3.3)");
                 if (condition)
                     return parse_error::make(errc::multiple_conditions, offset_of(c), "second defined condition <",
                                              local, "/>; <error/> carries exactly one (RFC 6120 §8.3.2)");
+                if (!k) {
+                    // RFC 6120 §8.3.2: a receiver MUST treat a condition it does not understand as
+                    // <undefined-condition/>; its name is kept, its content is not ours to check.
+                    condition = Condition::undefined_condition;
+                    unknown = local;
+                    continue;
+                }
                 condition = k;
                 if (detail::has_element_child(c))
                     return parse_error::make(errc::invalid_error, offset_of(c), "condition <", local,
                                              "/> has child elements (RFC 6120 §8.3.3)");
                 std::string_view content = detail::text_of(c);
                 if (*k == Condition::gone || *k == Condition::redirect) {
-                    uri = content;  // RFC 6120 §8.3.3.5, §8.3.3.14: an XMPP URI may follow
+                    // RFC 6120 §8.3.3.5, §8.3.3.14: the optional content MUST be a URI or IRI.
+                    uri = detail::trim_space(content);
+                    if (!uri.empty() && !is_uri(uri))
+                        return parse_error::make(errc::invalid_error, offset_of(c), "<", local,
+                                                 "/> holds '", uri, "', which is not a URI or IRI (RFC 6120 §8.3.3.5, §8.3.3.14)");
                 } else if (std::any_of(content.begin(), content.end(), [](char ch) { return !detail::is_space(ch); })) {
                     return parse_error::make(errc::invalid_error, offset_of(c), "condition <", local,
                                              "/> must be empty (RFC 6120 §8.3.3)");
@@ -398,6 +458,7 @@ private:
         out.app = app;
         out.by = by;
         out.legacy_code = code;
+        out.unknown_condition = unknown;
         return {};
     }
 
@@ -427,6 +488,32 @@ private:
         return {};
     }
 
+    // RFC 6121 §2.1.2.5: the 'subscription' attribute. A value the rules do not allow is an
+    // error for a sender and ignored by a receiver (kept in ignored_subscription).
+    parse_error parse_subscription(detail::xml_attr* a, IqType type, RosterItem& item) const noexcept {
+        std::string_view v = detail::attr_value(a);
+        std::optional<Subscription> s = subscription_from_string(v);
+        if (s && subscription_allowed(*s, type, rules_)) {
+            item.subscription = *s;
+            return {};
+        }
+        if (!rules_.strict()) {
+            item.ignored_subscription = v;
+            return {};
+        }
+        if (!s)
+            return parse_error::make(errc::invalid_roster, offset_of(a), "unknown subscription '", v,
+                                     "', expected none, to, from, both or remove (RFC 6121 §2.1.2.5)");
+        return parse_error::make(errc::invalid_roster, offset_of(a),
+                                 "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
+    }
+
+    // RFC 6121 §2.1.2.1, §2.1.2.2: approved and ask are the server's to send.
+    parse_error approval_error(detail::xml_attr* a) const noexcept {
+        return parse_error::make(errc::invalid_roster, offset_of(a), "a client's roster set carries no '",
+                                 detail::name_of(a), "' (RFC 6121 §2.1.2.1, §2.1.2.2)");
+    }
+
     // RFC 6121 §2.1.2: one <item/>.
     parse_error parse_item(detail::xml_node* node, IqType type, RosterItem& item, std::size_t& group_first) noexcept {
         const std::string_view item_ns = detail::resolve_ns(node);  // jabber:iq:roster, checked by the caller
@@ -441,23 +528,16 @@ private:
             } else if (detail::is(n, "name")) {
                 item.name = detail::attr_value(a);
             } else if (detail::is(n, "subscription")) {
-                std::string_view v = detail::attr_value(a);
-                auto s = subscription_from_string(v);
-                if (!s)
-                    return parse_error::make(errc::invalid_roster, offset_of(a), "unknown subscription '", v,
-                                             "', expected none, to, from, both or remove (RFC 6121 §2.1.2.5)");
-                // RFC 6121 §2.1.2.5: 'remove' only in a roster set (an error may echo the set).
-                if (*s == Subscription::remove && type != IqType::set && type != IqType::error)
-                    return parse_error::make(errc::invalid_roster, offset_of(a),
-                                             "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
-                item.subscription = *s;
+                if (parse_error e = parse_subscription(a, type, item)) return e;
             } else if (detail::is(n, "ask")) {
+                if (!approval_allowed(type, rules_)) return approval_error(a);
                 std::string_view v = detail::attr_value(a);
                 if (!detail::is(v, "subscribe"))
                     return parse_error::make(errc::invalid_roster, offset_of(a), "ask='", v,
                                              "', the only allowed value is 'subscribe' (RFC 6121 §2.1.2.2)");
                 item.ask = true;
             } else if (detail::is(n, "approved")) {
+                if (!approval_allowed(type, rules_)) return approval_error(a);
                 std::string_view v = detail::attr_value(a);
                 if (detail::is(v, "true") || detail::is(v, "1")) item.approved = true;
                 else if (detail::is(v, "false") || detail::is(v, "0")) item.approved = false;
@@ -482,8 +562,8 @@ private:
             if (detail::has_element_child(c))
                 return parse_error::make(errc::invalid_roster, offset_of(c), "<group/> holds character data only (RFC 6121 §2.1.2.6)");
             std::string_view g = detail::text_of(c);
-            if (g.empty())
-                return parse_error::make(errc::invalid_roster, offset_of(c), "empty <group/> name (RFC 6121 §2.3.3)");
+            if (g.empty())  // RFC 6121 §2.3.3: answered not-acceptable, hence a code of its own
+                return parse_error::make(errc::empty_group, offset_of(c), "empty <group/> name (RFC 6121 §2.3.3)");
             try {
                 groups_.push_back(g);
             } catch (...) {
@@ -520,13 +600,10 @@ private:
             return parse_error(errc::out_of_memory, offset_of(node), "out of memory storing roster items");
         }
         // RFC 6121 §2.1.3: a roster get carries no item; §2.1.5: a roster set exactly one.
-        if (type == IqType::get && count)
-            return parse_error::make(errc::roster_item_count, offset_of(first),
-                                     "a roster get carries no <item/> (RFC 6121 §2.1.3)");
-        if (type == IqType::set && count != 1)
-            return parse_error::make(errc::roster_item_count, count ? offset_of(second) : offset_of(node),
-                                     count ? "a roster set carries exactly one <item/>, found more (RFC 6121 §2.1.5)"
-                                           : "a roster set carries exactly one <item/>, found none (RFC 6121 §2.1.5)");
+        if (const char* problem = roster_item_count_problem(type, count))
+            return parse_error(errc::roster_item_count,
+                               type == IqType::get ? offset_of(first) : count ? offset_of(second) : offset_of(node),
+                               problem);
         // Now that the storage no longer moves, point each item at its groups.
         for (std::size_t i = 0; i < items_.size(); ++i) {
             std::size_t first = group_first_[i];
@@ -585,20 +662,8 @@ private:
             if constexpr (std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet> || std::is_same_v<P, RosterQuery>) {
                 RosterQuery q;
                 if (parse_error e = parse_roster(node, type, q)) return e;
-                if constexpr (std::is_same_v<P, RosterQuery>) {
-                    out = q;
-                } else if constexpr (std::is_same_v<P, RosterGet>) {
-                    if (q.items.size())
-                        return parse_error::make(errc::roster_item_count, offset_of(node),
-                                                 "a roster get carries no <item/> (RFC 6121 §2.1.3)");
-                    out.ver = q.ver;
-                } else {
-                    if (q.items.size() != 1)
-                        return parse_error::make(errc::roster_item_count, offset_of(node),
-                                                 "a roster set carries exactly one <item/> (RFC 6121 §2.1.5)");
-                    out.item = q.items[0];
-                    out.ver = q.ver;
-                }
+                if (const char* problem = narrow_roster(q, out))
+                    return parse_error(errc::roster_item_count, offset_of(node), problem);
                 return {};
             } else {
                 result<P> r = payload_parser<P>::parse(view(node));
@@ -615,8 +680,28 @@ private:
     template <class T>
     result<T> build() noexcept {
         result<T> r = blank<T>();
-        if (parse_error e = fill(*r)) r.fail(e);
+        if (parse_error e = fill(*r)) r.fail(answerable(e));
         return r;
+    }
+
+    // RFC 6120 §8.2.3: a get or set is answered even when it is refused (an IQ of a type
+    // xstanza does not know too: bad-request), so the error carries what the reply needs
+    // (error_reply(), reply.hpp). Not for a result or error, never answered, nor for an
+    // <iq/> in a foreign namespace or a server-to-server stanza without addresses, which
+    // are the stream's business (RFC 6120 §4.9.3.7, §4.9.3.10).
+    parse_error answerable(parse_error e) const noexcept {
+        if (e.code() == errc::not_iq || e.code() == errc::wrong_namespace || e.code() == errc::missing_address) return e;
+        rejected_request r;
+        for (detail::xml_attr* a = doc_->first_node()->first_attribute(); a; a = a->next_attribute()) {
+            std::string_view n = detail::name_of(a);
+            if (detail::is(n, "type")) r.type = detail::attr_value(a);
+            else if (detail::is(n, "id")) r.id = detail::attr_value(a);
+            else if (detail::is(n, "from")) r.from = detail::attr_value(a);
+            else if (detail::is(n, "to")) r.to = detail::attr_value(a);
+        }
+        if (r.id.empty() || r.type.empty() || detail::is(r.type, "result") || detail::is(r.type, "error")) return e;
+        e.set_request(r);
+        return e;
     }
 
     // A result holding an IQ of type T with nothing parsed yet (constructed in place).
@@ -707,6 +792,8 @@ private:
     }
 
     parse_limits limits_;
+    xstanza::rules rules_;
+    stream_context stream_{};  // what the stanza being parsed inherits
     std::unique_ptr<detail::xml_doc> doc_;
     detail::scanner scanner_;
     std::string copy_;
@@ -736,15 +823,7 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
         } else if constexpr (std::is_same_v<P, RosterQuery> || std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet>) {
             const RosterQuery* q = any.payload.roster();
             if (!q) return parse_error::make(errc::payload_mismatch, 0, "expected a roster query, found <", any.payload.name(), ">");
-            if constexpr (std::is_same_v<P, RosterQuery>) out = *q;
-            else if constexpr (std::is_same_v<P, RosterGet>) {
-                if (!q->items.empty()) return parse_error(errc::roster_item_count, 0, "a roster get carries no <item/> (RFC 6121 §2.1.3)");
-                out.ver = q->ver;
-            } else {
-                if (q->items.size() != 1) return parse_error(errc::roster_item_count, 0, "a roster set carries exactly one <item/> (RFC 6121 §2.1.5)");
-                out.item = q->items[0];
-                out.ver = q->ver;
-            }
+            if (const char* problem = narrow_roster(*q, out)) return parse_error(errc::roster_item_count, 0, problem);
             return {};
         } else {
             const OpaqueElement* o = any.payload.opaque();

@@ -41,6 +41,10 @@ struct RosterItem {
     bool ask = false;                           ///< ask='subscribe': an outbound request is pending (§2.1.2.2)
     bool approved = false;                      ///< pre-approved subscription (§2.1.2.1)
     span<const std::string_view> groups{};      ///< <group/> names: non-empty, unique (§2.1.2.6, §2.3.3)
+    /// A 'subscription' value the receiver's rules ignored (RFC 6121 §2.1.2.5: a client ignores
+    /// values other than none, to, from, both, and remove in a push; a server ignores all but
+    /// remove in a set), as written; `subscription` is then none. Never written; not compared.
+    std::optional<std::string_view> ignored_subscription{};
 
     friend bool operator==(const RosterItem& a, const RosterItem& b) noexcept {
         return a.jid == b.jid && a.name == b.name && a.subscription == b.subscription && a.ask == b.ask &&

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "detail/scan.hpp"
+#include "detail/start_tag.hpp"
 #include "detail/text.hpp"
 #include "detail/utf8.hpp"
 #include "error.hpp"
@@ -19,7 +20,10 @@
 #include "jid.hpp"
 #include "payload.hpp"
 #include "roster.hpp"
+#include "roster_rules.hpp"
+#include "rules.hpp"
 #include "stanza_error.hpp"
+#include "syntax.hpp"
 
 namespace xstanza {
 
@@ -36,14 +40,24 @@ public:
     using sink_fn = bool (*)(void* context, const char* data, std::size_t size) noexcept;
     static constexpr std::size_t max_depth = 32;
 
-    xml_writer(sink_fn sink, void* context, std::string_view default_ns = "jabber:client") noexcept
-        : sink_(sink), context_(context), root_ns_(default_ns) {}
+    /// `sender` is the role of the entity whose output this is: the sender's rules that
+    /// depend on it (RFC 6121 §2.1.2.1: a client's roster set carries no 'approved') use it.
+    xml_writer(sink_fn sink, void* context, std::string_view default_ns = "jabber:client",
+               role sender = role::client) noexcept
+        : sink_(sink), context_(context), root_ns_(default_ns), sender_(sender) {}
 
     /// Starts an element; writes xmlns='ns' when ns differs from the namespace in scope.
+    /// `name` is an unprefixed XML name (an NCName): the writer declares no prefixes, so a
+    /// prefixed name could not be read back in its namespace (Namespaces in XML 1.0 §3, §5).
     void open(std::string_view name, std::string_view ns) noexcept {
         if (!check_name(name)) return fail(errc::invalid_data, "not an XML name: '", name, "'");
+        if (name.find(':') != std::string_view::npos)
+            return fail(errc::invalid_data, "a prefixed name, whose prefix the writer does not declare: '", name, "'");
         open_valid(name, ns);
     }
+
+    /// The sender's rules this writer applies (serialize() always writes as a sender).
+    xstanza::rules rules() const noexcept { return xstanza::rules::sender(sender_); }
 
 private:
     friend struct detail::writer_access;
@@ -256,6 +270,7 @@ private:
     sink_fn sink_;
     void* context_;
     std::string_view root_ns_;
+    role sender_;
     frame stack_[max_depth] = {};
     std::size_t depth_ = 0;
     bool start_open_ = false;
@@ -328,8 +343,10 @@ inline bool unique_groups(xml_writer& w, span<const std::string_view> groups) no
 inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexcept {
     const std::string_view subscription = to_string(item.subscription);
     if (subscription.empty()) return w.fail(errc::invalid_data, "roster item subscription outside the enumeration");
-    if (item.subscription == Subscription::remove && type != IqType::set && type != IqType::error)
+    if (!subscription_allowed(item.subscription, type, w.rules()))
         return w.fail(errc::invalid_data, "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
+    if ((item.ask || item.approved) && !approval_allowed(type, w.rules()))
+        return w.fail(errc::invalid_data, "a client's roster set carries no 'approved' or 'ask' (RFC 6121 §2.1.2.1, §2.1.2.2)");
     writer_access::open(w, "item", roster_ns);
     write_jid_attr(w, "jid", item.jid);
     if (item.name) w.attribute("name", *item.name);
@@ -355,17 +372,29 @@ inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexc
 inline void write_roster(xml_writer& w, const std::optional<std::string_view>& ver, span<const RosterItem> items,
                          IqType type) noexcept {
     // RFC 6121 §2.1.3: no item in a get; §2.1.5: exactly one in a set.
-    if (type == IqType::get && !items.empty())
-        return w.fail(errc::invalid_data, "a roster get carries no item (RFC 6121 §2.1.3)");
-    if (type == IqType::set && items.size() != 1)
-        return w.fail(errc::invalid_data, "a roster set carries exactly one item (RFC 6121 §2.1.5)");
+    if (const char* problem = roster_item_count_problem(type, items.size())) return w.fail(errc::invalid_data, problem);
     writer_access::open(w, "query", roster_ns);
     if (ver) w.attribute("ver", *ver);
     for (const RosterItem& item : items) write_item(w, item, type);
     w.close();
 }
 
-inline void write_opaque(xml_writer& w, const OpaqueElement& e) noexcept {
+// The local name and the namespace an element's own start tag gives it (its bytes having
+// been checked well-formed): the xmlns or xmlns:prefix it declares, "" when it declares none.
+inline void opaque_identity(std::string_view xml, std::string_view& local, std::string_view& ns) noexcept {
+    std::string_view qname = read_start_tag(xml, [](const raw_attribute&) {});
+    std::size_t colon = qname.find(':');
+    std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
+    local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+    ns = {};
+    read_start_tag(xml, [&](const raw_attribute& a) {
+        if (prefix.empty() ? a.name == "xmlns" : a.name.size() == prefix.size() + 6 && a.name.substr(6) == prefix &&
+                                                     a.name.substr(0, 6) == "xmlns:")
+            ns = a.value;
+    });
+}
+
+inline void write_opaque(xml_writer& w, const OpaqueElement& e, std::string_view stanza_ns) noexcept {
     if (!e.node) {
         // Built by the caller: prove it is one well-formed element before writing it.
         scanner s;
@@ -373,13 +402,31 @@ inline void write_opaque(xml_writer& w, const OpaqueElement& e) noexcept {
         if (err) return w.fail(errc::invalid_data, "opaque payload is not well-formed XML: ", err.message());
         if (s.root_begin() != 0 || s.root_end() != e.xml.size())
             return w.fail(errc::invalid_data, "opaque payload has bytes around its element");
+        // Its bytes must say what its name and ns say: written inside the stanza, an element
+        // without a namespace of its own would land in the stanza's.
+        std::string_view local, ns;
+        opaque_identity(e.xml, local, ns);
+        if (local != e.name || ns != e.ns || ns.empty())
+            return w.fail(errc::invalid_data, "opaque payload <", e.name, " xmlns='", e.ns, "'> holds the bytes of <",
+                          local, " xmlns='", ns, "'>; the element must declare its own namespace");
     }
+    // RFC 6120 §8.3.1: <error/> in the stanza's namespace is the error, never a payload.
+    if (e.name == "error" && e.ns == stanza_ns)
+        return w.fail(errc::invalid_data, "an <error/> in the stanza namespace is no payload (RFC 6120 §8.3.1)");
     w.raw(e.xml);
 }
 
 inline void write_payload(xml_writer& w, const AnyPayload& p, IqType type) noexcept {
     if (const RosterQuery* q = p.roster()) write_roster(w, q->ver, q->items, type);
-    else if (const OpaqueElement* o = p.opaque()) write_opaque(w, *o);
+    else if (const OpaqueElement* o = p.opaque()) write_opaque(w, *o, "jabber:client");
+}
+
+// RFC 6120 §8.1.5: xml:lang is a language tag (not empty: "no language" is no attribute).
+inline void write_lang(xml_writer& w, std::string_view lang) noexcept {
+    if (lang.empty()) return;
+    w.attribute("xml:lang", lang);
+    if (!w.failed() && !is_language_tag(lang))
+        return w.fail(errc::invalid_data, "xml:lang='", lang, "' is not a language tag (RFC 6120 §8.1.5, RFC 5646)");
 }
 
 // RFC 6120 §8.3.2: <error type='...' by='...'><condition/><text/><app/></error>.
@@ -395,13 +442,18 @@ inline void write_error(xml_writer& w, const StanzaError& e, std::string_view st
         if (e.condition != Condition::gone && e.condition != Condition::redirect)
             return w.fail(errc::invalid_data, "only <gone/> and <redirect/> carry a URI (RFC 6120 §8.3.3)");
         w.text(e.uri);
+        // RFC 6120 §8.3.3.5, §8.3.3.14: what they carry MUST be a URI or IRI.
+        if (!w.failed() && !is_uri(e.uri))
+            return w.fail(errc::invalid_data, "'", e.uri, "' is not a URI or IRI (RFC 6120 §8.3.3.5, §8.3.3.14)");
     }
     w.close();
     if (e.text) {
         writer_access::open(w, "text", stanzas_ns);
-        if (!e.text_lang.empty()) w.attribute("xml:lang", e.text_lang);
+        write_lang(w, e.text_lang);
         w.text(*e.text);
         w.close();
+    } else if (!e.text_lang.empty()) {
+        return w.fail(errc::invalid_data, "a text_lang without a text: the language of no <text/>");
     }
     if (e.app) {
         if (e.app->ns.empty() || e.app->ns == stanzas_ns || e.app->ns == stanza_ns)
@@ -427,7 +479,7 @@ void write_header(xml_writer& w, const T& iq, IqType type) noexcept {
     w.attribute("id", iq.id);
     if (iq.from) write_jid_attr(w, "from", *iq.from);
     if (iq.to) write_jid_attr(w, "to", *iq.to);
-    if (!iq.lang.empty()) w.attribute("xml:lang", iq.lang);
+    write_lang(w, iq.lang);
 }
 
 template <class P>
@@ -518,12 +570,14 @@ template <class Type, class P> inline constexpr bool is_stanza_v<Iq<Type, P>> = 
 }  // namespace detail
 
 /// Appends the canonical XML of `stanza` (an Iq<...> or AnyIq) to `out`. On error, `out`
-/// is restored to its previous size and nothing is written.
+/// is restored to its previous size and nothing is written. Applies the sender's rules
+/// (rules.hpp) of an entity of role `sender`: a client's roster set carries no 'approved'
+/// or 'ask' (RFC 6121 §2.1.2.1, §2.1.2.2), a server's push may.
 template <class T>
-parse_error serialize(const T& stanza, std::string& out) noexcept {
+parse_error serialize(const T& stanza, std::string& out, role sender = role::client) noexcept {
     static_assert(detail::is_stanza_v<T>, "serialize: T is an Iq<Type, Payload> or an AnyIq");
     std::size_t before = out.size();
-    xml_writer w(&detail::append_to_string, &out);
+    xml_writer w(&detail::append_to_string, &out, "jabber:client", sender);
     detail::write_stanza(w, stanza);
     parse_error e = w.finish();
     if (e) out.resize(before);  // shrinking never allocates
@@ -532,9 +586,9 @@ parse_error serialize(const T& stanza, std::string& out) noexcept {
 
 /// The canonical XML of `stanza` as a new string.
 template <class T>
-result<std::string> to_xml(const T& stanza) noexcept {
+result<std::string> to_xml(const T& stanza, role sender = role::client) noexcept {
     std::string s;
-    if (parse_error e = serialize(stanza, s)) return e;
+    if (parse_error e = serialize(stanza, s, sender)) return e;
     return s;
 }
 
@@ -549,10 +603,11 @@ struct serialize_result {
 /// Writes into the caller's fixed buffer; never writes past `capacity`. On
 /// buffer_too_small, `size` is the number of bytes required.
 template <class T>
-serialize_result serialize_into(const T& stanza, char* buffer, std::size_t capacity) noexcept {
+serialize_result serialize_into(const T& stanza, char* buffer, std::size_t capacity,
+                                role sender = role::client) noexcept {
     static_assert(detail::is_stanza_v<T>, "serialize_into: T is an Iq<Type, Payload> or an AnyIq");
     detail::fixed_buffer b{buffer, capacity, 0};
-    xml_writer w(&detail::append_to_fixed, &b);
+    xml_writer w(&detail::append_to_fixed, &b, "jabber:client", sender);
     detail::write_stanza(w, stanza);
     serialize_result r{w.finish(), b.used};
     if (!r.error && b.used > capacity)
@@ -563,10 +618,10 @@ serialize_result serialize_into(const T& stanza, char* buffer, std::size_t capac
 /// Writes to an output iterator (e.g. std::back_inserter(vector)); returns the iterator
 /// past the output, or the error. On error, some output may already have been written.
 template <class T, class OutIt>
-result<OutIt> serialize_to(const T& stanza, OutIt out) noexcept {
+result<OutIt> serialize_to(const T& stanza, OutIt out, role sender = role::client) noexcept {
     static_assert(detail::is_stanza_v<T>, "serialize_to: T is an Iq<Type, Payload> or an AnyIq");
     detail::iterator_sink<OutIt> s{out};
-    xml_writer w(&detail::iterator_sink<OutIt>::put, &s);
+    xml_writer w(&detail::iterator_sink<OutIt>::put, &s, "jabber:client", sender);
     detail::write_stanza(w, stanza);
     if (parse_error e = w.finish()) return e;
     return s.it;

@@ -134,13 +134,18 @@ struct StanzaError {
     std::optional<AppCondition> app{};      ///< application-specific condition
     std::optional<Jid> by{};                ///< 'by' attribute (RFC 6120 §8.3.2)
     std::optional<unsigned> legacy_code{};  ///< XEP-0086 'code' read from an old server; never written
+    /// The name of a condition element the receiver did not know (RFC 6120 §8.3.2: treated as
+    /// <undefined-condition/>, which `condition` then is): "payment-required". Empty when the
+    /// condition was a defined one; never written (a sender uses defined conditions only).
+    std::string_view unknown_condition{};
 
     /// An error with a type and a condition: the two things RFC 6120 §8.3.2 requires.
     constexpr StanzaError(ErrorType t, Condition c) noexcept : type(t), condition(c) {}
     /// An error with the condition's usual type (RFC 6120 §8.3.3).
     constexpr explicit StanzaError(Condition c) noexcept : type(default_type(c)), condition(c) {}
 
-    /// Value equality, legacy_code aside (it is information about the wire form only).
+    /// Value equality, legacy_code and unknown_condition aside (information about the wire
+    /// form only, which serialize never writes).
     friend bool operator==(const StanzaError& a, const StanzaError& b) noexcept {
         return a.type == b.type && a.condition == b.condition && a.uri == b.uri && a.text == b.text &&
                a.text_lang == b.text_lang && a.app == b.app && a.by == b.by;

@@ -24,8 +24,11 @@
 #include "detail/dom.hpp"
 #include "detail/names.hpp"
 #include "detail/scan.hpp"
+#include "detail/start_tag.hpp"
 #include "error.hpp"
 #include "limits.hpp"
+#include "rules.hpp"
+#include "syntax.hpp"
 #include "span.hpp"
 #include "stanza_error.hpp"
 
@@ -165,48 +168,6 @@ struct stream_limits {
 };
 
 namespace detail {
-
-inline bool stream_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Bytes that end a name in the tokenizer (XML 1.0 §2.3 names never contain them).
-inline bool name_stop(char c) noexcept {
-    return stream_space(c) || c == '/' || c == '>' || c == '<' || c == '=' || c == '\'' || c == '"' || c == '&';
-}
-
-struct raw_attribute {
-    std::string_view name;
-    std::string_view value;  // raw, between its quotes
-    char quote;
-};
-
-// Reads the start tag at tag[0] == '<': returns its qname and calls f(raw_attribute) for each
-// attribute; an empty qname when the tag is malformed. Bounds-checked: it also runs on bytes
-// the scanner rejected.
-template <class F>
-std::string_view read_start_tag(std::string_view tag, F&& f) noexcept {
-    std::size_t i = 1, n = tag.size();
-    while (i < n && !name_stop(tag[i])) ++i;
-    std::string_view qname = tag.substr(1, i - 1);
-    for (;;) {
-        while (i < n && stream_space(tag[i])) ++i;
-        if (i >= n) return {};
-        if (tag[i] == '/' || tag[i] == '>') return qname;
-        std::size_t a = i;
-        while (i < n && !name_stop(tag[i])) ++i;
-        std::string_view name = tag.substr(a, i - a);
-        while (i < n && stream_space(tag[i])) ++i;
-        if (name.empty() || i >= n || tag[i] != '=') return {};
-        ++i;
-        while (i < n && stream_space(tag[i])) ++i;
-        if (i >= n || (tag[i] != '\'' && tag[i] != '"')) return {};
-        char q = tag[i++];
-        std::size_t v = i;
-        while (i < n && tag[i] != q) ++i;
-        if (i >= n) return {};
-        f(raw_attribute{name, tag.substr(v, i - v), q});
-        ++i;
-    }
-}
 
 // Which stream error a scanner code becomes (RFC 6120 §4.9.3).
 constexpr StreamCondition stream_condition_for(errc code) noexcept {
@@ -355,6 +316,18 @@ public:
     bool has_header() const noexcept { return has_header_; }
     /// The stream header (valid when has_header()).
     const StreamHeader& header() const noexcept { return header_; }
+    /// What the stream's stanzas inherit from its header: the content namespace and the
+    /// xml:lang a stanza without one is in (RFC 6120 §8.1.5). Hand it to
+    /// Parser::parse_in_situ(data, size, context) with each stanza; valid as header() is.
+    stream_context context() const noexcept {
+        stream_context c;
+        if (!header_.content_ns.empty()) c.content_ns = header_.content_ns;
+        // RFC 6120 §8.1.5: only a language tag is a language; the header's value is not
+        // checked when it is read, so one that is none is not passed on.
+        std::string_view lang = header_.lang.value_or(std::string_view{});
+        if (is_language_tag(lang)) c.lang = lang;
+        return c;
+    }
     /// The <stream:error/> the peer sent (after a stream_error event).
     const StreamError& stream_error() const noexcept { return stream_error_; }
     /// After an error event: what was wrong, with the stream offset where it was found.

@@ -25,6 +25,8 @@
 #include "jid.hpp"
 #include "parse.hpp"
 #include "payload.hpp"
+#include "reply.hpp"
+#include "roster.hpp"
 #include "serialize.hpp"
 #include "stanza_error.hpp"
 
@@ -56,6 +58,7 @@ enum class IqDisposition : unsigned char {
     handled,       ///< a get/set a registered handler took: `answer` holds its reply (empty if it answers later)
     unhandled,     ///< a get/set nobody handles: `answer` holds service-unavailable (RFC 6120 §8.4)
     failed,        ///< an answer could not be written (out of memory, or data not writable as XML)
+    ignored,       ///< a roster push from another entity than the account's server: dropped unanswered (RFC 6121 §2.1.6)
 };
 
 /// An IQ id: short, printable, made of [0-9A-Za-z_-]. Converts to std::string_view; keep it
@@ -187,8 +190,15 @@ public:
     ///  - get/set: given to the registered handler for its payload, else answered with
     ///    service-unavailable (RFC 6120 §8.4). A handler that throws gets internal-server-error.
     /// The answer to send, if any, is appended to `answer`.
+    ///  - a roster push (a set of jabber:iq:roster) is taken only without 'from' or from the
+    ///    account's bare JID; any other is ignored (RFC 6121 §2.1.6), unanswered.
     IqDisposition dispatch(const AnyIq& iq, Parser& parser, std::string& answer) noexcept {
         if (iq.type == IqType::result || iq.type == IqType::error) return match(iq, parser);
+        if (iq.type == IqType::set && iq.payload.ns() == roster_ns && iq.from) {
+            // RFC 6121 §2.1.6: a client MUST ignore a push unless it comes from its own account.
+            std::optional<Jid> own = account();
+            if (!own || !(*iq.from == *own)) return IqDisposition::ignored;
+        }
         std::string_view name = iq.payload.name(), ns = iq.payload.ns();
         for (route& r : routes_) {
             if (r.type != iq.type || r.name != name || r.ns != ns || !r.handler) continue;
@@ -264,6 +274,16 @@ public:
         return !serialize(e, out);
     }
 
+    /// Answers a get or set the parser refused, `e` being its parse error (RFC 6120 §8.2.3:
+    /// every request is answered): appends error_reply(e) (reply.hpp: bad-request, or the
+    /// condition the RFC names for the problem) to `out`. False when `e` is not to be
+    /// answered (a result or error, XML that is not well-formed) or the reply could not be
+    /// written; `out` is then unchanged.
+    static bool answer_refused(const parse_error& e, std::string& out) noexcept {
+        std::optional<Iq<Error>> reply = error_reply(e);
+        return reply && !serialize(*reply, out);
+    }
+
 private:
     struct pending_request {
         IqType type;
@@ -295,12 +315,15 @@ private:
     }
 
     // RFC 6120 §8.2.3, §10.1: only the entity the request went to may answer it.
+    // The account's bare JID, when it is known.
+    std::optional<Jid> account() const noexcept {
+        if (account_.empty()) return std::nullopt;
+        result<Jid> a = Jid::parse(account_);
+        return a ? std::optional<Jid>(*a) : std::nullopt;
+    }
+
     bool expected_sender(const pending_request& p, const std::optional<Jid>& from) const noexcept {
-        std::optional<Jid> account;
-        if (!account_.empty()) {
-            result<Jid> a = Jid::parse(account_);
-            if (a) account = *a;
-        }
+        std::optional<Jid> account = this->account();
         if (!p.to.empty()) {
             result<Jid> to = Jid::parse(p.to);
             if (!to) return false;

@@ -1,7 +1,8 @@
 // xstanza: typed, zero-copy, strict XMPP IQ stanzas for C++17. Include this one header.
 //
 //   model (no XML):   jid.hpp  stanza_error.hpp  roster.hpp  iq.hpp  payload.hpp  span.hpp
-//   errors, limits:   error.hpp  limits.hpp
+//   rules:            rules.hpp (receiver or sender, client or server)  roster_rules.hpp  syntax.hpp
+//   errors, limits:   error.hpp  limits.hpp  reply.hpp (answering a refused request)
 //   XML:              parse.hpp (Parser)  serialize.hpp (serialize, xml_writer)  element.hpp
 //   storage:          owned.hpp (owning copies of parsed stanzas)
 //   live streams:     stream.hpp (StreamReader: framing, RFC 6120 §4)  tracker.hpp (IqTracker)
@@ -15,12 +16,16 @@
 
 #include "error.hpp"
 #include "limits.hpp"
+#include "rules.hpp"
+#include "syntax.hpp"
 #include "span.hpp"
 #include "jid.hpp"
 #include "payload.hpp"
 #include "stanza_error.hpp"
 #include "roster.hpp"
 #include "iq.hpp"
+#include "roster_rules.hpp"
+#include "reply.hpp"
 #include "element.hpp"
 #include "parse.hpp"
 #include "serialize.hpp"

@@ -34,6 +34,7 @@ struct test_case {
     std::size_t offset = unchecked;
     std::string target;        ///< "any", "get-roster", ..., "jid"
     parse_limits limits;
+    xstanza::rules rules;      ///< the receiver's rules of a client unless the case says otherwise
     std::string input;         ///< decoded bytes
     std::string source;        ///< the input as written in the file
 
@@ -149,6 +150,14 @@ inline std::string decode(std::string_view s) {
     return decode(s, i, -1, false);
 }
 
+/// The rule set a case names: receiver-client (the default), receiver-server, sender-client, sender-server.
+inline xstanza::rules rules_from_name(const std::string& name) {
+    for (side s : {side::receiver, side::sender})
+        for (role r : {role::client, role::server})
+            if (name == std::string(to_string(s)) + "-" + std::string(to_string(r))) return xstanza::rules{s, r};
+    throw std::runtime_error("unknown rules '" + name + "' (receiver-client, receiver-server, sender-client, sender-server)");
+}
+
 inline std::vector<test_case> load_file(const std::string& name) {
     std::ifstream in(directory() + "/" + name, std::ios::binary);
     if (!in) throw std::runtime_error("cannot open " + directory() + "/" + name);
@@ -182,6 +191,10 @@ inline std::vector<test_case> load_file(const std::string& name) {
             while (std::getline(opts, opt, ';')) {
                 std::size_t eq = opt.find('=');
                 std::string key = opt.substr(0, eq);
+                if (key == "rules") {
+                    c.rules = rules_from_name(opt.substr(eq + 1));
+                    continue;
+                }
                 std::size_t value = std::size_t(std::stoul(opt.substr(eq + 1)));
                 if (key == "max_depth") c.limits.max_depth = value;
                 else if (key == "max_attributes") c.limits.max_attributes = value;
@@ -199,6 +212,7 @@ inline std::vector<test_case> load_file(const std::string& name) {
 }
 
 /// Every case of every file, in file order.
+
 inline const std::vector<test_case>& all() {
     static const std::vector<test_case> cases = [] {
         std::vector<test_case> v;
@@ -260,6 +274,7 @@ inline outcome run(const test_case& c, std::string_view input, Parser& parser, P
     }
     parser.set_limits(c.limits);
     scratch.set_limits(c.limits);
+    parser.set_rules(c.rules);
     const bool default_limits = c.default_limits();
     // Above 1 MiB, only serialize, parse, compare, serialize: the other serializers and
     // make_owned add nothing but minutes in sanitizer builds.

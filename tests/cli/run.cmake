@@ -1,6 +1,6 @@
 # CTest cli.<CASE>: runs the `xstanza` tool on tests/cli/data/ and tests/vectors/.
 #   cmake -DCLI=<xstanza> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch dir> -DCASE=<case> -P tests/cli/run.cmake
-# Cases: check_valid check_seed_typos check_many check_stdin missing_file usage canon not_iq vectors
+# Cases: check_valid check_seed_typos check_many check_stdin missing_file usage canon not_iq vectors rules
 cmake_minimum_required(VERSION 3.16)
 foreach(var CLI SOURCE_DIR WORK_DIR CASE)
   if(NOT DEFINED ${var})
@@ -118,13 +118,44 @@ elseif(CASE STREQUAL "missing_file")
 elseif(CASE STREQUAL "usage")
   foreach(args IN ITEMS "" "check" "canon" "canon;a.xml;b.xml" "frobnicate")
     run(ARGS ${args})
-    if(NOT rc EQUAL 2 OR NOT err MATCHES "usage: xstanza check FILE" OR NOT out STREQUAL "")
+    if(NOT rc EQUAL 2 OR NOT err MATCHES "usage: xstanza check \\[OPTIONS\\] FILE" OR NOT out STREQUAL "")
       fail("xstanza ${args}: rc=${rc} stdout=[${out}] stderr=[${err}]")
     endif()
   endforeach()
   run(ARGS --help)
   if(NOT rc EQUAL 0 OR NOT err MATCHES "usage:")
     fail("--help: rc=${rc} stderr=[${err}]")
+  endif()
+
+elseif(CASE STREQUAL "rules")
+  # The sender's rules by default (a validator); --receiver maps and ignores what RFC 6120
+  # §8.3.2 and RFC 6121 §2.1.2.5 tell a receiver to, and says so on stderr.
+  run(ARGS check payment_required.xml)
+  expect(1 "check (sender)" "error: unknown_condition at byte 44: unknown stanza error condition 'payment-required' (RFC 6120 §8.3.3)\n")
+  run(ARGS check --receiver payment_required.xml)
+  expect(0 "check --receiver" "ok\n")
+  if(NOT err MATCHES "mapped the unknown condition <payment-required/> to <undefined-condition/>")
+    fail("check --receiver: stderr [${err}]")
+  endif()
+  run(ARGS canon --receiver payment_required.xml)
+  expect(0 "canon --receiver" "<iq type='error' id='e1'><error type='auth'><undefined-condition xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>\n")
+  run(ARGS check roster_pending.xml)
+  expect(1 "check roster (sender)" "error: invalid_roster at byte 90: unknown subscription 'pending', expected none, to, from, both or remove (RFC 6121 §2.1.2.5)\n")
+  run(ARGS check roster_pending.xml --receiver)
+  expect(0 "check roster --receiver (flag after the file)" "ok\n")
+  if(NOT err MATCHES "ignored subscription='pending' of item 'a@b.c'")
+    fail("check roster --receiver: stderr [${err}]")
+  endif()
+  # RFC 6121 §2.1.2.2: a client's roster set carries no 'ask'; a server's push may.
+  run(ARGS check push_with_ask.xml)
+  expect(1 "check push (client)" "error: invalid_roster at byte 78: a client's roster set carries no 'ask' (RFC 6121 §2.1.2.1, §2.1.2.2)\n")
+  run(ARGS check --role=server push_with_ask.xml)
+  expect(0 "check push --role=server" "ok\n")
+  run(ARGS canon --receiver push_with_ask.xml)
+  expect(0 "canon push --receiver" "<iq type='set' id='p1'><query xmlns='jabber:iq:roster'><item jid='a@b.c' ask='subscribe'/></query></iq>\n")
+  run(ARGS check --bogus push_with_ask.xml)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "unknown option '--bogus'")
+    fail("check --bogus: rc=${rc} stderr=[${err}]")
   endif()
 
 elseif(CASE STREQUAL "canon")

@@ -1,5 +1,7 @@
 // libFuzzer target: Parser::parse<AnyIq> on raw bytes. Every outcome is a clean error or
-// a stanza; a reused Parser and a fresh one agree (no state leaks between parses).
+// a stanza; a reused Parser and a fresh one agree (no state leaks between parses); the
+// sender's and the receiver's rules agree where they must, and a refused request's error
+// reply is well-formed (stanza_check::check_rules).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -22,5 +24,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!b || !(*a == *b)) fuzz_require("a reused Parser parses to another stanza than a fresh one");
         if (fresh.validate(input)) fuzz_require("validate rejects what parse accepts");
     }
+    fuzz_require(stanza_check::check_rules(input));
     return 0;
 }

@@ -72,28 +72,33 @@ inline std::string check_error(const parse_error& e, std::size_t input_size) {
     return {};
 }
 
+/// The role the round trip writes as: a server, whose sender rules allow everything a
+/// parse under any rules keeps (a client receives a server's push with 'approved' and 'ask',
+/// which its own roster set may not carry, RFC 6121 §2.1.2.1, §2.1.2.2).
+constexpr role writer = role::server;
+
 /// Serializes `v` four ways (serialize, to_xml, serialize_into, serialize_to) and checks
 /// they agree; `out` gets the canonical bytes. Returns the failure, or "".
 template <class T>
 std::string serialize_all(const T& v, std::string& out) {
     out.clear();
-    if (parse_error e = serialize(v, out))
+    if (parse_error e = serialize(v, out, writer))
         return "a parsed stanza does not serialize: " + std::string(to_string(e.code())) + ": " +
                std::string(e.message());
-    result<std::string> x = to_xml(v);
+    result<std::string> x = to_xml(v, writer);
     if (!x || *x != out) return "to_xml disagrees with serialize";
     std::vector<char> fixed(out.size() + 1, '#');
-    serialize_result r = serialize_into(v, fixed.data(), out.size());
+    serialize_result r = serialize_into(v, fixed.data(), out.size(), writer);
     if (!r || r.size != out.size() || std::string_view(fixed.data(), out.size()) != out || fixed[out.size()] != '#')
         return "serialize_into (exact size) disagrees with serialize";
     if (!out.empty()) {
-        serialize_result small = serialize_into(v, fixed.data(), out.size() - 1);
+        serialize_result small = serialize_into(v, fixed.data(), out.size() - 1, writer);
         if (small || small.error.code() != errc::buffer_too_small || small.size != out.size())
             return "serialize_into (one byte short) does not report buffer_too_small with the needed size";
         if (fixed[out.size()] != '#') return "serialize_into wrote past its capacity";
     }
     std::vector<char> it;
-    result<std::back_insert_iterator<std::vector<char>>> s = serialize_to(v, std::back_inserter(it));
+    result<std::back_insert_iterator<std::vector<char>>> s = serialize_to(v, std::back_inserter(it), writer);
     if (!s || std::string_view(it.data(), it.size()) != out) return "serialize_to disagrees with serialize";
     return {};
 }
@@ -106,13 +111,13 @@ template <class T>
 std::string check_round_trip(const T& first, Parser& scratch, bool check_owned = true, bool all_serializers = true) {
     std::string s1;
     if (!all_serializers) {
-        if (parse_error e = serialize(first, s1))
+        if (parse_error e = serialize(first, s1, writer))
             return "a parsed stanza does not serialize: " + std::string(e.message());
         result<T> second = scratch.parse<T>(s1);
         if (!second) return "the canonical form does not parse: " + std::string(second.error().message());
         if (!(*second == first)) return "parse(serialize(x)) != x";
         std::string s2;
-        if (serialize(*second, s2) || s2 != s1) return "serialize is not a fixed point";
+        if (serialize(*second, s2, writer) || s2 != s1) return "serialize is not a fixed point";
         return {};
     }
     if (std::string f = serialize_all(first, s1); !f.empty()) return f;
@@ -146,13 +151,43 @@ inline std::string check_views_keep_bytes(const Parser& parser, const AnyIq& any
     const OpaqueElement* o = any.payload.opaque();
     if (!o || !o->node) return {};
     std::string before, after;
-    if (serialize(any, before)) return {};
+    if (serialize(any, before, writer)) return {};
     std::size_t chars = 0;
     read_all(parser.view(*o), chars);
     read_all(parser.view(*o), chars);  // twice: reading is idempotent
-    if (serialize(any, after) || after != before)
+    if (serialize(any, after, writer) || after != before)
         return "reading the payload through element views changed its bytes: " + printable(before) + " became " +
                printable(after);
+    return {};
+}
+
+/// The answer to a refused request (reply.hpp): when the error names a request, its reply
+/// serializes and parses back as an error IQ with the request's id and the condition
+/// reply_condition() gives; otherwise there is no reply.
+inline std::string check_reply(const parse_error& e) {
+    std::optional<Iq<Error>> reply = error_reply(e);
+    if (!e.request()) return reply ? "a reply to an error that names no request" : "";
+    if (!reply) return "no reply to a refused request";
+    std::string xml;
+    if (parse_error w = serialize(*reply, xml)) return "the error reply does not serialize: " + std::string(w.message());
+    Parser p;
+    result<Iq<Error>> back = p.parse<Iq<Error>>(xml);
+    if (!back) return "the error reply does not parse: " + std::string(back.error().message()) + " in " + printable(xml);
+    if (back->id != e.request()->id || back->error.condition != reply_condition(e.code()))
+        return "the error reply lost its id or condition: " + printable(xml);
+    return {};
+}
+
+/// The two rule sets on one input: whatever a sender's rules accept, a receiver's accept as
+/// the same stanza (they only accept more: RFC 6120 §8.3.2, RFC 6121 §2.1.2.5), and what a
+/// receiver refuses, a sender refuses too (maybe earlier, for a rule only senders have).
+inline std::string check_rules(std::string_view input) {
+    Parser sender(parse_limits{}, rules::sender(role::server)), receiver(parse_limits{}, rules::receiver(role::client));
+    result<AnyIq> s = sender.parse<AnyIq>(input);
+    result<AnyIq> r = receiver.parse<AnyIq>(input);
+    if (s && (!r || !(*r == *s))) return "the receiver's rules refuse or change what the sender's accept";
+    if (!r && s) return "the sender's rules accept what the receiver's refuse";
+    if (!r) return check_reply(r.error());
     return {};
 }
 
@@ -162,7 +197,10 @@ template <class T>
 std::string check_parse(Parser& parser, Parser& scratch, std::string_view input, bool* ok = nullptr) {
     result<T> r = parser.parse<T>(input);
     if (ok) *ok = bool(r);
-    if (!r) return check_error(r.error(), input.size());
+    if (!r) {
+        if (std::string f = check_error(r.error(), input.size()); !f.empty()) return f;
+        return check_reply(r.error());
+    }
     if constexpr (std::is_same_v<T, AnyIq>) {
         if (std::string f = check_views_keep_bytes(parser, *r); !f.empty()) return f;
     }

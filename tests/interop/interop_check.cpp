@@ -7,7 +7,10 @@
 //     parses into the typed StanzaError service-unavailable/cancel (RFC 6120 §8.4);
 //   - a ping from bob to a1's full JID is answered by a1 (XEP-0199 §4.1), and bob's tracker
 //     matches the answer; likewise a software version query (XEP-0092);
-//   - a1's own ping to the server is answered (XEP-0199 §4.2).
+//   - a1's own ping to the server is answered (XEP-0199 §4.2);
+//   - an invalid request from bob to a1 (a roster get carrying an item, RFC 6121 §2.1.3),
+//     which a1's parser refuses, is still answered with bad-request and its id (RFC 6120
+//     §8.2.3), routed back through Prosody to bob's tracker.
 //
 //   xstanza-interop --port N [--host 127.0.0.1] [--domain localhost] [--password secret]
 #include <cstdio>
@@ -199,6 +202,31 @@ int main(int argc, char** argv) {
             bob.pump_until([&] { return done; }, roster_client::clock::now() + std::chrono::milliseconds(20));
         }
         check(name && *name == "xstanza roster_client", "version bob -> a1: " + name.value_or("(no answer)"));
+    }
+
+    // RFC 6120 §8.2.3: a refused request is answered. bob sends a1 a roster get with an item
+    // (RFC 6121 §2.1.3 allows none); a1's parser refuses it and answers bad-request.
+    {
+        Iq<Get, AnyPayload> bad("b", AnyPayload(OpaqueElement{"query", roster_ns,
+                                                              "<query xmlns='jabber:iq:roster'><item jid='x@example.com'/></query>",
+                                                              nullptr}));
+        bad.to = *Jid::parse(a1.full_jid());
+        std::optional<StanzaError> error;
+        std::string from;
+        bool done = false;
+        bool sent = bob.start(bad, [&](const IqOutcome& o) {
+            done = true;
+            if (o.error()) error = *o.error();
+            if (o.reply && o.reply->from) from = o.reply->from->to_string();
+        });
+        auto deadline = roster_client::clock::now() + std::chrono::seconds(5);
+        while (sent && !done && roster_client::clock::now() < deadline) {
+            a1.pump_for(std::chrono::milliseconds(20));
+            bob.pump_until([&] { return done; }, roster_client::clock::now() + std::chrono::milliseconds(20));
+        }
+        check(error && error->condition == Condition::bad_request && from == a1.full_jid(),
+              "invalid request bob -> a1: answered " + (error ? std::string(to_string(error->condition)) : std::string("nothing")) +
+                  " from " + from + " (RFC 6120 §8.2.3)");
     }
 
     // XEP-0199 §4.2: a1 pings its server.
