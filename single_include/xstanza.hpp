@@ -378,6 +378,13 @@ struct stream_context {
     std::string_view lang{};
 };
 
+/// RFC 6120 §8.4: an extension element (an IQ's payload) "MUST possess a namespace
+/// declaration (other than jabber:client, jabber:server, or
+/// http://etherx.jabber.org/streams)". True when `ns` may qualify one.
+constexpr bool is_extension_namespace(std::string_view ns) noexcept {
+    return !ns.empty() && ns != jabber_client_ns && ns != jabber_server_ns && ns != "http://etherx.jabber.org/streams";
+}
+
 /// "client" or "server".
 constexpr std::string_view to_string(role r) noexcept { return r == role::server ? "server" : "client"; }
 /// "receiver" or "sender".
@@ -4435,6 +4442,9 @@ private:
         if (!ns.empty() && detail::xnode_of(p)->local == 0 && !detail::find_attr(p, "xmlns"))
             return parse_error::make(errc::unsupported, s.begin, "payload <", detail::name_of(p),
                                      "> has no xmlns of its own: it would be in the stanza's namespace '", ns, "'");
+        if (!is_extension_namespace(ns))
+            return parse_error::make(errc::wrong_namespace, s.begin, "payload <", detail::name_of(p), "> in namespace '", ns,
+                                     "'; an extension element has a namespace of its own (RFC 6120 §8.4)");
         out = OpaqueElement{local, ns, std::string_view(context_.base + s.begin, s.end - s.begin), p};
         return {};
     }
@@ -4485,9 +4495,12 @@ private:
     // <iq/> in a foreign namespace or a server-to-server stanza without addresses, which
     // are the stream's business (RFC 6120 §4.9.3.7, §4.9.3.10).
     parse_error answerable(parse_error e) const noexcept {
-        if (e.code() == errc::not_iq || e.code() == errc::wrong_namespace || e.code() == errc::missing_address) return e;
+        detail::xml_node* root = doc_->first_node();
+        const std::string_view ns = detail::resolve_ns(root);
+        const bool stanza_ns = ns.empty() || detail::same(ns, jabber_client_ns) || detail::same(ns, jabber_server_ns);
+        if (e.code() == errc::not_iq || !stanza_ns || e.code() == errc::missing_address) return e;
         rejected_request r;
-        for (detail::xml_attr* a = doc_->first_node()->first_attribute(); a; a = a->next_attribute()) {
+        for (detail::xml_attr* a = root->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
             if (detail::is(n, "type")) r.type = detail::attr_value(a);
             else if (detail::is(n, "id")) r.id = detail::attr_value(a);
@@ -5124,6 +5137,10 @@ inline void write_opaque(xml_writer& w, const OpaqueElement& e, std::string_view
     // RFC 6120 §8.3.1: <error/> in the stanza's namespace is the error, never a payload.
     if (e.name == "error" && e.ns == stanza_ns)
         return w.fail(errc::invalid_data, "an <error/> in the stanza namespace is no payload (RFC 6120 §8.3.1)");
+    // RFC 6120 §8.4: an extension element has a namespace of its own.
+    if (!is_extension_namespace(e.ns))
+        return w.fail(errc::invalid_data, "payload <", e.name, "> in namespace '", e.ns,
+                      "'; an extension element has a namespace of its own (RFC 6120 §8.4)");
     w.raw(e.xml);
 }
 

@@ -367,6 +367,21 @@ BOOST_AUTO_TEST_CASE(opaque_error_payload_refused) {
     BOOST_TEST(xml_of(Iq<Get, AnyPayload>("g", AnyPayload(OpaqueElement{"q", "urn:a", "<q xmlns='urn:a'/>"}))).size() > 0);
 }
 
+// RFC 6120 §8.4: an extension element "MUST possess a namespace declaration (other than
+// jabber:client, jabber:server, or http://etherx.jabber.org/streams)"; on both sides.
+BOOST_AUTO_TEST_CASE(payload_namespace_is_its_own) {
+    for (const char* ns : {"jabber:client", "jabber:server", "http://etherx.jabber.org/streams", ""}) {
+        const std::string payload = "<query xmlns='" + std::string(ns) + "'/>";
+        parsed p("<iq type='get' id='n'>" + payload + "</iq>", client_receiver);
+        expect_code(p, errc::wrong_namespace);
+        BOOST_TEST(reply_of(p.iq.error()).find("<bad-request ") != std::string::npos);
+        expect_refused(Iq<Get, AnyPayload>("n", AnyPayload(OpaqueElement{"query", ns, payload})), "");
+    }
+    expect_code(parsed("<iq type='get' id='n'><query/></iq>", client_receiver), errc::wrong_namespace);
+    BOOST_TEST(is_extension_namespace("urn:xmpp:ping"));
+    BOOST_TEST(!is_extension_namespace("jabber:client"));
+}
+
 // RFC 6120 §8.1.1.2, §8.1.2.2: on a server-to-server stream, stanzas carry 'to' and 'from'.
 BOOST_AUTO_TEST_CASE(s2s_stanza_needs_to_and_from) {
     const char* full = "<iq xmlns='jabber:server' type='result' id='a' from='a.example' to='b.example'/>";

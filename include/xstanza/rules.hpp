@@ -58,6 +58,13 @@ struct stream_context {
     std::string_view lang{};
 };
 
+/// RFC 6120 §8.4: an extension element (an IQ's payload) "MUST possess a namespace
+/// declaration (other than jabber:client, jabber:server, or
+/// http://etherx.jabber.org/streams)". True when `ns` may qualify one.
+constexpr bool is_extension_namespace(std::string_view ns) noexcept {
+    return !ns.empty() && ns != jabber_client_ns && ns != jabber_server_ns && ns != "http://etherx.jabber.org/streams";
+}
+
 /// "client" or "server".
 constexpr std::string_view to_string(role r) noexcept { return r == role::server ? "server" : "client"; }
 /// "receiver" or "sender".

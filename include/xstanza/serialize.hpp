@@ -413,6 +413,10 @@ inline void write_opaque(xml_writer& w, const OpaqueElement& e, std::string_view
     // RFC 6120 §8.3.1: <error/> in the stanza's namespace is the error, never a payload.
     if (e.name == "error" && e.ns == stanza_ns)
         return w.fail(errc::invalid_data, "an <error/> in the stanza namespace is no payload (RFC 6120 §8.3.1)");
+    // RFC 6120 §8.4: an extension element has a namespace of its own.
+    if (!is_extension_namespace(e.ns))
+        return w.fail(errc::invalid_data, "payload <", e.name, "> in namespace '", e.ns,
+                      "'; an extension element has a namespace of its own (RFC 6120 §8.4)");
     w.raw(e.xml);
 }
 

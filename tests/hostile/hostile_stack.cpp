@@ -27,7 +27,7 @@ constexpr unsigned char paint = 0xA5;
 std::string nested(std::size_t levels, bool closed) {
     std::string s = "<iq type='get' id='deep'>";
     s.reserve(levels * 7 + 64);
-    for (std::size_t i = 0; i < levels; ++i) s += "<a>";
+    for (std::size_t i = 0; i < levels; ++i) s += i ? "<a>" : "<a xmlns='urn:x'>";  // a payload has a namespace (RFC 6120 §8.4)
     if (closed)
         for (std::size_t i = 0; i < levels; ++i) s += "</a>";
     if (closed) s += "</iq>";
