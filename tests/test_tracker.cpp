@@ -116,6 +116,27 @@ BOOST_AUTO_TEST_CASE(error_outcome_carries_the_typed_error) {
     BOOST_TEST((typed->error.condition == Condition::service_unavailable));
 }
 
+// RFC 6120 §8.3.2: an error with a condition this entity does not know is still the
+// request's answer (as <undefined-condition/>), not a timeout later.
+BOOST_AUTO_TEST_CASE(error_with_unknown_condition_is_the_answer) {
+    IqTracker t("juliet@example.com");
+    Parser p;
+    std::vector<IqOutcomeType> outcomes;
+    std::string unknown;
+    BOOST_TEST(!t.track(ping_to("p9", "romeo@example.net/orchard"), later, [&](const IqOutcome& o) {
+        outcomes.push_back(o.type);
+        if (o.error()) unknown = std::string(o.error()->unknown_condition);
+    }));
+    BOOST_TEST((feed(t, p,
+                     "<iq type='error' id='p9' from='romeo@example.net/orchard'><error type='auth'>"
+                     "<payment-required xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>") ==
+                IqDisposition::matched));
+    BOOST_TEST(t.expire(later) == 0u);
+    BOOST_REQUIRE(outcomes.size() == 1u);
+    BOOST_TEST((outcomes[0] == IqOutcomeType::error));
+    BOOST_TEST(unknown == "payment-required");
+}
+
 // RFC 6120 §8.2.3, §10.1: an answer from another entity is not the answer.
 BOOST_AUTO_TEST_CASE(answer_from_another_sender_is_not_accepted) {
     IqTracker t("juliet@example.com/balcony");
