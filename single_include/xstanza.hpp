@@ -2188,21 +2188,32 @@ using xml_doc = rapidxml::xml_document<char>;
 /// until the next parse.
 class text_arena {
 public:
-    void clear() noexcept { used_ = 0; }
+    void clear() noexcept {
+        used_ = 0;
+        failed_ = false;
+    }
     /// Exchanges the storage; the strings do not move, so views into them stay valid.
     void swap(text_arena& other) noexcept {
         strings_.swap(other.strings_);
         std::swap(used_, other.used_);
+        std::swap(failed_, other.failed_);
     }
-    /// A string to fill; nullptr when out of memory.
+    /// A string to fill; nullptr when out of memory (which failed() then reports).
     std::string* next() noexcept {
         try {
             if (used_ == strings_.size()) strings_.push_back(std::make_unique<std::string>());
         } catch (...) {
+            failed_ = true;
             return nullptr;
         }
         return strings_[used_++].get();
     }
+    /// Records that a text could not be decoded for lack of memory.
+    void fail() noexcept { failed_ = true; }
+    /// True when a text could not be decoded since the last clear() or take_failure().
+    bool failed() const noexcept { return failed_; }
+    /// failed(), and forgets it.
+    bool take_failure() noexcept { return std::exchange(failed_, false); }
 
 private:
     // Each string on its own: growing the vector moves pointers, never the strings (nor the
@@ -2210,6 +2221,7 @@ private:
     // one allocates nothing, so a Parser is constructed without allocating.
     std::vector<std::unique_ptr<std::string>> strings_;
     std::size_t used_ = 0;
+    bool failed_ = false;
 };
 
 /// What element views of one parse share: the input's start (for offsets) and the storage
@@ -2469,6 +2481,7 @@ inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept
     try {
         s->assign(x->value(), x->value_size());
     } catch (...) {
+        arena.fail();
         return {};
     }
     return decode_text(s->data(), s->size());
@@ -2483,6 +2496,7 @@ inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept
     try {
         s->assign(raw);
     } catch (...) {
+        arena.fail();
         return {};
     }
     s->resize(decode_in_place(s->data(), s->size(), true));  // shrinks: never allocates
@@ -2527,11 +2541,15 @@ public:
     /// The element's own character data, decoded, CDATA sections joined; empty when the
     /// element has child elements (mixed content is not modelled).
     /// Decoded out of place: the input bytes stay as they were (an opaque payload's bytes are
-    /// re-emitted verbatim); empty when out of memory.
+    /// re-emitted verbatim); empty when out of memory, which out_of_memory() then tells (and a
+    /// payload_parser's result is then replaced by errc::out_of_memory).
     std::string_view text() const noexcept {
         if (has_children()) return {};
         return detail::text_copy(node_, *context_->texts);
     }
+    /// True when a text() or attribute() of this parse returned empty because the decoded
+    /// copy could not be allocated.
+    bool out_of_memory() const noexcept { return context_->texts->failed(); }
     /// True when the element has child elements.
     bool has_children() const noexcept { return detail::has_element_child(node_); }
 
@@ -4471,7 +4489,13 @@ private:
                     return parse_error(errc::roster_item_count, offset_of(node), problem);
                 return {};
             } else {
+                (void)texts_.take_failure();
                 result<P> r = payload_parser<P>::parse(view(node));
+                // A text the payload read through the view could not be decoded: whatever the
+                // payload's parser made of the empty view, the cause is the memory.
+                if (texts_.take_failure())
+                    return parse_error::make(errc::out_of_memory, offset_of(node), "out of memory decoding the text of <",
+                                             payload_traits<P>::name, ">");
                 if (!r) return r.error();
                 out = std::move(*r);
                 return {};

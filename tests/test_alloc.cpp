@@ -119,7 +119,8 @@ BOOST_AUTO_TEST_CASE(steady_state_parse_allocates_nothing) {
         for (const std::string& s : inputs) {
             buffer.assign(s);
             auto r = parser.parse_in_situ<AnyIq>(buffer);
-            parsed += r.has_value();
+            if (!r) continue;  // counted: `parsed` falls short (no test macro here: it may allocate)
+            ++parsed;
             out.clear();
             parse_error e = serialize(*r, out);
             parsed += !e;
@@ -144,15 +145,16 @@ BOOST_AUTO_TEST_CASE(typed_parse_allocates_nothing_in_steady_state) {
         BOOST_REQUIRE(bool(parser.parse_in_situ<Iq<Result, RosterQuery>>(buffer)));
     }
     long before = total_allocations();
+    int good = 0;
     for (int i = 0; i < 100; ++i) {
         buffer.assign(wire);
         auto r = parser.parse_in_situ<Iq<Result, RosterQuery>>(buffer);
-        BOOST_TEST(r->payload.items.size() == 1u);
+        if (!r || r->payload.items.size() != 1u) continue;
         char fixed[512];
-        auto s = serialize_into(*r, fixed, sizeof fixed);
-        BOOST_TEST(bool(s));
+        good += bool(serialize_into(*r, fixed, sizeof fixed));
     }
     BOOST_TEST(total_allocations() - before == 0);
+    BOOST_TEST(good == 100);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(version_rules) {
     auto ext = p.parse<Iq<Result, SoftwareVersion>>(
         "<iq type='result' id='1'><query xmlns='jabber:iq:version'><name>x</name><version>1</version>"
         "<build xmlns='urn:example'>7</build></query></iq>");
-    BOOST_TEST(bool(ext), ext.error().message());
+    BOOST_REQUIRE_MESSAGE(ext, ext.error().message());
     BOOST_TEST(!ext->payload.os.has_value());
     // The request is an empty query.
     auto q = p.parse<Iq<Get, VersionQuery>>("<iq type='get' id='1'><query xmlns='jabber:iq:version'><name/></query></iq>");

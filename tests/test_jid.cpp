@@ -53,12 +53,24 @@ BOOST_AUTO_TEST_CASE(views_point_into_the_input) {
     BOOST_TEST(static_cast<const void*>(j->resource().data()) == static_cast<const void*>(text.data() + 19));
 }
 
+// A JID that must parse, into exactly these parts.
+void expect_parts(std::string_view text, std::string_view local, std::string_view domain, std::string_view resource) {
+    auto j = Jid::parse(text);
+    BOOST_TEST_CONTEXT(text) {
+        BOOST_REQUIRE_MESSAGE(j, j.error().message());
+        BOOST_TEST(j->local() == local);
+        BOOST_TEST(j->domain() == domain);
+        BOOST_TEST(j->resource() == resource);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(ip_literals_and_trailing_dot) {
-    BOOST_TEST(bool(Jid::parse("user@[::1]")));
-    BOOST_TEST(bool(Jid::parse("user@[2001:db8::ff00:42:8329]/r")));
-    BOOST_TEST(bool(Jid::parse("[fe80::1:2:3:4:5:6]")));
-    BOOST_TEST(bool(Jid::parse("[::ffff:192.0.2.1]")));
-    BOOST_TEST(bool(Jid::parse("192.0.2.1")));
+    expect_parts("user@[::1]", "user", "[::1]", "");
+    expect_parts("user@[2001:db8::ff00:42:8329]/r", "user", "[2001:db8::ff00:42:8329]", "r");
+    expect_parts("[fe80::1:2:3:4:5:6]", "", "[fe80::1:2:3:4:5:6]", "");
+    expect_parts("[::ffff:192.0.2.1]", "", "[::ffff:192.0.2.1]", "");
+    expect_parts("192.0.2.1", "", "192.0.2.1", "");
+    expect_parts("[::1]/with/slashes@and:colons", "", "[::1]", "with/slashes@and:colons");
     BOOST_TEST(!Jid::parse("user@[::1"));
     BOOST_TEST(!Jid::parse("user@[1:2:3:4:5:6:7:8:9]"));
     BOOST_TEST(!Jid::parse("user@[1::2::3]"));
@@ -71,8 +83,11 @@ BOOST_AUTO_TEST_CASE(ip_literals_and_trailing_dot) {
 }
 
 BOOST_AUTO_TEST_CASE(internationalized_parts) {
-    BOOST_TEST(bool(Jid::parse("\xC3\xBC" "ber@m\xC3\xBC" "nchen.example/\xE2\x99\x9A")));
-    BOOST_TEST(bool(Jid::parse("\xE4\xBD\xA0\xE5\xA5\xBD@example.com")));
+    expect_parts("\xC3\xBC" "ber@m\xC3\xBC" "nchen.example/\xE2\x99\x9A", "\xC3\xBC" "ber", "m\xC3\xBC" "nchen.example",
+                 "\xE2\x99\x9A");
+    expect_parts("\xE4\xBD\xA0\xE5\xA5\xBD@example.com", "\xE4\xBD\xA0\xE5\xA5\xBD", "example.com", "");
+    expect_parts("\xE4\xBD\xA0@\xE4\xBE\x8B\xE5\xAD\x90.\xE6\xB5\x8B\xE8\xAF\x95/\xE2\x98\x83@x",
+                 "\xE4\xBD\xA0", "\xE4\xBE\x8B\xE5\xAD\x90.\xE6\xB5\x8B\xE8\xAF\x95", "\xE2\x98\x83@x");
 }
 
 struct bad_case {

@@ -39,11 +39,15 @@ public:
     /// The element's own character data, decoded, CDATA sections joined; empty when the
     /// element has child elements (mixed content is not modelled).
     /// Decoded out of place: the input bytes stay as they were (an opaque payload's bytes are
-    /// re-emitted verbatim); empty when out of memory.
+    /// re-emitted verbatim); empty when out of memory, which out_of_memory() then tells (and a
+    /// payload_parser's result is then replaced by errc::out_of_memory).
     std::string_view text() const noexcept {
         if (has_children()) return {};
         return detail::text_copy(node_, *context_->texts);
     }
+    /// True when a text() or attribute() of this parse returned empty because the decoded
+    /// copy could not be allocated.
+    bool out_of_memory() const noexcept { return context_->texts->failed(); }
     /// True when the element has child elements.
     bool has_children() const noexcept { return detail::has_element_child(node_); }
 

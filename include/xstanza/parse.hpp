@@ -669,7 +669,13 @@ private:
                     return parse_error(errc::roster_item_count, offset_of(node), problem);
                 return {};
             } else {
+                (void)texts_.take_failure();
                 result<P> r = payload_parser<P>::parse(view(node));
+                // A text the payload read through the view could not be decoded: whatever the
+                // payload's parser made of the empty view, the cause is the memory.
+                if (texts_.take_failure())
+                    return parse_error::make(errc::out_of_memory, offset_of(node), "out of memory decoding the text of <",
+                                             payload_traits<P>::name, ">");
                 if (!r) return r.error();
                 out = std::move(*r);
                 return {};

@@ -22,6 +22,9 @@ using namespace xstanza;
 namespace {
 
 constexpr std::size_t stack_size = 256 * 1024;
+// The bound README.md ("Bounded stack") documents: about 17 KiB measured with g++ -O2, 23 KiB
+// under AddressSanitizer; asserted here, not merely that the 256 KiB stack sufficed.
+constexpr std::size_t documented_bound = 32 * 1024;
 constexpr unsigned char paint = 0xA5;
 
 std::string nested(std::size_t levels, bool closed) {
@@ -126,7 +129,8 @@ int main() {
                 stack_size, sizeof(Parser), sizeof(result<AnyIq>));
     // Nothing big lives on the stack: the Parser's element tree and buffers are on the heap.
     HOSTILE_CHECK(sizeof(Parser) < 4096, "sizeof(Parser) = %zu", sizeof(Parser));
-    HOSTILE_CHECK(used < stack_size, "the whole stack was used");
+    HOSTILE_CHECK(used < documented_bound, "%zu bytes of stack used, more than the %zu README.md documents", used,
+                  documented_bound);
     munmap(mem, page + stack_size);
     return hostile::exit_status();
 }

@@ -42,21 +42,32 @@ using xml_doc = rapidxml::xml_document<char>;
 /// until the next parse.
 class text_arena {
 public:
-    void clear() noexcept { used_ = 0; }
+    void clear() noexcept {
+        used_ = 0;
+        failed_ = false;
+    }
     /// Exchanges the storage; the strings do not move, so views into them stay valid.
     void swap(text_arena& other) noexcept {
         strings_.swap(other.strings_);
         std::swap(used_, other.used_);
+        std::swap(failed_, other.failed_);
     }
-    /// A string to fill; nullptr when out of memory.
+    /// A string to fill; nullptr when out of memory (which failed() then reports).
     std::string* next() noexcept {
         try {
             if (used_ == strings_.size()) strings_.push_back(std::make_unique<std::string>());
         } catch (...) {
+            failed_ = true;
             return nullptr;
         }
         return strings_[used_++].get();
     }
+    /// Records that a text could not be decoded for lack of memory.
+    void fail() noexcept { failed_ = true; }
+    /// True when a text could not be decoded since the last clear() or take_failure().
+    bool failed() const noexcept { return failed_; }
+    /// failed(), and forgets it.
+    bool take_failure() noexcept { return std::exchange(failed_, false); }
 
 private:
     // Each string on its own: growing the vector moves pointers, never the strings (nor the
@@ -64,6 +75,7 @@ private:
     // one allocates nothing, so a Parser is constructed without allocating.
     std::vector<std::unique_ptr<std::string>> strings_;
     std::size_t used_ = 0;
+    bool failed_ = false;
 };
 
 /// What element views of one parse share: the input's start (for offsets) and the storage
@@ -323,6 +335,7 @@ inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept
     try {
         s->assign(x->value(), x->value_size());
     } catch (...) {
+        arena.fail();
         return {};
     }
     return decode_text(s->data(), s->size());
@@ -337,6 +350,7 @@ inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept
     try {
         s->assign(raw);
     } catch (...) {
+        arena.fail();
         return {};
     }
     s->resize(decode_in_place(s->data(), s->size(), true));  // shrinks: never allocates
