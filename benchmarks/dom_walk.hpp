@@ -4,7 +4,7 @@
 //   static std::string_view name(Node);
 //   template <class F> static bool attributes(Node, F);  // F(name, value) -> bool; false stops, fails
 //   template <class F> static bool elements(Node, F);    // F(Node) for each element child -> bool
-//   static auto text(Node);                              // character data (anything with .size())
+//   static auto text(Node);                              // character data (string_view or std::string)
 #ifndef XSTANZA_BENCH_DOM_WALK_HPP
 #define XSTANZA_BENCH_DOM_WALK_HPP
 
@@ -15,23 +15,23 @@
 namespace xstanza_bench {
 
 // Namespaces: an element's own xmlns, else its parent's (the corpora use no prefixes).
-template <class Dom, class Node>
-bool walk_roster_item(Node item, digest& d) {
+template <class Dom, class Node, class D>
+bool walk_roster_item(Node item, D& d) {
     if (Dom::name(item) != "item") return false;
     item_fields f;
     if (!Dom::attributes(item, [&](std::string_view n, std::string_view v) { return f.attribute(n, v); })) return false;
     if (!f.feed(d)) return false;
     return Dom::elements(item, [&](Node g) {
         if (Dom::name(g) != "group") return false;
-        auto t = Dom::text(g);
+        const auto t = Dom::text(g);
         if (t.size() == 0) return false;  // RFC 6121 §2.3.3: group names are non-empty
-        d.str(t.size());
+        d.str(t);
         return true;
     });
 }
 
-template <class Dom, class Node>
-bool walk_payload(Node p, std::string_view iq_ns, digest& d) {
+template <class Dom, class Node, class D>
+bool walk_payload(Node p, std::string_view iq_ns, D& d) {
     std::string_view ns = iq_ns, ver;
     bool has_ver = false;
     Dom::attributes(p, [&](std::string_view n, std::string_view v) {
@@ -47,8 +47,8 @@ bool walk_payload(Node p, std::string_view iq_ns, digest& d) {
     return Dom::elements(p, [&](Node item) { return walk_roster_item<Dom>(item, d); });
 }
 
-template <class Dom, class Node>
-bool walk_error(Node e, std::string_view iq_ns, digest& d) {
+template <class Dom, class Node, class D>
+bool walk_error(Node e, std::string_view iq_ns, D& d) {
     unsigned type = no_match, condition = no_match;
     std::string_view ns = iq_ns;
     Dom::attributes(e, [&](std::string_view n, std::string_view v) {
@@ -57,7 +57,7 @@ bool walk_error(Node e, std::string_view iq_ns, digest& d) {
         return true;
     });
     bool has_text = false;
-    std::size_t text_size = 0;
+    decltype(Dom::text(e)) text{};
     std::string_view lang;
     bool ok = Dom::elements(e, [&](Node c) {
         std::string_view cns = ns;
@@ -71,7 +71,7 @@ bool walk_error(Node e, std::string_view iq_ns, digest& d) {
         const std::string_view name = Dom::name(c);
         if (name == "text") {
             has_text = true;
-            text_size = Dom::text(c).size();
+            text = Dom::text(c);
             lang = clang;
             return true;
         }
@@ -81,14 +81,14 @@ bool walk_error(Node e, std::string_view iq_ns, digest& d) {
     if (!ok || type == no_match || condition == no_match) return false;
     d.tag(type);
     d.tag(condition);
-    if (has_text) d.str(text_size);
+    if (has_text) d.str(text);
     if (!lang.empty()) d.str(lang);
     return true;
 }
 
 /// The whole walk from the root element; false when the stanza is not a valid IQ for it.
-template <class Dom, class Node>
-bool walk_dom(Node iq, digest& d) {
+template <class Dom, class Node, class D>
+bool walk_dom(Node iq, D& d) {
     if (!iq || Dom::name(iq) != "iq") return false;
     header_fields h;
     std::string_view iq_ns;

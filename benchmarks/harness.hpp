@@ -28,19 +28,32 @@ namespace xstanza_bench {
 // ---------------------------------------------------------------------------
 // parse/<impl>/<corpus>
 
-/// What verify() (main.cpp) compares with parse/rapidxml's walk.
+/// What verify() (main.cpp) compares with parse/rapidxml's walk: everything, the shape
+/// only (no reference decoding), or nothing (no walk; the walk must still succeed).
 enum class check { full, shape, none };
 
 struct parse_entry {
     const char* name;
     check level;
     std::size_t max_roster_items;  // larger corpora are skipped (0: none is)
-    bool (*walk)(const corpus&, digest&);
+    bool (*walk)(const corpus&, byte_digest&);  // verify()'s walk: every byte of every string
     void (*bench)(benchmark::State&, const corpus*);
-    bool (*passes)(const corpus&, std::size_t, digest&);
+    bool (*passes)(const corpus&, std::size_t, digest&);  // the timed walk, outside the timer
 
     bool runs_on(const corpus& c) const noexcept { return max_roster_items == 0 || !c.roster || c.items <= max_roster_items; }
 };
+
+/// Whether a benchmark failed (a rejected input, a wrong size): main() then exits non-zero.
+inline bool& any_failure() noexcept {
+    static bool failed = false;
+    return failed;
+}
+
+/// Marks the benchmark as failed (Google Benchmark reports it as an error) and the run too.
+inline void fail(benchmark::State& state, const char* why) {
+    any_failure() = true;
+    state.SkipWithError(why);
+}
 
 template <class Impl>
 void bm_parse(benchmark::State& state, const corpus* c) {
@@ -48,17 +61,19 @@ void bm_parse(benchmark::State& state, const corpus* c) {
     digest d;
     for (const std::string& doc : c->docs) {  // warm-up: buffers reach their final size
         if (!impl.parse(doc, c->roster, d)) {
-            state.SkipWithError("the walk failed");
+            fail(state, "the walk failed (warm-up)");
             return;
         }
     }
     const std::uint64_t allocs_before = allocations();
+    bool ok = true;  // every parse in the loop succeeded; checked once, after it
     for (auto _ : state) {
-        for (const std::string& doc : c->docs) {
-            bool ok = impl.parse(doc, c->roster, d);
-            benchmark::DoNotOptimize(ok);
-        }
+        for (const std::string& doc : c->docs) ok &= impl.parse(doc, c->roster, d);
         benchmark::DoNotOptimize(d);
+    }
+    if (!ok) {
+        fail(state, "the walk failed inside the timed loop");
+        return;
     }
     const std::uint64_t allocs = allocations() - allocs_before;
     const auto n = std::int64_t(state.iterations());
@@ -87,10 +102,13 @@ bool passes(const corpus& c, std::size_t n, digest& d) {
     return counted_passes(impl, c, n, d);
 }
 
-/// One pass with a fresh Impl: verify()'s walk.
+/// One pass with a fresh Impl, feeding the bytes of every string: verify()'s walk.
 template <class Impl>
-bool walk_once(const corpus& c, digest& d) {
-    return passes<Impl>(c, 0, d);
+bool walk_once(const corpus& c, byte_digest& d) {
+    Impl impl;
+    for (const std::string& doc : c.docs)
+        if (!impl.parse(doc, c.roster, d)) return false;
+    return true;
 }
 
 template <class Impl, class = void>
@@ -130,26 +148,32 @@ bool source_ok(const roster_source& s) noexcept;
 std::size_t source_items(const roster_source& s) noexcept;
 
 /// Reads a serializer's output back (parse/rapidxml's walk, from parse_rapidxml.cpp).
-bool read_back(const std::string& xml, digest& d);
+bool read_back(const std::string& xml, byte_digest& d);
 
 struct serialize_entry {
     const char* name;
-    bool (*once)(const roster_source&, digest&);
+    bool (*once)(const roster_source&, byte_digest&);
     void (*bench)(benchmark::State&, const roster_source*);
 };
 
 template <class S>
 void bm_serialize(benchmark::State& state, const roster_source* src) {
     S s(*src);
-    std::size_t size = s.run();  // warm-up: the output buffer reaches its final size
+    const std::size_t size = s.run();  // warm-up: the output buffer reaches its final size
     if (size == 0) {
-        state.SkipWithError("serialization failed");
+        fail(state, "serialization failed (warm-up)");
         return;
     }
     const std::uint64_t allocs_before = allocations();
+    bool ok = true;  // every run wrote as many bytes as the warm-up; checked once, after the loop
     for (auto _ : state) {
-        size = s.run();
-        benchmark::DoNotOptimize(size);
+        const std::size_t n = s.run();
+        ok &= n == size;
+        benchmark::DoNotOptimize(n);
+    }
+    if (!ok) {
+        fail(state, "serialization failed or changed size inside the timed loop");
+        return;
     }
     const std::uint64_t allocs = allocations() - allocs_before;
     const auto n = std::int64_t(state.iterations());
@@ -160,7 +184,7 @@ void bm_serialize(benchmark::State& state, const roster_source* src) {
 }
 
 template <class S>
-bool serialize_once(const roster_source& src, digest& d) {
+bool serialize_once(const roster_source& src, byte_digest& d) {
     S s(src);
     if (s.run() == 0) return false;
     return read_back(std::string(s.output()), d);

@@ -29,11 +29,12 @@ public:
     expat_impl(const expat_impl&) = delete;
     expat_impl& operator=(const expat_impl&) = delete;
 
-    bool parse(const std::string& input, bool /*roster*/, digest& d) {
+    template <class D>
+    bool parse(const std::string& input, bool /*roster*/, D& d) {
         if (!XML_ParserReset(parser_, "UTF-8")) return false;
         XML_SetHashSalt(parser_, salt_);
         XML_SetUserData(parser_, this);
-        XML_SetElementHandler(parser_, &expat_impl::on_start, &expat_impl::on_end);
+        XML_SetElementHandler(parser_, &expat_impl::on_start<D>, &expat_impl::on_end<D>);
         XML_SetCharacterDataHandler(parser_, &expat_impl::on_text);
         d_ = &d;
         depth_ = 0;
@@ -49,9 +50,7 @@ private:
     enum collect_kind { collect_none, collect_group, collect_text };
     struct error_fields {
         unsigned type = no_match, condition = no_match;
-        bool has_text = false;
-        std::size_t text_size = 0;
-        std::size_t lang_size = 0;
+        bool has_text = false;  // the text and its xml:lang are in error_text_, error_lang_
     };
 
     static expat_impl& self(void* p) noexcept { return *static_cast<expat_impl*>(p); }
@@ -61,11 +60,12 @@ private:
         XML_StopParser(parser_, XML_FALSE);
     }
 
+    template <class D>
     static void on_start(void* user, const XML_Char* name_c, const XML_Char** atts) {
         expat_impl& s = self(user);
         if (!s.ok_) return;
         const std::string_view name(name_c);
-        digest& d = *s.d_;
+        D& d = *static_cast<D*>(s.d_);
         ++s.depth_;
         if (s.depth_ == 1) {
             if (name != "iq") return s.fail();
@@ -119,7 +119,7 @@ private:
             if (ns != stanzas_ns) return;  // an application-specific condition: not walked
             if (name == "text") {
                 s.error_.has_text = true;
-                s.error_.lang_size = lang.size();
+                s.error_lang_.assign(lang);
                 s.text_.clear();
                 s.collect_ = collect_text;
                 return;
@@ -138,16 +138,17 @@ private:
         if (s.collect_ != collect_none) s.text_.append(text, std::size_t(len));
     }
 
+    template <class D>
     static void on_end(void* user, const XML_Char* /*name*/) {
         expat_impl& s = self(user);
         if (!s.ok_) return;
-        digest& d = *s.d_;
+        D& d = *static_cast<D*>(s.d_);
         if (s.collect_ == collect_group && s.depth_ == 4) {
             if (s.text_.empty()) return s.fail();  // RFC 6121 §2.3.3: group names are non-empty
-            d.str(s.text_.size());
+            d.str(s.text_);
             s.collect_ = collect_none;
         } else if (s.collect_ == collect_text && s.depth_ == 3) {
-            s.error_.text_size = s.text_.size();
+            s.error_text_.swap(s.text_);  // kept for the end of the stanza; both keep their capacity
             s.collect_ = collect_none;
         } else if (s.depth_ == 3) {
             s.in_item_ = false;
@@ -159,22 +160,22 @@ private:
             if (e.type == no_match || e.condition == no_match) return s.fail();
             d.tag(e.type);
             d.tag(e.condition);
-            if (e.has_text) d.str(e.text_size);
-            if (e.lang_size) d.str(e.lang_size);
+            if (e.has_text) d.str(s.error_text_);
+            if (e.has_text && !s.error_lang_.empty()) d.str(s.error_lang_);
         }
         --s.depth_;
     }
 
     XML_Parser parser_;
     unsigned long salt_;
-    digest* d_ = nullptr;
+    void* d_ = nullptr;  // the D of parse<D>(), which set the handlers that read it
     int depth_ = 0;
     bool ok_ = true;
     bool seen_payload_ = false, seen_error_ = false;
     bool in_roster_ = false, in_item_ = false, in_error_ = false;
     collect_kind collect_ = collect_none;
     error_fields error_;
-    std::string iq_ns_, error_ns_, text_;
+    std::string iq_ns_, error_ns_, text_, error_text_, error_lang_;
 };
 
 }  // namespace xstanza_bench

@@ -47,9 +47,11 @@ public:
 
     gloox_impl() : parser_(this) {}
 
-    bool parse(const std::string& input, bool /*roster*/, digest& d) {
+    template <class D>
+    bool parse(const std::string& input, bool /*roster*/, D& d) {
         buffer_.assign(input);
         d_ = &d;
+        walk_ = [](const gloox::Tag* t, void* dp) { return walk_dom<gloox_dom>(t, *static_cast<D*>(dp)); };
         ok_ = false;
         done_ = false;
         if (parser_.feed(buffer_) != -1) {  // -1: all consumed without error
@@ -62,12 +64,13 @@ public:
 private:
     void handleTag(gloox::Tag* tag) override {
         done_ = true;
-        ok_ = walk_dom<gloox_dom>(static_cast<const gloox::Tag*>(tag), *d_);
+        ok_ = walk_(tag, d_);
     }
 
     gloox::Parser parser_;
     std::string buffer_;
-    digest* d_ = nullptr;
+    void* d_ = nullptr;  // the D of parse<D>(), which walk_ casts it back to
+    bool (*walk_)(const gloox::Tag*, void*) = nullptr;
     bool ok_ = false, done_ = false;
 };
 

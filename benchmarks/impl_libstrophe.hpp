@@ -63,7 +63,8 @@ public:
     libstrophe_impl(const libstrophe_impl&) = delete;
     libstrophe_impl& operator=(const libstrophe_impl&) = delete;
 
-    bool parse(const std::string& input, bool /*roster*/, digest& d) {
+    template <class D>
+    bool parse(const std::string& input, bool /*roster*/, D& d) {
         xmpp_stanza_t* s = xmpp_stanza_new_from_string(ctx_, input.c_str());
         if (!s) return false;
         const bool ok = walk_dom<libstrophe_dom>(s, d);

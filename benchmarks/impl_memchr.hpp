@@ -13,7 +13,8 @@ class memchr_impl {
 public:
     static constexpr bool decodes = false;
 
-    bool parse(const std::string& input, bool /*roster*/, digest& d) noexcept {
+    template <class D>
+    bool parse(const std::string& input, bool /*roster*/, D& d) noexcept {
         const char* p = input.data();
         const char* const end = p + input.size();
         unsigned n = 0;

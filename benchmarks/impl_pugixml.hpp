@@ -33,7 +33,8 @@ class pugixml_impl {
 public:
     static constexpr bool decodes = true;
 
-    bool parse(const std::string& input, bool /*roster*/, digest& d) {
+    template <class D>
+    bool parse(const std::string& input, bool /*roster*/, D& d) {
         buffer_.assign(input);
         pugi::xml_parse_result r =
             doc_.load_buffer_inplace(buffer_.data(), buffer_.size(), pugi::parse_default, pugi::encoding_utf8);

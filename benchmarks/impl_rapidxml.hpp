@@ -38,7 +38,8 @@ public:
     /// parse_fastest neither decodes references nor writes terminators: digest.text differs.
     static constexpr bool decodes = (Flags & rapidxml::parse_no_entity_translation) == 0;
 
-    bool parse(const std::string& input, bool /*roster*/, digest& d) {
+    template <class D>
+    bool parse(const std::string& input, bool /*roster*/, D& d) {
         buffer_.assign(input);
         doc_.clear();  // releases the pool's dynamic blocks: large documents allocate each time
         try {

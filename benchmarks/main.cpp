@@ -3,10 +3,12 @@
 // (parse_<impl>.cpp, serialize_<impl>.cpp; harness.hpp says why); this one only collects
 // their tables, checks them and runs them.
 //
-// Before running, every adapter walks every corpus once and its digest (walk.hpp) is
+// Before running, every adapter walks every corpus once and its digests (walk.hpp) are
 // compared with parse/rapidxml's: equal shape (types, enums, which fields are present)
-// for all, equal decoded string sizes for those that decode references. Serializers'
-// outputs are parsed back and compared the same way. A mismatch stops the run.
+// for all, equal decoded string bytes (byte_digest) and sizes (digest, the timed walk's)
+// for those that decode references. Serializers' outputs are parsed back and compared
+// the same way. A mismatch or a rejected input stops the run with exit status 1; so
+// does a benchmark whose walk fails inside its timed loop (harness.hpp).
 //
 // Own flags, besides Google Benchmark's: --verify-only (check and exit), --no-verify, and
 // --count=<impl>/<corpus>/<n>: n passes of parse/<impl> (or stage/<impl>) over the corpus,
@@ -107,24 +109,34 @@ const std::vector<source>& serialize_sources() {
 // ---------------------------------------------------------------------------
 // Start-up check
 
+template <class D>
+bool same_as(const D& d, const D& ref, check level) noexcept {
+    return level == check::none || (d.shape == ref.shape && (level == check::shape || d.text == ref.text));
+}
+
 bool verify() {
     bool ok = true;
     const std::vector<corpus>& corpora = all_corpora();
-    std::vector<digest> refs(corpora.size());  // parse/rapidxml's walk of each corpus
+    std::vector<byte_digest> refs(corpora.size());  // parse/rapidxml's walk of each corpus
     for (const corpus& c : corpora) {
-        digest& ref = refs[std::size_t(&c - corpora.data())];
-        if (!baseline().walk(c, ref)) {
+        byte_digest& ref = refs[std::size_t(&c - corpora.data())];
+        digest ref_sizes;
+        if (!baseline().walk(c, ref) || !baseline().passes(c, 0, ref_sizes)) {
             std::fprintf(stderr, "verify: parse/rapidxml fails on %s\n", c.name.c_str());
             return false;
         }
         for (const parse_entry& e : parse_entries()) {
-            if (e.level == check::none || !e.runs_on(c)) continue;
-            digest d;
-            bool walked = e.walk(c, d);
-            bool same = walked && d.shape == ref.shape && (e.level == check::shape || d.text == ref.text);
-            if (!same) {
+            if (!e.runs_on(c)) continue;
+            byte_digest d;
+            digest sizes;  // the timed loop's walk, one pass
+            const bool walked = e.walk(c, d) && e.passes(c, 0, sizes);
+            const bool same = walked && same_as(d, ref, e.level);
+            const bool same_sizes = walked && same_as(sizes, ref_sizes, e.level);
+            if (!same || !same_sizes) {
                 std::fprintf(stderr, "verify: parse/%s/%s %s parse/rapidxml's walk\n", e.name, c.name.c_str(),
-                             walked ? "differs from" : "fails where it passes");
+                             !walked ? "fails where it passes"
+                             : !same ? "reads other bytes (byte_digest) than"
+                                     : "reads other sizes (the timed walk's digest) than");
                 if (std::strcmp(e.name, "xstanza") == 0 && !walked)
                     std::fprintf(stderr, "  xstanza: %s\n", xstanza_explain(c).c_str());
                 ok = false;
@@ -133,21 +145,22 @@ bool verify() {
     }
     for (const corpus& c : corpora) {
         for (const parse_entry& e : stage_entries()) {
-            digest d;
-            if (!e.walk(c, d)) {
+            byte_digest d;
+            digest sizes;
+            if (!e.walk(c, d) || !e.passes(c, 0, sizes)) {
                 std::fprintf(stderr, "verify: stage/%s/%s fails on the corpus\n", e.name, c.name.c_str());
                 ok = false;
             }
         }
     }
     for (const source& s : serialize_sources()) {
-        const digest& ref = refs[std::size_t(s.c - corpora.data())];
+        const byte_digest& ref = refs[std::size_t(s.c - corpora.data())];
         if (!source_ok(*s.src)) {
             std::fprintf(stderr, "verify: xstanza cannot parse %s for serialize/\n", s.c->name.c_str());
             return false;
         }
         for (const serialize_entry& e : serialize_entries()) {
-            digest d;
+            byte_digest d;
             if (!e.once(*s.src, d) || !(d == ref)) {
                 std::fprintf(stderr, "verify: serialize/%s/%s output does not parse back to the corpus\n", e.name,
                              s.c->name.c_str());
@@ -255,5 +268,9 @@ int main(int argc, char** argv) {
     add_context();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
+    if (any_failure()) {
+        std::fprintf(stderr, "xstanza-bench: a benchmark failed (ERROR OCCURRED above): its results are not valid\n");
+        return 1;
+    }
     return 0;
 }

@@ -12,7 +12,7 @@ std::vector<parse_entry> rapidxml_parse_entries() {
     };
 }
 
-bool read_back(const std::string& xml, digest& d) {
+bool read_back(const std::string& xml, byte_digest& d) {
     rapidxml_impl reader;
     return reader.parse(xml, true, d);
 }

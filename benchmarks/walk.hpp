@@ -3,9 +3,12 @@
 // Each adapter extracts the same fields, in the same order: iq type, id, from, to;
 // payload name and namespace; roster ver; per item jid, name, subscription, ask,
 // groups; error type, condition, text, xml:lang. Enumerated values are mapped to
-// enums (an unknown value fails the walk), strings are fed by size. main.cpp
-// checks at start-up that every adapter's digest equals parse/rapidxml's, so the
-// adapters provably do the same work on the same input.
+// enums (an unknown value fails the walk), strings go to the digest. The walk is a
+// template on the digest: the timed loops feed `digest` (string sizes: one multiply a
+// field, the cost the results were measured with), verify() feeds `byte_digest` (every
+// byte of every string). main.cpp checks at start-up that every adapter's byte_digest
+// and digest equal parse/rapidxml's, so the adapters provably extract the same values
+// (not merely values of the same length) from the same input.
 #ifndef XSTANZA_BENCH_WALK_HPP
 #define XSTANZA_BENCH_WALK_HPP
 
@@ -19,20 +22,52 @@ namespace xstanza_bench {
 inline constexpr std::string_view roster_ns = "jabber:iq:roster";
 inline constexpr std::string_view stanzas_ns = "urn:ietf:params:xml:ns:xmpp-stanzas";
 
-/// What the walk feeds. `shape` takes enums and the presence of each string;
+inline constexpr std::uint64_t fnv_prime = 0x100000001b3u;
+
+/// What the timed walk feeds. `shape` takes enums and the presence of each string;
 /// `text` takes string sizes, so it differs where an impl does not decode entities.
+/// A string may come in parts (an xstanza JID is kept as local, domain, resource): it
+/// is fed as their concatenation.
 struct digest {
     std::uint64_t shape = 0;
     std::uint64_t text = 0;
 
-    void tag(unsigned v) noexcept { shape = (shape ^ (v + 1u)) * 0x100000001b3u; }
-    void str(std::size_t size) noexcept {
+    void tag(unsigned v) noexcept { shape = (shape ^ (v + 1u)) * fnv_prime; }
+    template <class... Parts>
+    void str(const Parts&... parts) noexcept {
         tag(0xFFu);
-        text = (text ^ (size + 1u)) * 0x100000001b3u;
+        const std::size_t size = (std::string_view(parts).size() + ...);
+        text = (text ^ (size + 1u)) * fnv_prime;
     }
-    void str(std::string_view s) noexcept { str(s.size()); }
 
     friend bool operator==(const digest& a, const digest& b) noexcept { return a.shape == b.shape && a.text == b.text; }
+};
+
+/// What verify()'s walk feeds: the same `shape`, and `text` over the bytes of every
+/// string (FNV-1a), each followed by its size, so that a wrong byte, a dropped one or a
+/// value moved from one field to the next all change it.
+struct byte_digest {
+    std::uint64_t shape = 0;
+    std::uint64_t text = 0;
+
+    void tag(unsigned v) noexcept { shape = (shape ^ (v + 1u)) * fnv_prime; }
+    template <class... Parts>
+    void str(const Parts&... parts) noexcept {
+        tag(0xFFu);
+        std::size_t size = 0;
+        ((size += bytes(std::string_view(parts))), ...);
+        text = (text ^ (size + 1u)) * fnv_prime;
+    }
+
+    friend bool operator==(const byte_digest& a, const byte_digest& b) noexcept {
+        return a.shape == b.shape && a.text == b.text;
+    }
+
+private:
+    std::size_t bytes(std::string_view s) noexcept {
+        for (unsigned char c : s) text = (text ^ c) * fnv_prime;
+        return s.size();
+    }
 };
 
 // The enums the walk produces; the order matches xstanza's so its values feed as is.
@@ -71,7 +106,8 @@ struct header_fields {
         else if (name == "to") { to = value; has_to = true; }
         return true;
     }
-    bool feed(digest& d) const noexcept {
+    template <class D>
+    bool feed(D& d) const noexcept {
         if (type == no_match || !has_id) return false;
         d.tag(type);
         d.str(id);
@@ -100,7 +136,8 @@ struct item_fields {
         return true;
     }
     /// Feeds the item's attributes (its groups follow, one str() each).
-    bool feed(digest& d) const noexcept {
+    template <class D>
+    bool feed(D& d) const noexcept {
         if (!has_jid || (has_xmlns && xmlns != roster_ns)) return false;
         d.str(jid);
         if (has_name) d.str(name);

@@ -9,6 +9,8 @@ XSTANZA_DEB_PACKAGES=(
   librapidxml-dev                                   # the library's one dependency
   libboost-test-dev                                 # unit tests
   libbenchmark-dev libpugixml-dev libexpat1-dev     # benchmarks and their peer parsers
+  libgloox-dev libstrophe-dev                       # the XMPP libraries' parsers benchmarks/RESULTS.md
+                                                    # compares (required in CI: XSTANZA_REQUIRE_ALL)
   prosody                                           # interop test server (tests/interop/)
   gnuplot-nox                                       # benchmarks/run.sh's chart (results.png)
 )

@@ -6,8 +6,11 @@
 #      with its seed corpus and dictionary (scripts/fuzz.sh, on build/clang-asan's fuzzers)
 #   4. clang++ ThreadSanitizer      -> build/clang-tsan,  only xstanza-hostile-threads (hostile.threads)
 #   5. single-header amalgamation check
-# Installs missing Debian packages first (scripts/deps.sh). Every step runs even if
-# an earlier one failed; the exit status is non-zero if any failed.
+# Installs missing Debian packages first (scripts/deps.sh). Every build is configured with
+# XSTANZA_REQUIRE_ALL=ON: a missing tool or benchmark peer fails it instead of skipping
+# tests, and after ctest scripts/check_required_tests.py fails the build if a test listed in
+# tests/required_tests.txt is not registered. Every step runs even if an earlier one
+# failed; the exit status is non-zero if any failed.
 # Environment: JOBS (default 2), XSTANZA_CXX_STANDARD (default 17; e.g. 20), XSTANZA_FUZZ_SECONDS (60).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -29,11 +32,15 @@ build_and_test() {
   local dir=build/$name
   section "$name: configure ($cxx, $type, C++$STD)"
   cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE="$type" \
-        -DCMAKE_CXX_STANDARD="$STD" "$@" || return 1
+        -DCMAKE_CXX_STANDARD="$STD" -DXSTANZA_REQUIRE_ALL=ON "$@" || return 1
   section "$name: build (-j$JOBS)"
   cmake --build "$dir" -j "$JOBS" || return 1
   section "$name: ctest"
-  (cd "$dir" && ctest --output-on-failure -j "$JOBS") 2>&1 | tee "$dir/ctest.log" || return 1
+  local rc=0
+  (cd "$dir" && ctest --output-on-failure -j "$JOBS") 2>&1 | tee "$dir/ctest.log" || rc=1
+  section "$name: required tests (tests/required_tests.txt [all] + [$name])"
+  python3 scripts/check_required_tests.py "$dir" "$name" 2>&1 | tee -a "$dir/ctest.log" || rc=1
+  return $rc
 }
 
 # The ThreadSanitizer build: one Parser per thread is the documented contract, and
@@ -42,7 +49,7 @@ tsan_threads() {
   local dir=build/clang-tsan
   section "clang-tsan: configure (clang++, RelWithDebInfo, thread sanitizer)"
   cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DCMAKE_CXX_STANDARD="$STD" -DXSTANZA_SANITIZE=thread -DXSTANZA_BUILD_BENCHMARKS=OFF \
+        -DCMAKE_CXX_STANDARD="$STD" -DXSTANZA_REQUIRE_ALL=ON -DXSTANZA_SANITIZE=thread -DXSTANZA_BUILD_BENCHMARKS=OFF \
         -DXSTANZA_BUILD_EXAMPLES=OFF -DXSTANZA_BUILD_TOOLS=OFF || return 1
   section "clang-tsan: build xstanza-hostile-threads"
   cmake --build "$dir" -j "$JOBS" --target xstanza-hostile-threads || return 1
@@ -61,7 +68,7 @@ step() {
   local log=build/$name/ctest.log
   if [[ -f $log ]]; then
     while IFS= read -r line; do SUMMARY+=("        $line"); done \
-      < <(grep -E 'tests passed|tests failed out of|^[[:space:]]+[0-9]+ - .*\((Failed|Not Run|Timeout|SEGFAULT|Subprocess aborted|Exception)' "$log" || true)
+      < <(grep -E 'tests passed|tests failed out of|^[[:space:]]+[0-9]+ - .*\((Failed|Not Run|Timeout|SEGFAULT|Subprocess aborted|Exception)|^check_required_tests: ' "$log" || true)
   elif [[ $result == FAIL && $name != - ]]; then
     SUMMARY+=("        (configure or build failed; see above)")
   fi

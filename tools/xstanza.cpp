@@ -23,7 +23,9 @@ int usage() {
     std::fputs(
         "usage: xstanza check [OPTIONS] FILE...  validate: one line per file, 'ok' or 'error: CODE at byte N: MESSAGE'\n"
         "       xstanza canon [OPTIONS] FILE     print the canonical serialization on one line\n"
-        "       xstanza bench                    parse/serialize throughput next to raw RapidXML\n"
+        "       xstanza bench [FILE...]          parse/serialize throughput next to raw RapidXML, on\n"
+        "                                        built-in corpora or the given stanzas; exit 1 if a\n"
+        "                                        stanza fails to parse or serialize\n"
         "Options of check and canon:\n"
         "  --sender        the sender's rules, every MUST a sender has (the default: a validator)\n"
         "  --receiver      the receiver's rules: accept, ignore or map what RFC 6120/6121 tell a\n"
@@ -174,59 +176,111 @@ double time_passes(const std::vector<std::string>& corpus, Op op) {
     return elapsed / double(passes);
 }
 
-int bench() {
+// Parses `s` with RapidXML parse<0> into `doc`, in situ in `buffer`; false, with RapidXML's
+// message and the byte it stopped at in `why`, when RapidXML rejects it.
+bool rapidxml_parse(const std::string& s, std::string& buffer, rapidxml::xml_document<char>& doc, std::string* why) {
+    buffer.assign(s);
+    doc.clear();
+    try {
+        doc.parse<0>(buffer.data());
+    } catch (const rapidxml::parse_error& e) {
+        if (why) *why = std::string(e.what()) + " at byte " + std::to_string(e.where<char>() - buffer.data());
+        return false;
+    }
+    if (doc.first_node() == nullptr) {
+        if (why) *why = "no element";
+        return false;
+    }
+    return true;
+}
+
+std::string describe(const xstanza::parse_error& e) {
+    return std::string(xstanza::to_string(e.code())) + " at byte " + std::to_string(e.offset()) + ": " +
+           std::string(e.message());
+}
+
+// bench's failures: a message on stderr, exit status 1.
+int bench_failed(const char* corpus, std::size_t stanza, const char* what, const std::string& why) {
+    std::fprintf(stderr, "xstanza bench: %s, stanza %zu: %s: %s\n", corpus, stanza, what, why.c_str());
+    return exit_invalid;
+}
+
+// bench [FILE...]: the built-in corpora, or one corpus "files" of the given stanzas. Every
+// stanza is checked once before timing (RapidXML parses it, xstanza parses it as AnyIq and
+// serializes it); the timed loops count failures, and any failure exits 1 with a message.
+int bench(int argc, char** argv) {
     struct named {
         const char* name;
         std::vector<std::string> stanzas;
     };
-    std::vector<named> corpora = {
-        {"small_get", {xstanza_corpus::small_get()}},
-        {"error", {xstanza_corpus::error_reply()}},
-        {"roster100", {xstanza_corpus::roster(100)}},
-        {"roster10k", {xstanza_corpus::roster(10000)}},
-        {"mixed", xstanza_corpus::mixed(10000)},
-    };
+    std::vector<named> corpora;
+    if (argc > 2) {
+        named files{"files", {}};
+        std::string input;
+        for (int i = 2; i < argc; ++i) {
+            if (!read_input(argv[i], xstanza::parse_limits{}.max_input_bytes, input)) {
+                std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", argv[i], std::strerror(errno));
+                return exit_usage;
+            }
+            files.stanzas.push_back(input);
+        }
+        corpora.push_back(std::move(files));
+    } else {
+        corpora = {
+            {"small_get", {xstanza_corpus::small_get()}},
+            {"error", {xstanza_corpus::error_reply()}},
+            {"roster100", {xstanza_corpus::roster(100)}},
+            {"roster10k", {xstanza_corpus::roster(10000)}},
+            {"mixed", xstanza_corpus::mixed(10000)},
+        };
+    }
     xstanza::Parser parser;
     std::string buffer;
     rapidxml::xml_document<char> doc;
     std::size_t sink = 0;
     std::printf("%-10s %-22s %10s %14s %8s\n", "corpus", "operation", "MB/s", "stanzas/s", "ratio");
     for (const named& c : corpora) {
-        std::size_t bytes = 0;
-        for (const std::string& s : c.stanzas) bytes += s.size();
+        // Before timing: every stanza parses with both, and xstanza's result serializes.
+        // Parsed once, and kept, for the serialize timing.
+        std::vector<xstanza::owned<xstanza::AnyIq>> parsed;
+        std::size_t bytes = 0, out_bytes = 0;
+        std::string out, why;
+        for (std::size_t i = 0; i < c.stanzas.size(); ++i) {
+            const std::string& s = c.stanzas[i];
+            bytes += s.size();
+            if (!rapidxml_parse(s, buffer, doc, &why)) return bench_failed(c.name, i, "RapidXML rejects it", why);
+            xstanza::result<xstanza::AnyIq> r = parser.parse<xstanza::AnyIq>(s);
+            if (!r) return bench_failed(c.name, i, "xstanza rejects it", describe(r.error()));
+            xstanza::result<xstanza::owned<xstanza::AnyIq>> o = xstanza::make_owned(*r);
+            if (!o) return bench_failed(c.name, i, "xstanza cannot keep it (make_owned)", describe(o.error()));
+            out.clear();
+            if (xstanza::parse_error e = xstanza::serialize(o->get(), out))
+                return bench_failed(c.name, i, "xstanza cannot serialize it", describe(e));
+            out_bytes += o->xml().size();
+            parsed.push_back(std::move(*o));
+        }
+        // The timed loops count failures (none is expected after the check above).
+        std::size_t failures = 0;
         double n = double(c.stanzas.size());
         double t_rapid = time_passes(c.stanzas, [&](const std::string& s) {
-            buffer.assign(s);
-            doc.clear();
-            try {
-                doc.parse<0>(buffer.data());
-            } catch (...) {
-            }
+            failures += !rapidxml_parse(s, buffer, doc, nullptr);
             sink += doc.first_node() != nullptr;
         });
         double t_parse = time_passes(c.stanzas, [&](const std::string& s) {
             buffer.assign(s);
             auto r = parser.parse_in_situ<xstanza::AnyIq>(buffer);
+            failures += !r;
             sink += r.has_value();
         });
-        // Serialize: parse once per stanza outside the timing, then time serialization alone.
-        std::string out;
-        std::size_t out_bytes = 0;
-        double t_ser = 0;
-        {
-            std::vector<xstanza::owned<xstanza::AnyIq>> parsed;
-            for (const std::string& s : c.stanzas) {
-                auto o = xstanza::make_owned(*parser.parse<xstanza::AnyIq>(s));
-                if (o) parsed.push_back(std::move(*o));
-            }
-            for (auto& p : parsed) out_bytes += p.xml().size();
-            std::size_t k = 0;
-            t_ser = time_passes(c.stanzas, [&](const std::string&) {
-                out.clear();
-                (void)xstanza::serialize(parsed[k++ % parsed.size()].get(), out);
-                sink += out.size();
-            });
-        }
+        // Serialize: the stanzas parsed above, serialization alone.
+        std::size_t k = 0;
+        double t_ser = time_passes(c.stanzas, [&](const std::string&) {
+            out.clear();
+            failures += bool(xstanza::serialize(parsed[k++ % parsed.size()].get(), out));
+            sink += out.size();
+        });
+        if (failures != 0)
+            return bench_failed(c.name, 0, "timed loops", std::to_string(failures) + " parses or serializations failed");
         auto row = [&](const char* op, double secs, std::size_t b, double ratio) {
             std::printf("%-10s %-22s %10.1f %14.0f %7.2fx\n", c.name, op, double(b) / secs / 1e6, n / secs, ratio);
         };
@@ -247,7 +301,7 @@ int main(int argc, char** argv) {
         std::string_view cmd = argv[1];
         if (cmd == "check") return check(argc, argv);
         if (cmd == "canon") return canon(argc, argv);
-        if (cmd == "bench") return bench();
+        if (cmd == "bench") return bench(argc, argv);
         if (cmd == "--help" || cmd == "-h") {
             usage();
             return exit_ok;

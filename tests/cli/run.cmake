@@ -1,6 +1,6 @@
 # CTest cli.<CASE>: runs the `xstanza` tool on tests/cli/data/ and tests/vectors/.
 #   cmake -DCLI=<xstanza> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch dir> -DCASE=<case> -P tests/cli/run.cmake
-# Cases: check_valid check_seed_typos check_many check_stdin missing_file usage canon not_iq vectors rules
+# Cases: check_valid check_seed_typos check_many check_stdin missing_file usage canon not_iq vectors rules bench
 cmake_minimum_required(VERSION 3.16)
 foreach(var CLI SOURCE_DIR WORK_DIR CASE)
   if(NOT DEFINED ${var})
@@ -125,6 +125,32 @@ elseif(CASE STREQUAL "usage")
   run(ARGS --help)
   if(NOT rc EQUAL 0 OR NOT err MATCHES "usage:")
     fail("--help: rc=${rc} stderr=[${err}]")
+  endif()
+
+elseif(CASE STREQUAL "bench")
+  # The table: a header, three rows per corpus, nothing on stderr, exit 0.
+  set(row "[0-9.]+ +[0-9]+ +[0-9.]+x\n")
+  run(ARGS bench seed_roster_result.xml seed_roster_get.xml)
+  if(NOT rc EQUAL 0 OR NOT err STREQUAL "" OR NOT out MATCHES
+     "^corpus +operation +MB/s +stanzas/s +ratio\nfiles +parse rapidxml<0> +${row}files +parse xstanza AnyIq +${row}files +serialize xstanza +${row}")
+    fail("bench FILE...: rc=${rc} stdout=[${out}] stderr=[${err}]")
+  endif()
+  # The built-in corpora: every stanza of them parses and serializes.
+  run(ARGS bench)
+  string(REGEX MATCHALL "\n[a-z0-9_]+ +(parse|serialize) [^\n]+x" rows "${out}")
+  list(LENGTH rows n_rows)
+  if(NOT rc EQUAL 0 OR NOT err STREQUAL "" OR NOT n_rows EQUAL 15)
+    fail("bench: rc=${rc} rows=${n_rows} stdout=[${out}] stderr=[${err}]")
+  endif()
+  # A stanza xstanza rejects (not an IQ), one RapidXML rejects too: exit 1, saying which.
+  run(ARGS bench message.xml)
+  if(NOT rc EQUAL 1 OR NOT err MATCHES "xstanza bench: files, stanza 0: xstanza rejects it: not_iq")
+    fail("bench message.xml: rc=${rc} stdout=[${out}] stderr=[${err}]")
+  endif()
+  file(WRITE ${WORK_DIR}/unclosed.xml "<iq type='get' id='x'>")
+  run(ARGS bench seed_roster_get.xml ${WORK_DIR}/unclosed.xml)
+  if(NOT rc EQUAL 1 OR NOT err MATCHES "xstanza bench: files, stanza 1: RapidXML rejects it")
+    fail("bench unclosed.xml: rc=${rc} stdout=[${out}] stderr=[${err}]")
   endif()
 
 elseif(CASE STREQUAL "rules")
