@@ -24,43 +24,40 @@ inline constexpr std::string_view stanzas_ns = "urn:ietf:params:xml:ns:xmpp-stan
 
 inline constexpr std::uint64_t fnv_prime = 0x100000001b3u;
 
-/// What the timed walk feeds. `shape` takes enums and the presence of each string;
-/// `text` takes string sizes, so it differs where an impl does not decode entities.
-/// A string may come in parts (an xstanza JID is kept as local, domain, resource): it
-/// is fed as their concatenation.
-struct digest {
+/// What both walks share: `shape` takes enums and the presence of each string; `text` is
+/// the derived digest's view of the strings.
+struct digest_base {
     std::uint64_t shape = 0;
     std::uint64_t text = 0;
 
     void tag(unsigned v) noexcept { shape = (shape ^ (v + 1u)) * fnv_prime; }
+    void end_string(std::size_t size) noexcept { text = (text ^ (size + 1u)) * fnv_prime; }
+    friend bool operator==(const digest_base& a, const digest_base& b) noexcept {
+        return a.shape == b.shape && a.text == b.text;
+    }
+};
+
+/// What the timed walk feeds: string sizes only, so `text` differs where an impl does not
+/// decode entities. A string may come in parts (an xstanza JID is kept as local, domain,
+/// resource): it is fed as their concatenation.
+struct digest : digest_base {
     template <class... Parts>
     void str(const Parts&... parts) noexcept {
         tag(0xFFu);
-        const std::size_t size = (std::string_view(parts).size() + ...);
-        text = (text ^ (size + 1u)) * fnv_prime;
+        end_string((std::string_view(parts).size() + ...));
     }
-
-    friend bool operator==(const digest& a, const digest& b) noexcept { return a.shape == b.shape && a.text == b.text; }
 };
 
 /// What verify()'s walk feeds: the same `shape`, and `text` over the bytes of every
 /// string (FNV-1a), each followed by its size, so that a wrong byte, a dropped one or a
 /// value moved from one field to the next all change it.
-struct byte_digest {
-    std::uint64_t shape = 0;
-    std::uint64_t text = 0;
-
-    void tag(unsigned v) noexcept { shape = (shape ^ (v + 1u)) * fnv_prime; }
+struct byte_digest : digest_base {
     template <class... Parts>
     void str(const Parts&... parts) noexcept {
         tag(0xFFu);
         std::size_t size = 0;
         ((size += bytes(std::string_view(parts))), ...);
-        text = (text ^ (size + 1u)) * fnv_prime;
-    }
-
-    friend bool operator==(const byte_digest& a, const byte_digest& b) noexcept {
-        return a.shape == b.shape && a.text == b.text;
+        end_string(size);
     }
 
 private:
