@@ -320,6 +320,10 @@ BOOST_AUTO_TEST_CASE(stream_lang_is_assumed) {
         langs += std::string(iq->id) + "=" + std::string(iq->lang) + ";";
     }
     BOOST_TEST(langs == "a=fr;b=de;");
+    // The copying parse takes the context too.
+    auto copied = parser.parse<AnyIq>("<iq type='result' id='c'/>", reader.context());
+    BOOST_TEST_REQUIRE(bool(copied));
+    BOOST_TEST(copied->lang == "fr");
     BOOST_TEST(reader.context().lang == "fr");
     BOOST_TEST(reader.context().content_ns == "jabber:client");
 }

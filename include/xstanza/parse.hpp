@@ -131,6 +131,12 @@ public:
     /// The caller's bytes are not touched; results point into the Parser's copy.
     template <class T>
     result<T> parse(std::string_view input) noexcept {
+        return parse<T>(input, stream_context{});
+    }
+
+    /// The same for a stanza that arrived on a stream (see parse_in_situ with a context).
+    template <class T>
+    result<T> parse(std::string_view input, const stream_context& stream) noexcept {
         if (input.size() > limits_.max_input_bytes)
             return parse_error::make(errc::input_too_large, 0, "input larger than the limit");
         try {
@@ -138,7 +144,7 @@ public:
         } catch (...) {
             return parse_error(errc::out_of_memory, 0, "out of memory copying the input");
         }
-        return parse_in_situ<T>(copy_);
+        return parse_in_situ<T>(copy_.data(), copy_.size(), stream);
     }
 
     /// Checks that `input` is a valid IQ without keeping anything (copies, as parse()).
