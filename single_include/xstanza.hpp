@@ -2439,12 +2439,20 @@ XSTANZA_DOM_OUTLINE inline std::string_view decode_text(char* p, std::size_t n) 
     while (p != end) {
         if (*p == '<') {
             if (p[1] != '!') break;  // a child element's tag: the text before it (callers have none)
-            // "<![CDATA[" ... "]]>": copied as is (XML 1.0 §2.7); the scanner checked it is closed
+            // "<![CDATA[" ... "]]>": copied as is (XML 1.0 §2.7), but for its line ends, which
+            // are normalised there too (§2.11: CR LF and a lone CR read as LF); the scanner
+            // checked it is closed. dst never passes q: copying forward in place is safe.
             char* c = p + 9;
             char* e = c;
             while (!(e[0] == ']' && e[1] == ']' && e[2] == '>')) ++e;
-            std::memmove(dst, c, std::size_t(e - c));
-            dst += e - c;
+            for (char* q = c; q != e; ++q) {
+                if (*q != '\r') {
+                    *dst++ = *q;
+                    continue;
+                }
+                *dst++ = '\n';
+                if (q + 1 != e && q[1] == '\n') ++q;
+            }
             p = e + 3;
             continue;
         }
@@ -3423,7 +3431,10 @@ inline const scanner::byte* scanner::element_tree(const byte* p) noexcept {
         for (;;) {
             // XML 1.0 §2.4 CharData and references, up to a '<' with a byte after it
             if (depth == 1 && root_text_ == npos) {
+                const byte* spaces = p;
                 p = scan_impl::skip_space(p, end);
+                // The root's text keeps these spaces: a CR among them is normalised (XML 1.0 §2.11).
+                if (p != spaces && std::memchr(spaces, '\r', std::size_t(p - spaces))) text_plain_ = false;
                 if (p != end && *p != '<') root_text_ = offset(p);
             }
             if (p != end && *p != '<') p = scan_impl::skip_plain<'<', '&', ']'>(p, end);

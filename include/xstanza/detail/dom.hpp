@@ -293,12 +293,20 @@ XSTANZA_DOM_OUTLINE inline std::string_view decode_text(char* p, std::size_t n) 
     while (p != end) {
         if (*p == '<') {
             if (p[1] != '!') break;  // a child element's tag: the text before it (callers have none)
-            // "<![CDATA[" ... "]]>": copied as is (XML 1.0 §2.7); the scanner checked it is closed
+            // "<![CDATA[" ... "]]>": copied as is (XML 1.0 §2.7), but for its line ends, which
+            // are normalised there too (§2.11: CR LF and a lone CR read as LF); the scanner
+            // checked it is closed. dst never passes q: copying forward in place is safe.
             char* c = p + 9;
             char* e = c;
             while (!(e[0] == ']' && e[1] == ']' && e[2] == '>')) ++e;
-            std::memmove(dst, c, std::size_t(e - c));
-            dst += e - c;
+            for (char* q = c; q != e; ++q) {
+                if (*q != '\r') {
+                    *dst++ = *q;
+                    continue;
+                }
+                *dst++ = '\n';
+                if (q + 1 != e && q[1] == '\n') ++q;
+            }
             p = e + 3;
             continue;
         }

@@ -826,7 +826,10 @@ inline const scanner::byte* scanner::element_tree(const byte* p) noexcept {
         for (;;) {
             // XML 1.0 §2.4 CharData and references, up to a '<' with a byte after it
             if (depth == 1 && root_text_ == npos) {
+                const byte* spaces = p;
                 p = scan_impl::skip_space(p, end);
+                // The root's text keeps these spaces: a CR among them is normalised (XML 1.0 §2.11).
+                if (p != spaces && std::memchr(spaces, '\r', std::size_t(p - spaces))) text_plain_ = false;
                 if (p != end && *p != '<') root_text_ = offset(p);
             }
             if (p != end && *p != '<') p = scan_impl::skip_plain<'<', '&', ']'>(p, end);
