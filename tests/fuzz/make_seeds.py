@@ -39,6 +39,7 @@ EXPAT_EXTRA = [
     b"<a xmlns:xml='http://www.w3.org/XML/1998/&#x6E;amespace'/>",
     b"<a\xf0\x90\x80\x80 b\xc8\xa1='1'/>",
     b"<a><![CDATA[x\r\ny]]>&#13;\r\n<b/>z&amp;<![CDATA[]]]]><c/></a>",
+    b"<a>\r\r&amp;</a>",
     b"<p:a xmlns:p='u' xmlns='v' p:x='1\t2&#9;' xml:lang='en' y=\"&lt;&quot;\"><b xmlns=''>t</b></p:a>",
 ]
 STREAM_HEADER = (b"<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
