@@ -300,8 +300,11 @@ struct walker {
         return end - p >= 2 && p[0] == '/' && p[1] == '>' ? p + 2 : nullptr;
     }
 
-    // scope: the prefixed declarations in scope, (prefix, decoded namespace name).
-    void walk(const detail::xml_node* n, std::size_t depth, std::vector<std::pair<std::string, std::string>>& scope) {
+    struct binding {
+        std::string prefix, uri, raw;  // the namespace name decoded, and as written
+    };
+    // scope: the prefixed declarations in scope.
+    void walk(const detail::xml_node* n, std::size_t depth, std::vector<binding>& scope) {
         if (!r->walk_failure.empty()) return;
         const std::size_t mark = scope.size();
         element_info e;
@@ -318,24 +321,26 @@ struct walker {
                 // xmlns:xml='http://www.w3.org/XML/1998/namespace' binds nothing new: expat does not report it.
                 if (prefix == "xml") continue;
                 e.declarations.emplace_back(prefix, value);
-                if (!prefix.empty()) scope.emplace_back(prefix, value);
+                if (!prefix.empty()) scope.push_back({prefix, value, std::string(a->value(), a->value_size())});
             }
         }
+        std::vector<std::string> raw_names;  // expanded with the namespace names as written
         for (const detail::xml_attr* a = n->first_attribute(); a; a = a->next_attribute()) {
             const std::string_view q(a->name(), a->name_size());
             if (q == "xmlns" || q.substr(0, 6) == "xmlns:") continue;
-            std::string name;
+            std::string name, raw_name;
             const std::size_t colon = q.find(':');
             if (colon == std::string_view::npos) {
-                name = std::string(q);
+                name = raw_name = std::string(q);
             } else {
                 const std::string_view prefix = q.substr(0, colon);
-                std::string uri;
+                std::string uri, raw;
                 bool found = prefix == "xml";
-                if (found) uri = std::string(detail::xml_ns);
+                if (found) uri = raw = std::string(detail::xml_ns);
                 for (std::size_t k = scope.size(); !found && k-- > 0;)
-                    if (scope[k].first == prefix) {
-                        uri = scope[k].second;
+                    if (scope[k].prefix == prefix) {
+                        uri = scope[k].uri;
+                        raw = scope[k].raw;
                         found = true;
                     }
                 if (!found) {
@@ -343,10 +348,13 @@ struct walker {
                     return;
                 }
                 name = expanded(uri, q.substr(colon + 1));
+                raw_name = expanded(raw, q.substr(colon + 1));
             }
             const std::string_view copied = detail::attr_copy(a, arena);
-            for (const auto& other : e.attributes)
-                if (other.first == name) r->decoded_duplicate = true;
+            // Equal once decoded, different as written: the known limit, not a plain duplicate.
+            for (std::size_t k = 0; k < e.attributes.size(); ++k)
+                if (e.attributes[k].first == name && raw_names[k] != raw_name) r->decoded_duplicate = true;
+            raw_names.push_back(std::move(raw_name));
             e.attributes.emplace_back(std::move(name), std::string(copied));
         }
         const std::string_view ns = detail::resolve_ns(n);
@@ -409,7 +417,7 @@ inline xstanza_report run_xstanza(std::string_view input, const parse_limits& li
         return r;
     }
     impl::walker w{copy.get(), input.size(), {}, &r};
-    std::vector<std::pair<std::string, std::string>> scope;
+    std::vector<impl::walker::binding> scope;
     if (detail::xml_node* root = doc->first_node()) w.walk(root, 1, scope);
     else r.walk_failure = "an accepted input without a root element";
     return r;
