@@ -1,12 +1,40 @@
 // libFuzzer target: Parser::parse<AnyIq> on raw bytes. Every outcome is a clean error or
 // a stanza; a reused Parser and a fresh one agree (no state leaks between parses); the
 // sender's and the receiver's rules agree where they must, and a refused request's error
-// reply is well-formed (stanza_check::check_rules).
+// reply is well-formed (stanza_check::check_rules). The scanner alone (no tree) on an
+// exact-size copy agrees with the parse: the parse scans first, so a parse error with one of
+// the scanner's codes is the scanner's error (same code, same offset), and with any other
+// code (an IQ rule) the scanner accepts; parse_in_situ on an exact-size
+// buffer plus its padding byte gives the copying parse's outcome.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
 #include <string_view>
 
 #include "fuzz_common.hpp"
+
+namespace {
+
+// The codes only the scanner reports (detail/scan.hpp; Parser::parse checks input_too_large
+// before scanning, as the scanner does, at offset 0).
+bool scanner_code(xstanza::errc c) {
+    using xstanza::errc;
+    switch (c) {
+    case errc::attribute_limit: case errc::byte_order_mark: case errc::depth_limit: case errc::duplicate_attribute:
+    case errc::empty_input: case errc::forbidden_comment: case errc::forbidden_dtd: case errc::forbidden_pi:
+    case errc::input_too_large: case errc::invalid_char: case errc::invalid_name: case errc::invalid_namespace:
+    case errc::invalid_reference: case errc::invalid_utf8: case errc::malformed: case errc::mismatched_tag:
+    case errc::nul_byte: case errc::trailing_content: case errc::undeclared_prefix: case errc::undefined_entity:
+    case errc::unexpected_eof:
+        return true;
+    default:
+        return false;
+    }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace xstanza;
@@ -22,8 +50,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             fuzz_require("a reused Parser reports another outcome than a fresh one");
     } else {
         if (!b || !(*a == *b)) fuzz_require("a reused Parser parses to another stanza than a fresh one");
-        if (fresh.validate(input)) fuzz_require("validate rejects what parse accepts");
     }
+    std::unique_ptr<char[]> exact(new char[size + 1]);
+    if (size) std::memcpy(exact.get(), data, size);
+    detail::scanner scanner;
+    const parse_error scanned = scanner.scan(exact.get(), size, fresh.limits());
+    const bool xml_error = !a && scanner_code(a.error().code());
+    if (bool(scanned) != xml_error) {
+        fuzz_require(scanned ? "the scanner alone rejects (" + std::string(to_string(scanned.code())) +
+                                   ") what parse accepts or refuses for an IQ rule"
+                             : "the scanner alone accepts what parse refuses as XML (" +
+                                   std::string(to_string(a.error().code())) + ")");
+    }
+    if (scanned && (a.error().code() != scanned.code() || a.error().offset() != scanned.offset()))
+        fuzz_require("the scanner alone and parse report different errors");
+    if (std::memcmp(exact.get(), data, size) != 0) fuzz_require("the scanner modified its input");
+    Parser in_situ;
+    result<AnyIq> c = in_situ.parse_in_situ<AnyIq>(exact.get(), size);
+    if (bool(c) != bool(a)) fuzz_require("parse_in_situ and parse disagree");
+    if (c && !(*c == *a)) fuzz_require("parse_in_situ and parse give different stanzas");
+    if (!c && (c.error().code() != a.error().code() || c.error().offset() != a.error().offset()))
+        fuzz_require("parse_in_situ and parse report different errors");
     fuzz_require(stanza_check::check_rules(input));
     return 0;
 }

@@ -2,7 +2,11 @@
 // whose sizes come from the input itself; both must give the same events (adjacent keepalives
 // merged), since framing must not depend on where the network splits the stream. Each chunk
 // is an exact-size buffer plus the one padding byte, so AddressSanitizer catches any read
-// beyond; each IQ is parsed in situ, exercising the padding write the reader undoes.
+// beyond; each IQ is parsed in situ with the stream's context (StreamReader::context()),
+// exercising the padding write the reader undoes, and must give what parsing a copy of its
+// bytes gives (in situ on the copy with the same context, and Parser::parse when the context
+// is the default one): same stanza, or same error code and offset. The outcome is part of
+// the events, so it must not depend on the chunking either.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -15,20 +19,53 @@
 #include <xstanza/stream.hpp>
 #include <xstanza/xstanza.hpp>
 
+#include "../hostile/stanza_check.hpp"
+
 namespace {
 
 struct seen {
     int type;
     std::string bytes;
-    bool operator==(const seen& o) const { return type == o.type && bytes == o.bytes; }
+    std::string parsed;  // an IQ's parse outcome: "ok" or "<code>@<offset>"
+    bool operator==(const seen& o) const { return type == o.type && bytes == o.bytes && parsed == o.parsed; }
 };
+
+[[noreturn]] void broken(const char* what, const std::string& bytes) {
+    std::fprintf(stderr, "xstanza invariant broken: %s [element %s]\n", what,
+                 stanza_check::printable(bytes, 300).c_str());
+    std::abort();
+}
+
+std::string outcome(const xstanza::result<xstanza::AnyIq>& r) {
+    if (r) return "ok";
+    return std::string(to_string(r.error().code())) + "@" + std::to_string(r.error().offset());
+}
+
+// The in-situ parse of a streamed IQ against parses of a copy of its bytes.
+std::string parse_iq(xstanza::Parser& parser, xstanza::Parser& copier, char* data, std::size_t size,
+                     const xstanza::stream_context& context) {
+    using namespace xstanza;
+    const std::string bytes(data, size);  // before the in-situ parse decodes in place
+    std::string copy = bytes;
+    result<AnyIq> in = parser.parse_in_situ<AnyIq>(data, size, context);
+    result<AnyIq> cp = copier.parse_in_situ<AnyIq>(copy.data(), copy.size(), context);
+    if (outcome(in) != outcome(cp)) broken("the streamed in-situ parse and a parse of a copy disagree", bytes);
+    if (in && !(*in == *cp)) broken("the streamed in-situ parse and a parse of a copy give different stanzas", bytes);
+    if (context.content_ns == jabber_client_ns && context.lang.empty()) {
+        Parser plain;
+        result<AnyIq> p = plain.parse<AnyIq>(bytes);
+        if (outcome(in) != outcome(p)) broken("the streamed in-situ parse and Parser::parse disagree", bytes);
+        if (in && !(*in == *p)) broken("the streamed in-situ parse and Parser::parse give different stanzas", bytes);
+    }
+    return outcome(in);
+}
 
 std::vector<seen> run(const std::uint8_t* data, std::size_t size, std::size_t seed) {
     using namespace xstanza;
     stream_limits limits;
     limits.max_stanza_bytes = 4096;  // small, so the limit path is reached too
     StreamReader reader(limits);
-    Parser parser;
+    Parser parser, copier;
     std::vector<seen> out;
     std::unique_ptr<char[]> chunk;
     std::size_t fed = 0;
@@ -45,7 +82,7 @@ std::vector<seen> run(const std::uint8_t* data, std::size_t size, std::size_t se
             fed += n;
             continue;
         }
-        seen s{int(ev.type), ev.data ? std::string(ev.data, ev.size) : std::string()};
+        seen s{int(ev.type), ev.data ? std::string(ev.data, ev.size) : std::string(), {}};
         if (ev.type == StreamEventType::header) s.bytes = std::string(reader.header().qname);
         if (ev.type == StreamEventType::error) s.bytes = std::string(to_string(reader.error().code()));
         if (ev.type == StreamEventType::keepalive && !out.empty() && out.back().type == s.type) {
@@ -53,7 +90,7 @@ std::vector<seen> run(const std::uint8_t* data, std::size_t size, std::size_t se
             continue;
         }
         if (ev.type == StreamEventType::element) {
-            if (ev.kind == ElementKind::iq) (void)parser.parse_in_situ<AnyIq>(ev.data, ev.size);
+            if (ev.kind == ElementKind::iq) s.parsed = parse_iq(parser, copier, ev.data, ev.size, reader.context());
             if (ev.name == "success") reader.restart();
         }
         out.push_back(std::move(s));

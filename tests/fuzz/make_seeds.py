@@ -10,7 +10,9 @@ The XML targets get the stanzas; fuzz_jid gets the JID cases and every JID-value
 attribute (to, from, jid, by) found in the stanzas; fuzz_stream gets each stanza inside a
 stream (header, the stanza, a keepalive, the closing tag), and runs of consecutive ones.
 File names are the SHA-1 of the content, as libFuzzer names the inputs it saves.
-fuzz_stream's dictionary is written by hand, not here.
+fuzz_stream's dictionary is written by hand, not here. fuzz_expat (the differential target
+against expat) gets the XML targets' seeds and dictionary, plus the example stanzas of
+tests/vectors/ and a few inputs that reach each exception of tests/hostile/expat_oracle.hpp.
 """
 import hashlib
 import os
@@ -19,9 +21,27 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VECTORS = os.path.join(HERE, '..', 'adversarial')
+EXAMPLES = os.path.join(HERE, '..', 'vectors')
 XML_TARGETS = ['fuzz_parse_any', 'fuzz_parse_typed', 'fuzz_roundtrip', 'fuzz_check']
 JID_TARGET = 'fuzz_jid'
 STREAM_TARGET = 'fuzz_stream'
+EXPAT_TARGET = 'fuzz_expat'
+# One input per exception of tests/hostile/expat_oracle.hpp, and XML that XMPP allows but the
+# vectors rarely hold (CDATA, line ends, prefixed attributes, mixed content).
+EXPAT_EXTRA = [
+    b"<a><!--c--></a>", b"<!--c--><a/>", b"<a/><!--c-->", b"<a><?pi x?></a>", b"<?xml version='1.0'?><a/>",
+    b"<!DOCTYPE a [<!ENTITY e 'x'>]><a>&e;</a>", b"\xef\xbb\xbf<a/>",
+    b"<a><b><c><d><e><f><g><h><i><j><k><l><m><n><o><p><q/></p></o></n></m></l></k></j></i></h></g></f></e></d></c></b></a>",
+    b"<a a='' b='' c='' d='' e='' f='' g='' h='' i='' j='' k='' l='' m=''/>",
+    b"<a xmlns:a='1' xmlns:b='2' xmlns:c='3'><b xmlns:d='4' xmlns:e='5' xmlns:f='6'><c xmlns:g='7'/></b></a>",
+    b"<a xmlns:p='urn:&#x61;' xmlns:q='urn:a' p:x='' q:x=''/>",
+    b"<a xmlns='http://www.w3.org/XML/1998/&#x6E;amespace'/>",
+    b"<a xmlns:xml='http://www.w3.org/XML/1998/&#x6E;amespace'/>",
+    b"<a\xf0\x90\x80\x80 b\xc8\xa1='1'/>",
+    b"<a><![CDATA[x\r\ny]]>&#13;\r\n<b/>z&amp;<![CDATA[]]]]><c/></a>",
+    b"<a>\r\r&amp;</a>",
+    b"<p:a xmlns:p='u' xmlns='v' p:x='1\t2&#9;' xml:lang='en' y=\"&lt;&quot;\"><b xmlns=''>t</b></p:a>",
+]
 STREAM_HEADER = (b"<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
                  b"xmlns:stream='http://etherx.jabber.org/streams' from='example.com' id='s1' version='1.0'>")
 STREAM_END = b'</stream:stream>'
@@ -175,6 +195,16 @@ def wanted():
     for d in streams:
         files[os.path.join('corpus', STREAM_TARGET, hashlib.sha1(d).hexdigest())] = d
     files[JID_TARGET + '.dict'] = dictionary(JID_TOKENS, XMPP_BYTES).encode()
+    expat_seeds = set(xml_seeds) | set(EXPAT_EXTRA)
+    for sub in ('valid', 'invalid'):
+        folder = os.path.join(EXAMPLES, sub)
+        for n in sorted(os.listdir(folder)):
+            if n.endswith('.xml'):
+                with open(os.path.join(folder, n), 'rb') as f:
+                    expat_seeds.add(f.read())
+    for d in expat_seeds:
+        files[os.path.join('corpus', EXPAT_TARGET, hashlib.sha1(d).hexdigest())] = d
+    files[EXPAT_TARGET + '.dict'] = dictionary(XMPP_TOKENS, XMPP_BYTES).encode()
     return files
 
 
@@ -182,7 +212,7 @@ def main():
     check = '--check' in sys.argv[1:]
     files = wanted()
     existing = set()  # only the corpora this script owns: other targets keep their own seeds
-    for t in XML_TARGETS + [JID_TARGET, STREAM_TARGET]:
+    for t in XML_TARGETS + [JID_TARGET, STREAM_TARGET, EXPAT_TARGET]:
         corpus = os.path.join(HERE, 'corpus', t)
         for root, _, names in os.walk(corpus):
             for n in names:
@@ -202,10 +232,11 @@ def main():
         os.makedirs(os.path.dirname(os.path.join(HERE, p)) or HERE, exist_ok=True)
         with open(os.path.join(HERE, p), 'wb') as f:
             f.write(files[p])
-    print('%d files written, %d removed, %d seeds per XML target, %d JID seeds, %d stream seeds' % (
+    print('%d files written, %d removed, %d seeds per XML target, %d JID seeds, %d stream seeds, %d expat seeds' % (
         len(changed), len(stale), len([p for p in files if p.startswith(os.path.join('corpus', XML_TARGETS[0]))]),
         len([p for p in files if p.startswith(os.path.join('corpus', JID_TARGET))]),
-        len([p for p in files if p.startswith(os.path.join('corpus', STREAM_TARGET))])))
+        len([p for p in files if p.startswith(os.path.join('corpus', STREAM_TARGET))]),
+        len([p for p in files if p.startswith(os.path.join('corpus', EXPAT_TARGET))])))
     return 0
 
 

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <typeinfo>
 #include <vector>
 
 #include <xstanza/xstanza.hpp>
@@ -207,9 +208,31 @@ std::string check_parse(Parser& parser, Parser& scratch, std::string_view input,
     return check_round_trip(*r, scratch);
 }
 
-/// Every typed target against AnyIq on the same input: a typed success implies an AnyIq
-/// success whose Parser::cast<T> is equal (Iq<Error> without payload type ignores an
-/// echoed payload, so it is exempt from the implication), and every outcome is clean.
+/// True when `failure` (AnyIq's error on `input`, which Iq<Error> accepts) lies in the payload
+/// an error IQ echoes (RFC 6120 §8.3.1: "MAY include the original payload"): Iq<Error>
+/// without a payload type ignores that payload, AnyIq parses it (a roster query's rules,
+/// RFC 6121 §2.1; an extension's namespace, RFC 6120 §8.4). So: the IQ has exactly two
+/// child elements, the <error/> and the echo; the error lies inside one of them (the
+/// <error/> element parsed for Iq<Error>, so it is the echo); Iq<Error, AnyPayload>, which
+/// parses the echo as AnyIq does, fails with the same code at the same offset.
+inline bool echoed_payload_refused(Parser& scratch, std::string_view input, const parse_error& failure) {
+    detail::scanner sc;
+    if (sc.scan(input.data(), input.size(), scratch.limits())) return false;
+    if (sc.children().size() != 2) return false;
+    bool inside = false;
+    for (const detail::child_span& c : sc.children())
+        if (failure.offset() >= c.begin && failure.offset() < c.end) inside = true;
+    if (!inside) return false;
+    result<Iq<Error, AnyPayload>> echo = scratch.parse<Iq<Error, AnyPayload>>(input);
+    return !echo && echo.error().code() == failure.code() && echo.error().offset() == failure.offset();
+}
+
+/// Every typed target against AnyIq on the same input, both ways, and every outcome clean:
+///  - AnyIq accepts and Parser::cast<T> accepts => the typed parse accepts, with an equal IQ;
+///  - the typed parse accepts => AnyIq accepts and Parser::cast<T> gives an equal IQ. The one
+///    exception: Iq<Error> (no payload type) ignores the payload an error IQ echoes, so it
+///    accepts an error IQ whose echo AnyIq refuses (echoed_payload_refused, checked narrowly).
+/// `scratch` must be a third parser (the round trip and the exception parse there).
 inline std::string check_typed(Parser& parser, Parser& any_parser, Parser& scratch, std::string_view input) {
     result<AnyIq> any = any_parser.parse<AnyIq>(input);
     if (!any) {
@@ -220,22 +243,35 @@ inline std::string check_typed(Parser& parser, Parser& any_parser, Parser& scrat
         using T = std::remove_pointer_t<decltype(tag)>;
         if (!failure.empty()) return;
         result<T> r = parser.parse<T>(input);
-        if (!r) {
-            failure = check_error(r.error(), input.size());
-            return;
-        }
+        const std::string name = " (" + std::string(typeid(T).name()) + ")";
         if (!any) {
-            if (!std::is_same_v<T, Iq<Error>>)
-                failure = "a typed parse succeeds where AnyIq fails with " + std::string(to_string(any.error().code()));
+            if (!r) {
+                failure = check_error(r.error(), input.size());
+                return;
+            }
+            // Iq<Error> ignores an echoed payload; nothing else may accept what AnyIq refuses.
+            if (!std::is_same_v<T, Iq<Error>> || !echoed_payload_refused(scratch, input, any.error())) {
+                failure = "a typed parse succeeds where AnyIq fails with " + std::string(to_string(any.error().code())) + name;
+                return;
+            }
+            failure = check_round_trip(*r, scratch);
             return;
         }
         result<T> c = any_parser.cast<T>(*any);
+        if (!r) {
+            if (c)
+                failure = "the typed parse fails with " + std::string(to_string(r.error().code())) + ": " +
+                          std::string(r.error().message()) + " where AnyIq and Parser::cast succeed" + name;
+            else
+                failure = check_error(r.error(), input.size());
+            return;
+        }
         if (!c) {
-            failure = "Parser::cast fails where the typed parse succeeds: " + std::string(c.error().message());
+            failure = "Parser::cast fails where the typed parse succeeds: " + std::string(c.error().message()) + name;
             return;
         }
         if (!(*c == *r)) {
-            failure = "Parser::cast differs from the typed parse";
+            failure = "Parser::cast differs from the typed parse" + name;
             return;
         }
         failure = check_round_trip(*r, scratch);
