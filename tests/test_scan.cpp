@@ -594,19 +594,32 @@ BOOST_AUTO_TEST_CASE(decode_matches_reference) {
                                      "&amp;", "&lt;", "&gt;", "&apos;", "&quot;", "&#233;", "&#x1F600;", "&#65;",
                                      "\r\n", "\r", "\n", "\t"},
                                     3, 12345);
-    std::size_t checked = 0;
+    // The inputs must have held what the decoder works on: references next to CR LF pairs.
+    std::size_t both = 0;
     for (int round = 0; round < 4000; ++round) {
         const std::string s = gen.make(gen.next() % 12);
+        both += s.find('&') != std::string::npos && s.find("\r\n") != std::string::npos;
         for (const bool attribute : {true, false}) {
             std::vector<char> buf(s.begin(), s.end());  // exactly s.size() bytes: ASan sees overreads
             const std::size_t m = xstanza::detail::decode_in_place(buf.data(), buf.size(), attribute);
             BOOST_TEST_CONTEXT("input '" << s << "' attribute " << attribute) {
                 BOOST_TEST(std::string(buf.data(), m) == reference_decode(s, attribute));
             }
-            ++checked;
         }
     }
-    BOOST_TEST(checked == 8000u);
+    BOOST_TEST(both > 100u);
+}
+
+// XML 1.0 §2.11: line ends are normalised inside CDATA sections too, and in the text a
+// CR starts (found by the expat differential fuzzer: CDATA bytes were copied as they were).
+BOOST_AUTO_TEST_CASE(cdata_line_ends_normalised) {
+    xstanza::Parser parser;
+    const std::string xml = "<iq type='error' id='e'><error type='cancel'><conflict "
+                            "xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/><text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>"
+                            "\r<![CDATA[a\r\nb\rc\r]]>\r\n<![CDATA[\n]]></text></error></iq>";
+    auto r = parser.parse<xstanza::Iq<xstanza::Error>>(xml);
+    BOOST_TEST_REQUIRE(bool(r), r.error().message());
+    BOOST_TEST(*r->error.text == "\na\nb\nc\n\n\n");
 }
 
 

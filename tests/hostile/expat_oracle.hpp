@@ -36,16 +36,6 @@
 //    name written with a reference is not recognised (xstanza accepts
 //    xmlns='http://www.w3.org/XML/1998/&#x6E;amespace' and refuses
 //    xmlns:xml='http://www.w3.org/XML/1998/&#x6E;amespace', expat the opposite);
-//  - KNOWN BUG of xstanza (reported, include/ not changed here): detail::decode_text copies a
-//    CDATA section's bytes as they are, without XML 1.0 §2.11's line-end normalisation, so
-//    <a><![CDATA[x\ry]]></a> reads "x\ry" where expat (and XML) read "x\ny". Excused only for
-//    an element with a CR inside a CDATA section, whose texts agree once CRs are normalised;
-//  - KNOWN BUG of xstanza (reported, include/ not changed here): the scanner skips the root's
-//    leading whitespace (looking for text directly inside it) without noting a CR there, so a
-//    root without children is marked plain_text and its text keeps the CR: <a>\rx</a> reads
-//    "\rx", not "\nx". No public API reads the root's text (an IQ refuses text); excused only
-//    for the root, without children, a CR in its leading whitespace, texts equal once CRs
-//    are normalised;
 //  - names: expat checks name characters against XML 1.0 4th edition (Appendix B) tables,
 //    xstanza against the 5th edition's §2.3 (which allows far more, e.g. U+10000..U+EFFFF).
 //    Excused where expat rejects at a non-ASCII character inside a name xstanza read.
@@ -79,12 +69,10 @@ struct element_info {
     std::vector<std::pair<std::string, std::string>> attributes;  // expanded name, decoded value
     std::vector<std::pair<std::string, std::string>> declarations;  // prefix ("" for the default), namespace name
     std::string text;       // the character data directly inside it
-    bool cr_kept = false;   // xstanza's side: a CR one of the KNOWN BUGs below keeps
     bool operator==(const element_info& o) const {
         return depth == o.depth && name == o.name && attributes == o.attributes && declarations == o.declarations &&
                text == o.text;
     }
-    bool same_but_cdata_line_ends(const element_info& o) const;
 };
 
 constexpr char separator = '\x01';  // never in a namespace name: U+0001 is no XML Char
@@ -109,30 +97,6 @@ struct expat_report {
     std::size_t max_attributes = 0;  // on one element, namespace declarations included
     std::size_t max_prefixes = 0;    // prefixed declarations in scope at once (the xml prefix aside)
 };
-
-namespace impl {
-
-// XML 1.0 §2.11 applied to a decoded text (for the KNOWN BUG exception only).
-inline std::string line_ends(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '\r') {
-            out += s[i];
-            continue;
-        }
-        out += '\n';
-        if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    }
-    return out;
-}
-
-}  // namespace impl
-
-inline bool element_info::same_but_cdata_line_ends(const element_info& o) const {
-    if (!cr_kept && !o.cr_kept) return false;
-    return depth == o.depth && name == o.name && attributes == o.attributes && declarations == o.declarations &&
-           impl::line_ends(text) == impl::line_ends(o.text);
-}
 
 namespace impl {
 
@@ -264,16 +228,6 @@ struct walker {
     bool inside(const char* p) const { return p >= base && p <= base + size; }
     static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-    // A CR inside a CDATA section of [p, end) (the KNOWN BUG's trigger).
-    static bool cdata_cr(std::string_view content) {
-        for (std::size_t at = content.find("<![CDATA["); at != std::string_view::npos;
-             at = content.find("<![CDATA[", at + 1)) {
-            const std::size_t close = content.find("]]>", at);
-            if (content.substr(at, close - at).find('\r') != std::string_view::npos) return true;
-        }
-        return false;
-    }
-
     void note_name(const char* p, std::size_t n) {
         for (std::size_t i = 0; i < n; ++i)
             if (static_cast<unsigned char>(p[i]) >= 0x80) {
@@ -358,12 +312,6 @@ struct walker {
             e.attributes.emplace_back(std::move(name), std::string(copied));
         }
         const std::string_view ns = detail::resolve_ns(n);
-        if (inside(n->value())) {
-            const std::string_view content(n->value(), n->value_size());
-            const std::size_t text = content.find_first_not_of(" \t\n\r");
-            e.cr_kept = cdata_cr(content) || (depth == 1 && !n->first_node() &&
-                                              content.substr(0, text).find('\r') != std::string_view::npos);
-        }
         // scan.hpp's known limit: resolve_ns() (element::ns()) is the namespace name as written,
         // its references not decoded and its tabs and line ends not normalised: compared decoded.
         e.name = expanded(decoded_value(ns), detail::local_name(n));
@@ -522,7 +470,6 @@ inline verdict compare_with_expat(std::string_view input, const parse_limits& li
     }
     for (std::size_t i = 0; i < e.elements.size(); ++i) {
         if (e.elements[i] == x.elements[i]) continue;
-        if (e.elements[i].same_but_cdata_line_ends(x.elements[i])) continue;  // KNOWN BUG, see the top
         v.failure = "element " + std::to_string(i) + " differs: expat " + impl::describe(e.elements[i]) + ", xstanza " +
                     impl::describe(x.elements[i]);
         return v;
