@@ -173,7 +173,9 @@ struct rejected_request {
 /// The outcome of a failed parse or serialization: a code, the byte offset in
 /// the input where the problem was found, and a specific message. The message
 /// lives in an inline buffer, so building an error never allocates or throws.
-class parse_error {
+/// [[nodiscard]]: a function returning one (serialize among them) reports its failure only
+/// through it, so ignoring it is a warning (an error under -Werror).
+class [[nodiscard]] parse_error {
 public:
     static constexpr std::size_t max_message = 191;
 
@@ -5346,7 +5348,7 @@ result<std::string> to_xml(const T& stanza, role sender = role::client) noexcept
 
 /// What serialize_into reports: an error (buffer_too_small among them) and the size the
 /// complete output needs, so that a caller can retry with a buffer that large.
-struct serialize_result {
+struct [[nodiscard]] serialize_result {
     parse_error error;
     std::size_t size = 0;
     explicit operator bool() const noexcept { return !error; }
@@ -6650,7 +6652,11 @@ public:
 
     /// `account` is the user's JID (bare, or full once bound); it may also be set later with
     /// set_account(). Until it is known, a request without 'to' accepts only answers without 'from'.
-    explicit IqTracker(std::string_view account = {}) noexcept { (void)set_account(account); }
+    explicit IqTracker(std::string_view account = {}) noexcept {
+        // Deliberately ignored: a constructor cannot report it, and an account that is not a
+        // JID leaves none set (call set_account() to see the error).
+        (void)set_account(account);
+    }
 
     /// Sets the account whose server answers requests that have no 'to' (RFC 6120 §10.3).
     /// A full JID is reduced to its bare JID. Empty clears it.
@@ -6736,6 +6742,8 @@ public:
                               [h = std::move(handler)](const AnyIq& any, Parser& parser, std::string& answer) -> bool {
                                   result<Iq<Type, P>> typed = parser.cast<Iq<Type, P>>(any);
                                   if (!typed) {
+                                      // Deliberately ignored: when even the error cannot be written, the
+                                      // request stays unanswered, and nothing better can be done here.
                                       (void)write_error(any, StanzaError(ErrorType::modify, Condition::bad_request), answer);
                                       return true;
                                   }
