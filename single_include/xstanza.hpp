@@ -1217,6 +1217,7 @@ private:
 #define XSTANZA_PAYLOAD_HPP
 
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 namespace xstanza {
@@ -1229,9 +1230,15 @@ namespace xstanza {
 ///     static constexpr bool in_get = true;                       // may be a get's payload
 ///     static constexpr bool in_set = false;                      // may be a set's payload
 ///     static constexpr bool in_result = false;                   // may be a result's payload
+///     using replies = std::tuple<void>;                           // optional, see below
 /// };
 /// \endcode
 /// An error IQ may echo any payload that a get or set may carry (RFC 6120 §8.3.1).
+///
+/// `replies` (optional, for a request payload) lists what a result answering it may carry,
+/// `void` standing for the empty result (Iq<Result>): make_result(request[, payload]) compiles
+/// only for those. Without `replies`, any result payload is accepted, as before the list existed.
+/// Errors are not replies in this sense: make_error answers any request.
 template <class P>
 struct payload_traits;
 
@@ -1243,6 +1250,36 @@ struct is_payload<P, std::void_t<decltype(payload_traits<P>::name), decltype(pay
     : std::true_type {};
 template <class P>
 inline constexpr bool is_payload_v = is_payload<P>::value;
+
+namespace detail {
+template <class R, class List> struct in_reply_list : std::false_type {};
+template <class R, class... Rs>
+struct in_reply_list<R, std::tuple<Rs...>> : std::bool_constant<(std::is_same_v<R, Rs> || ...)> {};
+}  // namespace detail
+
+/// True when a result carrying R (void: the empty result) may answer a request carrying P:
+/// R is in payload_traits<P>::replies, or P declares no replies.
+template <class P, class R, class = void>
+struct is_reply : std::true_type {};
+template <class P, class R>
+struct is_reply<P, R, std::void_t<typename payload_traits<P>::replies>>
+    : detail::in_reply_list<R, typename payload_traits<P>::replies> {};
+template <class P, class R>
+inline constexpr bool is_reply_v = is_reply<P, R>::value;
+
+namespace detail {
+/// The compile-time check of make_result: check<R>() fails, naming the rule, when R does not
+/// answer P. The built-in payloads specialise it to cite their specification.
+template <class P>
+struct reply_rule {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<P, R>,
+                      "make_result(request, reply): the request's payload_traits<P>::replies does not list this reply "
+                      "payload (void there stands for the empty result)");
+    }
+};
+}  // namespace detail
 
 }  // namespace xstanza
 
@@ -1515,12 +1552,16 @@ struct payload_traits<RosterGet> {
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    /// The roster (RFC 6121 §2.1.3), or an empty result when the requested version is current (§2.6.3).
+    using replies = std::tuple<RosterQuery, void>;
 };
 template <>
 struct payload_traits<RosterSet> {
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = false, in_set = true, in_result = false;
+    /// An empty result; the change goes out as a push (RFC 6121 §2.1.5, §2.3.2).
+    using replies = std::tuple<void>;
 };
 template <>
 struct payload_traits<RosterQuery> {
@@ -1528,6 +1569,27 @@ struct payload_traits<RosterQuery> {
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = false, in_set = false, in_result = true;
 };
+
+namespace detail {
+template <>
+struct reply_rule<RosterGet> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<RosterGet, R>,
+                      "make_result(roster get, reply): a roster get is answered by a RosterQuery (RFC 6121 2.1.3), "
+                      "or by the empty result when its version is current (RFC 6121 2.6.3)");
+    }
+};
+template <>
+struct reply_rule<RosterSet> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<RosterSet, R>,
+                      "make_result(roster set, reply): a roster set is answered by the empty result: make_result(request) "
+                      "(RFC 6121 2.1.5); the roster goes out as pushes");
+    }
+};
+}  // namespace detail
 
 }  // namespace xstanza
 
@@ -1762,6 +1824,14 @@ constexpr void check_answerable() {
     static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
                   "make_result/make_error: only a get or set request is answered; a result or error IQ is never answered (RFC 6120 §8.2.3)");
 }
+// make_result's check of the reply payload R (void: none) against the request's payload P.
+// An AnyPayload, on either side, is checked at run time instead.
+template <class Type, class P, class R>
+constexpr void check_reply() {
+    if constexpr ((std::is_same_v<Type, Get> || std::is_same_v<Type, Set>) && !std::is_same_v<P, AnyPayload> &&
+                  !std::is_same_v<R, AnyPayload> && !std::is_void_v<P>)
+        reply_rule<P>::template check<R>();
+}
 template <class To, class From>
 void address_reply(To& reply, const From& request) noexcept {
     reply.to = request.from;   // RFC 6120 §8.2.3 / §10.3: the answer goes back to the requester
@@ -1769,19 +1839,23 @@ void address_reply(To& reply, const From& request) noexcept {
 }
 }  // namespace detail
 
-/// The empty result that acknowledges a get or set: same id, from/to swapped.
+/// The empty result that acknowledges a get or set: same id, from/to swapped. Compiles only
+/// when payload_traits<P>::replies allows the empty result (void), or lists no replies.
 template <class Type, class P>
 Iq<Result> make_result(const Iq<Type, P>& request) {
     detail::check_answerable<Type>();
+    detail::check_reply<Type, P, void>();
     Iq<Result> r(request.id);
     detail::address_reply(r, request);
     return r;
 }
 
-/// A result carrying a payload (e.g. a RosterQuery answering a roster get).
+/// A result carrying a payload (e.g. a RosterQuery answering a roster get). Compiles only
+/// when payload_traits<P>::replies lists R, or lists no replies.
 template <class R, class Type, class P>
 Iq<Result, R> make_result(const Iq<Type, P>& request, R payload) {
     detail::check_answerable<Type>();
+    detail::check_reply<Type, P, R>();
     Iq<Result, R> r(request.id, std::move(payload));
     detail::address_reply(r, request);
     return r;
@@ -7010,7 +7084,19 @@ struct payload_traits<ext::Ping> {
     static constexpr std::string_view name = "ping";
     static constexpr std::string_view ns = ext::ping_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    using replies = std::tuple<void>;   ///< the pong is an empty result (XEP-0199 §4.1.2)
 };
+
+namespace detail {
+template <>
+struct reply_rule<ext::Ping> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<ext::Ping, R>,
+                      "make_result(ping, reply): a ping is answered by the empty result: make_result(request) (XEP-0199 4.1)");
+    }
+};
+}  // namespace detail
 
 /// Parses <ping/>: xstanza has checked its name and namespace; it must be empty (XEP-0199 §3).
 template <>
@@ -7083,7 +7169,19 @@ struct payload_traits<ext::VersionQuery> {
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = ext::version_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    using replies = std::tuple<ext::SoftwareVersion>;   ///< the filled query (XEP-0092 §2)
 };
+namespace detail {
+template <>
+struct reply_rule<ext::VersionQuery> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<ext::VersionQuery, R>,
+                      "make_result(version query, reply): a software version query is answered by an ext::SoftwareVersion "
+                      "(XEP-0092 2)");
+    }
+};
+}  // namespace detail
 /// XEP-0092 §2: the filled query goes in a result.
 template <>
 struct payload_traits<ext::SoftwareVersion> {
