@@ -1,4 +1,4 @@
-// xstanza: command-line tool on the public API. check, canon, bench.
+// xstanza: command-line tool on the public API. check, canon, bench, help, --version.
 #include <rapidxml/rapidxml.hpp>
 
 #include <chrono>
@@ -19,13 +19,17 @@ namespace {
 
 constexpr int exit_ok = 0, exit_invalid = 1, exit_usage = 2;
 
-int usage() {
+// Prints the usage: on stderr after a mistake (returns exit_usage), on stdout when asked
+// for with help, --help or -h (returns exit_ok).
+int usage(std::FILE* to = stderr) {
     std::fputs(
         "usage: xstanza check [OPTIONS] FILE...  validate: one line per file, 'ok' or 'error: CODE at byte N: MESSAGE'\n"
         "       xstanza canon [OPTIONS] FILE     print the canonical serialization on one line\n"
         "       xstanza bench [FILE...]          parse/serialize throughput next to raw RapidXML, on\n"
         "                                        built-in corpora or the given stanzas; exit 1 if a\n"
         "                                        stanza fails to parse or serialize\n"
+        "       xstanza help | --help | -h       this text, on standard output\n"
+        "       xstanza --version                the version of xstanza\n"
         "Options of check and canon:\n"
         "  --sender        the sender's rules, every MUST a sender has (the default: a validator)\n"
         "  --receiver      the receiver's rules: accept, ignore or map what RFC 6120/6121 tell a\n"
@@ -33,9 +37,19 @@ int usage() {
         "  --role=client   the entity whose rules apply is a client (the default)\n"
         "  --role=server   ... a server (e.g. a server's roster push may carry 'ask' and 'approved')\n"
         "canon writes as the input's sender: the role itself with --sender, its peer with --receiver.\n"
-        "FILE may be '-' for standard input. Exit: 0 all valid, 1 any invalid, 2 usage or I/O error.\n",
-        stderr);
-    return exit_usage;
+        "FILE may be '-' for standard input. Exit: 0 all valid, 1 any invalid, 2 usage or I/O error\n"
+        "(check reads every file it can, then exits 2 if any could not be read).\n",
+        to);
+    return to == stderr ? exit_usage : exit_ok;
+}
+
+bool is_help(std::string_view a) { return a == "help" || a == "--help" || a == "-h"; }
+
+// True when a verb's arguments (argv[2...]) ask for help: --help or -h.
+bool wants_help(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i)
+        if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h") return true;
+    return false;
 }
 
 // Reads a whole file ("-" is stdin), at most `limit` + 1 bytes so that an oversized input
@@ -110,16 +124,21 @@ void report_leniency(const char* file, const xstanza::AnyIq& iq) {
 }
 
 int check(int argc, char** argv) {
+    if (wants_help(argc, argv)) return usage(stdout);
     options o;
     if (!parse_options(argc, argv, o) || o.files.empty()) return usage();
     xstanza::Parser parser(xstanza::parse_limits{}, o.rules);
     std::string input;
     int status = exit_ok;
+    bool unreadable = false;
     bool many = o.files.size() > 1;
     for (const char* file : o.files) {
         if (!read_input(file, parser.limits().max_input_bytes, input)) {
+            // Reported, and the other files are still checked; the exit status says it (2).
+            std::fflush(stdout);
             std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", file, std::strerror(errno));
-            return exit_usage;
+            unreadable = true;
+            continue;
         }
         if (many) std::printf("%s: ", file);
         xstanza::result<xstanza::AnyIq> r = parser.parse_in_situ<xstanza::AnyIq>(input);
@@ -131,10 +150,11 @@ int check(int argc, char** argv) {
             status = exit_invalid;
         }
     }
-    return status;
+    return unreadable ? exit_usage : status;
 }
 
 int canon(int argc, char** argv) {
+    if (wants_help(argc, argv)) return usage(stdout);
     options o;
     if (!parse_options(argc, argv, o) || o.files.size() != 1) return usage();
     const char* file = o.files[0];
@@ -214,6 +234,14 @@ int bench(int argc, char** argv) {
         std::vector<std::string> stanzas;
     };
     std::vector<named> corpora;
+    if (wants_help(argc, argv)) return usage(stdout);
+    for (int i = 2; i < argc; ++i) {
+        std::string_view a = argv[i];
+        if (a.size() > 1 && a[0] == '-') {
+            std::fprintf(stderr, "xstanza: unknown option '%s'\n", argv[i]);
+            return usage();
+        }
+    }
     if (argc > 2) {
         named files{"files", {}};
         std::string input;
@@ -302,10 +330,15 @@ int main(int argc, char** argv) {
         if (cmd == "check") return check(argc, argv);
         if (cmd == "canon") return canon(argc, argv);
         if (cmd == "bench") return bench(argc, argv);
-        if (cmd == "--help" || cmd == "-h") {
-            usage();
+        if (is_help(cmd)) return usage(stdout);
+        if (cmd == "--version") {
+            std::printf("xstanza %d.%d.%d\n", XSTANZA_VERSION_MAJOR, XSTANZA_VERSION_MINOR, XSTANZA_VERSION_PATCH);
             return exit_ok;
         }
+        if (cmd.size() > 1 && cmd[0] == '-')
+            std::fprintf(stderr, "xstanza: unknown option '%s'\n", argv[1]);
+        else
+            std::fprintf(stderr, "xstanza: unknown command '%s'\n", argv[1]);
         return usage();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "xstanza: %s\n", e.what());
