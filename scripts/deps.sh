@@ -43,6 +43,9 @@ xstanza_install_deps() {
     sudo=(sudo)
   fi
   echo "deps: installing ${missing[*]}"
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+  # Another apt or dpkg (unattended-upgrades, a parallel CI job) may hold the dpkg lock:
+  # wait up to 10 minutes for it instead of failing at once.
+  local lock_wait=(-o DPkg::Lock::Timeout=600)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${lock_wait[@]}" update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${lock_wait[@]}" install -y --no-install-recommends "${missing[@]}"
 }
