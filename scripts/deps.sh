@@ -8,6 +8,8 @@ XSTANZA_DEB_PACKAGES=(
   cmake make g++ clang libclang-rt-14-dev python3   # toolchain; clang runtime for sanitizers/libFuzzer
   librapidxml-dev                                   # the library's one dependency
   libboost-test-dev                                 # unit tests
+  nlohmann-json3-dev                                # `xstanza dump` writes JSON (the tool only, never
+                                                    # the library); its test cli.dump needs it
   libbenchmark-dev libpugixml-dev libexpat1-dev     # benchmarks and their peer parsers
   libgloox-dev libstrophe-dev                       # the XMPP libraries' parsers benchmarks/RESULTS.md
                                                     # compares (required in CI: XSTANZA_REQUIRE_ALL)

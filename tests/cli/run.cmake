@@ -1,7 +1,7 @@
 # CTest cli.<CASE>: runs the `xstanza` tool on tests/cli/data/ and tests/vectors/.
 #   cmake -DCLI=<xstanza> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch dir> -DCASE=<case> -P tests/cli/run.cmake
 # Cases: check_valid check_seed_typos check_many check_stdin missing_file usage canon not_iq vectors rules bench
-#        version help unknown check_unreadable
+#        version help unknown check_unreadable dump
 cmake_minimum_required(VERSION 3.16)
 foreach(var CLI SOURCE_DIR WORK_DIR CASE)
   if(NOT DEFINED ${var})
@@ -160,6 +160,31 @@ elseif(CASE STREQUAL "unknown")
       fail("xstanza ${pair}: rc=${rc} stdout=[${out}] stderr=[${err}]")
     endif()
   endforeach()
+
+elseif(CASE STREQUAL "dump")
+  # The typed view as JSON: every field, absent ones null, in a fixed order.
+  run(ARGS dump seed_roster_result.xml)
+  set(item_fields "\"subscription\": \"none\",\n        \"ask\": false,\n        \"approved\": false,\n        \"groups\": []\n")
+  # One string built first: a list element with an unbalanced '[' would not split at ';'.
+  string(CONCAT expected_json
+    "{\n  \"type\": \"result\",\n  \"id\": \"roster2\",\n  \"from\": null,\n  \"to\": \"jane@longbourn.lit/garden\",\n"
+    "  \"lang\": null,\n  \"payload\": {\n    \"kind\": \"roster\",\n    \"ver\": null,\n    \"items\": [\n"
+    "      {\n        \"jid\": \"elizabeth@longbourn.lit\",\n        \"name\": \"Elizabeth\",\n        ${item_fields}      },\n"
+    "      {\n        \"jid\": \"bingley@netherfield.lit\",\n        \"name\": \"Bingley\",\n        ${item_fields}      }\n"
+    "    ]\n  },\n  \"error\": null\n}\n")
+  expect(0 "dump roster result" "${expected_json}")
+  run(ARGS dump seed_error_fixed.xml)
+  if(NOT rc EQUAL 0 OR NOT out MATCHES "\"type\": \"error\"" OR NOT out MATCHES
+     "\"error\": {\n    \"type\": \"cancel\",\n    \"condition\": \"feature-not-implemented\",")
+    fail("dump error: rc=${rc} stdout=[${out}] stderr=[${err}]")
+  endif()
+  # Invalid input: the error line check prints, exit 1; a missing file: exit 2.
+  run(ARGS dump seed_typo_root.xml)
+  expect(1 "dump invalid" "error: not_iq at byte 0: expected <iq>, found <id>\n")
+  run(ARGS dump does-not-exist.xml)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "cannot read")
+    fail("dump of a missing file: rc=${rc} stderr=[${err}]")
+  endif()
 
 elseif(CASE STREQUAL "check_unreadable")
   # An unreadable file is reported on stderr, the others are still checked, then exit 2.
