@@ -1,6 +1,6 @@
-// expect: ignoring returned value of type
+// expect: nodiscard
 // flags: -Werror
-// first-error: xstanza::parse_error
+// first-error: unused-result
 // serialize() reports a failure (invalid_data, a control character in a name) only through
 // the parse_error it returns, which is [[nodiscard]]: dropping it stops a -Werror build.
 #include <string>
