@@ -172,7 +172,9 @@ class xstanza_into_serializer {
 public:
     explicit xstanza_into_serializer(const roster_source& src) : iq_(src.iq()) {
         std::string probe;
-        (void)xstanza::serialize(iq_, probe);
+        // A corpus stanza that does not serialize sizes the buffer at 1 byte: every timed
+        // serialize_into then fails, which the harness reports (it counts failures).
+        if (xstanza::serialize(iq_, probe)) probe.clear();
         capacity_ = probe.size() + 1;
         buffer_ = std::make_unique<char[]>(capacity_);
     }

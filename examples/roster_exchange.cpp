@@ -35,7 +35,7 @@ int main() {
     roster.items = items;
     Iq<Result, RosterQuery> answer = make_result(*request, roster);
     std::string reply;
-    (void)serialize(answer, reply);
+    if (parse_error e = serialize(answer, reply)) return std::printf("serialize: %s\n", e.message().data()), 1;
     std::printf("server -> %s\n", reply.c_str());
 
     // A malformed request (the seed's typo: <id> for <iq>) is rejected precisely...
@@ -55,7 +55,8 @@ int main() {
             StanzaError e(ErrorType::cancel, Condition::feature_not_implemented);
             e.text = "ping is not implemented here";
             e.text_lang = "en";
-            (void)serialize(make_error(iq, e), err_wire);
+            if (parse_error se = serialize(make_error(iq, e), err_wire))
+                err_wire = "(not serialized: " + std::string(se.message()) + ")";
         }
     });
     std::printf("server -> %s\n", err_wire.c_str());

@@ -8,6 +8,8 @@ XSTANZA_DEB_PACKAGES=(
   cmake make g++ clang libclang-rt-14-dev python3   # toolchain; clang runtime for sanitizers/libFuzzer
   librapidxml-dev                                   # the library's one dependency
   libboost-test-dev                                 # unit tests
+  nlohmann-json3-dev                                # `xstanza dump` writes JSON (the tool only, never
+                                                    # the library); its test cli.dump needs it
   libbenchmark-dev libpugixml-dev libexpat1-dev     # benchmarks and their peer parsers
   libgloox-dev libstrophe-dev                       # the XMPP libraries' parsers benchmarks/RESULTS.md
                                                     # compares (required in CI: XSTANZA_REQUIRE_ALL)
@@ -43,6 +45,9 @@ xstanza_install_deps() {
     sudo=(sudo)
   fi
   echo "deps: installing ${missing[*]}"
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+  # Another apt or dpkg (unattended-upgrades, a parallel CI job) may hold the dpkg lock:
+  # wait up to 10 minutes for it instead of failing at once.
+  local lock_wait=(-o DPkg::Lock::Timeout=600)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${lock_wait[@]}" update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${lock_wait[@]}" install -y --no-install-recommends "${missing[@]}"
 }

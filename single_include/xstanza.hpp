@@ -14,6 +14,7 @@
 //   errors, limits:   error.hpp  limits.hpp  reply.hpp (answering a refused request)
 //   XML:              parse.hpp (Parser)  serialize.hpp (serialize, xml_writer)  element.hpp
 //   storage:          owned.hpp (owning copies of parsed stanzas)
+//   printing:         ostream.hpp (operator<< for Jid, the enums, parse_error, stanzas)
 //   live streams:     stream.hpp (StreamReader: framing, RFC 6120 §4)  tracker.hpp (IqTracker)
 //   extensions:       ext/ping.hpp (XEP-0199)  ext/version.hpp (XEP-0092): worked examples of payload_traits
 #ifndef XSTANZA_XSTANZA_HPP
@@ -173,7 +174,9 @@ struct rejected_request {
 /// The outcome of a failed parse or serialization: a code, the byte offset in
 /// the input where the problem was found, and a specific message. The message
 /// lives in an inline buffer, so building an error never allocates or throws.
-class parse_error {
+/// [[nodiscard]]: a function returning one (serialize among them) reports its failure only
+/// through it, so ignoring it is a warning (an error under -Werror).
+class [[nodiscard]] parse_error {
 public:
     static constexpr std::size_t max_message = 191;
 
@@ -1215,6 +1218,7 @@ private:
 #define XSTANZA_PAYLOAD_HPP
 
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 namespace xstanza {
@@ -1227,9 +1231,15 @@ namespace xstanza {
 ///     static constexpr bool in_get = true;                       // may be a get's payload
 ///     static constexpr bool in_set = false;                      // may be a set's payload
 ///     static constexpr bool in_result = false;                   // may be a result's payload
+///     using replies = std::tuple<void>;                           // optional, see below
 /// };
 /// \endcode
 /// An error IQ may echo any payload that a get or set may carry (RFC 6120 §8.3.1).
+///
+/// `replies` (optional, for a request payload) lists what a result answering it may carry,
+/// `void` standing for the empty result (Iq<Result>): make_result(request[, payload]) compiles
+/// only for those. Without `replies`, any result payload is accepted, as before the list existed.
+/// Errors are not replies in this sense: make_error answers any request.
 template <class P>
 struct payload_traits;
 
@@ -1241,6 +1251,36 @@ struct is_payload<P, std::void_t<decltype(payload_traits<P>::name), decltype(pay
     : std::true_type {};
 template <class P>
 inline constexpr bool is_payload_v = is_payload<P>::value;
+
+namespace detail {
+template <class R, class List> struct in_reply_list : std::false_type {};
+template <class R, class... Rs>
+struct in_reply_list<R, std::tuple<Rs...>> : std::bool_constant<(std::is_same_v<R, Rs> || ...)> {};
+}  // namespace detail
+
+/// True when a result carrying R (void: the empty result) may answer a request carrying P:
+/// R is in payload_traits<P>::replies, or P declares no replies.
+template <class P, class R, class = void>
+struct is_reply : std::true_type {};
+template <class P, class R>
+struct is_reply<P, R, std::void_t<typename payload_traits<P>::replies>>
+    : detail::in_reply_list<R, typename payload_traits<P>::replies> {};
+template <class P, class R>
+inline constexpr bool is_reply_v = is_reply<P, R>::value;
+
+namespace detail {
+/// The compile-time check of make_result: check<R>() fails, naming the rule, when R does not
+/// answer P. The built-in payloads specialise it to cite their specification.
+template <class P>
+struct reply_rule {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<P, R>,
+                      "make_result(request, reply): the request's payload_traits<P>::replies does not list this reply "
+                      "payload (void there stands for the empty result)");
+    }
+};
+}  // namespace detail
 
 }  // namespace xstanza
 
@@ -1513,12 +1553,16 @@ struct payload_traits<RosterGet> {
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    /// The roster (RFC 6121 §2.1.3), or an empty result when the requested version is current (§2.6.3).
+    using replies = std::tuple<RosterQuery, void>;
 };
 template <>
 struct payload_traits<RosterSet> {
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = false, in_set = true, in_result = false;
+    /// An empty result; the change goes out as a push (RFC 6121 §2.1.5, §2.3.2).
+    using replies = std::tuple<void>;
 };
 template <>
 struct payload_traits<RosterQuery> {
@@ -1526,6 +1570,27 @@ struct payload_traits<RosterQuery> {
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = false, in_set = false, in_result = true;
 };
+
+namespace detail {
+template <>
+struct reply_rule<RosterGet> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<RosterGet, R>,
+                      "make_result(roster get, reply): a roster get is answered by a RosterQuery (RFC 6121 2.1.3), "
+                      "or by the empty result when its version is current (RFC 6121 2.6.3)");
+    }
+};
+template <>
+struct reply_rule<RosterSet> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<RosterSet, R>,
+                      "make_result(roster set, reply): a roster set is answered by the empty result: make_result(request) "
+                      "(RFC 6121 2.1.5); the roster goes out as pushes");
+    }
+};
+}  // namespace detail
 
 }  // namespace xstanza
 
@@ -1760,6 +1825,14 @@ constexpr void check_answerable() {
     static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
                   "make_result/make_error: only a get or set request is answered; a result or error IQ is never answered (RFC 6120 §8.2.3)");
 }
+// make_result's check of the reply payload R (void: none) against the request's payload P.
+// An AnyPayload, on either side, is checked at run time instead.
+template <class Type, class P, class R>
+constexpr void check_reply() {
+    if constexpr ((std::is_same_v<Type, Get> || std::is_same_v<Type, Set>) && !std::is_same_v<P, AnyPayload> &&
+                  !std::is_same_v<R, AnyPayload> && !std::is_void_v<P>)
+        reply_rule<P>::template check<R>();
+}
 template <class To, class From>
 void address_reply(To& reply, const From& request) noexcept {
     reply.to = request.from;   // RFC 6120 §8.2.3 / §10.3: the answer goes back to the requester
@@ -1767,19 +1840,23 @@ void address_reply(To& reply, const From& request) noexcept {
 }
 }  // namespace detail
 
-/// The empty result that acknowledges a get or set: same id, from/to swapped.
+/// The empty result that acknowledges a get or set: same id, from/to swapped. Compiles only
+/// when payload_traits<P>::replies allows the empty result (void), or lists no replies.
 template <class Type, class P>
 Iq<Result> make_result(const Iq<Type, P>& request) {
     detail::check_answerable<Type>();
+    detail::check_reply<Type, P, void>();
     Iq<Result> r(request.id);
     detail::address_reply(r, request);
     return r;
 }
 
-/// A result carrying a payload (e.g. a RosterQuery answering a roster get).
+/// A result carrying a payload (e.g. a RosterQuery answering a roster get). Compiles only
+/// when payload_traits<P>::replies lists R, or lists no replies.
 template <class R, class Type, class P>
 Iq<Result, R> make_result(const Iq<Type, P>& request, R payload) {
     detail::check_answerable<Type>();
+    detail::check_reply<Type, P, R>();
     Iq<Result, R> r(request.id, std::move(payload));
     detail::address_reply(r, request);
     return r;
@@ -5363,7 +5440,7 @@ result<std::string> to_xml(const T& stanza, role sender = role::client) noexcept
 
 /// What serialize_into reports: an error (buffer_too_small among them) and the size the
 /// complete output needs, so that a caller can retry with a buffer that large.
-struct serialize_result {
+struct [[nodiscard]] serialize_result {
     parse_error error;
     std::size_t size = 0;
     explicit operator bool() const noexcept { return !error; }
@@ -6667,7 +6744,11 @@ public:
 
     /// `account` is the user's JID (bare, or full once bound); it may also be set later with
     /// set_account(). Until it is known, a request without 'to' accepts only answers without 'from'.
-    explicit IqTracker(std::string_view account = {}) noexcept { (void)set_account(account); }
+    explicit IqTracker(std::string_view account = {}) noexcept {
+        // Deliberately ignored: a constructor cannot report it, and an account that is not a
+        // JID leaves none set (call set_account() to see the error).
+        (void)set_account(account);
+    }
 
     /// Sets the account whose server answers requests that have no 'to' (RFC 6120 §10.3).
     /// A full JID is reduced to its bare JID. Empty clears it.
@@ -6753,6 +6834,8 @@ public:
                               [h = std::move(handler)](const AnyIq& any, Parser& parser, std::string& answer) -> bool {
                                   result<Iq<Type, P>> typed = parser.cast<Iq<Type, P>>(any);
                                   if (!typed) {
+                                      // Deliberately ignored: when even the error cannot be written, the
+                                      // request stays unanswered, and nothing better can be done here.
                                       (void)write_error(any, StanzaError(ErrorType::modify, Condition::bad_request), answer);
                                       return true;
                                   }
@@ -7019,7 +7102,19 @@ struct payload_traits<ext::Ping> {
     static constexpr std::string_view name = "ping";
     static constexpr std::string_view ns = ext::ping_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    using replies = std::tuple<void>;   ///< the pong is an empty result (XEP-0199 §4.1.2)
 };
+
+namespace detail {
+template <>
+struct reply_rule<ext::Ping> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<ext::Ping, R>,
+                      "make_result(ping, reply): a ping is answered by the empty result: make_result(request) (XEP-0199 4.1)");
+    }
+};
+}  // namespace detail
 
 /// Parses <ping/>: xstanza has checked its name and namespace; it must be empty (XEP-0199 §3).
 template <>
@@ -7092,7 +7187,19 @@ struct payload_traits<ext::VersionQuery> {
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = ext::version_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    using replies = std::tuple<ext::SoftwareVersion>;   ///< the filled query (XEP-0092 §2)
 };
+namespace detail {
+template <>
+struct reply_rule<ext::VersionQuery> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<ext::VersionQuery, R>,
+                      "make_result(version query, reply): a software version query is answered by an ext::SoftwareVersion "
+                      "(XEP-0092 2)");
+    }
+};
+}  // namespace detail
 /// XEP-0092 §2: the filled query goes in a result.
 template <>
 struct payload_traits<ext::SoftwareVersion> {
@@ -7170,6 +7277,74 @@ struct payload_serializer<ext::SoftwareVersion> {
 
 #endif  // XSTANZA_EXT_VERSION_HPP
 // ---- end include/xstanza/ext/version.hpp
+
+// ---- begin include/xstanza/ostream.hpp
+// xstanza: operator<< for logging and test output. Jids print their string form, the
+// enumerations their protocol name, a parse_error "code at byte N: message", and a stanza
+// its canonical serialization (a client sender's, as serialize() writes by default), or
+// "<invalid: message>" when it does not serialize. Printing never changes the stream's
+// state beyond the characters written.
+#ifndef XSTANZA_OSTREAM_HPP
+#define XSTANZA_OSTREAM_HPP
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+
+namespace xstanza {
+
+namespace detail {
+// The name, or "Type(n)" for a value outside the enumeration (to_string gives "" for it).
+template <class E>
+std::ostream& print_enum(std::ostream& os, E value, std::string_view name, const char* type) {
+    if (!name.empty()) return os << name;
+    return os << type << '(' << static_cast<unsigned>(value) << ')';
+}
+template <class T>
+std::ostream& print_stanza(std::ostream& os, const T& stanza) {
+    std::string out;
+    if (parse_error e = serialize(stanza, out)) return os << "<invalid: " << e.message() << '>';
+    return os << out;
+}
+}  // namespace detail
+
+/// local@domain/resource (Jid::to_string()).
+inline std::ostream& operator<<(std::ostream& os, const Jid& j) {
+    if (!j.local().empty()) os << j.local() << '@';
+    os << j.domain();
+    if (!j.resource().empty()) os << '/' << j.resource();
+    return os;
+}
+
+inline std::ostream& operator<<(std::ostream& os, IqType t) { return detail::print_enum(os, t, to_string(t), "IqType"); }
+inline std::ostream& operator<<(std::ostream& os, ErrorType t) { return detail::print_enum(os, t, to_string(t), "ErrorType"); }
+inline std::ostream& operator<<(std::ostream& os, Condition c) { return detail::print_enum(os, c, to_string(c), "Condition"); }
+inline std::ostream& operator<<(std::ostream& os, Subscription s) {
+    return detail::print_enum(os, s, to_string(s), "Subscription");
+}
+inline std::ostream& operator<<(std::ostream& os, role r) { return os << to_string(r); }
+inline std::ostream& operator<<(std::ostream& os, side s) { return os << to_string(s); }
+/// The code's name (to_string(errc): "invalid_utf8", "unknown" outside the enumeration).
+inline std::ostream& operator<<(std::ostream& os, errc c) { return os << to_string(c); }
+
+/// "code at byte N: message", as `xstanza check` prints it; "ok" when there is no error.
+inline std::ostream& operator<<(std::ostream& os, const parse_error& e) {
+    if (!e) return os << "ok";
+    return os << e.code() << " at byte " << e.offset() << ": " << e.message();
+}
+
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
+template <class Type, class P>
+std::ostream& operator<<(std::ostream& os, const Iq<Type, P>& iq) {
+    return detail::print_stanza(os, iq);
+}
+inline std::ostream& operator<<(std::ostream& os, const AnyIq& iq) { return detail::print_stanza(os, iq); }
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_OSTREAM_HPP
+// ---- end include/xstanza/ostream.hpp
 
 #endif  // XSTANZA_XSTANZA_HPP
 // ---- end include/xstanza/xstanza.hpp

@@ -1,4 +1,4 @@
-// xstanza: command-line tool on the public API. check, canon, bench.
+// xstanza: command-line tool on the public API. check, canon, dump, bench, help, --version.
 #include <rapidxml/rapidxml.hpp>
 
 #include <chrono>
@@ -13,29 +13,48 @@
 
 #include <xstanza/xstanza.hpp>
 
+#ifdef XSTANZA_CLI_JSON
+#include <nlohmann/json.hpp>
+#endif
+
 #include "corpus.hpp"
 
 namespace {
 
 constexpr int exit_ok = 0, exit_invalid = 1, exit_usage = 2;
 
-int usage() {
+// Prints the usage: on stderr after a mistake (returns exit_usage), on stdout when asked
+// for with help, --help or -h (returns exit_ok).
+int usage(std::FILE* to = stderr) {
     std::fputs(
         "usage: xstanza check [OPTIONS] FILE...  validate: one line per file, 'ok' or 'error: CODE at byte N: MESSAGE'\n"
         "       xstanza canon [OPTIONS] FILE     print the canonical serialization on one line\n"
+        "       xstanza dump [OPTIONS] FILE      print the typed view (AnyIq) as JSON\n"
         "       xstanza bench [FILE...]          parse/serialize throughput next to raw RapidXML, on\n"
         "                                        built-in corpora or the given stanzas; exit 1 if a\n"
         "                                        stanza fails to parse or serialize\n"
-        "Options of check and canon:\n"
+        "       xstanza help | --help | -h       this text, on standard output\n"
+        "       xstanza --version                the version of xstanza\n"
+        "Options of check, canon and dump:\n"
         "  --sender        the sender's rules, every MUST a sender has (the default: a validator)\n"
         "  --receiver      the receiver's rules: accept, ignore or map what RFC 6120/6121 tell a\n"
         "                  receiver to; what was mapped or ignored is reported on stderr\n"
         "  --role=client   the entity whose rules apply is a client (the default)\n"
         "  --role=server   ... a server (e.g. a server's roster push may carry 'ask' and 'approved')\n"
         "canon writes as the input's sender: the role itself with --sender, its peer with --receiver.\n"
-        "FILE may be '-' for standard input. Exit: 0 all valid, 1 any invalid, 2 usage or I/O error.\n",
-        stderr);
-    return exit_usage;
+        "FILE may be '-' for standard input. Exit: 0 all valid, 1 any invalid, 2 usage or I/O error\n"
+        "(check reads every file it can, then exits 2 if any could not be read).\n",
+        to);
+    return to == stderr ? exit_usage : exit_ok;
+}
+
+bool is_help(std::string_view a) { return a == "help" || a == "--help" || a == "-h"; }
+
+// True when a verb's arguments (argv[2...]) ask for help: --help or -h.
+bool wants_help(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i)
+        if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h") return true;
+    return false;
 }
 
 // Reads a whole file ("-" is stdin), at most `limit` + 1 bytes so that an oversized input
@@ -110,16 +129,21 @@ void report_leniency(const char* file, const xstanza::AnyIq& iq) {
 }
 
 int check(int argc, char** argv) {
+    if (wants_help(argc, argv)) return usage(stdout);
     options o;
     if (!parse_options(argc, argv, o) || o.files.empty()) return usage();
     xstanza::Parser parser(xstanza::parse_limits{}, o.rules);
     std::string input;
     int status = exit_ok;
+    bool unreadable = false;
     bool many = o.files.size() > 1;
     for (const char* file : o.files) {
         if (!read_input(file, parser.limits().max_input_bytes, input)) {
+            // Reported, and the other files are still checked; the exit status says it (2).
+            std::fflush(stdout);
             std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", file, std::strerror(errno));
-            return exit_usage;
+            unreadable = true;
+            continue;
         }
         if (many) std::printf("%s: ", file);
         xstanza::result<xstanza::AnyIq> r = parser.parse_in_situ<xstanza::AnyIq>(input);
@@ -131,10 +155,11 @@ int check(int argc, char** argv) {
             status = exit_invalid;
         }
     }
-    return status;
+    return unreadable ? exit_usage : status;
 }
 
 int canon(int argc, char** argv) {
+    if (wants_help(argc, argv)) return usage(stdout);
     options o;
     if (!parse_options(argc, argv, o) || o.files.size() != 1) return usage();
     const char* file = o.files[0];
@@ -158,6 +183,83 @@ int canon(int argc, char** argv) {
     out.push_back('\n');
     std::fwrite(out.data(), 1, out.size(), stdout);
     return exit_ok;
+}
+
+#ifdef XSTANZA_CLI_JSON
+// The typed view of an IQ as JSON, keys in a fixed order; absent optional fields are null.
+nlohmann::ordered_json to_json(const xstanza::AnyIq& iq) {
+    using json = nlohmann::ordered_json;
+    auto str = [](std::string_view s) { return json(std::string(s)); };
+    auto opt = [&](const auto& o) { return o ? str(*o) : json(nullptr); };
+    auto jid = [](const std::optional<xstanza::Jid>& j) { return j ? json(j->to_string()) : json(nullptr); };
+    json j;
+    j["type"] = str(to_string(iq.type));
+    j["id"] = str(iq.id);
+    j["from"] = jid(iq.from);
+    j["to"] = jid(iq.to);
+    j["lang"] = iq.lang.empty() ? json(nullptr) : str(iq.lang);
+    if (const xstanza::RosterQuery* q = iq.payload.roster()) {
+        json items = json::array();
+        for (const xstanza::RosterItem& item : q->items) {
+            json groups = json::array();
+            for (std::string_view g : item.groups) groups.push_back(str(g));
+            items.push_back(json{{"jid", item.jid.to_string()},
+                                 {"name", opt(item.name)},
+                                 {"subscription", str(to_string(item.subscription))},
+                                 {"ask", item.ask},
+                                 {"approved", item.approved},
+                                 {"groups", std::move(groups)}});
+        }
+        j["payload"] = json{{"kind", "roster"}, {"ver", opt(q->ver)}, {"items", std::move(items)}};
+    } else if (const xstanza::OpaqueElement* o = iq.payload.opaque()) {
+        j["payload"] = json{{"kind", "opaque"}, {"name", str(o->name)}, {"ns", str(o->ns)}, {"xml", str(o->xml)}};
+    } else {
+        j["payload"] = nullptr;
+    }
+    if (iq.error) {
+        const xstanza::StanzaError& e = *iq.error;
+        j["error"] = json{{"type", str(to_string(e.type))},
+                          {"condition", str(to_string(e.condition))},
+                          {"unknown_condition", e.unknown_condition.empty() ? json(nullptr) : str(e.unknown_condition)},
+                          {"uri", e.uri.empty() ? json(nullptr) : str(e.uri)},
+                          {"text", opt(e.text)},
+                          {"text_lang", e.text_lang.empty() ? json(nullptr) : str(e.text_lang)},
+                          {"app", e.app ? json{{"name", str(e.app->name)}, {"ns", str(e.app->ns)}} : json(nullptr)},
+                          {"by", jid(e.by)}};
+    } else {
+        j["error"] = nullptr;
+    }
+    return j;
+}
+#endif
+
+// dump [OPTIONS] FILE: the typed view as JSON (2-space indented), or the error as check prints it.
+int dump(int argc, char** argv) {
+    if (wants_help(argc, argv)) return usage(stdout);
+#ifdef XSTANZA_CLI_JSON
+    options o;
+    if (!parse_options(argc, argv, o) || o.files.size() != 1) return usage();
+    const char* file = o.files[0];
+    xstanza::Parser parser(xstanza::parse_limits{}, o.rules);
+    std::string input;
+    if (!read_input(file, parser.limits().max_input_bytes, input)) {
+        std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", file, std::strerror(errno));
+        return exit_usage;
+    }
+    xstanza::result<xstanza::AnyIq> r = parser.parse_in_situ<xstanza::AnyIq>(input);
+    if (!r) {
+        print_error(r.error());
+        return exit_invalid;
+    }
+    report_leniency(file, *r);
+    std::string text = to_json(*r).dump(2);
+    text.push_back('\n');
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return exit_ok;
+#else
+    std::fputs("xstanza: dump needs nlohmann-json (Debian: nlohmann-json3-dev), which this build did not find\n", stderr);
+    return exit_usage;
+#endif
 }
 
 // Runs `op` on every stanza of the corpus until ~0.25 s have passed; returns seconds per pass.
@@ -214,6 +316,14 @@ int bench(int argc, char** argv) {
         std::vector<std::string> stanzas;
     };
     std::vector<named> corpora;
+    if (wants_help(argc, argv)) return usage(stdout);
+    for (int i = 2; i < argc; ++i) {
+        std::string_view a = argv[i];
+        if (a.size() > 1 && a[0] == '-') {
+            std::fprintf(stderr, "xstanza: unknown option '%s'\n", argv[i]);
+            return usage();
+        }
+    }
     if (argc > 2) {
         named files{"files", {}};
         std::string input;
@@ -301,11 +411,17 @@ int main(int argc, char** argv) {
         std::string_view cmd = argv[1];
         if (cmd == "check") return check(argc, argv);
         if (cmd == "canon") return canon(argc, argv);
+        if (cmd == "dump") return dump(argc, argv);
         if (cmd == "bench") return bench(argc, argv);
-        if (cmd == "--help" || cmd == "-h") {
-            usage();
+        if (is_help(cmd)) return usage(stdout);
+        if (cmd == "--version") {
+            std::printf("xstanza %d.%d.%d\n", XSTANZA_VERSION_MAJOR, XSTANZA_VERSION_MINOR, XSTANZA_VERSION_PATCH);
             return exit_ok;
         }
+        if (cmd.size() > 1 && cmd[0] == '-')
+            std::fprintf(stderr, "xstanza: unknown option '%s'\n", argv[1]);
+        else
+            std::fprintf(stderr, "xstanza: unknown command '%s'\n", argv[1]);
         return usage();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "xstanza: %s\n", e.what());

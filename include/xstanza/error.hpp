@@ -146,7 +146,9 @@ struct rejected_request {
 /// The outcome of a failed parse or serialization: a code, the byte offset in
 /// the input where the problem was found, and a specific message. The message
 /// lives in an inline buffer, so building an error never allocates or throws.
-class parse_error {
+/// [[nodiscard]]: a function returning one (serialize among them) reports its failure only
+/// through it, so ignoring it is a warning (an error under -Werror).
+class [[nodiscard]] parse_error {
 public:
     static constexpr std::size_t max_message = 191;
 

@@ -229,6 +229,14 @@ constexpr void check_answerable() {
     static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
                   "make_result/make_error: only a get or set request is answered; a result or error IQ is never answered (RFC 6120 §8.2.3)");
 }
+// make_result's check of the reply payload R (void: none) against the request's payload P.
+// An AnyPayload, on either side, is checked at run time instead.
+template <class Type, class P, class R>
+constexpr void check_reply() {
+    if constexpr ((std::is_same_v<Type, Get> || std::is_same_v<Type, Set>) && !std::is_same_v<P, AnyPayload> &&
+                  !std::is_same_v<R, AnyPayload> && !std::is_void_v<P>)
+        reply_rule<P>::template check<R>();
+}
 template <class To, class From>
 void address_reply(To& reply, const From& request) noexcept {
     reply.to = request.from;   // RFC 6120 §8.2.3 / §10.3: the answer goes back to the requester
@@ -236,19 +244,23 @@ void address_reply(To& reply, const From& request) noexcept {
 }
 }  // namespace detail
 
-/// The empty result that acknowledges a get or set: same id, from/to swapped.
+/// The empty result that acknowledges a get or set: same id, from/to swapped. Compiles only
+/// when payload_traits<P>::replies allows the empty result (void), or lists no replies.
 template <class Type, class P>
 Iq<Result> make_result(const Iq<Type, P>& request) {
     detail::check_answerable<Type>();
+    detail::check_reply<Type, P, void>();
     Iq<Result> r(request.id);
     detail::address_reply(r, request);
     return r;
 }
 
-/// A result carrying a payload (e.g. a RosterQuery answering a roster get).
+/// A result carrying a payload (e.g. a RosterQuery answering a roster get). Compiles only
+/// when payload_traits<P>::replies lists R, or lists no replies.
 template <class R, class Type, class P>
 Iq<Result, R> make_result(const Iq<Type, P>& request, R payload) {
     detail::check_answerable<Type>();
+    detail::check_reply<Type, P, R>();
     Iq<Result, R> r(request.id, std::move(payload));
     detail::address_reply(r, request);
     return r;

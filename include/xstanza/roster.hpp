@@ -85,12 +85,16 @@ struct payload_traits<RosterGet> {
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    /// The roster (RFC 6121 §2.1.3), or an empty result when the requested version is current (§2.6.3).
+    using replies = std::tuple<RosterQuery, void>;
 };
 template <>
 struct payload_traits<RosterSet> {
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = false, in_set = true, in_result = false;
+    /// An empty result; the change goes out as a push (RFC 6121 §2.1.5, §2.3.2).
+    using replies = std::tuple<void>;
 };
 template <>
 struct payload_traits<RosterQuery> {
@@ -98,6 +102,27 @@ struct payload_traits<RosterQuery> {
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = false, in_set = false, in_result = true;
 };
+
+namespace detail {
+template <>
+struct reply_rule<RosterGet> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<RosterGet, R>,
+                      "make_result(roster get, reply): a roster get is answered by a RosterQuery (RFC 6121 2.1.3), "
+                      "or by the empty result when its version is current (RFC 6121 2.6.3)");
+    }
+};
+template <>
+struct reply_rule<RosterSet> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<RosterSet, R>,
+                      "make_result(roster set, reply): a roster set is answered by the empty result: make_result(request) "
+                      "(RFC 6121 2.1.5); the roster goes out as pushes");
+    }
+};
+}  // namespace detail
 
 }  // namespace xstanza
 

@@ -598,7 +598,7 @@ result<std::string> to_xml(const T& stanza, role sender = role::client) noexcept
 
 /// What serialize_into reports: an error (buffer_too_small among them) and the size the
 /// complete output needs, so that a caller can retry with a buffer that large.
-struct serialize_result {
+struct [[nodiscard]] serialize_result {
     parse_error error;
     std::size_t size = 0;
     explicit operator bool() const noexcept { return !error; }

@@ -86,7 +86,11 @@ public:
 
     /// `account` is the user's JID (bare, or full once bound); it may also be set later with
     /// set_account(). Until it is known, a request without 'to' accepts only answers without 'from'.
-    explicit IqTracker(std::string_view account = {}) noexcept { (void)set_account(account); }
+    explicit IqTracker(std::string_view account = {}) noexcept {
+        // Deliberately ignored: a constructor cannot report it, and an account that is not a
+        // JID leaves none set (call set_account() to see the error).
+        (void)set_account(account);
+    }
 
     /// Sets the account whose server answers requests that have no 'to' (RFC 6120 §10.3).
     /// A full JID is reduced to its bare JID. Empty clears it.
@@ -172,6 +176,8 @@ public:
                               [h = std::move(handler)](const AnyIq& any, Parser& parser, std::string& answer) -> bool {
                                   result<Iq<Type, P>> typed = parser.cast<Iq<Type, P>>(any);
                                   if (!typed) {
+                                      // Deliberately ignored: when even the error cannot be written, the
+                                      // request stays unanswered, and nothing better can be done here.
                                       (void)write_error(any, StanzaError(ErrorType::modify, Condition::bad_request), answer);
                                       return true;
                                   }

@@ -5,6 +5,7 @@
 //   errors, limits:   error.hpp  limits.hpp  reply.hpp (answering a refused request)
 //   XML:              parse.hpp (Parser)  serialize.hpp (serialize, xml_writer)  element.hpp
 //   storage:          owned.hpp (owning copies of parsed stanzas)
+//   printing:         ostream.hpp (operator<< for Jid, the enums, parse_error, stanzas)
 //   live streams:     stream.hpp (StreamReader: framing, RFC 6120 §4)  tracker.hpp (IqTracker)
 //   extensions:       ext/ping.hpp (XEP-0199)  ext/version.hpp (XEP-0092): worked examples of payload_traits
 #ifndef XSTANZA_XSTANZA_HPP
@@ -34,5 +35,6 @@
 #include "tracker.hpp"
 #include "ext/ping.hpp"
 #include "ext/version.hpp"
+#include "ostream.hpp"
 
 #endif  // XSTANZA_XSTANZA_HPP

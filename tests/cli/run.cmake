@@ -1,6 +1,7 @@
 # CTest cli.<CASE>: runs the `xstanza` tool on tests/cli/data/ and tests/vectors/.
 #   cmake -DCLI=<xstanza> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch dir> -DCASE=<case> -P tests/cli/run.cmake
 # Cases: check_valid check_seed_typos check_many check_stdin missing_file usage canon not_iq vectors rules bench
+#        version help unknown check_unreadable dump
 cmake_minimum_required(VERSION 3.16)
 foreach(var CLI SOURCE_DIR WORK_DIR CASE)
   if(NOT DEFINED ${var})
@@ -123,9 +124,77 @@ elseif(CASE STREQUAL "usage")
     endif()
   endforeach()
   run(ARGS --help)
-  if(NOT rc EQUAL 0 OR NOT err MATCHES "usage:")
-    fail("--help: rc=${rc} stderr=[${err}]")
+  if(NOT rc EQUAL 0 OR NOT out MATCHES "usage:")
+    fail("--help: rc=${rc} stdout=[${out}] stderr=[${err}]")
   endif()
+
+elseif(CASE STREQUAL "version")
+  # The XSTANZA_VERSION_* macros of the umbrella header, exit 0.
+  file(STRINGS ${SOURCE_DIR}/include/xstanza/xstanza.hpp lines REGEX "^#define XSTANZA_VERSION_(MAJOR|MINOR|PATCH) ")
+  string(REGEX REPLACE ".*MAJOR ([0-9]+).*MINOR ([0-9]+).*PATCH ([0-9]+).*" "\\1.\\2.\\3" version "${lines}")
+  run(ARGS --version)
+  expect(0 "--version" "xstanza ${version}\n")
+  if(NOT err STREQUAL "")
+    fail("--version: stderr=[${err}]")
+  endif()
+
+elseif(CASE STREQUAL "help")
+  # Asked for, the usage goes to stdout with exit 0; bench --help does not run the benchmark.
+  foreach(args IN ITEMS "help" "--help" "-h" "bench;--help" "bench;-h" "bench;seed_roster_get.xml;--help" "check;--help" "canon;-h")
+    run(ARGS ${args})
+    if(NOT rc EQUAL 0 OR NOT out MATCHES "^usage: xstanza check \\[OPTIONS\\] FILE" OR NOT err STREQUAL ""
+       OR out MATCHES "MB/s")
+      fail("xstanza ${args}: rc=${rc} stdout=[${out}] stderr=[${err}]")
+    endif()
+  endforeach()
+
+elseif(CASE STREQUAL "unknown")
+  # What was wrong, then the usage, on stderr; exit 2.
+  foreach(pair IN ITEMS "frobnicate|unknown command 'frobnicate'" "--frobnicate|unknown option '--frobnicate'"
+                        "check;--bogus;seed_roster_get.xml|unknown option '--bogus'" "bench;--bogus|unknown option '--bogus'"
+                        "canon;-x;seed_roster_get.xml|unknown option '-x'")
+    string(REPLACE "|" ";" pair "${pair}")
+    list(POP_BACK pair message)
+    run(ARGS ${pair})
+    if(NOT rc EQUAL 2 OR NOT out STREQUAL "" OR NOT err MATCHES "^xstanza: ${message}\nusage: xstanza check ")
+      fail("xstanza ${pair}: rc=${rc} stdout=[${out}] stderr=[${err}]")
+    endif()
+  endforeach()
+
+elseif(CASE STREQUAL "dump")
+  # The typed view as JSON: every field, absent ones null, in a fixed order.
+  run(ARGS dump seed_roster_result.xml)
+  set(item_fields "\"subscription\": \"none\",\n        \"ask\": false,\n        \"approved\": false,\n        \"groups\": []\n")
+  # One string built first: a list element with an unbalanced '[' would not split at ';'.
+  string(CONCAT expected_json
+    "{\n  \"type\": \"result\",\n  \"id\": \"roster2\",\n  \"from\": null,\n  \"to\": \"jane@longbourn.lit/garden\",\n"
+    "  \"lang\": null,\n  \"payload\": {\n    \"kind\": \"roster\",\n    \"ver\": null,\n    \"items\": [\n"
+    "      {\n        \"jid\": \"elizabeth@longbourn.lit\",\n        \"name\": \"Elizabeth\",\n        ${item_fields}      },\n"
+    "      {\n        \"jid\": \"bingley@netherfield.lit\",\n        \"name\": \"Bingley\",\n        ${item_fields}      }\n"
+    "    ]\n  },\n  \"error\": null\n}\n")
+  expect(0 "dump roster result" "${expected_json}")
+  run(ARGS dump seed_error_fixed.xml)
+  if(NOT rc EQUAL 0 OR NOT out MATCHES "\"type\": \"error\"" OR NOT out MATCHES
+     "\"error\": {\n    \"type\": \"cancel\",\n    \"condition\": \"feature-not-implemented\",")
+    fail("dump error: rc=${rc} stdout=[${out}] stderr=[${err}]")
+  endif()
+  # Invalid input: the error line check prints, exit 1; a missing file: exit 2.
+  run(ARGS dump seed_typo_root.xml)
+  expect(1 "dump invalid" "error: not_iq at byte 0: expected <iq>, found <id>\n")
+  run(ARGS dump does-not-exist.xml)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "cannot read")
+    fail("dump of a missing file: rc=${rc} stderr=[${err}]")
+  endif()
+
+elseif(CASE STREQUAL "check_unreadable")
+  # An unreadable file is reported on stderr, the others are still checked, then exit 2.
+  run(ARGS check seed_roster_get.xml does-not-exist.xml seed_typo_root.xml seed_roster_ack.xml)
+  expect(2 "unreadable file in the middle" "seed_roster_get.xml: ok\n" "seed_typo_root.xml: error: not_iq at byte 0: expected <iq>, found <id>\n" "seed_roster_ack.xml: ok\n")
+  if(NOT err MATCHES "^xstanza: cannot read 'does-not-exist.xml': [^\n]+\n$")
+    fail("unreadable file: stderr=[${err}]")
+  endif()
+  run(ARGS check does-not-exist.xml seed_roster_get.xml)
+  expect(2 "unreadable file first" "seed_roster_get.xml: ok\n")
 
 elseif(CASE STREQUAL "bench")
   # The table: a header, three rows per corpus, nothing on stderr, exit 0.

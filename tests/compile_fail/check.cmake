@@ -3,6 +3,12 @@
 # MODE=fail: SOURCE's first line is "// expect: <substring>". Passes only if the compiler
 #            rejects SOURCE AND its output contains <substring> (normally a static_assert
 #            message), so an unrelated error (typo, missing include) is a test failure.
+#            Optional lines among the first ones:
+#              "// flags: <flag> <flag>..."   extra compiler flags for this case (e.g. -Werror for
+#                                             a warning that must stop the build)
+#              "// first-error: <substring>"  the FIRST line of the output that says "error:" must
+#                                             contain <substring> (the message comes before any
+#                                             list of candidates or notes)
 # MODE=pass: SOURCE must compile (the control: a broken include path would otherwise
 #            make every compile-fail test pass).
 cmake_minimum_required(VERSION 3.16)
@@ -21,6 +27,14 @@ if(MODE STREQUAL "fail")
   string(STRIP "${CMAKE_MATCH_1}" expect)
   if(expect STREQUAL "")
     message(FATAL_ERROR "${SOURCE}: empty '// expect:' line")
+  endif()
+  if(head MATCHES "\n// flags: ([^\r\n]*)")
+    separate_arguments(extra_flags UNIX_COMMAND "${CMAKE_MATCH_1}")
+    list(APPEND flags ${extra_flags})
+  endif()
+  set(first_error "")
+  if(head MATCHES "\n// first-error: ([^\r\n]*)")
+    string(STRIP "${CMAKE_MATCH_1}" first_error)
   endif()
 elseif(NOT MODE STREQUAL "pass")
   message(FATAL_ERROR "check.cmake: MODE must be fail or pass, not '${MODE}'")
@@ -68,5 +82,13 @@ string(FIND "${decoded}" "${expect}" at_decoded)
 if(at_raw EQUAL -1 AND at_decoded EQUAL -1)
   message(FATAL_ERROR "${SOURCE} failed to compile, but not with the expected message.\n"
                       "expected substring: ${expect}\ncompiler output:\n${out}")
+endif()
+if(NOT first_error STREQUAL "")
+  string(REGEX MATCH "[^\n]*error:[^\n]*" first_line "${decoded}")
+  string(FIND "${first_line}" "${first_error}" at_first)
+  if(at_first EQUAL -1)
+    message(FATAL_ERROR "${SOURCE}: the first error line does not contain the expected message.\n"
+                        "expected substring: ${first_error}\nfirst error line: ${first_line}\ncompiler output:\n${out}")
+  endif()
 endif()
 message(STATUS "fails as expected (\"${expect}\"): ${SOURCE}")

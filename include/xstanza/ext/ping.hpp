@@ -35,7 +35,19 @@ struct payload_traits<ext::Ping> {
     static constexpr std::string_view name = "ping";
     static constexpr std::string_view ns = ext::ping_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    using replies = std::tuple<void>;   ///< the pong is an empty result (XEP-0199 §4.1.2)
 };
+
+namespace detail {
+template <>
+struct reply_rule<ext::Ping> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<ext::Ping, R>,
+                      "make_result(ping, reply): a ping is answered by the empty result: make_result(request) (XEP-0199 4.1)");
+    }
+};
+}  // namespace detail
 
 /// Parses <ping/>: xstanza has checked its name and namespace; it must be empty (XEP-0199 §3).
 template <>

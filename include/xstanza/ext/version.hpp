@@ -46,7 +46,19 @@ struct payload_traits<ext::VersionQuery> {
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = ext::version_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    using replies = std::tuple<ext::SoftwareVersion>;   ///< the filled query (XEP-0092 §2)
 };
+namespace detail {
+template <>
+struct reply_rule<ext::VersionQuery> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<ext::VersionQuery, R>,
+                      "make_result(version query, reply): a software version query is answered by an ext::SoftwareVersion "
+                      "(XEP-0092 2)");
+    }
+};
+}  // namespace detail
 /// XEP-0092 §2: the filled query goes in a result.
 template <>
 struct payload_traits<ext::SoftwareVersion> {

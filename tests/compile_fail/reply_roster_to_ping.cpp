@@ -1,0 +1,9 @@
+// expect: a ping is answered by the empty result: make_result(request) (XEP-0199 4.1)
+// first-error: a ping is answered by the empty result
+// ext::Ping's payload_traits<>::replies is std::tuple<void>: the pong carries nothing.
+#include <xstanza/xstanza.hpp>
+int main() {
+    xstanza::Iq<xstanza::Get, xstanza::ext::Ping> ping("p1", {});
+    auto reply = xstanza::make_result(ping, xstanza::RosterQuery{});
+    (void)reply;
+}

@@ -1,0 +1,9 @@
+// expect: a roster set is answered by the empty result: make_result(request) (RFC 6121 2.1.5)
+// first-error: a roster set is answered by the empty result
+// RosterSet's payload_traits<>::replies is std::tuple<void>: the new roster goes out as pushes.
+#include <xstanza/xstanza.hpp>
+int main() {
+    xstanza::Iq<xstanza::Set, xstanza::RosterSet> set("s1", {});
+    auto reply = xstanza::make_result(set, xstanza::RosterQuery{});
+    (void)reply;
+}

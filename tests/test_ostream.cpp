@@ -1,0 +1,86 @@
+// operator<< (ostream.hpp): what a log line or a test failure shows for each type.
+#include <boost/test/unit_test.hpp>
+
+#include <sstream>
+#include <string>
+
+#include <xstanza/xstanza.hpp>
+
+#include "helpers.hpp"
+
+using namespace xstanza;
+using namespace test_helpers;
+
+namespace {
+template <class T>
+std::string str(const T& v) {
+    std::ostringstream os;
+    os << v;
+    return os.str();
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ostream)
+
+BOOST_AUTO_TEST_CASE(jid_prints_its_string_form) {
+    BOOST_TEST(str(jid("juliet@example.com/balcony")) == "juliet@example.com/balcony");
+    BOOST_TEST(str(jid("example.com")) == "example.com");
+    BOOST_TEST(str(jid("juliet@example.com")) == jid("juliet@example.com").to_string());
+}
+
+BOOST_AUTO_TEST_CASE(enums_print_their_protocol_names) {
+    BOOST_TEST(str(IqType::result) == "result");
+    BOOST_TEST(str(ErrorType::continue_) == "continue");
+    BOOST_TEST(str(Condition::item_not_found) == "item-not-found");
+    BOOST_TEST(str(Subscription::both) == "both");
+    BOOST_TEST(str(errc::invalid_utf8) == "invalid_utf8");
+    BOOST_TEST(str(role::server) == "server");
+    BOOST_TEST(str(side::receiver) == "receiver");
+}
+
+BOOST_AUTO_TEST_CASE(enum_values_outside_the_enumeration_print_their_number) {
+    BOOST_TEST(str(static_cast<IqType>(9)) == "IqType(9)");
+    BOOST_TEST(str(static_cast<Condition>(200)) == "Condition(200)");
+    BOOST_TEST(str(static_cast<Subscription>(77)) == "Subscription(77)");
+}
+
+BOOST_AUTO_TEST_CASE(parse_error_prints_code_offset_and_message) {
+    Parser parser;
+    result<AnyIq> r = parser.parse<AnyIq>("<id type='get' id='x'/>");
+    BOOST_REQUIRE(!r);
+    std::string expected = std::string(to_string(r.error().code())) + " at byte " + std::to_string(r.error().offset()) +
+                           ": " + std::string(r.error().message());
+    BOOST_TEST(str(r.error()) == expected);
+    BOOST_TEST(str(r.error()) == "not_iq at byte 0: expected <iq>, found <id>");
+    BOOST_TEST(str(parse_error()) == "ok");
+}
+
+BOOST_AUTO_TEST_CASE(stanzas_print_their_serialized_form) {
+    Iq<Get, RosterGet> get("g1", {});
+    get.to = jid("example.com");
+    std::string wire;
+    BOOST_REQUIRE(!serialize(get, wire));
+    BOOST_TEST(str(get) == wire);
+    BOOST_TEST(str(make_result(get)) == "<iq type='result' id='g1' from='example.com'/>");
+
+    Parser parser;
+    result<AnyIq> any = parser.parse<AnyIq>(wire);
+    BOOST_REQUIRE(any);
+    BOOST_TEST(str(*any) == wire);
+    BOOST_TEST(str(make_error(get, StanzaError(Condition::item_not_found))) == xml_of(make_error(get, StanzaError(Condition::item_not_found))));
+}
+
+BOOST_AUTO_TEST_CASE(stanzas_that_do_not_serialize_print_why) {
+    Iq<Result> no_id("");
+    std::string out;
+    parse_error e = serialize(no_id, out);
+    BOOST_REQUIRE(e);
+    BOOST_TEST(str(no_id) == "<invalid: " + std::string(e.message()) + ">");
+
+    AnyIq bad;
+    bad.type = IqType::get;
+    bad.id = "q1";   // a get without payload
+    BOOST_TEST(str(bad).rfind("<invalid: ", 0) == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
