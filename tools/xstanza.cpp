@@ -158,13 +158,13 @@ int check(int argc, char** argv) {
     return unreadable ? exit_usage : status;
 }
 
-int canon(int argc, char** argv) {
-    if (wants_help(argc, argv)) return usage(stdout);
-    options o;
+// What canon and dump share: their options and one FILE, read and parsed as AnyIq under the
+// options' rules (what those mapped or ignored is reported on stderr). Returns -1 with the
+// stanza in `out` (views into `parser` and `input`), else the exit status to stop with.
+int parse_one(int argc, char** argv, options& o, xstanza::Parser& parser, std::string& input, xstanza::AnyIq& out) {
     if (!parse_options(argc, argv, o) || o.files.size() != 1) return usage();
     const char* file = o.files[0];
-    xstanza::Parser parser(xstanza::parse_limits{}, o.rules);
-    std::string input;
+    parser.set_rules(o.rules);
     if (!read_input(file, parser.limits().max_input_bytes, input)) {
         std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", file, std::strerror(errno));
         return exit_usage;
@@ -175,8 +175,19 @@ int canon(int argc, char** argv) {
         return exit_invalid;
     }
     report_leniency(file, *r);
+    out = *r;
+    return -1;
+}
+
+int canon(int argc, char** argv) {
+    if (wants_help(argc, argv)) return usage(stdout);
+    options o;
+    xstanza::Parser parser;
+    std::string input;
+    xstanza::AnyIq iq;
+    if (int status = parse_one(argc, argv, o, parser, input, iq); status >= 0) return status;
     std::string out;
-    if (xstanza::parse_error e = xstanza::serialize(*r, out, o.writer())) {
+    if (xstanza::parse_error e = xstanza::serialize(iq, out, o.writer())) {
         print_error(e);
         return exit_invalid;
     }
@@ -238,21 +249,11 @@ int dump(int argc, char** argv) {
     if (wants_help(argc, argv)) return usage(stdout);
 #ifdef XSTANZA_CLI_JSON
     options o;
-    if (!parse_options(argc, argv, o) || o.files.size() != 1) return usage();
-    const char* file = o.files[0];
-    xstanza::Parser parser(xstanza::parse_limits{}, o.rules);
+    xstanza::Parser parser;
     std::string input;
-    if (!read_input(file, parser.limits().max_input_bytes, input)) {
-        std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", file, std::strerror(errno));
-        return exit_usage;
-    }
-    xstanza::result<xstanza::AnyIq> r = parser.parse_in_situ<xstanza::AnyIq>(input);
-    if (!r) {
-        print_error(r.error());
-        return exit_invalid;
-    }
-    report_leniency(file, *r);
-    std::string text = to_json(*r).dump(2);
+    xstanza::AnyIq iq;
+    if (int status = parse_one(argc, argv, o, parser, input, iq); status >= 0) return status;
+    std::string text = to_json(iq).dump(2);
     text.push_back('\n');
     std::fwrite(text.data(), 1, text.size(), stdout);
     return exit_ok;
