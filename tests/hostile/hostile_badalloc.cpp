@@ -303,7 +303,8 @@ int main() {
     });
     every_k("IqTracker::track/dispatch", tracker, [&] {
         IqTracker t("juliet@example.com");
-        Iq<Get, ext::Ping> request(t.new_id(), ext::Ping{});
+        const IqId id = t.new_id();  // the Iq keeps a view of it
+        Iq<Get, ext::Ping> request(id, ext::Ping{});
         if (parse_error e = t.track(request, IqTracker::clock::now() + std::chrono::seconds(5), [](const IqOutcome&) {}))
             return from_error(e);
         Parser parser;
