@@ -12,7 +12,7 @@
 //   model (no XML):   jid.hpp  stanza_error.hpp  roster.hpp  iq.hpp  payload.hpp  span.hpp
 //   rules:            rules.hpp (receiver or sender, client or server)  roster_rules.hpp  syntax.hpp
 //   errors, limits:   error.hpp  limits.hpp  reply.hpp (answering a refused request)
-//   XML:              parse.hpp (Parser)  serialize.hpp (serialize, xml_writer)  element.hpp
+//   XML:              parse.hpp (Parser)  serialize.hpp (serialize)  xml_writer.hpp (xml_writer)  element.hpp
 //   storage:          owned.hpp (owning copies of parsed stanzas)
 //   printing:         ostream.hpp (operator<< for Jid, the enums, parse_error, stanzas)
 //   live streams:     stream.hpp (StreamReader: framing, RFC 6120 §4)  tracker.hpp (IqTracker)
@@ -4867,6 +4867,18 @@ std::string_view read_start_tag(std::string_view tag, F&& f) noexcept {
 #endif  // XSTANZA_DETAIL_START_TAG_HPP
 // ---- end include/xstanza/detail/start_tag.hpp
 
+// ---- begin include/xstanza/xml_writer.hpp
+// xstanza: xml_writer, the streaming XML writer serialize() and the payload serializers
+// (payload_serializer<P>, the extension point's writing half) write through: escaping,
+// validation of names and text, namespaces declared where they change.
+#ifndef XSTANZA_XML_WRITER_HPP
+#define XSTANZA_XML_WRITER_HPP
+
+#include <cstddef>
+#include <cstring>
+#include <string_view>
+
+
 namespace xstanza {
 
 namespace detail {
@@ -5148,6 +5160,17 @@ struct writer_access {
         if (!w.failed()) w.put(c);
     }
 };
+
+}  // namespace detail
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_XML_WRITER_HPP
+// ---- end include/xstanza/xml_writer.hpp
+
+namespace xstanza {
+
+namespace detail {
 
 inline void write_jid_attr(xml_writer& w, std::string_view name, const Jid& j) noexcept {
     if (j.empty()) return w.fail(errc::invalid_data, "'", name, "' is an empty JID");

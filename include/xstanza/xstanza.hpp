@@ -3,7 +3,7 @@
 //   model (no XML):   jid.hpp  stanza_error.hpp  roster.hpp  iq.hpp  payload.hpp  span.hpp
 //   rules:            rules.hpp (receiver or sender, client or server)  roster_rules.hpp  syntax.hpp
 //   errors, limits:   error.hpp  limits.hpp  reply.hpp (answering a refused request)
-//   XML:              parse.hpp (Parser)  serialize.hpp (serialize, xml_writer)  element.hpp
+//   XML:              parse.hpp (Parser)  serialize.hpp (serialize)  xml_writer.hpp (xml_writer)  element.hpp
 //   storage:          owned.hpp (owning copies of parsed stanzas)
 //   printing:         ostream.hpp (operator<< for Jid, the enums, parse_error, stanzas)
 //   live streams:     stream.hpp (StreamReader: framing, RFC 6120 §4)  tracker.hpp (IqTracker)
