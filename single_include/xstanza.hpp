@@ -218,11 +218,12 @@ public:
     /// with an id and a type other than result or error, and was refused for what followed
     /// (its payload, its addresses, its type). Null otherwise: a result or error is never
     /// answered (RFC 6120 §8.2.3), and XML that is not well-formed is a stream error. Build
-    /// the answer with error_reply() (reply.hpp).
-    const rejected_request* request() const noexcept { return request_.id.empty() ? nullptr : &request_; }
+    /// the answer with error_reply() (reply.hpp). It lives in the Parser that made the error,
+    /// as the parse's views do: until that Parser's next parse.
+    const rejected_request* request() const noexcept { return request_; }
 
     void set_offset(std::size_t offset) noexcept { offset_ = offset; }
-    void set_request(const rejected_request& r) noexcept { request_ = r; }
+    void set_request(const rejected_request* r) noexcept { request_ = r; }
     void append(std::string_view part) noexcept {
         std::size_t room = max_message - size_;
         std::size_t n = part.size() < room ? part.size() : room;
@@ -238,7 +239,7 @@ private:
     errc code_ = errc::ok;
     std::size_t offset_ = 0;
     std::size_t size_ = 0;
-    rejected_request request_{};
+    const rejected_request* request_ = nullptr;  // a pointer: errors are made and copied on every parse
     char message_[max_message + 1];  // only [0, size_] is ever read: the text and its terminator
 };
 
@@ -458,16 +459,8 @@ constexpr bool private_use_rest(std::string_view rest) noexcept {
     return true;
 }
 
-}  // namespace detail
-
-/// True when `tag` is a well-formed language tag (RFC 5646 §2.1, the syntax RFC 6120 §8.1.5
-/// requires of xml:lang; such a tag is also an XML NMTOKEN). Checks the syntax only, not the
-/// IANA registry: "en", "de-CH", "zh-Hant-TW", "sl-rozaj-biske", "x-klingon" pass;
-/// "", "not a tag", "en_US", "toolongsubtag" fail.
-constexpr bool is_language_tag(std::string_view tag) noexcept {
-    using namespace detail;
-    for (std::string_view g : grandfathered_tags)
-        if (iequal(g, tag)) return true;
+// RFC 5646 §2.1: langtag / privateuse (the grandfathered tags aside).
+constexpr bool is_langtag_or_private(std::string_view tag) noexcept {
     // Every subtag has 1 to 8 characters: no empty one at either end or between two '-'.
     if (tag.empty() || tag.front() == '-' || tag.back() == '-' || tag.find("--") != std::string_view::npos)
         return false;
@@ -497,6 +490,23 @@ constexpr bool is_language_tag(std::string_view tag) noexcept {
     }
     if (more && iequal(t, "x")) return private_use_rest(rest);
     return !more;
+}
+
+// RFC 5646 §2.1 grandfathered: checked last, they are rare.
+constexpr bool is_grandfathered(std::string_view tag) noexcept {
+    for (std::string_view g : grandfathered_tags)
+        if (iequal(g, tag)) return true;
+    return false;
+}
+
+}  // namespace detail
+
+/// True when `tag` is a well-formed language tag (RFC 5646 §2.1, the syntax RFC 6120 §8.1.5
+/// requires of xml:lang; such a tag is also an XML NMTOKEN). Checks the syntax only, not the
+/// IANA registry: "en", "de-CH", "zh-Hant-TW", "sl-rozaj-biske", "x-klingon" pass;
+/// "", "not a tag", "en_US", "toolongsubtag" fail.
+constexpr bool is_language_tag(std::string_view tag) noexcept {
+    return detail::is_langtag_or_private(tag) || detail::is_grandfathered(tag);
 }
 
 /// True when `s` is an absolute URI (RFC 3986 §3: scheme ":" ...) or IRI (RFC 3987 §2.2:
@@ -4612,12 +4622,13 @@ private:
     // (error_reply(), reply.hpp). Not for a result or error, never answered, nor for an
     // <iq/> in a foreign namespace or a server-to-server stanza without addresses, which
     // are the stream's business (RFC 6120 §4.9.3.7, §4.9.3.10).
-    parse_error answerable(parse_error e) const noexcept {
+    parse_error answerable(parse_error e) noexcept {
         detail::xml_node* root = doc_->first_node();
         const std::string_view ns = detail::resolve_ns(root);
         const bool stanza_ns = ns.empty() || detail::same(ns, jabber_client_ns) || detail::same(ns, jabber_server_ns);
         if (e.code() == errc::not_iq || !stanza_ns || e.code() == errc::missing_address) return e;
-        rejected_request r;
+        rejected_request& r = request_;
+        r = rejected_request{};
         for (detail::xml_attr* a = root->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
             if (detail::is(n, "type")) r.type = detail::attr_value(a);
@@ -4626,7 +4637,7 @@ private:
             else if (detail::is(n, "to")) r.to = detail::attr_value(a);
         }
         if (r.id.empty() || r.type.empty() || detail::is(r.type, "result") || detail::is(r.type, "error")) return e;
-        e.set_request(r);
+        e.set_request(&r);
         return e;
     }
 
@@ -4720,6 +4731,7 @@ private:
     parse_limits limits_;
     xstanza::rules rules_;
     stream_context stream_{};  // what the stanza being parsed inherits
+    rejected_request request_{};  // what the last refused request's error points to
     std::unique_ptr<detail::xml_doc> doc_;
     detail::scanner scanner_;
     std::string copy_;

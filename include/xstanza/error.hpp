@@ -190,11 +190,12 @@ public:
     /// with an id and a type other than result or error, and was refused for what followed
     /// (its payload, its addresses, its type). Null otherwise: a result or error is never
     /// answered (RFC 6120 §8.2.3), and XML that is not well-formed is a stream error. Build
-    /// the answer with error_reply() (reply.hpp).
-    const rejected_request* request() const noexcept { return request_.id.empty() ? nullptr : &request_; }
+    /// the answer with error_reply() (reply.hpp). It lives in the Parser that made the error,
+    /// as the parse's views do: until that Parser's next parse.
+    const rejected_request* request() const noexcept { return request_; }
 
     void set_offset(std::size_t offset) noexcept { offset_ = offset; }
-    void set_request(const rejected_request& r) noexcept { request_ = r; }
+    void set_request(const rejected_request* r) noexcept { request_ = r; }
     void append(std::string_view part) noexcept {
         std::size_t room = max_message - size_;
         std::size_t n = part.size() < room ? part.size() : room;
@@ -210,7 +211,7 @@ private:
     errc code_ = errc::ok;
     std::size_t offset_ = 0;
     std::size_t size_ = 0;
-    rejected_request request_{};
+    const rejected_request* request_ = nullptr;  // a pointer: errors are made and copied on every parse
     char message_[max_message + 1];  // only [0, size_] is ever read: the text and its terminator
 };
 

@@ -704,12 +704,13 @@ private:
     // (error_reply(), reply.hpp). Not for a result or error, never answered, nor for an
     // <iq/> in a foreign namespace or a server-to-server stanza without addresses, which
     // are the stream's business (RFC 6120 §4.9.3.7, §4.9.3.10).
-    parse_error answerable(parse_error e) const noexcept {
+    parse_error answerable(parse_error e) noexcept {
         detail::xml_node* root = doc_->first_node();
         const std::string_view ns = detail::resolve_ns(root);
         const bool stanza_ns = ns.empty() || detail::same(ns, jabber_client_ns) || detail::same(ns, jabber_server_ns);
         if (e.code() == errc::not_iq || !stanza_ns || e.code() == errc::missing_address) return e;
-        rejected_request r;
+        rejected_request& r = request_;
+        r = rejected_request{};
         for (detail::xml_attr* a = root->first_attribute(); a; a = a->next_attribute()) {
             std::string_view n = detail::name_of(a);
             if (detail::is(n, "type")) r.type = detail::attr_value(a);
@@ -718,7 +719,7 @@ private:
             else if (detail::is(n, "to")) r.to = detail::attr_value(a);
         }
         if (r.id.empty() || r.type.empty() || detail::is(r.type, "result") || detail::is(r.type, "error")) return e;
-        e.set_request(r);
+        e.set_request(&r);
         return e;
     }
 
@@ -812,6 +813,7 @@ private:
     parse_limits limits_;
     xstanza::rules rules_;
     stream_context stream_{};  // what the stanza being parsed inherits
+    rejected_request request_{};  // what the last refused request's error points to
     std::unique_ptr<detail::xml_doc> doc_;
     detail::scanner scanner_;
     std::string copy_;

@@ -57,16 +57,8 @@ constexpr bool private_use_rest(std::string_view rest) noexcept {
     return true;
 }
 
-}  // namespace detail
-
-/// True when `tag` is a well-formed language tag (RFC 5646 §2.1, the syntax RFC 6120 §8.1.5
-/// requires of xml:lang; such a tag is also an XML NMTOKEN). Checks the syntax only, not the
-/// IANA registry: "en", "de-CH", "zh-Hant-TW", "sl-rozaj-biske", "x-klingon" pass;
-/// "", "not a tag", "en_US", "toolongsubtag" fail.
-constexpr bool is_language_tag(std::string_view tag) noexcept {
-    using namespace detail;
-    for (std::string_view g : grandfathered_tags)
-        if (iequal(g, tag)) return true;
+// RFC 5646 §2.1: langtag / privateuse (the grandfathered tags aside).
+constexpr bool is_langtag_or_private(std::string_view tag) noexcept {
     // Every subtag has 1 to 8 characters: no empty one at either end or between two '-'.
     if (tag.empty() || tag.front() == '-' || tag.back() == '-' || tag.find("--") != std::string_view::npos)
         return false;
@@ -96,6 +88,23 @@ constexpr bool is_language_tag(std::string_view tag) noexcept {
     }
     if (more && iequal(t, "x")) return private_use_rest(rest);
     return !more;
+}
+
+// RFC 5646 §2.1 grandfathered: checked last, they are rare.
+constexpr bool is_grandfathered(std::string_view tag) noexcept {
+    for (std::string_view g : grandfathered_tags)
+        if (iequal(g, tag)) return true;
+    return false;
+}
+
+}  // namespace detail
+
+/// True when `tag` is a well-formed language tag (RFC 5646 §2.1, the syntax RFC 6120 §8.1.5
+/// requires of xml:lang; such a tag is also an XML NMTOKEN). Checks the syntax only, not the
+/// IANA registry: "en", "de-CH", "zh-Hant-TW", "sl-rozaj-biske", "x-klingon" pass;
+/// "", "not a tag", "en_US", "toolongsubtag" fail.
+constexpr bool is_language_tag(std::string_view tag) noexcept {
+    return detail::is_langtag_or_private(tag) || detail::is_grandfathered(tag);
 }
 
 /// True when `s` is an absolute URI (RFC 3986 §3: scheme ":" ...) or IRI (RFC 3987 §2.2:
