@@ -9,14 +9,14 @@
 // ---- begin include/xstanza/xstanza.hpp
 // xstanza: typed, zero-copy, strict XMPP IQ stanzas for C++17. Include this one header.
 //
-//   model (no XML):   jid.hpp  stanza_error.hpp  roster.hpp  iq.hpp  payload.hpp  span.hpp
-//   rules:            rules.hpp (receiver or sender, client or server)  roster_rules.hpp  syntax.hpp
-//   errors, limits:   error.hpp  limits.hpp  reply.hpp (answering a refused request)
-//   XML:              parse.hpp (Parser)  serialize.hpp (serialize)  xml_writer.hpp (xml_writer)  element.hpp
-//   storage:          owned.hpp (owning copies of parsed stanzas)
-//   printing:         ostream.hpp (operator<< for Jid, the enums, parse_error, stanzas)
-//   live streams:     stream.hpp (StreamReader: framing, RFC 6120 §4)  tracker.hpp (IqTracker)
-//   extensions:       ext/ping.hpp (XEP-0199)  ext/version.hpp (XEP-0092): worked examples of payload_traits
+// The headers are layered, each folder including only the folders below it
+// (docs/ARCHITECTURE.md is the map):
+//   session/  tracker.hpp (IqTracker: ids, one outcome per request)
+//   stream/   reader.hpp (StreamReader: framing, the stream header, stream errors, RFC 6120 §4)
+//   stanza/   parser.hpp (Parser)  serialize.hpp  owned.hpp  reply.hpp  ostream.hpp
+//   codec/    one file per element, read and write side by side: roster, ping, version
+//   xml/      the only folder naming RapidXML: scanner, tree, element view, writer
+//   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules
 #ifndef XSTANZA_XSTANZA_HPP
 #define XSTANZA_XSTANZA_HPP
 
@@ -25,11 +25,11 @@
 #define XSTANZA_VERSION_PATCH 0
 
 
-// ---- begin include/xstanza/error.hpp
+// ---- begin include/xstanza/model/error.hpp
 // xstanza: error codes and result type. No exception ever leaves the library:
 // every fallible function returns a result<T> or a parse_error.
-#ifndef XSTANZA_ERROR_HPP
-#define XSTANZA_ERROR_HPP
+#ifndef XSTANZA_MODEL_ERROR_HPP
+#define XSTANZA_MODEL_ERROR_HPP
 
 #include <cstddef>
 #include <cstring>
@@ -282,13 +282,13 @@ private:
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_ERROR_HPP
-// ---- end include/xstanza/error.hpp
+#endif  // XSTANZA_MODEL_ERROR_HPP
+// ---- end include/xstanza/model/error.hpp
 
-// ---- begin include/xstanza/limits.hpp
+// ---- begin include/xstanza/model/limits.hpp
 // xstanza: parse limits. Every limit has a safe default and names its source.
-#ifndef XSTANZA_LIMITS_HPP
-#define XSTANZA_LIMITS_HPP
+#ifndef XSTANZA_MODEL_LIMITS_HPP
+#define XSTANZA_MODEL_LIMITS_HPP
 
 #include <cstddef>
 
@@ -318,16 +318,16 @@ struct parse_limits {
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_LIMITS_HPP
-// ---- end include/xstanza/limits.hpp
+#endif  // XSTANZA_MODEL_LIMITS_HPP
+// ---- end include/xstanza/model/limits.hpp
 
-// ---- begin include/xstanza/rules.hpp
+// ---- begin include/xstanza/model/rules.hpp
 // xstanza: whose rules a parse applies. The RFCs bind senders and receivers differently:
 // a sender MUST use a defined error condition, yet a receiver MUST treat an unknown one as
 // <undefined-condition/> (RFC 6120 §8.3.2); a server MUST send one of four subscription
 // states, yet a client MUST ignore any other value (RFC 6121 §2.1.2.5). Plain data, no XML.
-#ifndef XSTANZA_RULES_HPP
-#define XSTANZA_RULES_HPP
+#ifndef XSTANZA_MODEL_RULES_HPP
+#define XSTANZA_MODEL_RULES_HPP
 
 #include <string_view>
 
@@ -396,15 +396,15 @@ constexpr std::string_view to_string(side s) noexcept { return s == side::sender
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_RULES_HPP
-// ---- end include/xstanza/rules.hpp
+#endif  // XSTANZA_MODEL_RULES_HPP
+// ---- end include/xstanza/model/rules.hpp
 
-// ---- begin include/xstanza/syntax.hpp
+// ---- begin include/xstanza/model/syntax.hpp
 // xstanza: the value syntaxes the stanza rules refer to: language tags (xml:lang, RFC 6120
 // §8.1.5) and URIs/IRIs (<gone/> and <redirect/>, RFC 6120 §8.3.3.5, §8.3.3.14). Plain
 // functions on bytes, no XML.
-#ifndef XSTANZA_SYNTAX_HPP
-#define XSTANZA_SYNTAX_HPP
+#ifndef XSTANZA_MODEL_SYNTAX_HPP
+#define XSTANZA_MODEL_SYNTAX_HPP
 
 #include <array>
 #include <cstddef>
@@ -547,14 +547,14 @@ constexpr bool is_uri(std::string_view s) noexcept {
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_SYNTAX_HPP
-// ---- end include/xstanza/syntax.hpp
+#endif  // XSTANZA_MODEL_SYNTAX_HPP
+// ---- end include/xstanza/model/syntax.hpp
 
-// ---- begin include/xstanza/span.hpp
+// ---- begin include/xstanza/model/span.hpp
 // xstanza: a minimal read-only span (C++17 has no std::span). Parsed lists such as
 // roster items are spans over storage the parser owns; built ones over the caller's.
-#ifndef XSTANZA_SPAN_HPP
-#define XSTANZA_SPAN_HPP
+#ifndef XSTANZA_MODEL_SPAN_HPP
+#define XSTANZA_MODEL_SPAN_HPP
 
 #include <cstddef>
 #include <initializer_list>
@@ -603,14 +603,14 @@ constexpr bool operator!=(span<T> a, span<U> b) noexcept { return !(a == b); }
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_SPAN_HPP
-// ---- end include/xstanza/span.hpp
+#endif  // XSTANZA_MODEL_SPAN_HPP
+// ---- end include/xstanza/model/span.hpp
 
-// ---- begin include/xstanza/jid.hpp
+// ---- begin include/xstanza/model/jid.hpp
 // xstanza: Jabber identifiers (RFC 7622). A Jid is a view: its parts point into
 // the string it was parsed from, or into strings the caller keeps alive.
-#ifndef XSTANZA_JID_HPP
-#define XSTANZA_JID_HPP
+#ifndef XSTANZA_MODEL_JID_HPP
+#define XSTANZA_MODEL_JID_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -622,10 +622,10 @@ constexpr bool operator!=(span<T> a, span<U> b) noexcept { return !(a == b); }
 #endif
 
 
-// ---- begin include/xstanza/detail/utf8.hpp
+// ---- begin include/xstanza/model/detail/utf8.hpp
 // xstanza detail: strict UTF-8 decoding and XML character classes.
-#ifndef XSTANZA_DETAIL_UTF8_HPP
-#define XSTANZA_DETAIL_UTF8_HPP
+#ifndef XSTANZA_MODEL_DETAIL_UTF8_HPP
+#define XSTANZA_MODEL_DETAIL_UTF8_HPP
 
 #include <cstddef>
 #include <string_view>
@@ -711,8 +711,8 @@ inline text_check check_xml_text(std::string_view s) noexcept {
 
 }  // namespace xstanza::detail
 
-#endif  // XSTANZA_DETAIL_UTF8_HPP
-// ---- end include/xstanza/detail/utf8.hpp
+#endif  // XSTANZA_MODEL_DETAIL_UTF8_HPP
+// ---- end include/xstanza/model/detail/utf8.hpp
 
 namespace xstanza {
 
@@ -1216,16 +1216,16 @@ private:
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_JID_HPP
-// ---- end include/xstanza/jid.hpp
+#endif  // XSTANZA_MODEL_JID_HPP
+// ---- end include/xstanza/model/jid.hpp
 
-// ---- begin include/xstanza/payload.hpp
+// ---- begin include/xstanza/model/payload.hpp
 // xstanza: what makes a type an IQ payload. This is the extension point: a payload
 // type P becomes usable in Iq<Type, P> by specialising payload_traits<P> (identity and
 // placement, no XML), and becomes parseable and serializable by specialising
 // payload_parser<P> (parse.hpp) and payload_serializer<P> (serialize.hpp).
-#ifndef XSTANZA_PAYLOAD_HPP
-#define XSTANZA_PAYLOAD_HPP
+#ifndef XSTANZA_MODEL_PAYLOAD_HPP
+#define XSTANZA_MODEL_PAYLOAD_HPP
 
 #include <string_view>
 #include <tuple>
@@ -1294,13 +1294,13 @@ struct reply_rule {
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_PAYLOAD_HPP
-// ---- end include/xstanza/payload.hpp
+#endif  // XSTANZA_MODEL_PAYLOAD_HPP
+// ---- end include/xstanza/model/payload.hpp
 
-// ---- begin include/xstanza/stanza_error.hpp
+// ---- begin include/xstanza/model/stanza_error.hpp
 // xstanza: stanza errors (RFC 6120 §8.3). Plain data, no XML.
-#ifndef XSTANZA_STANZA_ERROR_HPP
-#define XSTANZA_STANZA_ERROR_HPP
+#ifndef XSTANZA_MODEL_STANZA_ERROR_HPP
+#define XSTANZA_MODEL_STANZA_ERROR_HPP
 
 #include <array>
 #include <cstddef>
@@ -1308,10 +1308,10 @@ struct reply_rule {
 #include <string_view>
 
 
-// ---- begin include/xstanza/detail/names.hpp
+// ---- begin include/xstanza/model/detail/names.hpp
 // xstanza detail: the names of enumeration values, read from their tables.
-#ifndef XSTANZA_DETAIL_NAMES_HPP
-#define XSTANZA_DETAIL_NAMES_HPP
+#ifndef XSTANZA_MODEL_DETAIL_NAMES_HPP
+#define XSTANZA_MODEL_DETAIL_NAMES_HPP
 
 #include <array>
 #include <cstddef>
@@ -1328,8 +1328,8 @@ constexpr std::string_view name_at(const std::array<std::string_view, N>& names,
 
 }  // namespace xstanza::detail
 
-#endif  // XSTANZA_DETAIL_NAMES_HPP
-// ---- end include/xstanza/detail/names.hpp
+#endif  // XSTANZA_MODEL_DETAIL_NAMES_HPP
+// ---- end include/xstanza/model/detail/names.hpp
 
 namespace xstanza {
 
@@ -1476,15 +1476,15 @@ struct StanzaError {
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_STANZA_ERROR_HPP
-// ---- end include/xstanza/stanza_error.hpp
+#endif  // XSTANZA_MODEL_STANZA_ERROR_HPP
+// ---- end include/xstanza/model/stanza_error.hpp
 
-// ---- begin include/xstanza/roster.hpp
+// ---- begin include/xstanza/model/roster.hpp
 // xstanza: the roster payload, jabber:iq:roster (RFC 6121 §2). Plain data, no XML.
 // Strings and lists are views: into the parsed buffer and the parser, or into storage
 // the caller keeps alive when building.
-#ifndef XSTANZA_ROSTER_HPP
-#define XSTANZA_ROSTER_HPP
+#ifndef XSTANZA_MODEL_ROSTER_HPP
+#define XSTANZA_MODEL_ROSTER_HPP
 
 #include <array>
 #include <cstddef>
@@ -1604,15 +1604,15 @@ struct reply_rule<RosterSet> {
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_ROSTER_HPP
-// ---- end include/xstanza/roster.hpp
+#endif  // XSTANZA_MODEL_ROSTER_HPP
+// ---- end include/xstanza/model/roster.hpp
 
-// ---- begin include/xstanza/iq.hpp
+// ---- begin include/xstanza/model/iq.hpp
 // xstanza: the <iq/> stanza (RFC 6120 §8.2.3), typed and runtime-typed. Plain data,
 // no XML. The stanza type is part of the C++ type, so the rules of §8.2.3 that a type
 // can carry are compile errors with a readable message.
-#ifndef XSTANZA_IQ_HPP
-#define XSTANZA_IQ_HPP
+#ifndef XSTANZA_MODEL_IQ_HPP
+#define XSTANZA_MODEL_IQ_HPP
 
 #include <cstddef>
 #include <optional>
@@ -1948,15 +1948,15 @@ private:
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_IQ_HPP
-// ---- end include/xstanza/iq.hpp
+#endif  // XSTANZA_MODEL_IQ_HPP
+// ---- end include/xstanza/model/iq.hpp
 
-// ---- begin include/xstanza/roster_rules.hpp
+// ---- begin include/xstanza/codec/roster_rules.hpp
 // xstanza: the roster rules (RFC 6121 §2) that depend on the IQ type and on whose rules
 // apply. Each is one function, called by the parser when reading and by the serializer
 // when writing, so the two sides cannot drift apart. No XML.
-#ifndef XSTANZA_ROSTER_RULES_HPP
-#define XSTANZA_ROSTER_RULES_HPP
+#ifndef XSTANZA_CODEC_ROSTER_RULES_HPP
+#define XSTANZA_CODEC_ROSTER_RULES_HPP
 
 #include <cstddef>
 #include <type_traits>
@@ -2017,15 +2017,15 @@ const char* narrow_roster(const RosterQuery& q, P& out) noexcept {
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_ROSTER_RULES_HPP
-// ---- end include/xstanza/roster_rules.hpp
+#endif  // XSTANZA_CODEC_ROSTER_RULES_HPP
+// ---- end include/xstanza/codec/roster_rules.hpp
 
-// ---- begin include/xstanza/reply.hpp
+// ---- begin include/xstanza/stanza/reply.hpp
 // xstanza: answering a request the parser refused. RFC 6120 §8.2.3 requires an answer to
 // every get and set, and §8.3.1 says what the error looks like: the request's id, the
 // addresses swapped, a condition saying what was wrong. No XML.
-#ifndef XSTANZA_REPLY_HPP
-#define XSTANZA_REPLY_HPP
+#ifndef XSTANZA_STANZA_REPLY_HPP
+#define XSTANZA_STANZA_REPLY_HPP
 
 #include <optional>
 #include <string_view>
@@ -2068,24 +2068,24 @@ inline std::optional<Iq<Error>> error_reply(const parse_error& e) noexcept {
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_REPLY_HPP
-// ---- end include/xstanza/reply.hpp
+#endif  // XSTANZA_STANZA_REPLY_HPP
+// ---- end include/xstanza/stanza/reply.hpp
 
-// ---- begin include/xstanza/element.hpp
+// ---- begin include/xstanza/xml/element.hpp
 // xstanza: a read-only view of a parsed XML element, handed to payload parsers
 // (payload_parser<P>, the extension point). It lives as long as the parse it came from.
-#ifndef XSTANZA_ELEMENT_HPP
-#define XSTANZA_ELEMENT_HPP
+#ifndef XSTANZA_XML_ELEMENT_HPP
+#define XSTANZA_XML_ELEMENT_HPP
 
 #include <cstddef>
 #include <optional>
 #include <string_view>
 
 
-// ---- begin include/xstanza/detail/dom.hpp
+// ---- begin include/xstanza/xml/dom.hpp
 // xstanza detail: the RapidXML glue. Only detail/ includes RapidXML.
-#ifndef XSTANZA_DETAIL_DOM_HPP
-#define XSTANZA_DETAIL_DOM_HPP
+#ifndef XSTANZA_XML_DOM_HPP
+#define XSTANZA_XML_DOM_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -2100,11 +2100,11 @@ inline std::optional<Iq<Error>> error_reply(const parse_error& e) noexcept {
 #include <rapidxml/rapidxml.hpp>
 
 
-// ---- begin include/xstanza/detail/text.hpp
+// ---- begin include/xstanza/xml/text.hpp
 // xstanza detail: string comparisons the compiler can inline, and the fast skip over
 // bytes that need no attention (scanner, decoding, escaping).
-#ifndef XSTANZA_DETAIL_TEXT_HPP
-#define XSTANZA_DETAIL_TEXT_HPP
+#ifndef XSTANZA_XML_TEXT_HPP
+#define XSTANZA_XML_TEXT_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -2247,8 +2247,8 @@ inline void copy_short(char* dst, const char* src, std::size_t m) noexcept {
 
 }  // namespace xstanza::detail
 
-#endif  // XSTANZA_DETAIL_TEXT_HPP
-// ---- end include/xstanza/detail/text.hpp
+#endif  // XSTANZA_XML_TEXT_HPP
+// ---- end include/xstanza/xml/text.hpp
 
 #if defined(__GNUC__) || defined(__clang__)
 #define XSTANZA_DOM_OUTLINE [[gnu::noinline]]
@@ -2603,8 +2603,8 @@ inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept
 
 #undef XSTANZA_DOM_OUTLINE
 
-#endif  // XSTANZA_DETAIL_DOM_HPP
-// ---- end include/xstanza/detail/dom.hpp
+#endif  // XSTANZA_XML_DOM_HPP
+// ---- end include/xstanza/xml/dom.hpp
 
 namespace xstanza {
 
@@ -2674,14 +2674,14 @@ private:
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_ELEMENT_HPP
-// ---- end include/xstanza/element.hpp
+#endif  // XSTANZA_XML_ELEMENT_HPP
+// ---- end include/xstanza/xml/element.hpp
 
-// ---- begin include/xstanza/parse.hpp
+// ---- begin include/xstanza/stanza/parser.hpp
 // xstanza: parsing bytes into typed stanzas. Zero-copy: parsed strings are views into
 // the input buffer (decoded in place), parsed lists are views into the Parser.
-#ifndef XSTANZA_PARSE_HPP
-#define XSTANZA_PARSE_HPP
+#ifndef XSTANZA_STANZA_PARSER_HPP
+#define XSTANZA_STANZA_PARSER_HPP
 
 #include <algorithm>
 #include <cstddef>
@@ -2694,7 +2694,7 @@ private:
 #include <vector>
 
 
-// ---- begin include/xstanza/detail/scan.hpp
+// ---- begin include/xstanza/xml/scan.hpp
 // xstanza detail: the validating scanner, which also builds the element tree.
 //
 // RapidXML's parser is fast but does not validate: it checks no UTF-8, no
@@ -2711,8 +2711,8 @@ private:
 // namespace declaration's value are not decoded for these comparisons, so
 // xmlns:p='urn:&#x61;' and xmlns:q='urn:a' count as different namespaces, and
 // the reserved names are recognised only when written literally.
-#ifndef XSTANZA_DETAIL_SCAN_HPP
-#define XSTANZA_DETAIL_SCAN_HPP
+#ifndef XSTANZA_XML_SCAN_HPP
+#define XSTANZA_XML_SCAN_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -3942,8 +3942,8 @@ inline bool scanner::resolve(std::string_view prefix, const byte* where, std::si
 #undef XSTANZA_SCAN_HOT
 #undef XSTANZA_SCAN_OUTLINE
 
-#endif  // XSTANZA_DETAIL_SCAN_HPP
-// ---- end include/xstanza/detail/scan.hpp
+#endif  // XSTANZA_XML_SCAN_HPP
+// ---- end include/xstanza/xml/scan.hpp
 
 namespace xstanza {
 
@@ -4801,14 +4801,14 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_PARSE_HPP
-// ---- end include/xstanza/parse.hpp
+#endif  // XSTANZA_STANZA_PARSER_HPP
+// ---- end include/xstanza/stanza/parser.hpp
 
-// ---- begin include/xstanza/serialize.hpp
+// ---- begin include/xstanza/stanza/serialize.hpp
 // xstanza: writing stanzas as compact canonical XML. One form: attributes in a fixed
 // order, single quotes, minimal escaping, xmlns only where the namespace changes.
-#ifndef XSTANZA_SERIALIZE_HPP
-#define XSTANZA_SERIALIZE_HPP
+#ifndef XSTANZA_STANZA_SERIALIZE_HPP
+#define XSTANZA_STANZA_SERIALIZE_HPP
 
 #include <algorithm>
 #include <cstddef>
@@ -4819,11 +4819,11 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
 #include <vector>
 
 
-// ---- begin include/xstanza/detail/start_tag.hpp
+// ---- begin include/xstanza/xml/start_tag.hpp
 // xstanza: reading one start tag's name and attributes without building anything: the
 // stream reader's tokenizer and the serializer's check of a hand-built opaque payload.
-#ifndef XSTANZA_DETAIL_START_TAG_HPP
-#define XSTANZA_DETAIL_START_TAG_HPP
+#ifndef XSTANZA_XML_START_TAG_HPP
+#define XSTANZA_XML_START_TAG_HPP
 
 #include <cstddef>
 #include <string_view>
@@ -4876,10 +4876,10 @@ std::string_view read_start_tag(std::string_view tag, F&& f) noexcept {
 }  // namespace detail
 }  // namespace xstanza
 
-#endif  // XSTANZA_DETAIL_START_TAG_HPP
-// ---- end include/xstanza/detail/start_tag.hpp
+#endif  // XSTANZA_XML_START_TAG_HPP
+// ---- end include/xstanza/xml/start_tag.hpp
 
-// ---- begin include/xstanza/xml_writer.hpp
+// ---- begin include/xstanza/xml/writer.hpp
 // xstanza: xml_writer, the streaming XML writer serialize() and the payload serializers
 // (payload_serializer<P>, the extension point's writing half) write through: escaping,
 // validation of names and text, namespaces declared where they change.
@@ -5178,7 +5178,7 @@ struct writer_access {
 }  // namespace xstanza
 
 #endif  // XSTANZA_XML_WRITER_HPP
-// ---- end include/xstanza/xml_writer.hpp
+// ---- end include/xstanza/xml/writer.hpp
 
 namespace xstanza {
 
@@ -5510,14 +5510,14 @@ result<OutIt> serialize_to(const T& stanza, OutIt out, role sender = role::clien
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_SERIALIZE_HPP
-// ---- end include/xstanza/serialize.hpp
+#endif  // XSTANZA_STANZA_SERIALIZE_HPP
+// ---- end include/xstanza/stanza/serialize.hpp
 
-// ---- begin include/xstanza/owned.hpp
+// ---- begin include/xstanza/stanza/owned.hpp
 // xstanza: owning copies of stanzas, for keeping a parsed stanza after the buffer or the
 // Parser it came from is gone (parsed stanzas are views; see Parser).
-#ifndef XSTANZA_OWNED_HPP
-#define XSTANZA_OWNED_HPP
+#ifndef XSTANZA_STANZA_OWNED_HPP
+#define XSTANZA_STANZA_OWNED_HPP
 
 #include <cstddef>
 #include <cstring>
@@ -5615,10 +5615,10 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_OWNED_HPP
-// ---- end include/xstanza/owned.hpp
+#endif  // XSTANZA_STANZA_OWNED_HPP
+// ---- end include/xstanza/stanza/owned.hpp
 
-// ---- begin include/xstanza/stream.hpp
+// ---- begin include/xstanza/stream/reader.hpp
 // xstanza: incremental framing of an XMPP stream (RFC 6120 §4). Bytes go in as they
 // arrive, in chunks of any size; out come the stream header, each first-level element
 // (stanza, stream features, SASL element ...) as one complete buffer ready for the in-situ
@@ -5629,8 +5629,8 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
 // a buffer handed out is one well-formed, namespace-well-formed element. The element tree
 // (RapidXML's nodes, built by that scanner) is read only for the few children of a received
 // <stream:error/>, never for framing.
-#ifndef XSTANZA_STREAM_HPP
-#define XSTANZA_STREAM_HPP
+#ifndef XSTANZA_STREAM_READER_HPP
+#define XSTANZA_STREAM_READER_HPP
 
 #include <array>
 #include <cstddef>
@@ -6696,17 +6696,17 @@ private:
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_STREAM_HPP
-// ---- end include/xstanza/stream.hpp
+#endif  // XSTANZA_STREAM_READER_HPP
+// ---- end include/xstanza/stream/reader.hpp
 
-// ---- begin include/xstanza/tracker.hpp
+// ---- begin include/xstanza/session/tracker.hpp
 // xstanza: IQ bookkeeping for an entity on a stream (RFC 6120 §8.2.3). IqTracker makes
 // unpredictable unique ids, remembers each get/set it sends, matches every result or error
 // to its request by id AND expected sender, gives each request exactly one outcome (result,
 // error or timeout), and answers incoming requests nobody handles with service-unavailable
 // (RFC 6120 §8.4). It does no I/O: the caller sends what it writes and feeds what arrives.
-#ifndef XSTANZA_TRACKER_HPP
-#define XSTANZA_TRACKER_HPP
+#ifndef XSTANZA_SESSION_TRACKER_HPP
+#define XSTANZA_SESSION_TRACKER_HPP
 
 #include <chrono>
 #include <cstddef>
@@ -7101,17 +7101,17 @@ private:
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_TRACKER_HPP
-// ---- end include/xstanza/tracker.hpp
+#endif  // XSTANZA_SESSION_TRACKER_HPP
+// ---- end include/xstanza/session/tracker.hpp
 
-// ---- begin include/xstanza/ext/ping.hpp
+// ---- begin include/xstanza/codec/ping.hpp
 // xstanza extension: XMPP Ping (XEP-0199), the worked example of a user-defined payload.
 // Three specialisations make a type a payload: payload_traits (identity and placement,
 // payload.hpp), payload_parser (parse.hpp) and payload_serializer (serialize.hpp). After
 // that, Iq<Get, ext::Ping> parses, serializes and checks its placement at compile time
 // like the built-in roster payloads.
-#ifndef XSTANZA_EXT_PING_HPP
-#define XSTANZA_EXT_PING_HPP
+#ifndef XSTANZA_CODEC_PING_HPP
+#define XSTANZA_CODEC_PING_HPP
 
 #include <string_view>
 
@@ -7175,16 +7175,16 @@ struct payload_serializer<ext::Ping> {
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_EXT_PING_HPP
-// ---- end include/xstanza/ext/ping.hpp
+#endif  // XSTANZA_CODEC_PING_HPP
+// ---- end include/xstanza/codec/ping.hpp
 
-// ---- begin include/xstanza/ext/version.hpp
+// ---- begin include/xstanza/codec/version.hpp
 // xstanza extension: Software Version (XEP-0092), a user-defined payload with content. As
 // with the roster, the request and the answer are distinct C++ types, so that placement
 // rules are compile errors: Iq<Get, ext::VersionQuery> asks, Iq<Result, ext::SoftwareVersion>
 // answers.
-#ifndef XSTANZA_EXT_VERSION_HPP
-#define XSTANZA_EXT_VERSION_HPP
+#ifndef XSTANZA_CODEC_VERSION_HPP
+#define XSTANZA_CODEC_VERSION_HPP
 
 #include <optional>
 #include <string_view>
@@ -7310,17 +7310,17 @@ struct payload_serializer<ext::SoftwareVersion> {
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_EXT_VERSION_HPP
-// ---- end include/xstanza/ext/version.hpp
+#endif  // XSTANZA_CODEC_VERSION_HPP
+// ---- end include/xstanza/codec/version.hpp
 
-// ---- begin include/xstanza/ostream.hpp
+// ---- begin include/xstanza/stanza/ostream.hpp
 // xstanza: operator<< for logging and test output. Jids print their string form, the
 // enumerations their protocol name, a parse_error "code at byte N: message", and a stanza
 // its canonical serialization (a client sender's, as serialize() writes by default), or
 // "<invalid: message>" when it does not serialize. Printing never changes the stream's
 // state beyond the characters written.
-#ifndef XSTANZA_OSTREAM_HPP
-#define XSTANZA_OSTREAM_HPP
+#ifndef XSTANZA_STANZA_OSTREAM_HPP
+#define XSTANZA_STANZA_OSTREAM_HPP
 
 #include <ostream>
 #include <string>
@@ -7378,8 +7378,8 @@ inline std::ostream& operator<<(std::ostream& os, const AnyIq& iq) { return deta
 
 }  // namespace xstanza
 
-#endif  // XSTANZA_OSTREAM_HPP
-// ---- end include/xstanza/ostream.hpp
+#endif  // XSTANZA_STANZA_OSTREAM_HPP
+// ---- end include/xstanza/stanza/ostream.hpp
 
 #endif  // XSTANZA_XSTANZA_HPP
 // ---- end include/xstanza/xstanza.hpp

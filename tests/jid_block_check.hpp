@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include <xstanza/jid.hpp>
+#include <xstanza/model/jid.hpp>
 
 namespace xstanza::detail {
 struct jid_test_access {

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include <xstanza/ext/ping.hpp>
-#include <xstanza/ext/version.hpp>
+#include <xstanza/codec/ping.hpp>
+#include <xstanza/codec/version.hpp>
 #include <xstanza/xstanza.hpp>
 
 using namespace xstanza;

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <xstanza/jid.hpp>
+#include <xstanza/model/jid.hpp>
 
 #include "helpers.hpp"
 #include "jid_block_check.hpp"

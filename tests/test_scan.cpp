@@ -1,4 +1,4 @@
-// Tests of the validating scanner (include/xstanza/detail/scan.hpp).
+// Tests of the validating scanner (include/xstanza/xml/scan.hpp).
 #include <boost/test/unit_test.hpp>
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include <xstanza/detail/scan.hpp>
+#include <xstanza/xml/scan.hpp>
 
 #include "helpers.hpp"
 

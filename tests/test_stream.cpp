@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include <xstanza/ext/ping.hpp>
-#include <xstanza/stream.hpp>
+#include <xstanza/codec/ping.hpp>
+#include <xstanza/stream/reader.hpp>
 #include <xstanza/xstanza.hpp>
 
 using namespace xstanza;

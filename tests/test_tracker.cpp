@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <xstanza/ext/ping.hpp>
-#include <xstanza/tracker.hpp>
+#include <xstanza/codec/ping.hpp>
+#include <xstanza/session/tracker.hpp>
 #include <xstanza/xstanza.hpp>
 
 using namespace xstanza;

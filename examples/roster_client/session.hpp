@@ -24,16 +24,16 @@
 #include <string_view>
 #include <vector>
 
-#include <xstanza/ext/ping.hpp>
-#include <xstanza/ext/version.hpp>
-#include <xstanza/stream.hpp>
-#include <xstanza/tracker.hpp>
+#include <xstanza/codec/ping.hpp>
+#include <xstanza/codec/version.hpp>
+#include <xstanza/stream/reader.hpp>
+#include <xstanza/session/tracker.hpp>
 #include <xstanza/xstanza.hpp>
 
 namespace roster_client {
 
 /// RFC 6120 §7: resource binding, as a user-defined payload: the same three
-/// specialisations as xstanza/ext/ping.hpp, written in application code.
+/// specialisations as xstanza/codec/ping.hpp, written in application code.
 struct Bind {
     std::string_view resource{};      ///< <resource/> the client asks for (RFC 6120 §7.7)
     std::optional<xstanza::Jid> jid;  ///< <jid/> the server bound (RFC 6120 §7.6.1)

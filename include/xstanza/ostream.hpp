@@ -1,72 +1,8 @@
-// xstanza: operator<< for logging and test output. Jids print their string form, the
-// enumerations their protocol name, a parse_error "code at byte N: message", and a stanza
-// its canonical serialization (a client sender's, as serialize() writes by default), or
-// "<invalid: message>" when it does not serialize. Printing never changes the stream's
-// state beyond the characters written.
-#ifndef XSTANZA_OSTREAM_HPP
-#define XSTANZA_OSTREAM_HPP
+// xstanza: forwarding header, kept for one release so that existing code compiles.
+// The header now lives at <xstanza/stanza/ostream.hpp>; include that, or <xstanza/xstanza.hpp>.
+#ifndef XSTANZA_FWD_OSTREAM_HPP
+#define XSTANZA_FWD_OSTREAM_HPP
 
-#include <ostream>
-#include <string>
-#include <string_view>
+#include "stanza/ostream.hpp"
 
-#include "error.hpp"
-#include "iq.hpp"
-#include "jid.hpp"
-#include "roster.hpp"
-#include "rules.hpp"
-#include "serialize.hpp"
-#include "stanza_error.hpp"
-
-namespace xstanza {
-
-namespace detail {
-// The name, or "Type(n)" for a value outside the enumeration (to_string gives "" for it).
-template <class E>
-std::ostream& print_enum(std::ostream& os, E value, std::string_view name, const char* type) {
-    if (!name.empty()) return os << name;
-    return os << type << '(' << static_cast<unsigned>(value) << ')';
-}
-template <class T>
-std::ostream& print_stanza(std::ostream& os, const T& stanza) {
-    std::string out;
-    if (parse_error e = serialize(stanza, out)) return os << "<invalid: " << e.message() << '>';
-    return os << out;
-}
-}  // namespace detail
-
-/// local@domain/resource (Jid::to_string()).
-inline std::ostream& operator<<(std::ostream& os, const Jid& j) {
-    if (!j.local().empty()) os << j.local() << '@';
-    os << j.domain();
-    if (!j.resource().empty()) os << '/' << j.resource();
-    return os;
-}
-
-inline std::ostream& operator<<(std::ostream& os, IqType t) { return detail::print_enum(os, t, to_string(t), "IqType"); }
-inline std::ostream& operator<<(std::ostream& os, ErrorType t) { return detail::print_enum(os, t, to_string(t), "ErrorType"); }
-inline std::ostream& operator<<(std::ostream& os, Condition c) { return detail::print_enum(os, c, to_string(c), "Condition"); }
-inline std::ostream& operator<<(std::ostream& os, Subscription s) {
-    return detail::print_enum(os, s, to_string(s), "Subscription");
-}
-inline std::ostream& operator<<(std::ostream& os, role r) { return os << to_string(r); }
-inline std::ostream& operator<<(std::ostream& os, side s) { return os << to_string(s); }
-/// The code's name (to_string(errc): "invalid_utf8", "unknown" outside the enumeration).
-inline std::ostream& operator<<(std::ostream& os, errc c) { return os << to_string(c); }
-
-/// "code at byte N: message", as `xstanza check` prints it; "ok" when there is no error.
-inline std::ostream& operator<<(std::ostream& os, const parse_error& e) {
-    if (!e) return os << "ok";
-    return os << e.code() << " at byte " << e.offset() << ": " << e.message();
-}
-
-/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
-template <class Type, class P>
-std::ostream& operator<<(std::ostream& os, const Iq<Type, P>& iq) {
-    return detail::print_stanza(os, iq);
-}
-inline std::ostream& operator<<(std::ostream& os, const AnyIq& iq) { return detail::print_stanza(os, iq); }
-
-}  // namespace xstanza
-
-#endif  // XSTANZA_OSTREAM_HPP
+#endif  // XSTANZA_FWD_OSTREAM_HPP

@@ -1,13 +1,13 @@
 // xstanza: typed, zero-copy, strict XMPP IQ stanzas for C++17. Include this one header.
 //
-//   model (no XML):   jid.hpp  stanza_error.hpp  roster.hpp  iq.hpp  payload.hpp  span.hpp
-//   rules:            rules.hpp (receiver or sender, client or server)  roster_rules.hpp  syntax.hpp
-//   errors, limits:   error.hpp  limits.hpp  reply.hpp (answering a refused request)
-//   XML:              parse.hpp (Parser)  serialize.hpp (serialize)  xml_writer.hpp (xml_writer)  element.hpp
-//   storage:          owned.hpp (owning copies of parsed stanzas)
-//   printing:         ostream.hpp (operator<< for Jid, the enums, parse_error, stanzas)
-//   live streams:     stream.hpp (StreamReader: framing, RFC 6120 §4)  tracker.hpp (IqTracker)
-//   extensions:       ext/ping.hpp (XEP-0199)  ext/version.hpp (XEP-0092): worked examples of payload_traits
+// The headers are layered, each folder including only the folders below it
+// (docs/ARCHITECTURE.md is the map):
+//   session/  tracker.hpp (IqTracker: ids, one outcome per request)
+//   stream/   reader.hpp (StreamReader: framing, the stream header, stream errors, RFC 6120 §4)
+//   stanza/   parser.hpp (Parser)  serialize.hpp  owned.hpp  reply.hpp  ostream.hpp
+//   codec/    one file per element, read and write side by side: roster, ping, version
+//   xml/      the only folder naming RapidXML: scanner, tree, element view, writer
+//   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules
 #ifndef XSTANZA_XSTANZA_HPP
 #define XSTANZA_XSTANZA_HPP
 
@@ -15,26 +15,26 @@
 #define XSTANZA_VERSION_MINOR 1
 #define XSTANZA_VERSION_PATCH 0
 
-#include "error.hpp"
-#include "limits.hpp"
-#include "rules.hpp"
-#include "syntax.hpp"
-#include "span.hpp"
-#include "jid.hpp"
-#include "payload.hpp"
-#include "stanza_error.hpp"
-#include "roster.hpp"
-#include "iq.hpp"
-#include "roster_rules.hpp"
-#include "reply.hpp"
-#include "element.hpp"
-#include "parse.hpp"
-#include "serialize.hpp"
-#include "owned.hpp"
-#include "stream.hpp"
-#include "tracker.hpp"
-#include "ext/ping.hpp"
-#include "ext/version.hpp"
-#include "ostream.hpp"
+#include "model/error.hpp"
+#include "model/limits.hpp"
+#include "model/rules.hpp"
+#include "model/syntax.hpp"
+#include "model/span.hpp"
+#include "model/jid.hpp"
+#include "model/payload.hpp"
+#include "model/stanza_error.hpp"
+#include "model/roster.hpp"
+#include "model/iq.hpp"
+#include "codec/roster_rules.hpp"
+#include "stanza/reply.hpp"
+#include "xml/element.hpp"
+#include "stanza/parser.hpp"
+#include "stanza/serialize.hpp"
+#include "stanza/owned.hpp"
+#include "stream/reader.hpp"
+#include "session/tracker.hpp"
+#include "codec/ping.hpp"
+#include "codec/version.hpp"
+#include "stanza/ostream.hpp"
 
 #endif  // XSTANZA_XSTANZA_HPP

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include <xstanza/stream.hpp>
+#include <xstanza/stream/reader.hpp>
 #include <xstanza/xstanza.hpp>
 
 #include "../hostile/stanza_check.hpp"

@@ -54,9 +54,9 @@
 
 #include <expat.h>
 
-#include <xstanza/detail/dom.hpp>
-#include <xstanza/detail/scan.hpp>
-#include <xstanza/limits.hpp>
+#include <xstanza/xml/dom.hpp>
+#include <xstanza/xml/scan.hpp>
+#include <xstanza/model/limits.hpp>
 
 namespace expat_oracle {
 

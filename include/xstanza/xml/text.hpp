@@ -1,7 +1,7 @@
 // xstanza detail: string comparisons the compiler can inline, and the fast skip over
 // bytes that need no attention (scanner, decoding, escaping).
-#ifndef XSTANZA_DETAIL_TEXT_HPP
-#define XSTANZA_DETAIL_TEXT_HPP
+#ifndef XSTANZA_XML_TEXT_HPP
+#define XSTANZA_XML_TEXT_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -144,4 +144,4 @@ inline void copy_short(char* dst, const char* src, std::size_t m) noexcept {
 
 }  // namespace xstanza::detail
 
-#endif  // XSTANZA_DETAIL_TEXT_HPP
+#endif  // XSTANZA_XML_TEXT_HPP

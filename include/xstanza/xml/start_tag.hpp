@@ -1,7 +1,7 @@
 // xstanza: reading one start tag's name and attributes without building anything: the
 // stream reader's tokenizer and the serializer's check of a hand-built opaque payload.
-#ifndef XSTANZA_DETAIL_START_TAG_HPP
-#define XSTANZA_DETAIL_START_TAG_HPP
+#ifndef XSTANZA_XML_START_TAG_HPP
+#define XSTANZA_XML_START_TAG_HPP
 
 #include <cstddef>
 #include <string_view>
@@ -54,4 +54,4 @@ std::string_view read_start_tag(std::string_view tag, F&& f) noexcept {
 }  // namespace detail
 }  // namespace xstanza
 
-#endif  // XSTANZA_DETAIL_START_TAG_HPP
+#endif  // XSTANZA_XML_START_TAG_HPP

@@ -1,6 +1,6 @@
 // xstanza detail: the names of enumeration values, read from their tables.
-#ifndef XSTANZA_DETAIL_NAMES_HPP
-#define XSTANZA_DETAIL_NAMES_HPP
+#ifndef XSTANZA_MODEL_DETAIL_NAMES_HPP
+#define XSTANZA_MODEL_DETAIL_NAMES_HPP
 
 #include <array>
 #include <cstddef>
@@ -17,4 +17,4 @@ constexpr std::string_view name_at(const std::array<std::string_view, N>& names,
 
 }  // namespace xstanza::detail
 
-#endif  // XSTANZA_DETAIL_NAMES_HPP
+#endif  // XSTANZA_MODEL_DETAIL_NAMES_HPP

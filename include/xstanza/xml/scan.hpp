@@ -14,8 +14,8 @@
 // namespace declaration's value are not decoded for these comparisons, so
 // xmlns:p='urn:&#x61;' and xmlns:q='urn:a' count as different namespaces, and
 // the reserved names are recognised only when written literally.
-#ifndef XSTANZA_DETAIL_SCAN_HPP
-#define XSTANZA_DETAIL_SCAN_HPP
+#ifndef XSTANZA_XML_SCAN_HPP
+#define XSTANZA_XML_SCAN_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -23,11 +23,11 @@
 #include <string_view>
 #include <vector>
 
-#include "../error.hpp"
-#include "../limits.hpp"
+#include "../model/error.hpp"
+#include "../model/limits.hpp"
 #include "dom.hpp"
 #include "text.hpp"
-#include "utf8.hpp"
+#include "../model/detail/utf8.hpp"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define XSTANZA_SCAN_COLD [[gnu::cold, gnu::noinline]]
@@ -1250,4 +1250,4 @@ inline bool scanner::resolve(std::string_view prefix, const byte* where, std::si
 #undef XSTANZA_SCAN_HOT
 #undef XSTANZA_SCAN_OUTLINE
 
-#endif  // XSTANZA_DETAIL_SCAN_HPP
+#endif  // XSTANZA_XML_SCAN_HPP

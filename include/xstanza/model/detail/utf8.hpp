@@ -1,6 +1,6 @@
 // xstanza detail: strict UTF-8 decoding and XML character classes.
-#ifndef XSTANZA_DETAIL_UTF8_HPP
-#define XSTANZA_DETAIL_UTF8_HPP
+#ifndef XSTANZA_MODEL_DETAIL_UTF8_HPP
+#define XSTANZA_MODEL_DETAIL_UTF8_HPP
 
 #include <cstddef>
 #include <string_view>
@@ -87,4 +87,4 @@ inline text_check check_xml_text(std::string_view s) noexcept {
 
 }  // namespace xstanza::detail
 
-#endif  // XSTANZA_DETAIL_UTF8_HPP
+#endif  // XSTANZA_MODEL_DETAIL_UTF8_HPP

@@ -1,6 +1,6 @@
 // xstanza detail: the RapidXML glue. Only detail/ includes RapidXML.
-#ifndef XSTANZA_DETAIL_DOM_HPP
-#define XSTANZA_DETAIL_DOM_HPP
+#ifndef XSTANZA_XML_DOM_HPP
+#define XSTANZA_XML_DOM_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -15,7 +15,7 @@
 #include <rapidxml/rapidxml.hpp>
 
 #include "text.hpp"
-#include "utf8.hpp"
+#include "../model/detail/utf8.hpp"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define XSTANZA_DOM_OUTLINE [[gnu::noinline]]
@@ -370,4 +370,4 @@ inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept
 
 #undef XSTANZA_DOM_OUTLINE
 
-#endif  // XSTANZA_DETAIL_DOM_HPP
+#endif  // XSTANZA_XML_DOM_HPP

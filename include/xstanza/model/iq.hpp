@@ -1,0 +1,345 @@
+// xstanza: the <iq/> stanza (RFC 6120 §8.2.3), typed and runtime-typed. Plain data,
+// no XML. The stanza type is part of the C++ type, so the rules of §8.2.3 that a type
+// can carry are compile errors with a readable message.
+#ifndef XSTANZA_MODEL_IQ_HPP
+#define XSTANZA_MODEL_IQ_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include "jid.hpp"
+#include "payload.hpp"
+#include "roster.hpp"
+#include "stanza_error.hpp"
+
+namespace xstanza {
+
+/// Stanza type tags (RFC 6120 §8.2.3): get and set are requests, result and error answers.
+struct Get { static constexpr std::string_view name = "get"; };
+struct Set { static constexpr std::string_view name = "set"; };
+struct Result { static constexpr std::string_view name = "result"; };
+struct Error { static constexpr std::string_view name = "error"; };
+
+/// The runtime counterpart of the tags, for AnyIq.
+enum class IqType : unsigned char { get, set, result, error };
+
+/// The 'type' attribute value ("get").
+constexpr std::string_view to_string(IqType t) noexcept {
+    switch (t) {
+    case IqType::get: return "get";
+    case IqType::set: return "set";
+    case IqType::result: return "result";
+    case IqType::error: return "error";
+    }
+    return "";
+}
+
+/// The IqType of a tag.
+template <class Type> inline constexpr IqType iq_type_of = IqType::get;
+template <> inline constexpr IqType iq_type_of<Set> = IqType::set;
+template <> inline constexpr IqType iq_type_of<Result> = IqType::result;
+template <> inline constexpr IqType iq_type_of<Error> = IqType::error;
+
+/// A payload xstanza does not model, kept as it came: its name, its namespace and its
+/// exact bytes in the parsed buffer (which serialize writes back unchanged). To build
+/// one, give name, ns and well-formed XML text of the element with its xmlns.
+struct OpaqueElement {
+    std::string_view name;
+    std::string_view ns;
+    std::string_view xml;          ///< the element's bytes, from '<' to the final '>'
+    const void* node = nullptr;    ///< the parser's node, for typed re-parsing (iq_cast); null when built
+    friend bool operator==(const OpaqueElement& a, const OpaqueElement& b) noexcept {
+        return a.name == b.name && a.ns == b.ns && a.xml == b.xml;
+    }
+};
+
+/// The payload of an IQ whose type is known only at run time: none, a roster query
+/// (a roster get has no items, a set or push one, a result any number), or any other
+/// element, kept opaque.
+class AnyPayload {
+public:
+    AnyPayload() noexcept = default;
+    AnyPayload(RosterQuery q) noexcept : v_(q) {}
+    AnyPayload(OpaqueElement e) noexcept : v_(e) {}
+
+    bool empty() const noexcept { return std::holds_alternative<std::monostate>(v_); }
+    bool is_roster() const noexcept { return std::holds_alternative<RosterQuery>(v_); }
+    bool is_opaque() const noexcept { return std::holds_alternative<OpaqueElement>(v_); }
+    /// The roster query, or null.
+    const RosterQuery* roster() const noexcept { return std::get_if<RosterQuery>(&v_); }
+    /// The opaque element, or null.
+    const OpaqueElement* opaque() const noexcept { return std::get_if<OpaqueElement>(&v_); }
+    /// Element name of the payload ("" when empty).
+    std::string_view name() const noexcept {
+        if (is_roster()) return "query";
+        if (auto* o = opaque()) return o->name;
+        return {};
+    }
+    /// Namespace of the payload ("" when empty).
+    std::string_view ns() const noexcept {
+        if (is_roster()) return roster_ns;
+        if (auto* o = opaque()) return o->ns;
+        return {};
+    }
+    friend bool operator==(const AnyPayload& a, const AnyPayload& b) noexcept { return a.v_ == b.v_; }
+    friend bool operator!=(const AnyPayload& a, const AnyPayload& b) noexcept { return !(a == b); }
+
+private:
+    std::variant<std::monostate, RosterQuery, OpaqueElement> v_;
+};
+
+namespace detail {
+
+template <class T> inline constexpr bool is_iq_type_v =
+    std::is_same_v<T, Get> || std::is_same_v<T, Set> || std::is_same_v<T, Result> || std::is_same_v<T, Error>;
+
+// Where a payload type may go; AnyPayload goes anywhere (its content is checked at run time).
+template <class P, class = void> struct placement {
+    static constexpr bool get = true, set = true, result = true;
+};
+template <class P> struct placement<P, std::enable_if_t<is_payload_v<P>>> {
+    static constexpr bool get = payload_traits<P>::in_get, set = payload_traits<P>::in_set,
+                          result = payload_traits<P>::in_result;
+};
+
+template <class Type, class P>
+constexpr bool check_iq() {
+    static_assert(is_iq_type_v<Type>,
+                  "Iq<Type, Payload>: Type must be one of the tags Get, Set, Result, Error (RFC 6120 §8.2.3)");
+    static_assert(!(std::is_same_v<Type, Get> && std::is_void_v<P>),
+                  "Iq<Get, P>: a get IQ carries exactly one payload (RFC 6120 §8.2.3); name it as P");
+    static_assert(!(std::is_same_v<Type, Set> && std::is_void_v<P>),
+                  "Iq<Set, P>: a set IQ carries exactly one payload (RFC 6120 §8.2.3); name it as P");
+    static_assert(!std::is_same_v<P, StanzaError>,
+                  "Iq<Type, StanzaError>: an error is not a payload; an error IQ is Iq<Error> built from a StanzaError (RFC 6120 §8.3)");
+    static_assert(std::is_void_v<P> || std::is_same_v<P, AnyPayload> || is_payload_v<P>,
+                  "Iq<Type, P>: P is not an IQ payload; specialise xstanza::payload_traits<P> (name, ns, in_get, in_set, in_result)");
+    if constexpr (!std::is_void_v<P>) {
+        static_assert(!(std::is_same_v<Type, Get> && std::is_same_v<P, RosterQuery>),
+                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 §2.1.3); use Iq<Get, RosterGet>");
+        static_assert(!(std::is_same_v<Type, Set> && std::is_same_v<P, RosterQuery>),
+                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 §2.1.5); use Iq<Set, RosterSet>");
+        static_assert(!(std::is_same_v<Type, Result> && (std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet>)),
+                      "Iq<Result, P>: a roster result carries the item list (RFC 6121 §2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
+        static_assert(!(std::is_same_v<Type, Get> && std::is_same_v<P, RosterSet>),
+                      "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 §2.1.5)");
+        static_assert(!(std::is_same_v<Type, Set> && std::is_same_v<P, RosterGet>),
+                      "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 §2.1.3)");
+        static_assert(!std::is_same_v<Type, Get> || placement<P>::get,
+                      "Iq<Get, P>: payload_traits<P>::in_get is false: this payload may not be a get's payload");
+        static_assert(!std::is_same_v<Type, Set> || placement<P>::set,
+                      "Iq<Set, P>: payload_traits<P>::in_set is false: this payload may not be a set's payload");
+        static_assert(!std::is_same_v<Type, Result> || placement<P>::result,
+                      "Iq<Result, P>: payload_traits<P>::in_result is false: this payload may not be a result's payload");
+        static_assert(!std::is_same_v<Type, Error> || placement<P>::get || placement<P>::set,
+                      "Iq<Error, P>: an error IQ may echo only the request's payload (RFC 6120 §8.3.1), and P is no request payload");
+    }
+    return true;
+}
+
+// The body: a payload for get/set/result, an error (and optional echoed payload) for error.
+template <class Type, class P> struct iq_body {
+    P payload;
+};
+template <class Type> struct iq_body<Type, void> {};
+template <class P> struct iq_body<Error, P> {
+    explicit iq_body(StanzaError e) noexcept : error(e) {}
+    iq_body(StanzaError e, P echoed) : error(e), payload(std::move(echoed)) {}
+    StanzaError error;
+    std::optional<P> payload;   ///< the request's payload, echoed (RFC 6120 §8.3.1)
+};
+template <> struct iq_body<Error, void> {
+    explicit iq_body(StanzaError e) noexcept : error(e) {}
+    StanzaError error;
+};
+
+}  // namespace detail
+
+/// An IQ stanza of compile-time type `Type` (Get, Set, Result, Error) with payload `P`
+/// (void: none). Strings are views; see the parse functions for their lifetime.
+///
+///  - `Iq<Get, P>`, `Iq<Set, P>`: a request with exactly one payload.
+///  - `Iq<Result>` or `Iq<Result, P>`: an answer with zero or one payload.
+///  - `Iq<Error>` or `Iq<Error, P>`: an answer with a StanzaError, optionally echoing the
+///    request's payload P.
+template <class Type, class P = void>
+class Iq : public detail::iq_body<Type, P> {
+    static_assert(detail::check_iq<Type, P>(), "see the message above");
+
+public:
+    using type_tag = Type;
+    using payload_type = P;
+    static constexpr IqType type = iq_type_of<Type>;
+
+    std::string_view id;          ///< RFC 6120 §8.2.3: required, pairs the answer with its request
+    std::optional<Jid> from{};    ///< RFC 6120 §8.1.2.1
+    std::optional<Jid> to{};      ///< RFC 6120 §8.1.1
+    std::string_view lang{};      ///< xml:lang of the stanza (RFC 6120 §8.1.5), empty when absent
+
+    /// A get, set or result with its payload.
+    template <class Q = P, class T = Type,
+              std::enable_if_t<!std::is_void_v<Q> && !std::is_same_v<T, Error>, int> = 0>
+    Iq(std::string_view id_, Q payload_) : detail::iq_body<Type, P>{std::move(payload_)}, id(id_) {}
+
+    /// A result without payload.
+    template <class Q = P, class T = Type,
+              std::enable_if_t<std::is_void_v<Q> && std::is_same_v<T, Result>, int> = 0>
+    explicit Iq(std::string_view id_) : id(id_) {}
+
+    /// An error; the StanzaError is required (RFC 6120 §8.3.1).
+    template <class T = Type, std::enable_if_t<std::is_same_v<T, Error>, int> = 0>
+    Iq(std::string_view id_, StanzaError error_) : detail::iq_body<Type, P>(error_), id(id_) {}
+
+    /// An error echoing the request's payload (RFC 6120 §8.3.1).
+    template <class Q = P, class T = Type,
+              std::enable_if_t<!std::is_void_v<Q> && std::is_same_v<T, Error>, int> = 0>
+    Iq(std::string_view id_, StanzaError error_, Q echoed) : detail::iq_body<Type, P>(error_, std::move(echoed)), id(id_) {}
+
+    /// Not constructible without what the type requires: says which rule applies.
+    template <class T = Type, std::enable_if_t<std::is_same_v<T, Error>, int> = 0>
+    explicit Iq(std::string_view) {
+        static_assert(!std::is_same_v<T, Error>,
+                      "Iq<Error>: an error IQ needs a StanzaError: Iq<Error>(id, StanzaError{type, condition}) (RFC 6120 §8.3.1)");
+    }
+
+    /// Sets 'to' and returns *this, for building in one expression.
+    Iq& set_to(const Jid& j) & noexcept { to = j; return *this; }
+    Iq& set_from(const Jid& j) & noexcept { from = j; return *this; }
+
+    friend bool operator==(const Iq& a, const Iq& b) noexcept {
+        if (a.id != b.id || a.from != b.from || a.to != b.to || a.lang != b.lang) return false;
+        if constexpr (std::is_same_v<Type, Error>) {
+            if (a.error != b.error) return false;
+        }
+        if constexpr (!std::is_void_v<P>) {
+            if (!(a.payload == b.payload)) return false;
+        }
+        return true;
+    }
+    friend bool operator!=(const Iq& a, const Iq& b) noexcept { return !(a == b); }
+};
+
+namespace detail {
+template <class Type>
+constexpr void check_answerable() {
+    static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
+                  "make_result/make_error: only a get or set request is answered; a result or error IQ is never answered (RFC 6120 §8.2.3)");
+}
+// make_result's check of the reply payload R (void: none) against the request's payload P.
+// An AnyPayload, on either side, is checked at run time instead.
+template <class Type, class P, class R>
+constexpr void check_reply() {
+    if constexpr ((std::is_same_v<Type, Get> || std::is_same_v<Type, Set>) && !std::is_same_v<P, AnyPayload> &&
+                  !std::is_same_v<R, AnyPayload> && !std::is_void_v<P>)
+        reply_rule<P>::template check<R>();
+}
+template <class To, class From>
+void address_reply(To& reply, const From& request) noexcept {
+    reply.to = request.from;   // RFC 6120 §8.2.3 / §10.3: the answer goes back to the requester
+    reply.from = request.to;
+}
+}  // namespace detail
+
+/// The empty result that acknowledges a get or set: same id, from/to swapped. Compiles only
+/// when payload_traits<P>::replies allows the empty result (void), or lists no replies.
+template <class Type, class P>
+Iq<Result> make_result(const Iq<Type, P>& request) {
+    detail::check_answerable<Type>();
+    detail::check_reply<Type, P, void>();
+    Iq<Result> r(request.id);
+    detail::address_reply(r, request);
+    return r;
+}
+
+/// A result carrying a payload (e.g. a RosterQuery answering a roster get). Compiles only
+/// when payload_traits<P>::replies lists R, or lists no replies.
+template <class R, class Type, class P>
+Iq<Result, R> make_result(const Iq<Type, P>& request, R payload) {
+    detail::check_answerable<Type>();
+    detail::check_reply<Type, P, R>();
+    Iq<Result, R> r(request.id, std::move(payload));
+    detail::address_reply(r, request);
+    return r;
+}
+
+/// An error answer to a get or set: same id, from/to swapped, no payload echoed.
+template <class Type, class P>
+Iq<Error> make_error(const Iq<Type, P>& request, StanzaError error) {
+    detail::check_answerable<Type>();
+    Iq<Error> r(request.id, error);
+    detail::address_reply(r, request);
+    return r;
+}
+
+/// An error answer that echoes the request's payload (RFC 6120 §8.3.1 allows it).
+template <class Type, class P>
+Iq<Error, P> make_error_echo(const Iq<Type, P>& request, StanzaError error) {
+    detail::check_answerable<Type>();
+    static_assert(!std::is_void_v<P>, "make_error_echo: the request has no payload to echo");
+    Iq<Error, P> r(request.id, error, request.payload);
+    detail::address_reply(r, request);
+    return r;
+}
+
+/// An IQ whose type is known only at run time: what a receiver parses when it
+/// accepts whatever arrives. visit() hands it to typed code.
+struct AnyIq {
+    // User-provided, so that value-initialization (a result made in place) runs the member
+    // initializers below without first zeroing all of the object.
+    AnyIq() noexcept {}
+
+    IqType type = IqType::get;
+    std::string_view id;
+    std::optional<Jid> from{};
+    std::optional<Jid> to{};
+    std::string_view lang{};
+    AnyPayload payload{};                 ///< empty only for result and error
+    std::optional<StanzaError> error{};   ///< set exactly when type is error
+
+    /// Calls f with the typed view: Iq<Get, AnyPayload>, Iq<Set, AnyPayload>,
+    /// Iq<Result, AnyPayload> (payload may be empty) or Iq<Error, AnyPayload>.
+    template <class F>
+    decltype(auto) visit(F&& f) const {
+        switch (type) {
+        case IqType::get: return std::forward<F>(f)(typed<Get>());
+        case IqType::set: return std::forward<F>(f)(typed<Set>());
+        case IqType::result: return std::forward<F>(f)(typed<Result>());
+        case IqType::error: default: return std::forward<F>(f)(typed<Error>());
+        }
+    }
+
+    friend bool operator==(const AnyIq& a, const AnyIq& b) noexcept {
+        return a.type == b.type && a.id == b.id && a.from == b.from && a.to == b.to && a.lang == b.lang &&
+               a.payload == b.payload && a.error == b.error;
+    }
+    friend bool operator!=(const AnyIq& a, const AnyIq& b) noexcept { return !(a == b); }
+
+private:
+    template <class Type>
+    Iq<Type, AnyPayload> typed() const {
+        if constexpr (std::is_same_v<Type, Error>) {
+            Iq<Error, AnyPayload> r(id, error.value_or(StanzaError(Condition::undefined_condition)));
+            if (!payload.empty()) r.payload = payload;
+            copy_header(r);
+            return r;
+        } else {
+            Iq<Type, AnyPayload> r(id, payload);
+            copy_header(r);
+            return r;
+        }
+    }
+    template <class T>
+    void copy_header(T& r) const {
+        r.from = from;
+        r.to = to;
+        r.lang = lang;
+    }
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_IQ_HPP

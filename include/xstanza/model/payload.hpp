@@ -1,0 +1,75 @@
+// xstanza: what makes a type an IQ payload. This is the extension point: a payload
+// type P becomes usable in Iq<Type, P> by specialising payload_traits<P> (identity and
+// placement, no XML), and becomes parseable and serializable by specialising
+// payload_parser<P> (parse.hpp) and payload_serializer<P> (serialize.hpp).
+#ifndef XSTANZA_MODEL_PAYLOAD_HPP
+#define XSTANZA_MODEL_PAYLOAD_HPP
+
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+
+namespace xstanza {
+
+/// Specialise for each payload type:
+/// \code
+/// template <> struct xstanza::payload_traits<Ping> {
+///     static constexpr std::string_view name = "ping";          // element name
+///     static constexpr std::string_view ns = "urn:xmpp:ping";   // its namespace
+///     static constexpr bool in_get = true;                       // may be a get's payload
+///     static constexpr bool in_set = false;                      // may be a set's payload
+///     static constexpr bool in_result = false;                   // may be a result's payload
+///     using replies = std::tuple<void>;                           // optional, see below
+/// };
+/// \endcode
+/// An error IQ may echo any payload that a get or set may carry (RFC 6120 §8.3.1).
+///
+/// `replies` (optional, for a request payload) lists what a result answering it may carry,
+/// `void` standing for the empty result (Iq<Result>): make_result(request[, payload]) compiles
+/// only for those. Without `replies`, any result payload is accepted, as before the list existed.
+/// Errors are not replies in this sense: make_error answers any request.
+template <class P>
+struct payload_traits;
+
+/// True when payload_traits<P> is specialised.
+template <class P, class = void>
+struct is_payload : std::false_type {};
+template <class P>
+struct is_payload<P, std::void_t<decltype(payload_traits<P>::name), decltype(payload_traits<P>::ns)>>
+    : std::true_type {};
+template <class P>
+inline constexpr bool is_payload_v = is_payload<P>::value;
+
+namespace detail {
+template <class R, class List> struct in_reply_list : std::false_type {};
+template <class R, class... Rs>
+struct in_reply_list<R, std::tuple<Rs...>> : std::bool_constant<(std::is_same_v<R, Rs> || ...)> {};
+}  // namespace detail
+
+/// True when a result carrying R (void: the empty result) may answer a request carrying P:
+/// R is in payload_traits<P>::replies, or P declares no replies.
+template <class P, class R, class = void>
+struct is_reply : std::true_type {};
+template <class P, class R>
+struct is_reply<P, R, std::void_t<typename payload_traits<P>::replies>>
+    : detail::in_reply_list<R, typename payload_traits<P>::replies> {};
+template <class P, class R>
+inline constexpr bool is_reply_v = is_reply<P, R>::value;
+
+namespace detail {
+/// The compile-time check of make_result: check<R>() fails, naming the rule, when R does not
+/// answer P. The built-in payloads specialise it to cite their specification.
+template <class P>
+struct reply_rule {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<P, R>,
+                      "make_result(request, reply): the request's payload_traits<P>::replies does not list this reply "
+                      "payload (void there stands for the empty result)");
+    }
+};
+}  // namespace detail
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_PAYLOAD_HPP
