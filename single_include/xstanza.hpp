@@ -176,22 +176,22 @@ struct rejected_request {
 /// lives in an inline buffer, so building an error never allocates or throws.
 /// [[nodiscard]]: a function returning one (serialize among them) reports its failure only
 /// through it, so ignoring it is a warning (an error under -Werror).
-class [[nodiscard]] parse_error {
+class [[nodiscard]] codec_error {
 public:
     static constexpr std::size_t max_message = 191;
 
-    parse_error() noexcept { message_[0] = '\0'; }
-    parse_error(errc code, std::size_t offset, std::string_view message) noexcept
+    codec_error() noexcept { message_[0] = '\0'; }
+    codec_error(errc code, std::size_t offset, std::string_view message) noexcept
         : code_(code), offset_(offset) {
         append(message);
     }
     // Copies only the bytes in use: results carry a parse_error on every return, so the
     // success path must not pay for copying the whole message buffer.
-    parse_error(const parse_error& o) noexcept
+    codec_error(const codec_error& o) noexcept
         : code_(o.code_), offset_(o.offset_), size_(o.size_), request_(o.request_) {
         std::memcpy(message_, o.message_, size_ + 1);
     }
-    parse_error& operator=(const parse_error& o) noexcept {
+    codec_error& operator=(const codec_error& o) noexcept {
         code_ = o.code_;
         offset_ = o.offset_;
         size_ = o.size_;
@@ -201,8 +201,8 @@ public:
     }
     /// Builds "a" + "b" + ... into the message; each piece is truncated to fit.
     template <class... Parts>
-    static parse_error make(errc code, std::size_t offset, const Parts&... parts) noexcept {
-        parse_error e(code, offset, std::string_view{});
+    static codec_error make(errc code, std::size_t offset, const Parts&... parts) noexcept {
+        codec_error e(code, offset, std::string_view{});
         (e.append(std::string_view(parts)), ...);
         return e;
     }
@@ -243,12 +243,19 @@ private:
     char message_[max_message + 1];  // only [0, size_] is ever read: the text and its terminator
 };
 
-/// A value or a parse_error. Check with `if (!r)`, then use `*r` or `r->`.
+/// The name of codec_error before serialize returned it too; kept as an alias.
+using parse_error = codec_error;
+
+namespace detail {
+struct result_access;  // lets the engine fail a result it filled in place
+}  // namespace detail
+
+/// A value or a codec_error. Check with `if (!r)`, then use `*r` or `r->`.
 template <class T>
 class [[nodiscard]] result {
 public:
     result(T value) noexcept(std::is_nothrow_move_constructible_v<T>) : value_(std::move(value)) {}
-    result(parse_error error) noexcept : error_(error) {}
+    result(codec_error error) noexcept : error_(error) {}
     /// A value constructed in place from `args` (as std::optional's in-place constructor):
     /// a parser can then fill the value where the caller will read it, without a move.
     template <class... Args>
@@ -265,20 +272,27 @@ public:
     T* operator->() noexcept { return &*value_; }
     const T* operator->() const noexcept { return &*value_; }
     /// The error; code() is errc::ok when there is a value.
-    const parse_error& error() const noexcept { return error_; }
+    const codec_error& error() const noexcept { return error_; }
 
 private:
-    friend class Parser;
+    friend struct detail::result_access;
     // Turns a result made in place into an error (Parser fills a value in place, and one
     // named result then serves every return: it is built where the caller reads it).
-    void fail(const parse_error& error) noexcept {
+    void fail(const codec_error& error) noexcept {
         value_.reset();
         error_ = error;
     }
 
     std::optional<T> value_;
-    parse_error error_;
+    codec_error error_;
 };
+
+namespace detail {
+struct result_access {
+    template <class T>
+    static void fail(result<T>& r, const codec_error& e) noexcept { r.fail(e); }
+};
+}  // namespace detail
 
 }  // namespace xstanza
 
@@ -719,6 +733,7 @@ namespace xstanza {
 namespace detail {
 
 struct jid_test_access;  // lets the tests call the fast path alone
+struct jid_access;       // lets the codecs call the fast path for JIDs inside an input
 
 constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
@@ -1021,7 +1036,7 @@ public:
 
 private:
     friend struct detail::jid_test_access;
-    friend class Parser;  // parses attribute JIDs in place with parse_ascii
+    friend struct detail::jid_access;  // the codecs read attribute JIDs with parse_ascii_in
 
     // The common case in one pass: printable ASCII, a localpart without the characters RFC
     // 7622 §3.3.1 excludes, an LDH domain name (one trailing dot removed, RFC 7622 §3.2),
@@ -1223,7 +1238,9 @@ private:
 // xstanza: what makes a type an IQ payload. This is the extension point: a payload
 // type P becomes usable in Iq<Type, P> by specialising payload_traits<P> (identity and
 // placement, no XML), and becomes parseable and serializable by specialising
-// payload_parser<P> (parse.hpp) and payload_serializer<P> (serialize.hpp).
+// payload_parser<P> and payload_serializer<P> (declared here, their forms below). The
+// built-in payloads (codec/roster.hpp, codec/ping.hpp, codec/version.hpp) use the same
+// three templates: the engine has no branch for any payload type.
 #ifndef XSTANZA_MODEL_PAYLOAD_HPP
 #define XSTANZA_MODEL_PAYLOAD_HPP
 
@@ -1262,6 +1279,33 @@ struct is_payload<P, std::void_t<decltype(payload_traits<P>::name), decltype(pay
 template <class P>
 inline constexpr bool is_payload_v = is_payload<P>::value;
 
+/// Extension point, reading half: specialise for a payload type P (with payload_traits<P>),
+/// with one of these static functions (xml/element.hpp, codec/context.hpp):
+/// \code
+/// template <> struct xstanza::payload_parser<Ping> {
+///     static xstanza::result<Ping> parse(const xstanza::element& e) noexcept { return Ping{}; }
+///     // or, for a payload whose rules depend on the IQ type, or which stores lists:
+///     // static xstanza::codec_error parse(const xstanza::element& e, xstanza::payload_context& c, Ping& out) noexcept;
+/// };
+/// \endcode
+/// xstanza has already checked that the element's name and namespace are payload_traits<P>'s.
+/// Views taken from `e`, and lists kept in c.storage(), live as long as the parse result.
+template <class P>
+struct payload_parser;
+
+/// Extension point, writing half: specialise for a payload type P (with payload_traits<P>):
+/// \code
+/// template <> struct xstanza::payload_serializer<Ping> {
+///     static void write(const Ping&, xstanza::xml_writer& w) noexcept {
+///         w.open("ping", "urn:xmpp:ping");
+///         w.close();
+///     }
+///     // or: static void write(const Ping&, xstanza::xml_writer& w, const xstanza::write_context& c) noexcept;
+/// };
+/// \endcode
+template <class P>
+struct payload_serializer;
+
 namespace detail {
 template <class R, class List> struct in_reply_list : std::false_type {};
 template <class R, class... Rs>
@@ -1279,6 +1323,15 @@ template <class P, class R>
 inline constexpr bool is_reply_v = is_reply<P, R>::value;
 
 namespace detail {
+/// A payload's own placement messages, citing its specification (Iq<Type, P>'s compile-time
+/// check): checked before the generic ones, which payload_traits<P>'s in_get, in_set and
+/// in_result decide. The built-in payloads specialise it.
+template <class P>
+struct placement_rule {
+    template <class Type>
+    static constexpr void check() {}
+};
+
 /// The compile-time check of make_result: check<R>() fails, naming the rule, when R does not
 /// answer P. The built-in payloads specialise it to cite their specification.
 template <class P>
@@ -1582,6 +1635,37 @@ struct payload_traits<RosterQuery> {
 };
 
 namespace detail {
+// Where the roster payloads go (RFC 6121 §2.1.3, §2.1.4, §2.1.5), said with the rule's name.
+template <>
+struct placement_rule<RosterQuery> {
+    template <class Type>
+    static constexpr void check() {
+        static_assert(Type::name != std::string_view("get"),
+                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 §2.1.3); use Iq<Get, RosterGet>");
+        static_assert(Type::name != std::string_view("set"),
+                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 §2.1.5); use Iq<Set, RosterSet>");
+    }
+};
+template <>
+struct placement_rule<RosterGet> {
+    template <class Type>
+    static constexpr void check() {
+        static_assert(Type::name != std::string_view("result"),
+                      "Iq<Result, P>: a roster result carries the item list (RFC 6121 §2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
+        static_assert(Type::name != std::string_view("set"),
+                      "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 §2.1.3)");
+    }
+};
+template <>
+struct placement_rule<RosterSet> {
+    template <class Type>
+    static constexpr void check() {
+        static_assert(Type::name != std::string_view("result"),
+                      "Iq<Result, P>: a roster result carries the item list (RFC 6121 §2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
+        static_assert(Type::name != std::string_view("get"),
+                      "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 §2.1.5)");
+    }
+};
 template <>
 struct reply_rule<RosterGet> {
     template <class R>
@@ -1622,6 +1706,116 @@ struct reply_rule<RosterSet> {
 #include <variant>
 
 
+// ---- begin include/xstanza/model/any_payload.hpp
+// xstanza: the payload of an IQ whose type is known only at run time: none, one of the
+// payload types AnyIq decodes (registered: basic_any_payload's parameters), or any other
+// element kept opaque, as its bytes. Plain data, no XML.
+#ifndef XSTANZA_MODEL_ANY_PAYLOAD_HPP
+#define XSTANZA_MODEL_ANY_PAYLOAD_HPP
+
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+
+namespace xstanza {
+
+namespace detail {
+struct opaque_access;
+}  // namespace detail
+
+/// A payload xstanza does not model, kept as it came: its name, its namespace and its
+/// exact bytes in the parsed buffer (which serialize writes back unchanged). To build
+/// one, give name, ns and well-formed XML text of the element with its xmlns (serialize
+/// checks such bytes; those a parse kept were checked by the parse).
+struct OpaqueElement {
+    OpaqueElement() noexcept = default;
+    OpaqueElement(std::string_view name_, std::string_view ns_, std::string_view xml_) noexcept
+        : name(name_), ns(ns_), xml(xml_) {}
+
+    std::string_view name;
+    std::string_view ns;
+    std::string_view xml;  ///< the element's bytes, from '<' to the final '>'
+
+    friend bool operator==(const OpaqueElement& a, const OpaqueElement& b) noexcept {
+        return a.name == b.name && a.ns == b.ns && a.xml == b.xml;
+    }
+    friend bool operator!=(const OpaqueElement& a, const OpaqueElement& b) noexcept { return !(a == b); }
+
+private:
+    friend struct detail::opaque_access;
+    bool parsed_ = false;  // the bytes came from a parse, which checked them
+};
+
+struct RosterQuery;
+
+/// The payload of an AnyIq: empty, one of the registered payload types Ps (decoded, as
+/// Iq<Type, P> would decode it), or an OpaqueElement. Parser::cast turns it into any typed
+/// payload.
+template <class... Ps>
+class basic_any_payload {
+public:
+    basic_any_payload() noexcept = default;
+    basic_any_payload(OpaqueElement e) noexcept : v_(e) {}
+    template <class P, std::enable_if_t<(std::is_same_v<P, Ps> || ...), int> = 0>
+    basic_any_payload(P p) noexcept : v_(std::move(p)) {}
+
+    /// True when the IQ has no payload (a result or an error may have none).
+    bool empty() const noexcept { return std::holds_alternative<std::monostate>(v_); }
+    bool is_opaque() const noexcept { return std::holds_alternative<OpaqueElement>(v_); }
+    /// The opaque element, or null.
+    const OpaqueElement* opaque() const noexcept { return std::get_if<OpaqueElement>(&v_); }
+    /// True when it holds the registered payload type P (false for a type not registered).
+    template <class P>
+    bool holds() const noexcept { return get<P>() != nullptr; }
+    /// The registered payload of type P, or null (always, for a type not registered).
+    template <class P>
+    const P* get() const noexcept {
+        if constexpr ((std::is_same_v<P, Ps> || ...)) return std::get_if<P>(&v_);
+        else return nullptr;
+    }
+    /// Thin helpers for the roster, the registered payload of AnyPayload.
+    template <class Q = RosterQuery>
+    bool is_roster() const noexcept { return holds<Q>(); }
+    template <class Q = RosterQuery>
+    const Q* roster() const noexcept { return get<Q>(); }
+
+    /// Element name of the payload ("" when empty).
+    std::string_view name() const noexcept {
+        return std::visit([](const auto& p) { return identity(p).first; }, v_);
+    }
+    /// Namespace of the payload ("" when empty).
+    std::string_view ns() const noexcept {
+        return std::visit([](const auto& p) { return identity(p).second; }, v_);
+    }
+    /// Calls f with the payload: std::monostate, OpaqueElement, or one of Ps.
+    template <class F>
+    decltype(auto) visit(F&& f) const { return std::visit(std::forward<F>(f), v_); }
+
+    friend bool operator==(const basic_any_payload& a, const basic_any_payload& b) noexcept { return a.v_ == b.v_; }
+    friend bool operator!=(const basic_any_payload& a, const basic_any_payload& b) noexcept { return !(a == b); }
+
+private:
+    using names = std::pair<std::string_view, std::string_view>;
+    static names identity(std::monostate) noexcept { return {}; }
+    static names identity(const OpaqueElement& o) noexcept { return {o.name, o.ns}; }
+    template <class P>
+    static names identity(const P&) noexcept { return {payload_traits<P>::name, payload_traits<P>::ns}; }
+
+    std::variant<std::monostate, OpaqueElement, Ps...> v_;
+};
+
+/// Whether T is a basic_any_payload (checked at run time rather than at compile time).
+template <class T> struct is_any_payload : std::false_type {};
+template <class... Ps> struct is_any_payload<basic_any_payload<Ps...>> : std::true_type {};
+template <class T> inline constexpr bool is_any_payload_v = is_any_payload<T>::value;
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_ANY_PAYLOAD_HPP
+// ---- end include/xstanza/model/any_payload.hpp
+
 namespace xstanza {
 
 /// Stanza type tags (RFC 6120 §8.2.3): get and set are requests, result and error answers.
@@ -1650,53 +1844,9 @@ template <> inline constexpr IqType iq_type_of<Set> = IqType::set;
 template <> inline constexpr IqType iq_type_of<Result> = IqType::result;
 template <> inline constexpr IqType iq_type_of<Error> = IqType::error;
 
-/// A payload xstanza does not model, kept as it came: its name, its namespace and its
-/// exact bytes in the parsed buffer (which serialize writes back unchanged). To build
-/// one, give name, ns and well-formed XML text of the element with its xmlns.
-struct OpaqueElement {
-    std::string_view name;
-    std::string_view ns;
-    std::string_view xml;          ///< the element's bytes, from '<' to the final '>'
-    const void* node = nullptr;    ///< the parser's node, for typed re-parsing (iq_cast); null when built
-    friend bool operator==(const OpaqueElement& a, const OpaqueElement& b) noexcept {
-        return a.name == b.name && a.ns == b.ns && a.xml == b.xml;
-    }
-};
-
-/// The payload of an IQ whose type is known only at run time: none, a roster query
-/// (a roster get has no items, a set or push one, a result any number), or any other
-/// element, kept opaque.
-class AnyPayload {
-public:
-    AnyPayload() noexcept = default;
-    AnyPayload(RosterQuery q) noexcept : v_(q) {}
-    AnyPayload(OpaqueElement e) noexcept : v_(e) {}
-
-    bool empty() const noexcept { return std::holds_alternative<std::monostate>(v_); }
-    bool is_roster() const noexcept { return std::holds_alternative<RosterQuery>(v_); }
-    bool is_opaque() const noexcept { return std::holds_alternative<OpaqueElement>(v_); }
-    /// The roster query, or null.
-    const RosterQuery* roster() const noexcept { return std::get_if<RosterQuery>(&v_); }
-    /// The opaque element, or null.
-    const OpaqueElement* opaque() const noexcept { return std::get_if<OpaqueElement>(&v_); }
-    /// Element name of the payload ("" when empty).
-    std::string_view name() const noexcept {
-        if (is_roster()) return "query";
-        if (auto* o = opaque()) return o->name;
-        return {};
-    }
-    /// Namespace of the payload ("" when empty).
-    std::string_view ns() const noexcept {
-        if (is_roster()) return roster_ns;
-        if (auto* o = opaque()) return o->ns;
-        return {};
-    }
-    friend bool operator==(const AnyPayload& a, const AnyPayload& b) noexcept { return a.v_ == b.v_; }
-    friend bool operator!=(const AnyPayload& a, const AnyPayload& b) noexcept { return !(a == b); }
-
-private:
-    std::variant<std::monostate, RosterQuery, OpaqueElement> v_;
-};
+/// The payload of an AnyIq: empty, a roster query (the payload AnyIq decodes; a roster get
+/// has no items, a set or push one, a result any number), or any other element, kept opaque.
+using AnyPayload = basic_any_payload<RosterQuery>;
 
 namespace detail {
 
@@ -1722,19 +1872,10 @@ constexpr bool check_iq() {
                   "Iq<Set, P>: a set IQ carries exactly one payload (RFC 6120 §8.2.3); name it as P");
     static_assert(!std::is_same_v<P, StanzaError>,
                   "Iq<Type, StanzaError>: an error is not a payload; an error IQ is Iq<Error> built from a StanzaError (RFC 6120 §8.3)");
-    static_assert(std::is_void_v<P> || std::is_same_v<P, AnyPayload> || is_payload_v<P>,
+    static_assert(std::is_void_v<P> || is_any_payload_v<P> || is_payload_v<P>,
                   "Iq<Type, P>: P is not an IQ payload; specialise xstanza::payload_traits<P> (name, ns, in_get, in_set, in_result)");
     if constexpr (!std::is_void_v<P>) {
-        static_assert(!(std::is_same_v<Type, Get> && std::is_same_v<P, RosterQuery>),
-                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 §2.1.3); use Iq<Get, RosterGet>");
-        static_assert(!(std::is_same_v<Type, Set> && std::is_same_v<P, RosterQuery>),
-                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 §2.1.5); use Iq<Set, RosterSet>");
-        static_assert(!(std::is_same_v<Type, Result> && (std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet>)),
-                      "Iq<Result, P>: a roster result carries the item list (RFC 6121 §2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
-        static_assert(!(std::is_same_v<Type, Get> && std::is_same_v<P, RosterSet>),
-                      "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 §2.1.5)");
-        static_assert(!(std::is_same_v<Type, Set> && std::is_same_v<P, RosterGet>),
-                      "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 §2.1.3)");
+        if constexpr (is_iq_type_v<Type>) placement_rule<P>::template check<Type>();  // e.g. model/roster.hpp
         static_assert(!std::is_same_v<Type, Get> || placement<P>::get,
                       "Iq<Get, P>: payload_traits<P>::in_get is false: this payload may not be a get's payload");
         static_assert(!std::is_same_v<Type, Set> || placement<P>::set,
@@ -1839,8 +1980,8 @@ constexpr void check_answerable() {
 // An AnyPayload, on either side, is checked at run time instead.
 template <class Type, class P, class R>
 constexpr void check_reply() {
-    if constexpr ((std::is_same_v<Type, Get> || std::is_same_v<Type, Set>) && !std::is_same_v<P, AnyPayload> &&
-                  !std::is_same_v<R, AnyPayload> && !std::is_void_v<P>)
+    if constexpr ((std::is_same_v<Type, Get> || std::is_same_v<Type, Set>) && !is_any_payload_v<P> &&
+                  !is_any_payload_v<R> && !std::is_void_v<P>)
         reply_rule<P>::template check<R>();
 }
 template <class To, class From>
@@ -1951,129 +2092,26 @@ private:
 #endif  // XSTANZA_MODEL_IQ_HPP
 // ---- end include/xstanza/model/iq.hpp
 
-// ---- begin include/xstanza/codec/roster_rules.hpp
-// xstanza: the roster rules (RFC 6121 §2) that depend on the IQ type and on whose rules
-// apply. Each is one function, called by the parser when reading and by the serializer
-// when writing, so the two sides cannot drift apart. No XML.
-#ifndef XSTANZA_CODEC_ROSTER_RULES_HPP
-#define XSTANZA_CODEC_ROSTER_RULES_HPP
+// ---- begin include/xstanza/codec/roster.hpp
+// xstanza: the roster payload, <query xmlns='jabber:iq:roster'/> (RFC 6121 §2), read and
+// written side by side. Each rule is one function that both directions call, so the two
+// cannot drift apart. The roster goes through the extension point as any payload does:
+// payload_parser and payload_serializer for RosterGet, RosterSet and RosterQuery.
+#ifndef XSTANZA_CODEC_ROSTER_HPP
+#define XSTANZA_CODEC_ROSTER_HPP
 
+#include <algorithm>
 #include <cstddef>
-#include <type_traits>
-
-
-namespace xstanza {
-
-/// RFC 6121 §2.1.2.5: whether an item of an IQ of type `type` may carry subscription `s`
-/// under rules `r`. A value that is not allowed is an error for a sender; a receiver ignores
-/// it (RosterItem::ignored_subscription):
-///  - sender: none, to, from and both anywhere; remove only in a roster set (and in an error
-///    echoing one, RFC 6120 §8.3.1).
-///  - receiving client: none, to, from, both in a result; those and remove in a push (a set).
-///  - receiving server: in a set, only remove ("the server MUST ignore any value of the
-///    'subscription' attribute other than remove"); elsewhere as a client.
-constexpr bool subscription_allowed(Subscription s, IqType type, rules r) noexcept {
-    const bool state = s != Subscription::remove;
-    if (r.strict() || type == IqType::error) return state || type == IqType::set || type == IqType::error;
-    if (type == IqType::set) return r.of == role::server ? !state : true;
-    return state;
-}
-
-/// RFC 6121 §2.1.2.1, §2.1.2.2: a client MUST NOT include 'approved' or 'ask' in a roster set
-/// it sends (a server's push carries them). False when an item of an IQ of type `type`
-/// sent under rules `r` may not carry them.
-constexpr bool approval_allowed(IqType type, rules r) noexcept {
-    return !(r.strict() && r.of == role::client && type == IqType::set);
-}
-
-/// RFC 6121 §2.1.3: a roster get carries no item; §2.1.5: a roster set exactly one. The
-/// message for `items` items in an IQ of type `type`, or null when the count is allowed.
-constexpr const char* roster_item_count_problem(IqType type, std::size_t items) noexcept {
-    if (type == IqType::get && items != 0) return "a roster get carries no <item/> (RFC 6121 §2.1.3)";
-    if (type == IqType::set && items == 0) return "a roster set carries exactly one <item/>, found none (RFC 6121 §2.1.5)";
-    if (type == IqType::set && items > 1) return "a roster set carries exactly one <item/>, found more (RFC 6121 §2.1.5)";
-    return nullptr;
-}
-
-/// Narrows a roster query to the payload type P (RosterQuery, RosterGet or RosterSet, whose
-/// item counts §2.1.3 and §2.1.5 fix). Returns the problem when the count does not fit P,
-/// else null (and `out` holds the payload).
-template <class P>
-const char* narrow_roster(const RosterQuery& q, P& out) noexcept {
-    static_assert(std::is_same_v<P, RosterQuery> || std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet>,
-                  "narrow_roster: P is a roster payload");
-    if constexpr (std::is_same_v<P, RosterQuery>) {
-        out = q;
-    } else if constexpr (std::is_same_v<P, RosterGet>) {
-        if (const char* problem = roster_item_count_problem(IqType::get, q.items.size())) return problem;
-        out.ver = q.ver;
-    } else {
-        if (const char* problem = roster_item_count_problem(IqType::set, q.items.size())) return problem;
-        out.item = q.items[0];
-        out.ver = q.ver;
-    }
-    return nullptr;
-}
-
-}  // namespace xstanza
-
-#endif  // XSTANZA_CODEC_ROSTER_RULES_HPP
-// ---- end include/xstanza/codec/roster_rules.hpp
-
-// ---- begin include/xstanza/stanza/reply.hpp
-// xstanza: answering a request the parser refused. RFC 6120 §8.2.3 requires an answer to
-// every get and set, and §8.3.1 says what the error looks like: the request's id, the
-// addresses swapped, a condition saying what was wrong. No XML.
-#ifndef XSTANZA_STANZA_REPLY_HPP
-#define XSTANZA_STANZA_REPLY_HPP
-
 #include <optional>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
-
-namespace xstanza {
-
-/// The stanza error condition that answers a request refused with `code`, where the RFCs
-/// name one; bad-request otherwise (RFC 6120 §8.3.3.1: "does not conform to the schema or
-/// cannot be processed", e.g. an unknown IQ type or an element violating its syntax).
-constexpr Condition reply_condition(errc code) noexcept {
-    switch (code) {
-    case errc::invalid_jid: return Condition::jid_malformed;              // RFC 6120 §8.3.3.8
-    case errc::empty_group: return Condition::not_acceptable;             // RFC 6121 §2.3.3
-    case errc::type_mismatch:                                             // RFC 6120 §8.4: a request
-    case errc::payload_mismatch: return Condition::service_unavailable;   // this entity does not handle
-    case errc::unsupported: return Condition::feature_not_implemented;    // RFC 6120 §8.3.3.3
-    case errc::out_of_memory: return Condition::resource_constraint;      // RFC 6120 §8.3.3.18
-    default: return Condition::bad_request;                               // RFC 6120 §8.3.3.1
-    }
-}
-
-/// The error IQ answering the get or set that `e` refused (see parse_error::request()), or
-/// nothing when `e` is not to be answered (a result, an error, XML that is not well-formed).
-/// The reply has the request's id, goes back to its 'from' (omitted when that is no valid
-/// JID: the server then routes it to the stream's peer) from its 'to', carries
-/// reply_condition(e.code()) with its usual type, and e.message() as <text xml:lang='en'/>.
-/// It holds views into `e` and the parsed input: serialize it before either goes away.
-inline std::optional<Iq<Error>> error_reply(const parse_error& e) noexcept {
-    const rejected_request* r = e.request();
-    if (!r) return std::nullopt;
-    StanzaError error(reply_condition(e.code()));
-    error.text = e.message();
-    error.text_lang = "en";
-    Iq<Error> reply(r->id, error);
-    if (result<Jid> to = Jid::parse(r->from)) reply.to = *to;  // RFC 6120 §8.3.1: back to the sender
-    if (result<Jid> from = Jid::parse(r->to)) reply.from = *from;
-    return reply;
-}
-
-}  // namespace xstanza
-
-#endif  // XSTANZA_STANZA_REPLY_HPP
-// ---- end include/xstanza/stanza/reply.hpp
 
 // ---- begin include/xstanza/xml/element.hpp
-// xstanza: a read-only view of a parsed XML element, handed to payload parsers
-// (payload_parser<P>, the extension point). It lives as long as the parse it came from.
+// xstanza: a read-only view of a parsed XML element, what every codec reads (the built-in
+// ones and payload_parser<P>, the extension point). It lives as long as the parse it came
+// from. Its interface names no RapidXML type, so the engine behind it may change.
 #ifndef XSTANZA_XML_ELEMENT_HPP
 #define XSTANZA_XML_ELEMENT_HPP
 
@@ -2311,11 +2349,15 @@ private:
     bool failed_ = false;
 };
 
-/// What element views of one parse share: the input's start (for offsets) and the storage
-/// of decoded texts.
+/// What element views of one parse share: the input's bounds (for offsets, and for reads
+/// in blocks that stay inside it), the storage of decoded texts, and where decoding writes:
+/// in place, in the input, or, for a payload whose bytes are kept as they came (opaque),
+/// into `texts`.
 struct doc_context {
     const char* base = nullptr;
     text_arena* texts = nullptr;
+    const char* end = nullptr;
+    bool in_place = true;
 };
 
 /// RapidXML's memory pool frees its 64 KiB blocks on every clear(), and its allocator hooks
@@ -2608,39 +2650,106 @@ inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept
 
 namespace xstanza {
 
+class element;
+
+namespace detail {
+struct element_access;
+}  // namespace detail
+
+/// One attribute of an element: its qualified name as written and its decoded value.
+class attribute {
+public:
+    /// The qualified name as written ("xml:lang").
+    std::string_view qname() const noexcept { return detail::name_of(a_); }
+    /// The value, references decoded and white space normalised (XML 1.0 §3.3.3); see
+    /// element::text() for where decoded bytes live.
+    std::string_view value() const noexcept {
+        return c_->in_place ? detail::attr_value(a_) : detail::attr_copy(a_, *c_->texts);
+    }
+    /// Byte offset of the value in the input.
+    std::size_t offset() const noexcept { return std::size_t(a_->value() - c_->base); }
+
+    /// Forward range over an element's attributes.
+    class iterator {
+    public:
+        attribute operator*() const noexcept { return attribute(a_, c_); }
+        iterator& operator++() noexcept {
+            a_ = a_->next_attribute();
+            return *this;
+        }
+        bool operator!=(const iterator& o) const noexcept { return a_ != o.a_; }
+        bool operator==(const iterator& o) const noexcept { return a_ == o.a_; }
+
+    private:
+        friend class element;
+        iterator(detail::xml_attr* a, const detail::doc_context* c) noexcept : a_(a), c_(c) {}
+        detail::xml_attr* a_;
+        const detail::doc_context* c_;
+    };
+
+private:
+    friend class element;
+    friend struct detail::element_access;
+    attribute(detail::xml_attr* a, const detail::doc_context* c) noexcept : a_(a), c_(c) {}
+    detail::xml_attr* a_;
+    const detail::doc_context* c_;
+};
+
 /// A parsed element: name, namespace, attributes and text are views into the input buffer,
-/// or, when they need decoding, into the Parser's storage (the input is never modified).
+/// or, when they need decoding, into the input (decoded in place) or the Parser's storage.
 class element {
 public:
-    element(detail::xml_node* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
-
     /// Local name (without prefix).
     std::string_view name() const noexcept { return detail::local_name(node_); }
     /// Qualified name as written ("stream:error").
     std::string_view qname() const noexcept { return detail::name_of(node_); }
     /// Namespace URI, resolved through the declarations in scope ("" for none).
     std::string_view ns() const noexcept { return detail::resolve_ns(node_); }
+    /// True when the element's name is `local` in namespace `ns_` (both compared exactly).
+    bool is(std::string_view local, std::string_view ns_) const noexcept {
+        return detail::same(name(), local) && detail::same(ns(), ns_);
+    }
+    /// True when the name carries no prefix (it is in the default namespace, or none).
+    bool unprefixed() const noexcept { return detail::xnode_of(node_)->local == 0; }
     /// Byte offset of the element's '<' in the input.
     std::size_t offset() const noexcept { return std::size_t(node_->name() - 1 - context_->base); }
-    /// The decoded value of the attribute with this qualified name ("xml:lang"), if present.
-    /// Decoded out of place, as text() is.
+
+    /// The attribute with this qualified name ("xml:lang"), if present.
+    std::optional<xstanza::attribute> find(std::string_view qname) const noexcept {
+        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return xstanza::attribute(a, context_);
+        return std::nullopt;
+    }
+    /// The decoded value of the attribute with this qualified name, if present.
     std::optional<std::string_view> attribute(std::string_view qname) const noexcept {
-        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return detail::attr_copy(a, *context_->texts);
+        if (auto a = find(qname)) return a->value();
         return std::nullopt;
     }
     /// Byte offset of an attribute's value, or of the element when it is absent.
     std::size_t attribute_offset(std::string_view qname) const noexcept {
-        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return std::size_t(a->value() - context_->base);
+        if (auto a = find(qname)) return a->offset();
         return offset();
     }
+    /// The attributes, in document order.
+    struct attribute_range {
+        xstanza::attribute::iterator b, e;
+        xstanza::attribute::iterator begin() const noexcept { return b; }
+        xstanza::attribute::iterator end() const noexcept { return e; }
+    };
+    attribute_range attributes() const noexcept {
+        return {{node_->first_attribute(), context_}, {nullptr, context_}};
+    }
+
     /// The element's own character data, decoded, CDATA sections joined; empty when the
     /// element has child elements (mixed content is not modelled).
-    /// Decoded out of place: the input bytes stay as they were (an opaque payload's bytes are
-    /// re-emitted verbatim); empty when out of memory, which out_of_memory() then tells (and a
-    /// payload_parser's result is then replaced by errc::out_of_memory).
+    /// Where decoded bytes live: a typed parse decodes in place, in the input (the documented
+    /// contract of parse_in_situ; parse() works on the Parser's copy). A view of an opaque
+    /// payload (Parser::view, Parser::cast) decodes out of place, into the Parser's storage,
+    /// so the payload's bytes stay as they came (serialize re-emits them verbatim); empty when
+    /// out of memory, which out_of_memory() then tells (and a payload_parser's result is then
+    /// replaced by errc::out_of_memory).
     std::string_view text() const noexcept {
         if (has_children()) return {};
-        return detail::text_copy(node_, *context_->texts);
+        return context_->in_place ? detail::text_of(node_) : detail::text_copy(node_, *context_->texts);
     }
     /// True when a text() or attribute() of this parse returned empty because the decoded
     /// copy could not be allocated.
@@ -2651,47 +2760,58 @@ public:
     /// Forward range over the child elements.
     class iterator {
     public:
-        iterator(detail::xml_node* n, const element* parent) noexcept : n_(n), parent_(parent) {}
-        element operator*() const noexcept { return element(n_, parent_->context_); }
-        iterator& operator++() noexcept { n_ = n_->next_sibling(); return *this; }
+        element operator*() const noexcept { return element(n_, c_); }
+        iterator& operator++() noexcept {
+            n_ = n_->next_sibling();
+            return *this;
+        }
         bool operator!=(const iterator& o) const noexcept { return n_ != o.n_; }
         bool operator==(const iterator& o) const noexcept { return n_ == o.n_; }
 
     private:
+        friend class element;
+        iterator(detail::xml_node* n, const detail::doc_context* c) noexcept : n_(n), c_(c) {}
         detail::xml_node* n_;
-        const element* parent_;
+        const detail::doc_context* c_;
     };
-    iterator begin() const noexcept { return iterator(node_->first_node(), this); }
-    iterator end() const noexcept { return iterator(nullptr, this); }
-
-    /// The underlying node (for xstanza's own parsers).
-    detail::xml_node* node() const noexcept { return node_; }
+    iterator begin() const noexcept { return iterator(node_->first_node(), context_); }
+    iterator end() const noexcept { return iterator(nullptr, context_); }
 
 private:
+    friend struct detail::element_access;
+    element(detail::xml_node* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
+
     detail::xml_node* node_;
     const detail::doc_context* context_;
 };
+
+namespace detail {
+/// The engine's side of the view: making one from a node, and the node and context behind
+/// one (for the engine and the built-in codecs, which share its decoding state).
+struct element_access {
+    static element make(xml_node* n, const doc_context* c) noexcept { return element(n, c); }
+    static xml_node* node(const element& e) noexcept { return e.node_; }
+    static const doc_context& context(const element& e) noexcept { return *e.context_; }
+    static xml_attr* node(const attribute& a) noexcept { return a.a_; }
+    static const doc_context* context(const attribute& a) noexcept { return a.c_; }
+};
+}  // namespace detail
 
 }  // namespace xstanza
 
 #endif  // XSTANZA_XML_ELEMENT_HPP
 // ---- end include/xstanza/xml/element.hpp
 
-// ---- begin include/xstanza/stanza/parser.hpp
-// xstanza: parsing bytes into typed stanzas. Zero-copy: parsed strings are views into
-// the input buffer (decoded in place), parsed lists are views into the Parser.
-#ifndef XSTANZA_STANZA_PARSER_HPP
-#define XSTANZA_STANZA_PARSER_HPP
+// ---- begin include/xstanza/xml/writer.hpp
+// xstanza: xml_writer, the streaming XML writer serialize() and the payload serializers
+// (payload_serializer<P>, the extension point's writing half) write through: escaping,
+// validation of names and text, namespaces declared where they change.
+#ifndef XSTANZA_XML_WRITER_HPP
+#define XSTANZA_XML_WRITER_HPP
 
-#include <algorithm>
 #include <cstddef>
-#include <memory>
-#include <new>
-#include <optional>
-#include <string>
+#include <cstring>
 #include <string_view>
-#include <type_traits>
-#include <vector>
 
 
 // ---- begin include/xstanza/xml/scan.hpp
@@ -3947,952 +4067,6 @@ inline bool scanner::resolve(std::string_view prefix, const byte* where, std::si
 
 namespace xstanza {
 
-/// Extension point, parsing half: specialise for a payload type P (with payload_traits<P>):
-/// \code
-/// template <> struct xstanza::payload_parser<Ping> {
-///     static xstanza::result<Ping> parse(const xstanza::element& e) noexcept { return Ping{}; }
-/// };
-/// \endcode
-/// xstanza has already checked that the element's name and namespace are payload_traits<P>'s.
-/// Views taken from `e` live as long as the parse result.
-template <class P>
-struct payload_parser;
-
-namespace detail {
-
-template <class T> struct is_iq : std::false_type {};
-template <class Type, class P> struct is_iq<Iq<Type, P>> : std::true_type {};
-
-// What every IQ parse shares: the header and the children, checked against RFC 6120 §8.2.3.
-struct iq_frame {
-    IqType type = IqType::get;
-    std::string_view id;
-    std::string_view lang;
-    std::string_view ns;              // the stanza namespace: as written, or the stream's content namespace
-    xml_node* payload = nullptr;
-    std::size_t payload_index = 0;    // among the root's element children
-    xml_node* error = nullptr;
-};
-
-inline bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// `s` without the XML whitespace at either end.
-inline std::string_view trim_space(std::string_view s) noexcept {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
-inline bool parse_uint(std::string_view s, unsigned& out) noexcept {
-    if (s.empty() || s.size() > 6) return false;
-    unsigned v = 0;
-    for (char c : s) {
-        if (c < '0' || c > '9') return false;
-        v = v * 10 + unsigned(c - '0');
-    }
-    out = v;
-    return true;
-}
-
-}  // namespace detail
-
-/// A reusable parser. Keep one per thread (it is not shared-safe) and reuse it: after the
-/// first parses have grown its buffers, parsing a small stanza allocates nothing.
-///
-/// Lifetime: a parse result holds views into (a) the input buffer for the in-situ
-/// functions, or the Parser's own copy for parse(), and (b) the Parser's item storage.
-/// They are valid until the next parse on this Parser, its destruction, or (in situ)
-/// the buffer's end of life. Copy what you keep, or use owned() (see owned.hpp).
-class Parser {
-public:
-    /// Never throws: if the element tree cannot be allocated here, the first parse retries
-    /// and reports errc::out_of_memory.
-    /// `r` says whose rules a parse applies (rules.hpp): by default a client's receiver rules,
-    /// which accept what RFC 6120 and RFC 6121 tell a receiving client to accept (an unknown
-    /// error condition, an unknown subscription value) and keep what they mapped or ignored.
-    explicit Parser(parse_limits limits = {}, xstanza::rules r = xstanza::rules::receiver()) noexcept
-        : limits_(limits), rules_(r), doc_(detail::new_pooled_doc()) {}
-
-    const parse_limits& limits() const noexcept { return limits_; }
-    void set_limits(const parse_limits& limits) noexcept { limits_ = limits; }
-    /// The rules parses apply.
-    xstanza::rules rules() const noexcept { return rules_; }
-    void set_rules(xstanza::rules r) noexcept { rules_ = r; }
-
-    /// Parses `size` bytes at `data` in situ: the bytes are modified (references decoded
-    /// in place) and results point into them. Like RapidXML, it needs one byte of padding:
-    /// data[size] must be writable; xstanza stores '\0' there.
-    /// T is AnyIq, or Iq<Type, P> to require that type and payload.
-    template <class T>
-    result<T> parse_in_situ(char* data, std::size_t size) noexcept {
-        return parse_in_situ<T>(data, size, stream_context{});
-    }
-
-    /// In situ, for a stanza that arrived on a stream: it inherits the stream's content
-    /// namespace and language (pass StreamReader::context()).
-    template <class T>
-    result<T> parse_in_situ(char* data, std::size_t size, const stream_context& stream) noexcept {
-        static_assert(std::is_same_v<T, AnyIq> || detail::is_iq<T>::value,
-                      "Parser::parse<T>: T is AnyIq or an Iq<Type, Payload>");
-        if (parse_error e = load(data, size)) return e;
-        stream_ = stream;
-        return build<T>();
-    }
-
-    /// In situ on a std::string (its terminator is the padding byte).
-    template <class T>
-    result<T> parse_in_situ(std::string& buffer) noexcept {
-        return parse_in_situ<T>(buffer.data(), buffer.size());
-    }
-
-    /// Copies `input` once into a buffer the Parser owns and reuses, then parses there.
-    /// The caller's bytes are not touched; results point into the Parser's copy.
-    template <class T>
-    result<T> parse(std::string_view input) noexcept {
-        return parse<T>(input, stream_context{});
-    }
-
-    /// The same for a stanza that arrived on a stream (see parse_in_situ with a context).
-    template <class T>
-    result<T> parse(std::string_view input, const stream_context& stream) noexcept {
-        if (input.size() > limits_.max_input_bytes)
-            return parse_error::make(errc::input_too_large, 0, "input larger than the limit");
-        try {
-            copy_.assign(input.data(), input.size());
-        } catch (...) {
-            return parse_error(errc::out_of_memory, 0, "out of memory copying the input");
-        }
-        return parse_in_situ<T>(copy_.data(), copy_.size(), stream);
-    }
-
-    /// Checks that `input` is a valid IQ without keeping anything (copies, as parse()).
-    parse_error validate(std::string_view input) noexcept {
-        result<AnyIq> r = parse<AnyIq>(input);
-        return r.error();
-    }
-
-    /// The element view of a parsed node (for payload_parser users holding an OpaqueElement).
-    element view(const OpaqueElement& e) const noexcept {
-        return element(static_cast<detail::xml_node*>(const_cast<void*>(e.node)), &context_);
-    }
-
-    /// Hands the roster item and group storage of the latest parse to the caller (its
-    /// views stay valid: the vectors' buffers move, they are not copied), and with `texts`
-    /// the texts that element views decoded (an extension payload's views point there).
-    void release_storage(std::vector<RosterItem>& items, std::vector<std::string_view>& groups,
-                         detail::text_arena* texts = nullptr) noexcept {
-        if (texts) texts->swap(texts_);
-        items.swap(items_);
-        groups.swap(groups_);
-        items_.clear();
-        groups_.clear();
-    }
-
-    /// Converts an AnyIq from the latest parse to a typed IQ, parsing an opaque payload
-    /// with payload_parser<P>.
-    template <class T>
-    result<T> cast(const AnyIq& any) noexcept;
-
-private:
-    parse_error load(char* data, std::size_t size) noexcept {
-        if (!doc_) {  // the constructor ran out of memory, or this Parser was moved from
-            doc_ = detail::new_pooled_doc();
-            if (!doc_) return parse_error(errc::out_of_memory, 0, "out of memory allocating the element tree");
-        }
-        items_.clear();
-        groups_.clear();
-        texts_.clear();
-        doc_->clear();
-        // One pass: the scanner validates and builds the tree in RapidXML's node types and pool.
-        if (parse_error e = scanner_.scan(data, size, limits_, *doc_)) return e;
-        context_.base = data;
-        input_end_ = data + size;
-        context_.texts = &texts_;  // (re)set here: a moved-from Parser keeps no stale pointer
-        data[size] = '\0';  // the padding byte (the documented contract, as RapidXML's in-situ parse has it)
-        return {};
-    }
-
-    std::size_t offset_of(const detail::xml_node* n) const noexcept { return std::size_t(n->name() - 1 - context_.base); }
-    std::size_t offset_of(const detail::xml_attr* a) const noexcept { return std::size_t(a->value() - context_.base); }
-    element view(detail::xml_node* n) const noexcept { return element(n, &context_); }
-
-    parse_error parse_jid_attr(detail::xml_attr* a, std::string_view what, std::optional<Jid>& out) const noexcept {
-        std::string_view v = detail::attr_value(a);
-        // The one-pass ASCII path writes straight into `out`; the detailed one names the problem.
-        if (Jid::parse_ascii_in(v, context_.base, input_end_, out.emplace())) return {};
-        out.reset();
-        result<Jid> j = Jid::parse_detailed(v);
-        if (!j) {
-            parse_error e = parse_error::make(errc::invalid_jid, offset_of(a) + j.error().offset(), what, ": ",
-                                              j.error().message());
-            return e;
-        }
-        out = *j;
-        return {};
-    }
-
-    // RFC 6120 §8.1.5: an xml:lang value MUST be an NMTOKEN conforming to BCP 47 (RFC 5646);
-    // "" is neither. Reads it into `out`; false when it is not a language tag.
-    static bool lang_value(detail::xml_attr* a, std::string_view& out) noexcept {
-        out = detail::attr_value(a);
-        return is_language_tag(out);
-    }
-    parse_error lang_error(detail::xml_attr* a, std::string_view value) const noexcept {
-        return parse_error::make(errc::invalid_lang, offset_of(a), "xml:lang='", value,
-                                 "' is not a language tag (RFC 6120 §8.1.5, RFC 5646)");
-    }
-
-    // RFC 6120 §8.2.3 and §8.1: the <iq/> element, its attributes and its children. The
-    // JIDs go straight to where the caller keeps them.
-    parse_error parse_frame(detail::iq_frame& f, std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
-        detail::xml_node* root = doc_->first_node();
-        std::string_view qname = detail::name_of(root);
-        if (!detail::is(detail::local_name(root), "iq"))
-            return parse_error::make(errc::not_iq, offset_of(root), "expected <iq>, found <", qname, ">");
-        const std::string_view written_ns = detail::resolve_ns(root);
-        if (!written_ns.empty() && !detail::same(written_ns, jabber_client_ns) && !detail::same(written_ns, jabber_server_ns))
-            return parse_error::make(errc::wrong_namespace, offset_of(root), "<iq> in namespace '", written_ns,
-                                     "', expected 'jabber:client' or 'jabber:server'");
-        // An <iq> with no namespace is in the stream's content namespace (jabber:client when
-        // parsed on its own).
-        f.ns = written_ns.empty() ? stream_.content_ns : written_ns;
-        detail::xml_attr* type = nullptr;
-        detail::xml_attr* id = nullptr;
-        detail::xml_attr* lang = nullptr;
-        for (detail::xml_attr* a = root->first_attribute(); a; a = a->next_attribute()) {
-            std::string_view n = detail::name_of(a);
-            if (detail::is(n, "type")) type = a;
-            else if (detail::is(n, "id")) id = a;
-            else if (detail::is(n, "from")) { if (parse_error e = parse_jid_attr(a, "'from'", from)) return e; }
-            else if (detail::is(n, "to")) { if (parse_error e = parse_jid_attr(a, "'to'", to)) return e; }
-            else if (detail::is(n, "xml:lang")) lang = a;
-        }
-        // RFC 6120 §8.2.3: an IQ MUST have 'type' and 'id'.
-        if (!type) return parse_error::make(errc::missing_type, offset_of(root), "<iq> has no 'type' (RFC 6120 §8.2.3)");
-        std::string_view t = detail::attr_value(type);
-        if (detail::is(t, "get")) f.type = IqType::get;
-        else if (detail::is(t, "set")) f.type = IqType::set;
-        else if (detail::is(t, "result")) f.type = IqType::result;
-        else if (detail::is(t, "error")) f.type = IqType::error;
-        else
-            return parse_error::make(errc::unknown_type, offset_of(type), "unknown IQ type '", t,
-                                     "', expected get, set, result or error (RFC 6120 §8.2.3)");
-        if (!id) return parse_error::make(errc::missing_id, offset_of(root), "<iq> has no 'id' (RFC 6120 §8.2.3)");
-        f.id = detail::attr_value(id);
-        if (f.id.empty()) return parse_error::make(errc::missing_id, offset_of(id), "<iq> has an empty 'id' (RFC 6120 §8.2.3)");
-        // RFC 6120 §8.1.5: xml:lang is a language tag; a stanza without one is in the stream's language.
-        f.lang = stream_.lang;
-        if (lang && !lang_value(lang, f.lang)) return lang_error(lang, f.lang);
-        // RFC 6120 §8.1.1.2, §8.1.2.2: on a server-to-server stream every stanza carries 'to' and 'from'.
-        if (detail::same(f.ns, jabber_server_ns) && (!from || !to))
-            return parse_error::make(errc::missing_address, offset_of(root), "a jabber:server stanza without '",
-                                     from ? "to" : "from", "' (RFC 6120 §8.1.1.2, §8.1.2.2)");
-        if (scanner_.root_text() != std::string_view::npos)
-            return parse_error::make(errc::unexpected_text, scanner_.root_text(),
-                                     "text directly inside <iq>; an IQ holds only child elements (RFC 6120 §8.2.3)");
-
-        std::size_t payloads = 0, errors = 0, index = 0;
-        detail::xml_node* extra_payload = nullptr;
-        detail::xml_node* extra_error = nullptr;
-        for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
-            // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
-            std::string_view error_ns = detail::resolve_ns(c);
-            bool is_error = detail::is(detail::local_name(c), "error") &&
-                            (detail::same(error_ns, written_ns) || (written_ns.empty() && detail::same(error_ns, f.ns)));
-            if (is_error) {
-                if (errors++ == 0) f.error = c;
-                else if (!extra_error) extra_error = c;
-            } else {
-                if (payloads++ == 0) { f.payload = c; f.payload_index = index; }
-                else if (!extra_payload) extra_payload = c;
-            }
-            ++index;
-        }
-        std::string_view tname = to_string(f.type);
-        if (f.type != IqType::error && errors)
-            return parse_error::make(errc::unexpected_error, offset_of(f.error), "<error/> inside a ", tname,
-                                     " IQ; only a type='error' IQ carries one (RFC 6120 §8.3.1)");
-        switch (f.type) {
-        case IqType::get:
-        case IqType::set:
-            // RFC 6120 §8.2.3: a get or set MUST contain exactly one payload child.
-            if (payloads == 0)
-                return parse_error::make(errc::payload_count, offset_of(root), "a ", tname,
-                                         " IQ carries exactly one payload, found none (RFC 6120 §8.2.3)");
-            if (payloads > 1)
-                return parse_error::make(errc::payload_count, offset_of(extra_payload), "a ", tname,
-                                         " IQ carries exactly one payload, found a second one <",
-                                         detail::name_of(extra_payload), "> (RFC 6120 §8.2.3)");
-            break;
-        case IqType::result:
-            // RFC 6120 §8.2.3: a result contains zero or one payload.
-            if (payloads > 1)
-                return parse_error::make(errc::payload_count, offset_of(extra_payload),
-                                         "a result IQ carries at most one payload, found a second one <",
-                                         detail::name_of(extra_payload), "> (RFC 6120 §8.2.3)");
-            break;
-        case IqType::error:
-            // RFC 6120 §8.3.1: an error IQ contains an <error/>, and may echo the request's payload.
-            if (!errors)
-                return parse_error::make(errc::missing_error, offset_of(root),
-                                         "an error IQ has no <error/> child (RFC 6120 §8.3.1)");
-            if (errors > 1)
-                return parse_error::make(errc::invalid_error, offset_of(extra_error),
-                                         "an error IQ carries one <error/>, found a second (RFC 6120 §8.3.1)");
-            if (payloads > 1)
-                return parse_error::make(errc::payload_count, offset_of(extra_payload),
-                                         "an error IQ echoes at most one payload, found a second one <",
-                                         detail::name_of(extra_payload), "> (RFC 6120 §8.3.1)");
-            break;
-        }
-        return {};
-    }
-
-    // RFC 6120 §8.3.2, §8.3.3: the <error/> element, written into `out` field by field (the
-    // caller's storage: an IQ being filled in place).
-    parse_error parse_error_element(detail::xml_node* node, StanzaError& out) noexcept {
-        std::optional<ErrorType> type;
-        std::optional<Condition> condition;
-        std::optional<unsigned> code;
-        std::optional<Jid> by;
-        std::string_view error_lang;  // RFC 6120 §8.1.5: inherited by <text/>
-        for (detail::xml_attr* a = node->first_attribute(); a; a = a->next_attribute()) {
-            std::string_view n = detail::name_of(a);
-            if (detail::is(n, "type")) {
-                std::string_view v = detail::attr_value(a);
-                type = error_type_from_string(v);
-                if (!type)
-                    return parse_error::make(errc::invalid_error_type, offset_of(a), "unknown error type '", v,
-                                             "', expected auth, cancel, continue, modify or wait (RFC 6120 §8.3.2)");
-            } else if (detail::is(n, "code")) {
-                // XEP-0086: the legacy numeric code of pre-RFC servers.
-                unsigned c = 0;
-                std::string_view v = detail::attr_value(a);
-                if (!detail::parse_uint(v, c))
-                    return parse_error::make(errc::invalid_error, offset_of(a), "legacy error code '", v,
-                                             "' is not a number (XEP-0086)");
-                code = c;
-            } else if (detail::is(n, "by")) {
-                if (parse_error e = parse_jid_attr(a, "<error/> 'by'", by)) return e;
-            } else if (detail::is(n, "xml:lang")) {
-                if (!lang_value(a, error_lang)) return lang_error(a, error_lang);
-            }
-        }
-        std::string_view uri;
-        std::optional<std::string_view> text;
-        std::string_view text_lang;
-        std::string_view unknown;
-        std::optional<AppCondition> app;
-        detail::xml_node* foreign = nullptr;
-        std::string_view error_ns = detail::resolve_ns(node);
-        for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
-            std::string_view local = detail::local_name(c);
-            std::string_view ns = detail::resolve_ns(c);
-            if (detail::same(ns, stanzas_ns)) {
-                if (detail::is(local, "text")) {
-                    if (text)
-                        return parse_error::make(errc::invalid_error, offset_of(c),
-                                                 "<error/> carries at most one <text/> (RFC 6120 §8.3.2)");
-                    if (detail::has_element_child(c))
-                        return parse_error::make(errc::invalid_error, offset_of(c),
-                                                 "<text/> holds character data only (RFC 6120 §8.3.2)");
-                    text = detail::text_of(c);
-                    // The language of <text/>: its own xml:lang, else the one <error/> gives it.
-                    text_lang = error_lang;
-                    if (detail::xml_attr* l = detail::find_attr(c, "xml:lang"); l && !lang_value(l, text_lang))
-                        return lang_error(l, text_lang);
-                    continue;
-                }
-                std::optional<Condition> k = condition_from_string(local);
-                if (!k && rules_.strict())
-                    return parse_error::make(errc::unknown_condition, offset_of(c), "unknown stanza error condition '",
-                                             local, "' (RFC 6120 §8.3.3)");
-                if (condition)
-                    return parse_error::make(errc::multiple_conditions, offset_of(c), "second defined condition <",
-                                             local, "/>; <error/> carries exactly one (RFC 6120 §8.3.2)");
-                if (!k) {
-                    // RFC 6120 §8.3.2: a receiver MUST treat a condition it does not understand as
-                    // <undefined-condition/>; its name is kept, its content is not ours to check.
-                    condition = Condition::undefined_condition;
-                    unknown = local;
-                    continue;
-                }
-                condition = k;
-                if (detail::has_element_child(c))
-                    return parse_error::make(errc::invalid_error, offset_of(c), "condition <", local,
-                                             "/> has child elements (RFC 6120 §8.3.3)");
-                std::string_view content = detail::text_of(c);
-                if (*k == Condition::gone || *k == Condition::redirect) {
-                    // RFC 6120 §8.3.3.5, §8.3.3.14: the optional content MUST be a URI or IRI.
-                    uri = detail::trim_space(content);
-                    if (!uri.empty() && !is_uri(uri))
-                        return parse_error::make(errc::invalid_error, offset_of(c), "<", local,
-                                                 "/> holds '", uri, "', which is not a URI or IRI (RFC 6120 §8.3.3.5, §8.3.3.14)");
-                } else if (std::any_of(content.begin(), content.end(), [](char ch) { return !detail::is_space(ch); })) {
-                    return parse_error::make(errc::invalid_error, offset_of(c), "condition <", local,
-                                             "/> must be empty (RFC 6120 §8.3.3)");
-                }
-            } else {
-                // RFC 6120 §8.3.2: at most one application-specific condition, in another namespace.
-                // One in the stanza's own namespace or in none is a misplaced condition (and could
-                // not be written back: the serializer refuses it).
-                if (ns.empty() || detail::same(ns, error_ns))
-                    return parse_error::make(errc::condition_namespace, offset_of(c), "error condition <", local,
-                                             "/> in namespace '", ns, "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
-                // Namespaces in XML 1.0 §3: the XML namespace (an xml: prefixed element) is no
-                // application's, and no default namespace declaration may name it.
-                if (detail::same(ns, detail::xml_ns))
-                    return parse_error::make(errc::condition_namespace, offset_of(c), "application condition <", local,
-                                             "/> in the reserved XML namespace (RFC 6120 §8.3.2, Namespaces in XML 1.0 §3)");
-                if (app)
-                    return parse_error::make(errc::multiple_conditions, offset_of(c),
-                                             "second application-specific condition <", local,
-                                             "/>; <error/> carries at most one (RFC 6120 §8.3.2)");
-                // Namespace names are kept as written (detail/scan.hpp): one with a reference or a
-                // character the serializer escapes would be written back as another namespace.
-                if (ns.find_first_of("&'\t\n\r") != std::string_view::npos)
-                    return parse_error::make(errc::unsupported, offset_of(c), "application condition <", local,
-                                             "/>: a namespace name with a reference, a quote or a tab or line end");
-                app = AppCondition{local, ns};
-                foreign = c;
-            }
-        }
-        if (!condition && code) {
-            if (auto legacy = legacy_error(*code)) condition = legacy->condition;
-        }
-        if (!condition) {
-            if (foreign)
-                return parse_error::make(errc::condition_namespace, offset_of(foreign), "error condition <",
-                                         detail::local_name(foreign), "/> in namespace '", app->ns,
-                                         "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
-            return parse_error::make(errc::missing_condition, offset_of(node),
-                                     "<error/> has no defined condition (RFC 6120 §8.3.2)");
-        }
-        if (!type && code) {
-            if (auto legacy = legacy_error(*code)) type = legacy->type;
-        }
-        if (!type)
-            return parse_error::make(errc::invalid_error_type, offset_of(node),
-                                     "<error/> has no 'type' (RFC 6120 §8.3.2)");
-        out.type = *type;
-        out.condition = *condition;
-        out.uri = uri;
-        out.text = text;
-        out.text_lang = text_lang;
-        out.app = app;
-        out.by = by;
-        out.legacy_code = code;
-        out.unknown_condition = unknown;
-        return {};
-    }
-
-    // RFC 6121 §2.1.2.6 / §2.3.3: group names are non-empty and unique within an item.
-    parse_error check_groups(std::size_t first, const detail::xml_node* item) noexcept {
-        std::size_t n = groups_.size() - first;
-        if (n < 2) return {};
-        if (n == 2 && !detail::same(groups_[first], groups_[first + 1])) return {};  // the usual case: one comparison
-        if (n <= 8) {
-            for (std::size_t i = first; i < groups_.size(); ++i)
-                for (std::size_t j = i + 1; j < groups_.size(); ++j)
-                    if (detail::same(groups_[i], groups_[j]))
-                        return parse_error::make(errc::invalid_roster, offset_of(item), "duplicate group '",
-                                                 groups_[i], "' in one item (RFC 6121 §2.3.3)");
-            return {};
-        }
-        try {
-            scratch_.assign(groups_.begin() + std::ptrdiff_t(first), groups_.end());
-        } catch (...) {
-            return parse_error(errc::out_of_memory, 0, "out of memory checking groups");
-        }
-        std::sort(scratch_.begin(), scratch_.end());
-        auto dup = std::adjacent_find(scratch_.begin(), scratch_.end());
-        if (dup != scratch_.end())
-            return parse_error::make(errc::invalid_roster, offset_of(item), "duplicate group '", *dup,
-                                     "' in one item (RFC 6121 §2.3.3)");
-        return {};
-    }
-
-    // RFC 6121 §2.1.2.5: the 'subscription' attribute. A value the rules do not allow is an
-    // error for a sender and ignored by a receiver (kept in ignored_subscription).
-    parse_error parse_subscription(detail::xml_attr* a, IqType type, RosterItem& item) const noexcept {
-        std::string_view v = detail::attr_value(a);
-        std::optional<Subscription> s = subscription_from_string(v);
-        if (s && subscription_allowed(*s, type, rules_)) {
-            item.subscription = *s;
-            return {};
-        }
-        if (!rules_.strict()) {
-            item.ignored_subscription = v;
-            return {};
-        }
-        if (!s)
-            return parse_error::make(errc::invalid_roster, offset_of(a), "unknown subscription '", v,
-                                     "', expected none, to, from, both or remove (RFC 6121 §2.1.2.5)");
-        return parse_error::make(errc::invalid_roster, offset_of(a),
-                                 "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
-    }
-
-    // RFC 6121 §2.1.2.1, §2.1.2.2: approved and ask are the server's to send.
-    parse_error approval_error(detail::xml_attr* a) const noexcept {
-        return parse_error::make(errc::invalid_roster, offset_of(a), "a client's roster set carries no '",
-                                 detail::name_of(a), "' (RFC 6121 §2.1.2.1, §2.1.2.2)");
-    }
-
-    // RFC 6121 §2.1.2: one <item/>.
-    parse_error parse_item(detail::xml_node* node, IqType type, RosterItem& item, std::size_t& group_first) noexcept {
-        const std::string_view item_ns = detail::resolve_ns(node);  // jabber:iq:roster, checked by the caller
-        detail::xml_attr* jid = nullptr;
-        for (detail::xml_attr* a = node->first_attribute(); a; a = a->next_attribute()) {
-            std::string_view n = detail::name_of(a);
-            // Dispatch on the size first: the comparisons below then have constant lengths.
-            const std::size_t size = n.size();
-            if (size != 3 && size != 4 && size != 8 && size != 12) continue;
-            if (detail::is(n, "jid")) {
-                jid = a;
-            } else if (detail::is(n, "name")) {
-                item.name = detail::attr_value(a);
-            } else if (detail::is(n, "subscription")) {
-                if (parse_error e = parse_subscription(a, type, item)) return e;
-            } else if (detail::is(n, "ask")) {
-                if (!approval_allowed(type, rules_)) return approval_error(a);
-                std::string_view v = detail::attr_value(a);
-                if (!detail::is(v, "subscribe"))
-                    return parse_error::make(errc::invalid_roster, offset_of(a), "ask='", v,
-                                             "', the only allowed value is 'subscribe' (RFC 6121 §2.1.2.2)");
-                item.ask = true;
-            } else if (detail::is(n, "approved")) {
-                if (!approval_allowed(type, rules_)) return approval_error(a);
-                std::string_view v = detail::attr_value(a);
-                if (detail::is(v, "true") || detail::is(v, "1")) item.approved = true;
-                else if (detail::is(v, "false") || detail::is(v, "0")) item.approved = false;
-                else
-                    return parse_error::make(errc::invalid_roster, offset_of(a), "approved='", v,
-                                             "' is not a boolean (RFC 6121 §2.1.2.1)");
-            }
-        }
-        // RFC 6121 §2.1.2.3: the 'jid' attribute is required.
-        if (!jid)
-            return parse_error::make(errc::invalid_roster, offset_of(node), "roster <item/> has no 'jid' (RFC 6121 §2.1.2.3)");
-        std::optional<Jid> j;
-        if (parse_error e = parse_jid_attr(jid, "roster item 'jid'", j)) return e;
-        item.jid = *j;
-        group_first = groups_.size();
-        for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
-            if (!detail::same(detail::resolve_ns(c), item_ns)) continue;  // other namespaces: extensions, ignored
-            std::string_view local = detail::local_name(c);
-            if (!detail::is(local, "group"))
-                return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
-                                         "/> in a roster item; only <group/> is defined (RFC 6121 §2.1.2)");
-            if (detail::has_element_child(c))
-                return parse_error::make(errc::invalid_roster, offset_of(c), "<group/> holds character data only (RFC 6121 §2.1.2.6)");
-            std::string_view g = detail::text_of(c);
-            if (g.empty())  // RFC 6121 §2.3.3: answered not-acceptable, hence a code of its own
-                return parse_error::make(errc::empty_group, offset_of(c), "empty <group/> name (RFC 6121 §2.3.3)");
-            try {
-                groups_.push_back(g);
-            } catch (...) {
-                return parse_error(errc::out_of_memory, offset_of(c), "out of memory storing groups");
-            }
-        }
-        return check_groups(group_first, node);
-    }
-
-    // RFC 6121 §2.1: <query xmlns='jabber:iq:roster'/> for an IQ of type `type`.
-    parse_error parse_roster(detail::xml_node* node, IqType type, RosterQuery& out) noexcept {
-        const std::string_view query_ns = detail::resolve_ns(node);  // jabber:iq:roster, checked by the caller
-        if (detail::xml_attr* v = detail::find_attr(node, "ver")) out.ver = detail::attr_value(v);
-        std::size_t count = 0;
-        detail::xml_node* first = nullptr;
-        detail::xml_node* second = nullptr;
-        try {
-            group_first_.clear();
-            for (detail::xml_node* c = node->first_node(); c; c = c->next_sibling()) {
-                if (!detail::same(detail::resolve_ns(c), query_ns)) continue;  // other namespaces: extensions, ignored
-                std::string_view local = detail::local_name(c);
-                if (!detail::is(local, "item"))
-                    return parse_error::make(errc::invalid_roster, offset_of(c), "unexpected <", local,
-                                             "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
-                if (++count == 1) first = c;
-                else if (count == 2) second = c;
-                // Parsed in place, no copy. After an error items_ may end with a partial item, as it
-                // holds the items before the bad one; the next parse clears it.
-                RosterItem& item = items_.emplace_back();
-                std::size_t& gfirst = group_first_.emplace_back();
-                if (parse_error e = parse_item(c, type, item, gfirst)) return e;
-            }
-        } catch (...) {
-            return parse_error(errc::out_of_memory, offset_of(node), "out of memory storing roster items");
-        }
-        // RFC 6121 §2.1.3: a roster get carries no item; §2.1.5: a roster set exactly one.
-        if (const char* problem = roster_item_count_problem(type, count))
-            return parse_error(errc::roster_item_count,
-                               type == IqType::get ? offset_of(first) : count ? offset_of(second) : offset_of(node),
-                               problem);
-        // Now that the storage no longer moves, point each item at its groups.
-        for (std::size_t i = 0; i < items_.size(); ++i) {
-            std::size_t first = group_first_[i];
-            std::size_t last = i + 1 < items_.size() ? group_first_[i + 1] : groups_.size();
-            items_[i].groups = span<const std::string_view>(groups_.data() + first, last - first);
-        }
-        out.items = span<const RosterItem>(items_.data(), items_.size());
-        return {};
-    }
-
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-// GCC 12 reports std::variant's inactive members as maybe-uninitialized here (a known
-// false positive of its variant assignment analysis).
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-    parse_error parse_any_payload(const detail::iq_frame& f, AnyPayload& out) noexcept {
-        detail::xml_node* p = f.payload;
-        if (!p) return {};
-        std::string_view ns = detail::resolve_ns(p);
-        std::string_view local = detail::local_name(p);
-        if (detail::same(ns, roster_ns) && detail::is(local, "query")) {
-            RosterQuery q;
-            if (parse_error e = parse_roster(p, f.type, q)) return e;
-            out = q;
-            return {};
-        }
-        const detail::child_span& s = scanner_.children()[f.payload_index];
-        if (s.outer_prefix)
-            return parse_error::make(errc::unsupported, s.begin, "payload <", detail::name_of(p),
-                                     "> uses a namespace prefix declared on <iq>; xstanza keeps payloads as self-contained bytes");
-        // Namespaces in XML 1.0 §6.2: without an xmlns of its own, an unprefixed payload is in the
-        // default namespace declared on <iq>, which its bytes alone would lose (serialize writes none).
-        if (!ns.empty() && detail::xnode_of(p)->local == 0 && !detail::find_attr(p, "xmlns"))
-            return parse_error::make(errc::unsupported, s.begin, "payload <", detail::name_of(p),
-                                     "> has no xmlns of its own: it would be in the stanza's namespace '", ns, "'");
-        if (!is_extension_namespace(ns))
-            return parse_error::make(errc::wrong_namespace, s.begin, "payload <", detail::name_of(p), "> in namespace '", ns,
-                                     "'; an extension element has a namespace of its own (RFC 6120 §8.4)");
-        out = OpaqueElement{local, ns, std::string_view(context_.base + s.begin, s.end - s.begin), p};
-        return {};
-    }
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
-
-    template <class P>
-    parse_error parse_payload(detail::xml_node* node, IqType type, P& out) noexcept {
-        if constexpr (std::is_same_v<P, AnyPayload>) {
-            (void)node;
-            (void)type;
-            return {};  // handled by the caller
-        } else {
-            std::string_view ns = detail::resolve_ns(node);
-            std::string_view local = detail::local_name(node);
-            if (local != payload_traits<P>::name || ns != payload_traits<P>::ns)
-                return parse_error::make(errc::payload_mismatch, offset_of(node), "expected <", payload_traits<P>::name,
-                                         " xmlns='", payload_traits<P>::ns, "'>, found <", local, " xmlns='", ns, "'>");
-            if constexpr (std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet> || std::is_same_v<P, RosterQuery>) {
-                RosterQuery q;
-                if (parse_error e = parse_roster(node, type, q)) return e;
-                if (const char* problem = narrow_roster(q, out))
-                    return parse_error(errc::roster_item_count, offset_of(node), problem);
-                return {};
-            } else {
-                (void)texts_.take_failure();
-                result<P> r = payload_parser<P>::parse(view(node));
-                // A text the payload read through the view could not be decoded: whatever the
-                // payload's parser made of the empty view, the cause is the memory.
-                if (texts_.take_failure())
-                    return parse_error::make(errc::out_of_memory, offset_of(node), "out of memory decoding the text of <",
-                                             payload_traits<P>::name, ">");
-                if (!r) return r.error();
-                out = std::move(*r);
-                return {};
-            }
-        }
-    }
-
-    // The IQ is filled where the caller reads it: build() constructs an empty one in the
-    // result, and that one named result serves every return, so it is constructed in the
-    // caller's storage (NRVO) and the IQ is never moved or copied.
-    template <class T>
-    result<T> build() noexcept {
-        result<T> r = blank<T>();
-        if (parse_error e = fill(*r)) r.fail(answerable(e));
-        return r;
-    }
-
-    // RFC 6120 §8.2.3: a get or set is answered even when it is refused (an IQ of a type
-    // xstanza does not know too: bad-request), so the error carries what the reply needs
-    // (error_reply(), reply.hpp). Not for a result or error, never answered, nor for an
-    // <iq/> in a foreign namespace or a server-to-server stanza without addresses, which
-    // are the stream's business (RFC 6120 §4.9.3.7, §4.9.3.10).
-    parse_error answerable(parse_error e) noexcept {
-        detail::xml_node* root = doc_->first_node();
-        const std::string_view ns = detail::resolve_ns(root);
-        const bool stanza_ns = ns.empty() || detail::same(ns, jabber_client_ns) || detail::same(ns, jabber_server_ns);
-        if (e.code() == errc::not_iq || !stanza_ns || e.code() == errc::missing_address) return e;
-        rejected_request& r = request_;
-        r = rejected_request{};
-        for (detail::xml_attr* a = root->first_attribute(); a; a = a->next_attribute()) {
-            std::string_view n = detail::name_of(a);
-            if (detail::is(n, "type")) r.type = detail::attr_value(a);
-            else if (detail::is(n, "id")) r.id = detail::attr_value(a);
-            else if (detail::is(n, "from")) r.from = detail::attr_value(a);
-            else if (detail::is(n, "to")) r.to = detail::attr_value(a);
-        }
-        if (r.id.empty() || r.type.empty() || detail::is(r.type, "result") || detail::is(r.type, "error")) return e;
-        e.set_request(&r);
-        return e;
-    }
-
-    // A result holding an IQ of type T with nothing parsed yet (constructed in place).
-    template <class T>
-    static result<T> blank() noexcept {
-        if constexpr (std::is_same_v<T, AnyIq>) {
-            return result<T>(std::in_place);
-        } else if constexpr (std::is_same_v<typename T::type_tag, Error>) {
-            return result<T>(std::in_place, std::string_view{}, StanzaError(Condition::undefined_condition));
-        } else if constexpr (std::is_void_v<typename T::payload_type>) {
-            return result<T>(std::in_place, std::string_view{});
-        } else {
-            return result<T>(std::in_place, std::string_view{}, typename T::payload_type{});
-        }
-    }
-
-    // The frame, into any IQ: from and to are written by parse_frame, id and lang here.
-    template <class I>
-    parse_error fill_frame(detail::iq_frame& f, I& iq) noexcept {
-        if (parse_error e = parse_frame(f, iq.from, iq.to)) return e;
-        iq.id = f.id;
-        iq.lang = f.lang;
-        return {};
-    }
-
-    // Checks are made in this order for every T: the frame, the <error/> element, the
-    // type T asks for, the payload.
-    parse_error fill(AnyIq& iq) noexcept {
-        detail::iq_frame f;
-        if (parse_error e = fill_frame(f, iq)) return e;
-        iq.type = f.type;
-        if (f.error) {
-            if (parse_error e = parse_error_element(f.error, iq.error.emplace(Condition::undefined_condition))) return e;
-        }
-        return parse_any_payload(f, iq.payload);
-    }
-
-    template <class Type, class P>
-    parse_error fill(Iq<Type, P>& iq) noexcept {
-        using T = Iq<Type, P>;
-        detail::iq_frame f;
-        if (parse_error e = fill_frame(f, iq)) return e;
-        if (f.error) {
-            if constexpr (std::is_same_v<Type, Error>) {
-                if (parse_error e = parse_error_element(f.error, iq.error)) return e;
-            } else {  // an error IQ where T is another type: reported after the error element's own errors
-                StanzaError ignored(Condition::undefined_condition);
-                if (parse_error e = parse_error_element(f.error, ignored)) return e;
-            }
-        }
-        if (f.type != T::type)
-            return parse_error::make(errc::type_mismatch, offset_of(doc_->first_node()), "expected a ",
-                                     to_string(T::type), " IQ, found ", to_string(f.type));
-        if constexpr (std::is_same_v<Type, Error>) {
-            if constexpr (!std::is_void_v<P>) {
-                if (f.payload) {
-                    if (parse_error e = parse_payload_any_or_typed(f, iq.payload.emplace())) return e;
-                }
-            }
-            return {};
-        } else if constexpr (std::is_void_v<P>) {
-            if (f.payload)
-                return parse_error::make(errc::payload_mismatch, offset_of(f.payload),
-                                         "expected an empty result, found a payload <", detail::name_of(f.payload), ">");
-            return {};
-        } else {
-            // Iq<Result, AnyPayload>: a result's payload is optional (RFC 6120 §8.2.3), AnyPayload can be empty.
-            if (!f.payload && !std::is_same_v<P, AnyPayload>)
-                return parse_error::make(errc::payload_mismatch, offset_of(doc_->first_node()),
-                                         "expected a payload, found an empty result");
-            return parse_payload_any_or_typed(f, iq.payload);
-        }
-    }
-
-    template <class P>
-    parse_error parse_payload_any_or_typed(const detail::iq_frame& f, P& p) noexcept {
-        if constexpr (std::is_same_v<P, AnyPayload>) return parse_any_payload(f, p);
-        else return parse_payload<P>(f.payload, f.type, p);
-    }
-
-    template <class T>
-    static void fill_header(T& iq, std::string_view id, const std::optional<Jid>& from, const std::optional<Jid>& to,
-                            std::string_view lang) noexcept {
-        iq.id = id;
-        iq.from = from;
-        iq.to = to;
-        iq.lang = lang;
-    }
-
-    parse_limits limits_;
-    xstanza::rules rules_;
-    stream_context stream_{};  // what the stanza being parsed inherits
-    rejected_request request_{};  // what the last refused request's error points to
-    std::unique_ptr<detail::xml_doc> doc_;
-    detail::scanner scanner_;
-    std::string copy_;
-    std::vector<RosterItem> items_;
-    std::vector<std::string_view> groups_;
-    std::vector<std::size_t> group_first_;
-    std::vector<std::string_view> scratch_;
-    detail::text_arena texts_;  // element views decode here, never into the input
-    detail::doc_context context_{nullptr, &texts_};
-    const char* input_end_ = nullptr;  // the last parse's input is [context_.base, input_end_)
-};
-
-template <class T>
-result<T> Parser::cast(const AnyIq& any) noexcept {
-    static_assert(detail::is_iq<T>::value, "Parser::cast<T>: T is an Iq<Type, Payload>");
-    using Type = typename T::type_tag;
-    using P = typename T::payload_type;
-    if (any.type != T::type)
-        return parse_error::make(errc::type_mismatch, 0, "expected a ", to_string(T::type), " IQ, found ",
-                                 to_string(any.type));
-    // Generic, with P made dependent, so that Iq<Result> and Iq<Error> (P = void) never instantiate it.
-    auto convert = [&](auto& out) -> parse_error {
-        using P = std::decay_t<decltype(out)>;
-        if constexpr (std::is_same_v<P, AnyPayload>) {
-            out = any.payload;
-            return {};
-        } else if constexpr (std::is_same_v<P, RosterQuery> || std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet>) {
-            const RosterQuery* q = any.payload.roster();
-            if (!q) return parse_error::make(errc::payload_mismatch, 0, "expected a roster query, found <", any.payload.name(), ">");
-            if (const char* problem = narrow_roster(*q, out)) return parse_error(errc::roster_item_count, 0, problem);
-            return {};
-        } else {
-            const OpaqueElement* o = any.payload.opaque();
-            if (!o || !o->node)
-                return parse_error::make(errc::payload_mismatch, 0, "expected <", payload_traits<P>::name, " xmlns='",
-                                         payload_traits<P>::ns, "'>, found <", any.payload.name(), ">");
-            return parse_payload<P>(static_cast<detail::xml_node*>(const_cast<void*>(o->node)), any.type, out);
-        }
-    };
-    if constexpr (std::is_same_v<Type, Error>) {
-        T iq(any.id, any.error.value_or(StanzaError(Condition::undefined_condition)));
-        fill_header(iq, any.id, any.from, any.to, any.lang);
-        if constexpr (!std::is_void_v<P>) {
-            if (!any.payload.empty()) {
-                P p{};
-                if (parse_error e = convert(p)) return e;
-                iq.payload = std::move(p);
-            }
-        }
-        return iq;
-    } else if constexpr (std::is_void_v<P>) {
-        if (!any.payload.empty())
-            return parse_error::make(errc::payload_mismatch, 0, "expected an empty result, found <", any.payload.name(), ">");
-        T iq(any.id);
-        fill_header(iq, any.id, any.from, any.to, any.lang);
-        return iq;
-    } else {
-        if (any.payload.empty() && !std::is_same_v<P, AnyPayload>)  // as in build(): AnyPayload may be empty
-            return parse_error(errc::payload_mismatch, 0, "expected a payload, found none");
-        P p{};
-        if (parse_error e = convert(p)) return e;
-        T iq(any.id, std::move(p));
-        fill_header(iq, any.id, any.from, any.to, any.lang);
-        return iq;
-    }
-}
-
-}  // namespace xstanza
-
-#endif  // XSTANZA_STANZA_PARSER_HPP
-// ---- end include/xstanza/stanza/parser.hpp
-
-// ---- begin include/xstanza/stanza/serialize.hpp
-// xstanza: writing stanzas as compact canonical XML. One form: attributes in a fixed
-// order, single quotes, minimal escaping, xmlns only where the namespace changes.
-#ifndef XSTANZA_STANZA_SERIALIZE_HPP
-#define XSTANZA_STANZA_SERIALIZE_HPP
-
-#include <algorithm>
-#include <cstddef>
-#include <cstring>
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <vector>
-
-
-// ---- begin include/xstanza/xml/start_tag.hpp
-// xstanza: reading one start tag's name and attributes without building anything: the
-// stream reader's tokenizer and the serializer's check of a hand-built opaque payload.
-#ifndef XSTANZA_XML_START_TAG_HPP
-#define XSTANZA_XML_START_TAG_HPP
-
-#include <cstddef>
-#include <string_view>
-
-namespace xstanza {
-namespace detail {
-
-inline bool stream_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Bytes that end a name in the tokenizer (XML 1.0 §2.3 names never contain them).
-inline bool name_stop(char c) noexcept {
-    return stream_space(c) || c == '/' || c == '>' || c == '<' || c == '=' || c == '\'' || c == '"' || c == '&';
-}
-
-struct raw_attribute {
-    std::string_view name;
-    std::string_view value;  // raw, between its quotes
-    char quote;
-};
-
-// Reads the start tag at tag[0] == '<': returns its qname and calls f(raw_attribute) for each
-// attribute; an empty qname when the tag is malformed. Bounds-checked: it also runs on bytes
-// the scanner rejected.
-template <class F>
-std::string_view read_start_tag(std::string_view tag, F&& f) noexcept {
-    std::size_t i = 1, n = tag.size();
-    while (i < n && !name_stop(tag[i])) ++i;
-    std::string_view qname = tag.substr(1, i - 1);
-    for (;;) {
-        while (i < n && stream_space(tag[i])) ++i;
-        if (i >= n) return {};
-        if (tag[i] == '/' || tag[i] == '>') return qname;
-        std::size_t a = i;
-        while (i < n && !name_stop(tag[i])) ++i;
-        std::string_view name = tag.substr(a, i - a);
-        while (i < n && stream_space(tag[i])) ++i;
-        if (name.empty() || i >= n || tag[i] != '=') return {};
-        ++i;
-        while (i < n && stream_space(tag[i])) ++i;
-        if (i >= n || (tag[i] != '\'' && tag[i] != '"')) return {};
-        char q = tag[i++];
-        std::size_t v = i;
-        while (i < n && tag[i] != q) ++i;
-        if (i >= n) return {};
-        f(raw_attribute{name, tag.substr(v, i - v), q});
-        ++i;
-    }
-}
-
-}  // namespace detail
-}  // namespace xstanza
-
-#endif  // XSTANZA_XML_START_TAG_HPP
-// ---- end include/xstanza/xml/start_tag.hpp
-
-// ---- begin include/xstanza/xml/writer.hpp
-// xstanza: xml_writer, the streaming XML writer serialize() and the payload serializers
-// (payload_serializer<P>, the extension point's writing half) write through: escaping,
-// validation of names and text, namespaces declared where they change.
-#ifndef XSTANZA_XML_WRITER_HPP
-#define XSTANZA_XML_WRITER_HPP
-
-#include <cstddef>
-#include <cstring>
-#include <string_view>
-
-
-namespace xstanza {
-
 namespace detail {
 struct writer_access;
 }
@@ -5146,17 +4320,7 @@ private:
     parse_error error_;
 };
 
-/// Extension point, writing half: specialise for a payload type P (with payload_traits<P>):
-/// \code
-/// template <> struct xstanza::payload_serializer<Ping> {
-///     static void write(const Ping&, xstanza::xml_writer& w) noexcept {
-///         w.open("ping", "urn:xmpp:ping");
-///         w.close();
-///     }
-/// };
-/// \endcode
-template <class P>
-struct payload_serializer;
+// The extension point's writing half, payload_serializer<P>, is declared in model/payload.hpp.
 
 namespace detail {
 
@@ -5180,11 +4344,60 @@ struct writer_access {
 #endif  // XSTANZA_XML_WRITER_HPP
 // ---- end include/xstanza/xml/writer.hpp
 
-namespace xstanza {
+// ---- begin include/xstanza/codec/common.hpp
+// xstanza: what several codecs read and write the same way, each read next to its write:
+// a JID in an attribute (RFC 7622), xml:lang (RFC 6120 §8.1.5), white space and numbers.
+#ifndef XSTANZA_CODEC_COMMON_HPP
+#define XSTANZA_CODEC_COMMON_HPP
 
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+
+namespace xstanza {
 namespace detail {
 
-inline void write_jid_attr(xml_writer& w, std::string_view name, const Jid& j) noexcept {
+struct jid_access {
+    static bool parse_in(std::string_view v, const char* lo, const char* hi, Jid& j) noexcept {
+        return Jid::parse_ascii_in(v, lo, hi, j);
+    }
+};
+
+inline bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// `s` without the XML whitespace at either end.
+inline std::string_view trim_space(std::string_view s) noexcept {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+inline bool parse_uint(std::string_view s, unsigned& out) noexcept {
+    if (s.empty() || s.size() > 6) return false;
+    unsigned v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + unsigned(c - '0');
+    }
+    out = v;
+    return true;
+}
+
+// RFC 7622: a JID attribute, read into `out`; `what` names it in the error.
+inline codec_error read_jid(const attribute& a, std::string_view what, std::optional<Jid>& out) noexcept {
+    const std::string_view v = a.value();
+    const doc_context& c = *element_access::context(a);
+    // The one-pass ASCII path writes straight into `out`; the detailed one names the problem.
+    if (jid_access::parse_in(v, c.base, c.end, out.emplace())) return {};
+    out.reset();
+    result<Jid> j = Jid::parse_detailed(v);
+    if (!j) return codec_error::make(errc::invalid_jid, a.offset() + j.error().offset(), what, ": ", j.error().message());
+    out = *j;
+    return {};
+}
+
+inline void write_jid(xml_writer& w, std::string_view name, const Jid& j) noexcept {
     if (j.empty()) return w.fail(errc::invalid_data, "'", name, "' is an empty JID");
     w.attribute_begin(name);
     if (!j.local().empty()) {
@@ -5199,24 +4412,403 @@ inline void write_jid_attr(xml_writer& w, std::string_view name, const Jid& j) n
     w.attribute_end();
 }
 
-// RFC 6121 §2.3.3: group names are unique within an item; O(n log n).
-inline bool unique_groups(xml_writer& w, span<const std::string_view> groups) noexcept {
-    std::vector<std::string_view> sorted;
-    try {
-        sorted.assign(groups.begin(), groups.end());
-    } catch (...) {
-        w.fail(errc::out_of_memory, "out of memory checking groups");
-        return false;
-    }
-    std::sort(sorted.begin(), sorted.end());
-    auto dup = std::adjacent_find(sorted.begin(), sorted.end());
-    if (dup == sorted.end()) return true;
-    w.fail(errc::invalid_data, "duplicate group '", *dup, "' (RFC 6121 §2.3.3)");
-    return false;
+// RFC 6120 §8.1.5: an xml:lang value MUST be an NMTOKEN conforming to BCP 47 (RFC 5646);
+// "" is neither (no language is no attribute).
+inline codec_error read_lang(const attribute& a, std::string_view& out) noexcept {
+    out = a.value();
+    if (is_language_tag(out)) return {};
+    return codec_error::make(errc::invalid_lang, a.offset(), "xml:lang='", out,
+                             "' is not a language tag (RFC 6120 §8.1.5, RFC 5646)");
 }
 
-// RFC 6121 §2.1.2: one item; the rules the parser enforces are enforced here too, so
-// that whatever serializes also parses.
+inline void write_lang(xml_writer& w, std::string_view lang) noexcept {
+    if (lang.empty()) return;
+    w.attribute("xml:lang", lang);
+    if (!w.failed() && !is_language_tag(lang))
+        return w.fail(errc::invalid_data, "xml:lang='", lang, "' is not a language tag (RFC 6120 §8.1.5, RFC 5646)");
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_COMMON_HPP
+// ---- end include/xstanza/codec/common.hpp
+
+// ---- begin include/xstanza/codec/context.hpp
+// xstanza: what a codec is given besides its element. Reading: the stanza around the
+// payload (its IQ type, whose rules apply) and storage for the lists a payload holds, which
+// lives as long as the parse's views. Writing: the IQ type. Both are part of the extension
+// point: a user's payload_parser / payload_serializer may take them, as the built-in ones do.
+#ifndef XSTANZA_CODEC_CONTEXT_HPP
+#define XSTANZA_CODEC_CONTEXT_HPP
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <new>
+#include <utility>
+#include <vector>
+
+
+namespace xstanza {
+
+namespace detail {
+struct storage_access;
+inline std::size_t next_storage_id() noexcept {
+    static std::atomic<std::size_t> next{0};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+// One small number per (T, Tag), the same in every translation unit.
+template <class T, class Tag>
+std::size_t storage_id() noexcept {
+    static const std::size_t id = next_storage_id();
+    return id;
+}
+}  // namespace detail
+
+/// Storage for what a parse holds besides the input: the lists a payload's codec fills
+/// (roster items, their groups) and the texts element views decode out of place. Owned by
+/// the Parser and reused from one parse to the next, so that once warm a parse allocates
+/// nothing; owned<T> takes it over with the parse's views (Parser::release_storage).
+class parse_storage {
+public:
+    parse_storage() noexcept = default;
+    parse_storage(parse_storage&&) noexcept = default;
+    parse_storage& operator=(parse_storage&&) noexcept = default;
+
+    /// The list of T kept under `Tag` (distinct tags: distinct lists of one type), empty at
+    /// the start of each parse. Its elements stay where they are until the list grows again
+    /// or the next parse begins. Null when out of memory.
+    template <class T, class Tag = T>
+    std::vector<T>* list() noexcept {
+        const std::size_t id = detail::storage_id<T, Tag>();
+        if (id >= pools_.size()) {
+            try {
+                pools_.resize(id + 1);
+            } catch (...) {
+                return nullptr;
+            }
+        }
+        std::unique_ptr<pool_base>& slot = pools_[id];
+        if (!slot) {
+            slot.reset(new (std::nothrow) pool<T>);
+            if (!slot) return nullptr;
+        }
+        auto* p = static_cast<pool<T>*>(slot.get());
+        if (p->generation != generation_) {  // first use in this parse: empty it (keeps its memory)
+            p->items.clear();
+            p->generation = generation_;
+        }
+        return &p->items;
+    }
+
+    /// Starts a parse: every list reads as empty; texts are reused.
+    void clear() noexcept {
+        ++generation_;
+        texts_.clear();
+    }
+    /// Exchanges the storage; the lists' and texts' memory does not move, so views into them
+    /// stay valid.
+    void swap(parse_storage& other) noexcept {
+        pools_.swap(other.pools_);
+        std::swap(generation_, other.generation_);
+        texts_.swap(other.texts_);
+    }
+
+private:
+    friend struct detail::storage_access;
+    struct pool_base {
+        virtual ~pool_base() = default;
+        std::uint64_t generation = 0;
+    };
+    template <class T>
+    struct pool : pool_base {
+        std::vector<T> items;
+    };
+    std::vector<std::unique_ptr<pool_base>> pools_;
+    std::uint64_t generation_ = 1;
+    detail::text_arena texts_;
+};
+
+namespace detail {
+struct storage_access {
+    static text_arena& texts(parse_storage& s) noexcept { return s.texts_; }
+};
+}  // namespace detail
+
+/// What a payload's codec reads besides its element (payload_parser<P>::parse(e, context)):
+/// the type of the IQ carrying it (some payload rules depend on it: RFC 6121 §2.1.3, §2.1.5),
+/// the rules the parse applies (rules.hpp) and the parse's storage.
+class payload_context {
+public:
+    payload_context(IqType type, const xstanza::rules& r, parse_storage& storage) noexcept
+        : type_(type), rules_(r), storage_(&storage) {}
+    IqType iq_type() const noexcept { return type_; }
+    const xstanza::rules& rules() const noexcept { return rules_; }
+    parse_storage& storage() const noexcept { return *storage_; }
+
+private:
+    IqType type_;
+    xstanza::rules rules_;
+    parse_storage* storage_;
+};
+
+/// What a payload's codec writes with besides the writer (payload_serializer<P>::write(p, w,
+/// context)): the type of the IQ carrying it. The sender's rules are the writer's (w.rules()).
+struct write_context {
+    IqType iq_type = IqType::get;
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_CONTEXT_HPP
+// ---- end include/xstanza/codec/context.hpp
+
+namespace xstanza {
+
+// ---- the rules, one function each ----
+
+/// RFC 6121 §2.1.2.5: whether an item of an IQ of type `type` may carry subscription `s`
+/// under rules `r`. A value that is not allowed is an error for a sender; a receiver ignores
+/// it (RosterItem::ignored_subscription):
+///  - sender: none, to, from and both anywhere; remove only in a roster set (and in an error
+///    echoing one, RFC 6120 §8.3.1).
+///  - receiving client: none, to, from, both in a result; those and remove in a push (a set).
+///  - receiving server: in a set, only remove ("the server MUST ignore any value of the
+///    'subscription' attribute other than remove"); elsewhere as a client.
+constexpr bool subscription_allowed(Subscription s, IqType type, rules r) noexcept {
+    const bool state = s != Subscription::remove;
+    if (r.strict() || type == IqType::error) return state || type == IqType::set || type == IqType::error;
+    if (type == IqType::set) return r.of == role::server ? !state : true;
+    return state;
+}
+
+/// RFC 6121 §2.1.2.1, §2.1.2.2: a client MUST NOT include 'approved' or 'ask' in a roster set
+/// it sends (a server's push carries them). False when an item of an IQ of type `type`
+/// sent under rules `r` may not carry them.
+constexpr bool approval_allowed(IqType type, rules r) noexcept {
+    return !(r.strict() && r.of == role::client && type == IqType::set);
+}
+
+/// RFC 6121 §2.1.3: a roster get carries no item; §2.1.5: a roster set exactly one. The
+/// message for `items` items in an IQ of type `type`, or null when the count is allowed.
+constexpr const char* roster_item_count_problem(IqType type, std::size_t items) noexcept {
+    if (type == IqType::get && items != 0) return "a roster get carries no <item/> (RFC 6121 §2.1.3)";
+    if (type == IqType::set && items == 0) return "a roster set carries exactly one <item/>, found none (RFC 6121 §2.1.5)";
+    if (type == IqType::set && items > 1) return "a roster set carries exactly one <item/>, found more (RFC 6121 §2.1.5)";
+    return nullptr;
+}
+
+/// Narrows a roster query to the payload type P (RosterQuery, RosterGet or RosterSet, whose
+/// item counts §2.1.3 and §2.1.5 fix). Returns the problem when the count does not fit P,
+/// else null (and `out` holds the payload).
+template <class P>
+const char* narrow_roster(const RosterQuery& q, P& out) noexcept {
+    static_assert(std::is_same_v<P, RosterQuery> || std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet>,
+                  "narrow_roster: P is a roster payload");
+    if constexpr (std::is_same_v<P, RosterQuery>) {
+        out = q;
+    } else if constexpr (std::is_same_v<P, RosterGet>) {
+        if (const char* problem = roster_item_count_problem(IqType::get, q.items.size())) return problem;
+        out.ver = q.ver;
+    } else {
+        if (const char* problem = roster_item_count_problem(IqType::set, q.items.size())) return problem;
+        out.item = q.items[0];
+        out.ver = q.ver;
+    }
+    return nullptr;
+}
+
+namespace detail {
+
+// RFC 6121 §2.1.2.6, §2.3.3: group names are non-empty and unique within an item. The first
+// name that repeats an earlier one, or null. Pairwise for a few groups (no allocation),
+// sorted in `scratch` beyond: an item may hold 100,000 groups, and n² comparisons would be a
+// denial of service. `oom` is set when `scratch` could not hold them.
+inline const std::string_view* duplicate_group(span<const std::string_view> g, std::vector<std::string_view>& scratch,
+                                               bool& oom) noexcept {
+    const std::size_t n = g.size();
+    if (n < 2) return nullptr;
+    if (n == 2) return same(g[0], g[1]) ? &g[1] : nullptr;  // the usual case: one comparison
+    if (n <= 8) {
+        for (std::size_t i = 1; i < n; ++i)
+            for (std::size_t k = 0; k < i; ++k)
+                if (same(g[k], g[i])) return &g[i];
+        return nullptr;
+    }
+    try {
+        scratch.assign(g.begin(), g.end());
+    } catch (...) {
+        oom = true;
+        return nullptr;
+    }
+    std::sort(scratch.begin(), scratch.end());
+    auto dup = std::adjacent_find(scratch.begin(), scratch.end());
+    return dup == scratch.end() ? nullptr : &*dup;
+}
+inline constexpr const char* empty_group_message = "empty <group/> name (RFC 6121 §2.3.3)";
+
+// ---- reading ----
+
+struct roster_groups_tag {};
+struct roster_group_first_tag {};
+struct roster_scratch_tag {};
+
+// The lists a roster parse fills, in the parse's storage.
+struct roster_lists {
+    std::vector<RosterItem>* items;
+    std::vector<std::string_view>* groups;
+    std::vector<std::size_t>* group_first;
+    std::vector<std::string_view>* scratch;
+    explicit roster_lists(parse_storage& s) noexcept
+        : items(s.list<RosterItem>()), groups(s.list<std::string_view, roster_groups_tag>()),
+          group_first(s.list<std::size_t, roster_group_first_tag>()),
+          scratch(s.list<std::string_view, roster_scratch_tag>()) {}
+    bool ok() const noexcept { return items && groups && group_first && scratch; }
+};
+
+// RFC 6121 §2.1.2.5: the 'subscription' attribute. A value the rules do not allow is an
+// error for a sender and ignored by a receiver (kept in ignored_subscription).
+inline codec_error read_subscription(const attribute& a, const payload_context& ctx, RosterItem& item) noexcept {
+    const std::string_view v = a.value();
+    const std::optional<Subscription> s = subscription_from_string(v);
+    if (s && subscription_allowed(*s, ctx.iq_type(), ctx.rules())) {
+        item.subscription = *s;
+        return {};
+    }
+    if (!ctx.rules().strict()) {
+        item.ignored_subscription = v;
+        return {};
+    }
+    if (!s)
+        return codec_error::make(errc::invalid_roster, a.offset(), "unknown subscription '", v,
+                                 "', expected none, to, from, both or remove (RFC 6121 §2.1.2.5)");
+    return codec_error::make(errc::invalid_roster, a.offset(), "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
+}
+
+// RFC 6121 §2.1.2.1, §2.1.2.2: 'ask' and 'approved', which are the server's to send.
+inline codec_error read_approval(const attribute& a, const payload_context& ctx, bool ask, RosterItem& item) noexcept {
+    if (!approval_allowed(ctx.iq_type(), ctx.rules()))
+        return codec_error::make(errc::invalid_roster, a.offset(), "a client's roster set carries no '", a.qname(),
+                                 "' (RFC 6121 §2.1.2.1, §2.1.2.2)");
+    const std::string_view v = a.value();
+    if (ask) {
+        if (!is(v, "subscribe"))
+            return codec_error::make(errc::invalid_roster, a.offset(), "ask='", v,
+                                     "', the only allowed value is 'subscribe' (RFC 6121 §2.1.2.2)");
+        item.ask = true;
+    } else if (is(v, "true") || is(v, "1")) {
+        item.approved = true;
+    } else if (!is(v, "false") && !is(v, "0")) {
+        return codec_error::make(errc::invalid_roster, a.offset(), "approved='", v, "' is not a boolean (RFC 6121 §2.1.2.1)");
+    }
+    return {};
+}
+
+// RFC 6121 §2.1.2: the attributes of one <item/>.
+inline codec_error read_item_attributes(const element& e, const payload_context& ctx, RosterItem& item) noexcept {
+    std::optional<attribute> jid;
+    for (attribute a : e.attributes()) {
+        const std::string_view n = a.qname();
+        // Dispatch on the size first: the comparisons below then have constant lengths.
+        const std::size_t size = n.size();
+        if (size != 3 && size != 4 && size != 8 && size != 12) continue;
+        if (is(n, "jid")) jid = a;
+        else if (is(n, "name")) item.name = a.value();
+        else if (codec_error err = is(n, "subscription") ? read_subscription(a, ctx, item)
+                                   : is(n, "ask")        ? read_approval(a, ctx, true, item)
+                                   : is(n, "approved")   ? read_approval(a, ctx, false, item)
+                                                         : codec_error{})
+            return err;
+    }
+    // RFC 6121 §2.1.2.3: the 'jid' attribute is required.
+    if (!jid) return codec_error::make(errc::invalid_roster, e.offset(), "roster <item/> has no 'jid' (RFC 6121 §2.1.2.3)");
+    std::optional<Jid> j;
+    if (codec_error err = read_jid(*jid, "roster item 'jid'", j)) return err;
+    item.jid = *j;
+    return {};
+}
+
+// RFC 6121 §2.1.2.6: the <group/> children of one <item/>, appended to lists.groups.
+inline codec_error read_item_groups(const element& e, roster_lists& lists, std::size_t first) noexcept {
+    const std::string_view item_ns = e.ns();  // jabber:iq:roster, checked by the caller
+    for (element c : e) {
+        if (!same(c.ns(), item_ns)) continue;  // other namespaces: extensions, ignored
+        const std::string_view local = c.name();
+        if (!is(local, "group"))
+            return codec_error::make(errc::invalid_roster, c.offset(), "unexpected <", local,
+                                     "/> in a roster item; only <group/> is defined (RFC 6121 §2.1.2)");
+        if (c.has_children())
+            return codec_error::make(errc::invalid_roster, c.offset(), "<group/> holds character data only (RFC 6121 §2.1.2.6)");
+        const std::string_view g = c.text();
+        // RFC 6121 §2.3.3: answered not-acceptable, hence a code of its own
+        if (g.empty()) return codec_error(errc::empty_group, c.offset(), empty_group_message);
+        try {
+            lists.groups->push_back(g);
+        } catch (...) {
+            return codec_error(errc::out_of_memory, c.offset(), "out of memory storing groups");
+        }
+    }
+    bool oom = false;
+    const auto& groups = *lists.groups;
+    span<const std::string_view> mine(groups.data() + first, groups.size() - first);
+    if (const std::string_view* dup = duplicate_group(mine, *lists.scratch, oom))
+        return codec_error::make(errc::invalid_roster, e.offset(), "duplicate group '", *dup, "' in one item (RFC 6121 §2.3.3)");
+    if (oom) return codec_error(errc::out_of_memory, 0, "out of memory checking groups");
+    return {};
+}
+
+// The <item/> children of a query, parsed in place into lists.items (no copy). After an error
+// the list may end with a partial item; the next parse clears it.
+inline codec_error read_items(const element& query, const payload_context& ctx, roster_lists& lists) noexcept {
+    const std::string_view query_ns = query.ns();  // jabber:iq:roster, checked by the caller
+    std::size_t count = 0, first = query.offset(), second = query.offset();
+    try {
+        for (element c : query) {
+            if (!same(c.ns(), query_ns)) continue;  // other namespaces: extensions, ignored
+            if (!is(c.name(), "item"))
+                return codec_error::make(errc::invalid_roster, c.offset(), "unexpected <", c.name(),
+                                         "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
+            if (++count == 1) first = c.offset();
+            else if (count == 2) second = c.offset();
+            RosterItem& item = lists.items->emplace_back();
+            lists.group_first->push_back(lists.groups->size());
+            if (codec_error err = read_item_attributes(c, ctx, item)) return err;
+            if (codec_error err = read_item_groups(c, lists, lists.group_first->back())) return err;
+        }
+    } catch (...) {
+        return codec_error(errc::out_of_memory, query.offset(), "out of memory storing roster items");
+    }
+    // RFC 6121 §2.1.3: a roster get carries no item; §2.1.5: a roster set exactly one.
+    if (const char* problem = roster_item_count_problem(ctx.iq_type(), count))
+        return codec_error(errc::roster_item_count, ctx.iq_type() == IqType::get ? first : count ? second : query.offset(),
+                           problem);
+    return {};
+}
+
+/// RFC 6121 §2.1: <query xmlns='jabber:iq:roster'/> in an IQ of ctx.iq_type().
+inline codec_error read_roster(const element& e, payload_context& ctx, RosterQuery& out) noexcept {
+    roster_lists lists(ctx.storage());
+    if (!lists.ok()) return codec_error(errc::out_of_memory, e.offset(), "out of memory storing roster items");
+    if (auto v = e.find("ver")) out.ver = v->value();
+    if (codec_error err = read_items(e, ctx, lists)) return err;
+    // Now that the storage no longer moves, point each item at its groups.
+    std::vector<RosterItem>& items = *lists.items;
+    const std::vector<std::size_t>& firsts = *lists.group_first;
+    const std::vector<std::string_view>& groups = *lists.groups;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::size_t last = i + 1 < items.size() ? firsts[i + 1] : groups.size();
+        items[i].groups = span<const std::string_view>(groups.data() + firsts[i], last - firsts[i]);
+    }
+    out.items = span<const RosterItem>(items.data(), items.size());
+    return {};
+}
+
+// ---- writing ----
+
+// RFC 6121 §2.1.2: one item; the rules the reading side enforces, enforced here too, so that
+// whatever serializes also parses.
 inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexcept {
     const std::string_view subscription = to_string(item.subscription);
     if (subscription.empty()) return w.fail(errc::invalid_data, "roster item subscription outside the enumeration");
@@ -5224,21 +4816,20 @@ inline void write_item(xml_writer& w, const RosterItem& item, IqType type) noexc
         return w.fail(errc::invalid_data, "subscription 'remove' appears only in a roster set (RFC 6121 §2.1.2.5)");
     if ((item.ask || item.approved) && !approval_allowed(type, w.rules()))
         return w.fail(errc::invalid_data, "a client's roster set carries no 'approved' or 'ask' (RFC 6121 §2.1.2.1, §2.1.2.2)");
+    for (std::string_view g : item.groups)
+        if (g.empty()) return w.fail(errc::invalid_data, "empty group name (RFC 6121 §2.3.3)");
+    std::vector<std::string_view> scratch;  // used beyond eight groups only
+    bool oom = false;
+    if (const std::string_view* dup = duplicate_group(item.groups, scratch, oom))
+        return w.fail(errc::invalid_data, "duplicate group '", *dup, "' (RFC 6121 §2.3.3)");
+    if (oom) return w.fail(errc::out_of_memory, "out of memory checking groups");
     writer_access::open(w, "item", roster_ns);
-    write_jid_attr(w, "jid", item.jid);
+    write_jid(w, "jid", item.jid);
     if (item.name) w.attribute("name", *item.name);
     if (item.subscription != Subscription::none) writer_access::attribute(w, "subscription", subscription);
     if (item.ask) writer_access::attribute(w, "ask", "subscribe");
     if (item.approved) writer_access::attribute(w, "approved", "true");
-    // Duplicates: pairwise for a few groups (no allocation), sorted beyond, as the parser does:
-    // a parsed item may hold 100,000 groups, and n² comparisons would be a denial of service.
-    const bool many = item.groups.size() > 8;
-    if (many && !unique_groups(w, item.groups)) return;
-    for (std::size_t i = 0; i < item.groups.size(); ++i) {
-        std::string_view g = item.groups[i];
-        if (g.empty()) return w.fail(errc::invalid_data, "empty group name (RFC 6121 §2.3.3)");
-        for (std::size_t k = 0; !many && k < i; ++k)
-            if (item.groups[k] == g) return w.fail(errc::invalid_data, "duplicate group '", g, "' (RFC 6121 §2.3.3)");
+    for (std::string_view g : item.groups) {
         writer_access::open(w, "group", roster_ns);
         w.text(g);
         w.close();
@@ -5256,6 +4847,417 @@ inline void write_roster(xml_writer& w, const std::optional<std::string_view>& v
     w.close();
 }
 
+// The three roster payloads share one codec: read as a query, then narrowed. AnyIq decodes
+// a roster as a RosterQuery (its any_form), which Parser::cast narrows.
+template <class P>
+struct roster_codec {
+    using any_form = RosterQuery;
+    static const char* narrow(const RosterQuery& q, P& out) noexcept { return narrow_roster(q, out); }
+    static codec_error parse(const element& e, payload_context& ctx, P& out) noexcept {
+        RosterQuery q;
+        if (codec_error err = read_roster(e, ctx, q)) return err;
+        if (const char* problem = narrow_roster(q, out)) return codec_error(errc::roster_item_count, e.offset(), problem);
+        return {};
+    }
+    static void write(const P& p, xml_writer& w, const write_context& ctx) noexcept {
+        if constexpr (std::is_same_v<P, RosterGet>) write_roster(w, p.ver, {}, IqType::get);
+        else if constexpr (std::is_same_v<P, RosterSet>) write_roster(w, p.ver, span<const RosterItem>(&p.item, 1), IqType::set);
+        else write_roster(w, p.ver, p.items, ctx.iq_type);
+    }
+};
+
+}  // namespace detail
+
+template <> struct payload_parser<RosterGet> : detail::roster_codec<RosterGet> {};
+template <> struct payload_parser<RosterSet> : detail::roster_codec<RosterSet> {};
+template <> struct payload_parser<RosterQuery> : detail::roster_codec<RosterQuery> {};
+template <> struct payload_serializer<RosterGet> : detail::roster_codec<RosterGet> {};
+template <> struct payload_serializer<RosterSet> : detail::roster_codec<RosterSet> {};
+template <> struct payload_serializer<RosterQuery> : detail::roster_codec<RosterQuery> {};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_ROSTER_HPP
+// ---- end include/xstanza/codec/roster.hpp
+
+// ---- begin include/xstanza/stanza/reply.hpp
+// xstanza: answering a request the parser refused. RFC 6120 §8.2.3 requires an answer to
+// every get and set, and §8.3.1 says what the error looks like: the request's id, the
+// addresses swapped, a condition saying what was wrong. No XML.
+#ifndef XSTANZA_STANZA_REPLY_HPP
+#define XSTANZA_STANZA_REPLY_HPP
+
+#include <optional>
+#include <string_view>
+
+
+namespace xstanza {
+
+/// The stanza error condition that answers a request refused with `code`, where the RFCs
+/// name one; bad-request otherwise (RFC 6120 §8.3.3.1: "does not conform to the schema or
+/// cannot be processed", e.g. an unknown IQ type or an element violating its syntax).
+constexpr Condition reply_condition(errc code) noexcept {
+    switch (code) {
+    case errc::invalid_jid: return Condition::jid_malformed;              // RFC 6120 §8.3.3.8
+    case errc::empty_group: return Condition::not_acceptable;             // RFC 6121 §2.3.3
+    case errc::type_mismatch:                                             // RFC 6120 §8.4: a request
+    case errc::payload_mismatch: return Condition::service_unavailable;   // this entity does not handle
+    case errc::unsupported: return Condition::feature_not_implemented;    // RFC 6120 §8.3.3.3
+    case errc::out_of_memory: return Condition::resource_constraint;      // RFC 6120 §8.3.3.18
+    default: return Condition::bad_request;                               // RFC 6120 §8.3.3.1
+    }
+}
+
+/// The error IQ answering the get or set that `e` refused (see parse_error::request()), or
+/// nothing when `e` is not to be answered (a result, an error, XML that is not well-formed).
+/// The reply has the request's id, goes back to its 'from' (omitted when that is no valid
+/// JID: the server then routes it to the stream's peer) from its 'to', carries
+/// reply_condition(e.code()) with its usual type, and e.message() as <text xml:lang='en'/>.
+/// It holds views into `e` and the parsed input: serialize it before either goes away.
+inline std::optional<Iq<Error>> error_reply(const parse_error& e) noexcept {
+    const rejected_request* r = e.request();
+    if (!r) return std::nullopt;
+    StanzaError error(reply_condition(e.code()));
+    error.text = e.message();
+    error.text_lang = "en";
+    Iq<Error> reply(r->id, error);
+    if (result<Jid> to = Jid::parse(r->from)) reply.to = *to;  // RFC 6120 §8.3.1: back to the sender
+    if (result<Jid> from = Jid::parse(r->to)) reply.from = *from;
+    return reply;
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_STANZA_REPLY_HPP
+// ---- end include/xstanza/stanza/reply.hpp
+
+// ---- begin include/xstanza/stanza/parser.hpp
+// xstanza: parsing bytes into typed stanzas. Zero-copy: parsed strings are views into
+// the input buffer (decoded in place), parsed lists are views into the Parser's storage.
+// The Parser is the engine: it loads the input into a tree and hands elements to the
+// codecs (codec/), the built-in payloads' as any other, through the extension point.
+#ifndef XSTANZA_STANZA_PARSER_HPP
+#define XSTANZA_STANZA_PARSER_HPP
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+// ---- begin include/xstanza/codec/iq.hpp
+// xstanza: the <iq/> element itself (RFC 6120 §8.1, §8.2.3), its attributes and how many
+// children of which kind it holds, read and written side by side. Its payload and <error/>
+// have codecs of their own (the payload's through the extension point, stanza_error.hpp).
+#ifndef XSTANZA_CODEC_IQ_HPP
+#define XSTANZA_CODEC_IQ_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+
+namespace xstanza {
+namespace detail {
+
+// ---- the rules, one function each ----
+
+// RFC 6120 §8.2.3: a get or set contains exactly one payload, a result zero or one; §8.3.1: an
+// error echoes at most one. What is wrong with `payloads` payloads in an IQ of type `type`
+// (what.empty() when nothing is), and the rule.
+struct iq_problem {
+    std::string_view what, rule;
+    explicit operator bool() const noexcept { return !what.empty(); }
+};
+inline iq_problem iq_payload_count_problem(IqType type, std::size_t payloads) noexcept {
+    switch (type) {
+    case IqType::get:
+    case IqType::set:
+        if (payloads == 0) return {"carries exactly one payload, found none", "RFC 6120 §8.2.3"};
+        if (payloads > 1) return {"carries exactly one payload, found a second one", "RFC 6120 §8.2.3"};
+        return {};
+    case IqType::result:
+        if (payloads > 1) return {"carries at most one payload, found a second one", "RFC 6120 §8.2.3"};
+        return {};
+    case IqType::error:
+        if (payloads > 1) return {"echoes at most one payload, found a second one", "RFC 6120 §8.3.1"};
+        return {};
+    }
+    return {};
+}
+// "a get IQ", "an error IQ".
+inline std::string_view iq_named(IqType type) noexcept {
+    switch (type) {
+    case IqType::get: return "a get IQ";
+    case IqType::set: return "a set IQ";
+    case IqType::result: return "a result IQ";
+    case IqType::error: return "an error IQ";
+    }
+    return "an IQ";
+}
+
+// RFC 6120 §8.3.1: an error IQ carries one <error/>, and only an error IQ carries one. The
+// problem with `errors` <error/> children in an IQ of type `type`, or null.
+inline const char* iq_error_count_problem(IqType type, std::size_t errors) noexcept {
+    if (type != IqType::error) return errors ? "only an error IQ carries an <error/> (RFC 6120 §8.3.1)" : nullptr;
+    if (errors == 0) return "an error IQ has no <error/> child (RFC 6120 §8.3.1)";
+    if (errors > 1) return "an error IQ carries one <error/>, found a second (RFC 6120 §8.3.1)";
+    return nullptr;
+}
+
+// ---- reading ----
+
+// What every IQ parse shares: the header and the children, checked against RFC 6120 §8.2.3.
+struct iq_frame {
+    IqType type = IqType::get;
+    std::string_view id;
+    std::string_view lang;
+    std::string_view ns;  // the stanza namespace: as written, or the stream's content namespace
+    std::optional<element> payload;
+    std::size_t payload_index = 0;  // among the root's element children
+    std::optional<element> error;
+};
+
+// RFC 6120 §8.2.3: the 'type' attribute's value.
+inline codec_error read_iq_type(const attribute& a, IqType& out) noexcept {
+    const std::string_view t = a.value();
+    if (is(t, "get")) out = IqType::get;
+    else if (is(t, "set")) out = IqType::set;
+    else if (is(t, "result")) out = IqType::result;
+    else if (is(t, "error")) out = IqType::error;
+    else
+        return codec_error::make(errc::unknown_type, a.offset(), "unknown IQ type '", t,
+                                 "', expected get, set, result or error (RFC 6120 §8.2.3)");
+    return {};
+}
+
+// RFC 6120 §8.2.3, §8.1: the attributes of <iq/>. The JIDs go straight to where the caller
+// keeps them.
+inline codec_error read_iq_attributes(const element& root, const stream_context& stream, iq_frame& f,
+                                      std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
+    std::optional<attribute> type, id, lang;
+    for (attribute a : root.attributes()) {
+        const std::string_view n = a.qname();
+        if (is(n, "type")) type = a;
+        else if (is(n, "id")) id = a;
+        else if (is(n, "from")) { if (codec_error e = read_jid(a, "'from'", from)) return e; }
+        else if (is(n, "to")) { if (codec_error e = read_jid(a, "'to'", to)) return e; }
+        else if (is(n, "xml:lang")) lang = a;
+    }
+    // RFC 6120 §8.2.3: an IQ MUST have 'type' and 'id'.
+    if (!type) return codec_error::make(errc::missing_type, root.offset(), "<iq> has no 'type' (RFC 6120 §8.2.3)");
+    if (codec_error e = read_iq_type(*type, f.type)) return e;
+    if (!id) return codec_error::make(errc::missing_id, root.offset(), "<iq> has no 'id' (RFC 6120 §8.2.3)");
+    f.id = id->value();
+    if (f.id.empty()) return codec_error::make(errc::missing_id, id->offset(), "<iq> has an empty 'id' (RFC 6120 §8.2.3)");
+    // RFC 6120 §8.1.5: xml:lang is a language tag; a stanza without one is in the stream's language.
+    f.lang = stream.lang;
+    if (lang) return read_lang(*lang, f.lang);
+    return {};
+}
+
+// Sorts the children of <iq/> into the <error/> (in the stanza's namespace) and payloads, and
+// checks their counts.
+inline codec_error read_iq_children(const element& root, std::string_view written_ns, iq_frame& f) noexcept {
+    std::size_t payloads = 0, errors = 0, index = 0;
+    std::optional<element> extra_payload, extra_error;
+    for (element c : root) {
+        // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
+        const std::string_view error_ns = c.ns();
+        const bool is_error = is(c.name(), "error") &&
+                              (same(error_ns, written_ns) || (written_ns.empty() && same(error_ns, f.ns)));
+        if (is_error) {
+            if (errors++ == 0) f.error = c;
+            else if (!extra_error) extra_error = c;
+        } else {
+            if (payloads++ == 0) {
+                f.payload = c;
+                f.payload_index = index;
+            } else if (!extra_payload) {
+                extra_payload = c;
+            }
+        }
+        ++index;
+    }
+    if (const char* problem = iq_error_count_problem(f.type, errors)) {
+        if (f.type != IqType::error)
+            return codec_error::make(errc::unexpected_error, f.error->offset(), "<error/> inside ", iq_named(f.type),
+                                     "; only a type='error' IQ carries one (RFC 6120 §8.3.1)");
+        return codec_error(errors ? errc::invalid_error : errc::missing_error, errors ? extra_error->offset() : root.offset(),
+                           problem);
+    }
+    if (iq_problem p = iq_payload_count_problem(f.type, payloads)) {
+        if (!payloads) return codec_error::make(errc::payload_count, root.offset(), iq_named(f.type), " ", p.what, " (", p.rule, ")");
+        return codec_error::make(errc::payload_count, extra_payload->offset(), iq_named(f.type), " ", p.what, " <",
+                                 extra_payload->qname(), "> (", p.rule, ")");
+    }
+    return {};
+}
+
+/// RFC 6120 §8.2.3 and §8.1: the <iq/> element `root`, its attributes and its children.
+/// `root_text` is the offset of character data directly inside it (npos: none).
+inline codec_error read_iq_frame(const element& root, std::size_t root_text, const stream_context& stream, iq_frame& f,
+                                 std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
+    if (!is(root.name(), "iq"))
+        return codec_error::make(errc::not_iq, root.offset(), "expected <iq>, found <", root.qname(), ">");
+    const std::string_view written_ns = root.ns();
+    if (!written_ns.empty() && !same(written_ns, jabber_client_ns) && !same(written_ns, jabber_server_ns))
+        return codec_error::make(errc::wrong_namespace, root.offset(), "<iq> in namespace '", written_ns,
+                                 "', expected 'jabber:client' or 'jabber:server'");
+    // An <iq> with no namespace is in the stream's content namespace (jabber:client when
+    // parsed on its own).
+    f.ns = written_ns.empty() ? stream.content_ns : written_ns;
+    if (codec_error e = read_iq_attributes(root, stream, f, from, to)) return e;
+    // RFC 6120 §8.1.1.2, §8.1.2.2: on a server-to-server stream every stanza carries 'to' and 'from'.
+    if (same(f.ns, jabber_server_ns) && (!from || !to))
+        return codec_error::make(errc::missing_address, root.offset(), "a jabber:server stanza without '",
+                                 from ? "to" : "from", "' (RFC 6120 §8.1.1.2, §8.1.2.2)");
+    if (root_text != std::string_view::npos)
+        return codec_error(errc::unexpected_text, root_text,
+                           "text directly inside <iq>; an IQ holds only child elements (RFC 6120 §8.2.3)");
+    return read_iq_children(root, written_ns, f);
+}
+
+// ---- writing ----
+
+/// The start tag of <iq/> with its attributes (RFC 6120 §8.2.3, §8.1).
+template <class T>
+void write_iq_header(xml_writer& w, const T& iq, IqType type) noexcept {
+    const std::string_view type_name = to_string(type);
+    if (type_name.empty()) return w.fail(errc::invalid_data, "IQ type outside the enumeration");
+    writer_access::open(w, "iq", "jabber:client");
+    writer_access::attribute(w, "type", type_name);
+    // RFC 6120 §8.2.3: every IQ has a non-empty id.
+    if (iq.id.empty()) return w.fail(errc::invalid_data, "an IQ needs a non-empty id (RFC 6120 §8.2.3)");
+    w.attribute("id", iq.id);
+    if (iq.from) write_jid(w, "from", *iq.from);
+    if (iq.to) write_jid(w, "to", *iq.to);
+    write_lang(w, iq.lang);
+}
+
+/// The counts of an IQ known only at run time (AnyIq), checked before writing.
+inline void check_iq_children(xml_writer& w, IqType type, bool has_payload, bool has_error) noexcept {
+    if (iq_problem p = iq_payload_count_problem(type, has_payload ? 1 : 0))  // a get or set without one
+        return w.fail(errc::invalid_data, iq_named(type), " carries exactly one payload (", p.rule, ")");
+    if (iq_error_count_problem(type, has_error ? 1 : 0))
+        return w.fail(errc::invalid_data, has_error ? "only an error IQ carries a StanzaError (RFC 6120 §8.3.1)"
+                                                    : "an error IQ needs a StanzaError (RFC 6120 §8.3.1)");
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_IQ_HPP
+// ---- end include/xstanza/codec/iq.hpp
+
+// ---- begin include/xstanza/codec/opaque.hpp
+// xstanza: a payload kept opaque (OpaqueElement): any extension element the typed layer does
+// not decode, read as its exact bytes and written back unchanged (RFC 6120 §8.4), each side
+// next to the other.
+#ifndef XSTANZA_CODEC_OPAQUE_HPP
+#define XSTANZA_CODEC_OPAQUE_HPP
+
+#include <cstddef>
+#include <string_view>
+
+
+// ---- begin include/xstanza/xml/start_tag.hpp
+// xstanza: reading one start tag's name and attributes without building anything: the
+// stream reader's tokenizer and the serializer's check of a hand-built opaque payload.
+#ifndef XSTANZA_XML_START_TAG_HPP
+#define XSTANZA_XML_START_TAG_HPP
+
+#include <cstddef>
+#include <string_view>
+
+namespace xstanza {
+namespace detail {
+
+inline bool stream_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Bytes that end a name in the tokenizer (XML 1.0 §2.3 names never contain them).
+inline bool name_stop(char c) noexcept {
+    return stream_space(c) || c == '/' || c == '>' || c == '<' || c == '=' || c == '\'' || c == '"' || c == '&';
+}
+
+struct raw_attribute {
+    std::string_view name;
+    std::string_view value;  // raw, between its quotes
+    char quote;
+};
+
+// Reads the start tag at tag[0] == '<': returns its qname and calls f(raw_attribute) for each
+// attribute; an empty qname when the tag is malformed. Bounds-checked: it also runs on bytes
+// the scanner rejected.
+template <class F>
+std::string_view read_start_tag(std::string_view tag, F&& f) noexcept {
+    std::size_t i = 1, n = tag.size();
+    while (i < n && !name_stop(tag[i])) ++i;
+    std::string_view qname = tag.substr(1, i - 1);
+    for (;;) {
+        while (i < n && stream_space(tag[i])) ++i;
+        if (i >= n) return {};
+        if (tag[i] == '/' || tag[i] == '>') return qname;
+        std::size_t a = i;
+        while (i < n && !name_stop(tag[i])) ++i;
+        std::string_view name = tag.substr(a, i - a);
+        while (i < n && stream_space(tag[i])) ++i;
+        if (name.empty() || i >= n || tag[i] != '=') return {};
+        ++i;
+        while (i < n && stream_space(tag[i])) ++i;
+        if (i >= n || (tag[i] != '\'' && tag[i] != '"')) return {};
+        char q = tag[i++];
+        std::size_t v = i;
+        while (i < n && tag[i] != q) ++i;
+        if (i >= n) return {};
+        f(raw_attribute{name, tag.substr(v, i - v), q});
+        ++i;
+    }
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_XML_START_TAG_HPP
+// ---- end include/xstanza/xml/start_tag.hpp
+
+namespace xstanza {
+namespace detail {
+
+struct opaque_access {
+    static void mark_parsed(OpaqueElement& e) noexcept { e.parsed_ = true; }
+    static bool parsed(const OpaqueElement& e) noexcept { return e.parsed_; }
+};
+
+// ---- reading ----
+
+/// The payload `p` of a stanza, kept as its bytes [begin, end) of `input`. `outer_prefix`:
+/// its subtree uses a prefix declared on the stanza element, which its bytes alone would lose.
+inline codec_error read_opaque(const element& p, const char* input, std::size_t begin, std::size_t end, bool outer_prefix,
+                               OpaqueElement& out) noexcept {
+    const std::string_view ns = p.ns();
+    if (outer_prefix)
+        return codec_error::make(errc::unsupported, begin, "payload <", p.qname(),
+                                 "> uses a namespace prefix declared on <iq>; xstanza keeps payloads as self-contained bytes");
+    // Namespaces in XML 1.0 §6.2: without an xmlns of its own, an unprefixed payload is in the
+    // default namespace declared on <iq>, which its bytes alone would lose (serialize writes none).
+    if (!ns.empty() && p.unprefixed() && !p.find("xmlns"))
+        return codec_error::make(errc::unsupported, begin, "payload <", p.qname(),
+                                 "> has no xmlns of its own: it would be in the stanza's namespace '", ns, "'");
+    // RFC 6120 §8.4: an extension element has a namespace of its own.
+    if (!is_extension_namespace(ns))
+        return codec_error::make(errc::wrong_namespace, begin, "payload <", p.qname(), "> in namespace '", ns,
+                                 "'; an extension element has a namespace of its own (RFC 6120 §8.4)");
+    out = OpaqueElement(p.name(), ns, std::string_view(input + begin, end - begin));
+    opaque_access::mark_parsed(out);
+    return {};
+}
+
+// ---- writing ----
+
 // The local name and the namespace an element's own start tag gives it (its bytes having
 // been checked well-formed): the xmlns or xmlns:prefix it declares, "" when it declares none.
 inline void opaque_identity(std::string_view xml, std::string_view& local, std::string_view& ns) noexcept {
@@ -5271,11 +5273,12 @@ inline void opaque_identity(std::string_view xml, std::string_view& local, std::
     });
 }
 
+/// Writes an opaque payload's bytes inside a stanza in namespace `stanza_ns`.
 inline void write_opaque(xml_writer& w, const OpaqueElement& e, std::string_view stanza_ns) noexcept {
-    if (!e.node) {
+    if (!opaque_access::parsed(e)) {
         // Built by the caller: prove it is one well-formed element before writing it.
         scanner s;
-        parse_error err = s.scan(e.xml.data(), e.xml.size(), parse_limits{});
+        codec_error err = s.scan(e.xml.data(), e.xml.size(), parse_limits{});
         if (err) return w.fail(errc::invalid_data, "opaque payload is not well-formed XML: ", err.message());
         if (s.root_begin() != 0 || s.root_end() != e.xml.size())
             return w.fail(errc::invalid_data, "opaque payload has bytes around its element");
@@ -5297,35 +5300,210 @@ inline void write_opaque(xml_writer& w, const OpaqueElement& e, std::string_view
     w.raw(e.xml);
 }
 
-inline void write_payload(xml_writer& w, const AnyPayload& p, IqType type) noexcept {
-    if (const RosterQuery* q = p.roster()) write_roster(w, q->ver, q->items, type);
-    else if (const OpaqueElement* o = p.opaque()) write_opaque(w, *o, "jabber:client");
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_OPAQUE_HPP
+// ---- end include/xstanza/codec/opaque.hpp
+
+// ---- begin include/xstanza/codec/stanza_error.hpp
+// xstanza: the stanza <error/> element (RFC 6120 §8.3), read and written side by side.
+// Each rule is checked by one function that both directions call.
+#ifndef XSTANZA_CODEC_STANZA_ERROR_HPP
+#define XSTANZA_CODEC_STANZA_ERROR_HPP
+
+#include <algorithm>
+#include <optional>
+#include <string_view>
+
+
+namespace xstanza {
+namespace detail {
+
+// ---- the rules, one function each ----
+
+// RFC 6120 §8.3.3.5, §8.3.3.14: only <gone/> and <redirect/> carry content, which MUST be a
+// URI or IRI. The problem with `uri` under `c`, or null.
+inline const char* condition_uri_problem(Condition c, std::string_view uri) noexcept {
+    if (uri.empty()) return nullptr;
+    if (c != Condition::gone && c != Condition::redirect)
+        return "only <gone/> and <redirect/> carry a URI (RFC 6120 §8.3.3)";
+    if (!is_uri(uri)) return "is not a URI or IRI (RFC 6120 §8.3.3.5, §8.3.3.14)";
+    return nullptr;
 }
 
-// RFC 6120 §8.1.5: xml:lang is a language tag (not empty: "no language" is no attribute).
-inline void write_lang(xml_writer& w, std::string_view lang) noexcept {
-    if (lang.empty()) return;
-    w.attribute("xml:lang", lang);
-    if (!w.failed() && !is_language_tag(lang))
-        return w.fail(errc::invalid_data, "xml:lang='", lang, "' is not a language tag (RFC 6120 §8.1.5, RFC 5646)");
+// RFC 6120 §8.3.2: an application-specific condition is in a namespace of its own: neither
+// none, nor the stanza's, nor the stanzas namespace; Namespaces in XML 1.0 §3: nor the
+// reserved XML or xmlns namespace (no default namespace declaration may name them).
+enum class app_namespace { own, not_own, reserved };
+inline app_namespace app_condition_namespace(std::string_view ns, std::string_view stanza_ns) noexcept {
+    if (ns.empty() || same(ns, stanzas_ns) || same(ns, stanza_ns)) return app_namespace::not_own;
+    if (same(ns, xml_ns) || same(ns, scanner::xmlns_uri)) return app_namespace::reserved;
+    return app_namespace::own;
 }
 
-// RFC 6120 §8.3.2: <error type='...' by='...'><condition/><text/><app/></error>.
-inline void write_error(xml_writer& w, const StanzaError& e, std::string_view stanza_ns) noexcept {
+// ---- reading ----
+
+// The attributes of <error/>: type, the legacy code (XEP-0086), by, xml:lang.
+struct error_attributes {
+    std::optional<ErrorType> type;
+    std::optional<unsigned> code;
+    std::optional<Jid> by;
+    std::string_view lang;  // RFC 6120 §8.1.5: inherited by <text/>
+};
+
+inline codec_error read_error_attributes(const element& e, error_attributes& out) noexcept {
+    for (attribute a : e.attributes()) {
+        std::string_view n = a.qname();
+        if (is(n, "type")) {
+            std::string_view v = a.value();
+            out.type = error_type_from_string(v);
+            if (!out.type)
+                return codec_error::make(errc::invalid_error_type, a.offset(), "unknown error type '", v,
+                                         "', expected auth, cancel, continue, modify or wait (RFC 6120 §8.3.2)");
+        } else if (is(n, "code")) {
+            // XEP-0086: the legacy numeric code of pre-RFC servers.
+            unsigned c = 0;
+            std::string_view v = a.value();
+            if (!parse_uint(v, c))
+                return codec_error::make(errc::invalid_error, a.offset(), "legacy error code '", v,
+                                         "' is not a number (XEP-0086)");
+            out.code = c;
+        } else if (is(n, "by")) {
+            if (codec_error err = read_jid(a, "<error/> 'by'", out.by)) return err;
+        } else if (is(n, "xml:lang")) {
+            if (codec_error err = read_lang(a, out.lang)) return err;
+        }
+    }
+    return {};
+}
+
+// RFC 6120 §8.3.2: <text/>, at most one, character data only, in a language.
+inline codec_error read_error_text(const element& c, std::string_view error_lang, StanzaError& out) noexcept {
+    if (out.text) return codec_error::make(errc::invalid_error, c.offset(), "<error/> carries at most one <text/> (RFC 6120 §8.3.2)");
+    if (c.has_children())
+        return codec_error::make(errc::invalid_error, c.offset(), "<text/> holds character data only (RFC 6120 §8.3.2)");
+    out.text = c.text();
+    // The language of <text/>: its own xml:lang, else the one <error/> gives it.
+    out.text_lang = error_lang;
+    if (auto l = c.find("xml:lang")) return read_lang(*l, out.text_lang);
+    return {};
+}
+
+// RFC 6120 §8.3.3: a defined condition in the stanzas namespace. `condition` is set once.
+inline codec_error read_defined_condition(const element& c, const rules& r, std::optional<Condition>& condition,
+                                          StanzaError& out) noexcept {
+    const std::string_view local = c.name();
+    std::optional<Condition> k = condition_from_string(local);
+    if (!k && r.strict())
+        return codec_error::make(errc::unknown_condition, c.offset(), "unknown stanza error condition '", local,
+                                 "' (RFC 6120 §8.3.3)");
+    if (condition)
+        return codec_error::make(errc::multiple_conditions, c.offset(), "second defined condition <", local,
+                                 "/>; <error/> carries exactly one (RFC 6120 §8.3.2)");
+    if (!k) {
+        // RFC 6120 §8.3.2: a receiver MUST treat a condition it does not understand as
+        // <undefined-condition/>; its name is kept, its content is not ours to check.
+        condition = Condition::undefined_condition;
+        out.unknown_condition = local;
+        return {};
+    }
+    condition = k;
+    if (c.has_children())
+        return codec_error::make(errc::invalid_error, c.offset(), "condition <", local, "/> has child elements (RFC 6120 §8.3.3)");
+    const std::string_view content = c.text();
+    if (*k == Condition::gone || *k == Condition::redirect) {
+        out.uri = trim_space(content);
+        if (const char* problem = condition_uri_problem(*k, out.uri))
+            return codec_error::make(errc::invalid_error, c.offset(), "<", local, "/> holds '", out.uri, "', which ", problem);
+    } else if (std::any_of(content.begin(), content.end(), [](char ch) { return !is_space(ch); })) {
+        return codec_error::make(errc::invalid_error, c.offset(), "condition <", local, "/> must be empty (RFC 6120 §8.3.3)");
+    }
+    return {};
+}
+
+// RFC 6120 §8.3.2: at most one application-specific condition, in a namespace of its own.
+inline codec_error read_app_condition(const element& c, std::string_view error_ns, StanzaError& out) noexcept {
+    const std::string_view local = c.name(), ns = c.ns();
+    switch (app_condition_namespace(ns, error_ns)) {
+    case app_namespace::own: break;
+    case app_namespace::not_own:
+        return codec_error::make(errc::condition_namespace, c.offset(), "error condition <", local, "/> in namespace '",
+                                 ns, "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
+    case app_namespace::reserved:
+        return codec_error::make(errc::condition_namespace, c.offset(), "application condition <", local,
+                                 "/> in the reserved XML namespace (RFC 6120 §8.3.2, Namespaces in XML 1.0 §3)");
+    }
+    if (out.app)
+        return codec_error::make(errc::multiple_conditions, c.offset(), "second application-specific condition <", local,
+                                 "/>; <error/> carries at most one (RFC 6120 §8.3.2)");
+    // Namespace names are kept as written (xml/scan.hpp): one with a reference or a character
+    // the serializer escapes would be written back as another namespace.
+    if (ns.find_first_of("&'\t\n\r") != std::string_view::npos)
+        return codec_error::make(errc::unsupported, c.offset(), "application condition <", local,
+                                 "/>: a namespace name with a reference, a quote or a tab or line end");
+    out.app = AppCondition{local, ns};
+    return {};
+}
+
+/// RFC 6120 §8.3.2, §8.3.3: the <error/> element `e` under rules `r`, written into `out`
+/// field by field (the caller's storage: an IQ being filled in place).
+inline codec_error read_stanza_error(const element& e, const rules& r, StanzaError& out) noexcept {
+    error_attributes attrs;
+    if (codec_error err = read_error_attributes(e, attrs)) return err;
+    StanzaError got(Condition::undefined_condition);
+    std::optional<Condition> condition;
+    std::size_t foreign = 0;  // offset of the application condition, when there is one
+    const std::string_view error_ns = e.ns();
+    for (element c : e) {
+        if (same(c.ns(), stanzas_ns)) {
+            codec_error err = is(c.name(), "text") ? read_error_text(c, attrs.lang, got)
+                                                   : read_defined_condition(c, r, condition, got);
+            if (err) return err;
+        } else {
+            if (codec_error err = read_app_condition(c, error_ns, got)) return err;
+            foreign = c.offset();
+        }
+    }
+    if (!condition && attrs.code) {
+        if (auto legacy = legacy_error(*attrs.code)) condition = legacy->condition;
+    }
+    if (!condition) {
+        if (got.app)
+            return codec_error::make(errc::condition_namespace, foreign, "error condition <", got.app->name,
+                                     "/> in namespace '", got.app->ns, "', expected '", stanzas_ns, "' (RFC 6120 §8.3.2)");
+        return codec_error::make(errc::missing_condition, e.offset(), "<error/> has no defined condition (RFC 6120 §8.3.2)");
+    }
+    if (!attrs.type && attrs.code) {
+        if (auto legacy = legacy_error(*attrs.code)) attrs.type = legacy->type;
+    }
+    if (!attrs.type)
+        return codec_error::make(errc::invalid_error_type, e.offset(), "<error/> has no 'type' (RFC 6120 §8.3.2)");
+    got.type = *attrs.type;
+    got.condition = *condition;
+    got.by = attrs.by;
+    got.legacy_code = attrs.code;
+    out = got;
+    return {};
+}
+
+// ---- writing ----
+
+/// RFC 6120 §8.3.2: <error type='...' by='...'><condition/><text/><app/></error>.
+inline void write_stanza_error(xml_writer& w, const StanzaError& e, std::string_view stanza_ns) noexcept {
     const std::string_view type = to_string(e.type), condition = to_string(e.condition);
     if (type.empty()) return w.fail(errc::invalid_data, "stanza error type outside the enumeration");
     if (condition.empty()) return w.fail(errc::invalid_data, "stanza error condition outside the enumeration");
     writer_access::open(w, "error", stanza_ns);
     writer_access::attribute(w, "type", type);
-    if (e.by) write_jid_attr(w, "by", *e.by);
+    if (e.by) write_jid(w, "by", *e.by);
     writer_access::open(w, condition, stanzas_ns);
     if (!e.uri.empty()) {
-        if (e.condition != Condition::gone && e.condition != Condition::redirect)
-            return w.fail(errc::invalid_data, "only <gone/> and <redirect/> carry a URI (RFC 6120 §8.3.3)");
-        w.text(e.uri);
-        // RFC 6120 §8.3.3.5, §8.3.3.14: what they carry MUST be a URI or IRI.
-        if (!w.failed() && !is_uri(e.uri))
-            return w.fail(errc::invalid_data, "'", e.uri, "' is not a URI or IRI (RFC 6120 §8.3.3.5, §8.3.3.14)");
+        w.text(e.uri);  // first: text that is no XML is reported as such
+        if (const char* problem = w.failed() ? nullptr : condition_uri_problem(e.condition, e.uri)) {
+            if (e.condition != Condition::gone && e.condition != Condition::redirect) return w.fail(errc::invalid_data, problem);
+            return w.fail(errc::invalid_data, "'", e.uri, "' ", problem);
+        }
     }
     w.close();
     if (e.text) {
@@ -5337,75 +5515,529 @@ inline void write_error(xml_writer& w, const StanzaError& e, std::string_view st
         return w.fail(errc::invalid_data, "a text_lang without a text: the language of no <text/>");
     }
     if (e.app) {
-        if (e.app->ns.empty() || e.app->ns == stanzas_ns || e.app->ns == stanza_ns)
+        switch (app_condition_namespace(e.app->ns, stanza_ns)) {
+        case app_namespace::own: break;
+        case app_namespace::not_own:
             return w.fail(errc::invalid_data, "an application-specific condition needs its own namespace (RFC 6120 §8.3.2)");
-        // Namespaces in XML 1.0 §3: no default namespace declaration names the XML or xmlns namespace.
-        if (e.app->ns == xml_ns || e.app->ns == scanner::xmlns_uri)
+        case app_namespace::reserved:
             return w.fail(errc::invalid_data, "an application-specific condition cannot be in the reserved namespace '",
                           e.app->ns, "' (Namespaces in XML 1.0 §3)");
+        }
         w.open(e.app->name, e.app->ns);
         w.close();
     }
     w.close();
 }
 
-template <class T>
-void write_header(xml_writer& w, const T& iq, IqType type) noexcept {
-    const std::string_view type_name = to_string(type);
-    if (type_name.empty()) return w.fail(errc::invalid_data, "IQ type outside the enumeration");
-    writer_access::open(w, "iq", "jabber:client");
-    writer_access::attribute(w, "type", type_name);
-    // RFC 6120 §8.2.3: every IQ has a non-empty id.
-    if (iq.id.empty()) return w.fail(errc::invalid_data, "an IQ needs a non-empty id (RFC 6120 §8.2.3)");
-    w.attribute("id", iq.id);
-    if (iq.from) write_jid_attr(w, "from", *iq.from);
-    if (iq.to) write_jid_attr(w, "to", *iq.to);
-    write_lang(w, iq.lang);
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_STANZA_ERROR_HPP
+// ---- end include/xstanza/codec/stanza_error.hpp
+
+// ---- begin include/xstanza/stanza/payload_decode.hpp
+// xstanza: one template decodes every payload, built-in or user-defined, through the
+// extension point (model/payload.hpp): payload_parser<P> in whichever form it has.
+#ifndef XSTANZA_STANZA_PAYLOAD_DECODE_HPP
+#define XSTANZA_STANZA_PAYLOAD_DECODE_HPP
+
+#include <type_traits>
+#include <utility>
+
+
+namespace xstanza {
+namespace detail {
+
+// The forms of payload_parser<P>::parse: (e, context, out) -> codec_error, (e, context) ->
+// result<P>, (e) -> result<P>.
+template <class P, class = void>
+struct parses_into : std::false_type {};
+template <class P>
+struct parses_into<P, std::void_t<decltype(codec_error(payload_parser<P>::parse(
+                          std::declval<const element&>(), std::declval<payload_context&>(), std::declval<P&>())))>>
+    : std::true_type {};
+template <class P, class = void>
+struct parses_with_context : std::false_type {};
+template <class P>
+struct parses_with_context<P, std::void_t<decltype(payload_parser<P>::parse(std::declval<const element&>(),
+                                                                           std::declval<payload_context&>()))>>
+    : std::true_type {};
+
+// A payload whose AnyIq form is another type (payload_parser<P>::any_form) that narrows to it.
+template <class P, class = void>
+struct any_form {
+    using type = void;
+};
+template <class P>
+struct any_form<P, std::void_t<typename payload_parser<P>::any_form>> {
+    using type = typename payload_parser<P>::any_form;
+};
+
+/// Decodes `e` as payload P into `out`: its name and namespace first, then its parser.
+template <class P>
+codec_error decode_payload(const element& e, payload_context& ctx, P& out) noexcept {
+    const std::string_view local = e.name(), ns = e.ns();
+    if (!same(local, payload_traits<P>::name) || !same(ns, payload_traits<P>::ns))
+        return codec_error::make(errc::payload_mismatch, e.offset(), "expected <", payload_traits<P>::name, " xmlns='",
+                                 payload_traits<P>::ns, "'>, found <", local, " xmlns='", ns, "'>");
+    text_arena& texts = storage_access::texts(ctx.storage());
+    (void)texts.take_failure();
+    codec_error err;
+    if constexpr (parses_into<P>::value) {
+        err = payload_parser<P>::parse(e, ctx, out);
+    } else {
+        result<P> r = [&] {
+            if constexpr (parses_with_context<P>::value) return payload_parser<P>::parse(e, ctx);
+            else return payload_parser<P>::parse(e);
+        }();
+        if (r) out = std::move(*r);
+        else err = r.error();
+    }
+    // A text the payload read through the view could not be decoded: whatever the payload's
+    // parser made of the empty view, the cause is the memory.
+    if (texts.take_failure())
+        return codec_error::make(errc::out_of_memory, e.offset(), "out of memory decoding the text of <",
+                                 payload_traits<P>::name, ">");
+    return err;
 }
 
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_STANZA_PAYLOAD_DECODE_HPP
+// ---- end include/xstanza/stanza/payload_decode.hpp
+
+namespace xstanza {
+
+namespace detail {
+template <class T> struct is_iq : std::false_type {};
+template <class Type, class P> struct is_iq<Iq<Type, P>> : std::true_type {};
+}  // namespace detail
+
+/// A reusable parser. Keep one per thread (it is not shared-safe) and reuse it: after the
+/// first parses have grown its buffers, parsing a small stanza allocates nothing.
+///
+/// Lifetime: a parse result holds views into (a) the input buffer for the in-situ
+/// functions, or the Parser's own copy for parse(), and (b) the Parser's item storage.
+/// They are valid until the next parse on this Parser, its destruction, or (in situ)
+/// the buffer's end of life. Copy what you keep, or use owned() (see owned.hpp).
+class Parser {
+public:
+    /// Never throws: if the element tree cannot be allocated here, the first parse retries
+    /// and reports errc::out_of_memory.
+    /// `r` says whose rules a parse applies (rules.hpp): by default a client's receiver rules,
+    /// which accept what RFC 6120 and RFC 6121 tell a receiving client to accept (an unknown
+    /// error condition, an unknown subscription value) and keep what they mapped or ignored.
+    explicit Parser(parse_limits limits = {}, xstanza::rules r = xstanza::rules::receiver()) noexcept
+        : limits_(limits), rules_(r), doc_(detail::new_pooled_doc()) {}
+
+    const parse_limits& limits() const noexcept { return limits_; }
+    void set_limits(const parse_limits& limits) noexcept { limits_ = limits; }
+    /// The rules parses apply.
+    xstanza::rules rules() const noexcept { return rules_; }
+    void set_rules(xstanza::rules r) noexcept { rules_ = r; }
+
+    /// Parses `size` bytes at `data` in situ: the bytes are modified (references decoded
+    /// in place) and results point into them. Like RapidXML, it needs one byte of padding:
+    /// data[size] must be writable; xstanza stores '\0' there.
+    /// T is AnyIq, or Iq<Type, P> to require that type and payload.
+    template <class T>
+    result<T> parse_in_situ(char* data, std::size_t size) noexcept {
+        return parse_in_situ<T>(data, size, stream_context{});
+    }
+
+    /// In situ, for a stanza that arrived on a stream: it inherits the stream's content
+    /// namespace and language (pass StreamReader::context()).
+    template <class T>
+    result<T> parse_in_situ(char* data, std::size_t size, const stream_context& stream) noexcept {
+        static_assert(std::is_same_v<T, AnyIq> || detail::is_iq<T>::value,
+                      "Parser::parse<T>: T is AnyIq or an Iq<Type, Payload>");
+        if (codec_error e = load(data, size)) return e;
+        stream_ = stream;
+        return build<T>();
+    }
+
+    /// In situ on a std::string (its terminator is the padding byte).
+    template <class T>
+    result<T> parse_in_situ(std::string& buffer) noexcept {
+        return parse_in_situ<T>(buffer.data(), buffer.size());
+    }
+
+    /// Copies `input` once into a buffer the Parser owns and reuses, then parses there.
+    /// The caller's bytes are not touched; results point into the Parser's copy.
+    template <class T>
+    result<T> parse(std::string_view input) noexcept {
+        return parse<T>(input, stream_context{});
+    }
+
+    /// The same for a stanza that arrived on a stream (see parse_in_situ with a context).
+    template <class T>
+    result<T> parse(std::string_view input, const stream_context& stream) noexcept {
+        if (input.size() > limits_.max_input_bytes)
+            return codec_error::make(errc::input_too_large, 0, "input larger than the limit");
+        try {
+            copy_.assign(input.data(), input.size());
+        } catch (...) {
+            return codec_error(errc::out_of_memory, 0, "out of memory copying the input");
+        }
+        return parse_in_situ<T>(copy_.data(), copy_.size(), stream);
+    }
+
+    /// Checks that `input` is a valid IQ without keeping anything (copies, as parse()).
+    codec_error validate(std::string_view input) noexcept {
+        result<AnyIq> r = parse<AnyIq>(input);
+        return r.error();
+    }
+
+    /// The element view of an opaque payload of the latest parse (an AnyIq's), for reading it
+    /// with your own code; nothing for any other OpaqueElement. It decodes out of place: the
+    /// payload's bytes stay as they came.
+    std::optional<element> view(const OpaqueElement& e) const noexcept {
+        if (!from_latest_payload(e)) return std::nullopt;
+        return detail::element_access::make(last_payload_, &copy_context_);
+    }
+
+    /// Hands the storage of the latest parse (lists such as roster items, decoded texts) to
+    /// `out`, taking out's in exchange; the parse's views stay valid (the memory moves with
+    /// the storage, it is not copied). owned<T> keeps a parse this way.
+    void release_storage(parse_storage& out) noexcept { out.swap(storage_); }
+
+    /// Converts an AnyIq from the latest parse to a typed IQ, parsing an opaque payload
+    /// with payload_parser<P>.
+    template <class T>
+    result<T> cast(const AnyIq& any) noexcept;
+
+private:
+    codec_error load(char* data, std::size_t size) noexcept {
+        if (!doc_) {  // the constructor ran out of memory, or this Parser was moved from
+            doc_ = detail::new_pooled_doc();
+            if (!doc_) return codec_error(errc::out_of_memory, 0, "out of memory allocating the element tree");
+        }
+        storage_.clear();
+        doc_->clear();
+        last_payload_ = nullptr;
+        last_id_ = nullptr;
+        // One pass: the scanner validates and builds the tree in RapidXML's node types and pool.
+        if (codec_error e = scanner_.scan(data, size, limits_, *doc_)) return e;
+        // (Re)set here: a moved-from Parser keeps no stale pointer.
+        detail::text_arena* texts = &detail::storage_access::texts(storage_);
+        context_ = detail::doc_context{data, texts, data + size, true};
+        copy_context_ = detail::doc_context{data, texts, data + size, false};
+        data[size] = '\0';  // the padding byte (the documented contract, as RapidXML's in-situ parse has it)
+        return {};
+    }
+
+    element root() const noexcept { return detail::element_access::make(doc_->first_node(), &context_); }
+    std::size_t root_offset() const noexcept { return root().offset(); }
+
+    // True when `o` is the opaque payload of the latest parse.
+    bool from_latest_payload(const OpaqueElement& o) const noexcept {
+        return last_payload_ && o.xml.data() == context_.base + last_payload_begin_;
+    }
+
+    // The IQ is filled where the caller reads it: build() constructs an empty one in the
+    // result, and that one named result serves every return, so it is constructed in the
+    // caller's storage (NRVO) and the IQ is never moved or copied.
+    template <class T>
+    result<T> build() noexcept {
+        result<T> r = blank<T>();
+        if (codec_error e = fill(*r)) detail::result_access::fail(r, answerable(e));
+        return r;
+    }
+
+    // RFC 6120 §8.2.3: a get or set is answered even when it is refused (an IQ of a type
+    // xstanza does not know too: bad-request), so the error carries what the reply needs
+    // (error_reply(), reply.hpp). Not for a result or error, never answered, nor for an
+    // <iq/> in a foreign namespace or a server-to-server stanza without addresses, which
+    // are the stream's business (RFC 6120 §4.9.3.7, §4.9.3.10).
+    codec_error answerable(codec_error e) noexcept {
+        const element r = root();
+        const std::string_view ns = r.ns();
+        const bool stanza_ns = ns.empty() || detail::same(ns, jabber_client_ns) || detail::same(ns, jabber_server_ns);
+        if (e.code() == errc::not_iq || !stanza_ns || e.code() == errc::missing_address) return e;
+        rejected_request& q = request_;
+        q = rejected_request{};
+        for (attribute a : r.attributes()) {
+            const std::string_view n = a.qname();
+            if (detail::is(n, "type")) q.type = a.value();
+            else if (detail::is(n, "id")) q.id = a.value();
+            else if (detail::is(n, "from")) q.from = a.value();
+            else if (detail::is(n, "to")) q.to = a.value();
+        }
+        if (q.id.empty() || q.type.empty() || detail::is(q.type, "result") || detail::is(q.type, "error")) return e;
+        e.set_request(&q);
+        return e;
+    }
+
+    // A result holding an IQ of type T with nothing parsed yet (constructed in place).
+    template <class T>
+    static result<T> blank() noexcept {
+        if constexpr (std::is_same_v<T, AnyIq>) {
+            return result<T>(std::in_place);
+        } else if constexpr (std::is_same_v<typename T::type_tag, Error>) {
+            return result<T>(std::in_place, std::string_view{}, StanzaError(Condition::undefined_condition));
+        } else if constexpr (std::is_void_v<typename T::payload_type>) {
+            return result<T>(std::in_place, std::string_view{});
+        } else {
+            return result<T>(std::in_place, std::string_view{}, typename T::payload_type{});
+        }
+    }
+
+    // The frame, into any IQ: from and to are written by the frame codec, id and lang here.
+    template <class I>
+    codec_error fill_frame(detail::iq_frame& f, I& iq) noexcept {
+        if (codec_error e = detail::read_iq_frame(root(), scanner_.root_text(), stream_, f, iq.from, iq.to)) return e;
+        iq.id = f.id;
+        iq.lang = f.lang;
+        last_id_ = f.id.data();
+        return {};
+    }
+
+    // Checks are made in this order for every T: the frame, the <error/> element, the
+    // type T asks for, the payload.
+    codec_error fill(AnyIq& iq) noexcept {
+        detail::iq_frame f;
+        if (codec_error e = fill_frame(f, iq)) return e;
+        iq.type = f.type;
+        if (f.error) {
+            if (codec_error e = detail::read_stanza_error(*f.error, rules_, iq.error.emplace(Condition::undefined_condition)))
+                return e;
+        }
+        return read_any_payload(f, iq.payload);
+    }
+
+    template <class Type, class P>
+    codec_error fill(Iq<Type, P>& iq) noexcept {
+        using T = Iq<Type, P>;
+        detail::iq_frame f;
+        if (codec_error e = fill_frame(f, iq)) return e;
+        if (f.error) {
+            if constexpr (std::is_same_v<Type, Error>) {
+                if (codec_error e = detail::read_stanza_error(*f.error, rules_, iq.error)) return e;
+            } else {  // an error IQ where T is another type: reported after the error element's own errors
+                StanzaError ignored(Condition::undefined_condition);
+                if (codec_error e = detail::read_stanza_error(*f.error, rules_, ignored)) return e;
+            }
+        }
+        if (f.type != T::type)
+            return codec_error::make(errc::type_mismatch, root_offset(), "expected a ", to_string(T::type), " IQ, found ",
+                                     to_string(f.type));
+        if constexpr (std::is_same_v<Type, Error>) {
+            if constexpr (!std::is_void_v<P>) {
+                if (f.payload) return read_payload(f, iq.payload.emplace());
+            }
+            return {};
+        } else if constexpr (std::is_void_v<P>) {
+            if (f.payload)
+                return codec_error::make(errc::payload_mismatch, f.payload->offset(),
+                                         "expected an empty result, found a payload <", f.payload->qname(), ">");
+            return {};
+        } else {
+            // Iq<Result, AnyPayload>: a result's payload is optional (RFC 6120 §8.2.3), AnyPayload can be empty.
+            if (!f.payload && !is_any_payload_v<P>)
+                return codec_error(errc::payload_mismatch, root_offset(), "expected a payload, found an empty result");
+            return read_payload(f, iq.payload);
+        }
+    }
+
+    template <class P>
+    codec_error read_payload(const detail::iq_frame& f, P& out) noexcept {
+        if constexpr (is_any_payload_v<P>) {
+            return read_any_payload(f, out);
+        } else {
+            payload_context ctx(f.type, rules_, storage_);
+            return detail::decode_payload<P>(*f.payload, ctx, out);
+        }
+    }
+
+    // AnyIq's payload: one of the registered types Ps, decoded as Iq<Type, P> would decode
+    // it, or any other element, kept opaque.
+    template <class... Ps>
+    codec_error read_any_payload(const detail::iq_frame& f, basic_any_payload<Ps...>& out) noexcept {
+        if (!f.payload) return {};
+        const element p = *f.payload;
+        const detail::child_span& s = scanner_.children()[f.payload_index];
+        last_payload_ = detail::element_access::node(p);
+        last_payload_begin_ = s.begin;
+        codec_error err;
+        const bool registered = (decode_if<Ps>(p, f.type, out, err) || ...);
+        if (registered) return err;
+        OpaqueElement o;
+        if (codec_error e = detail::read_opaque(p, context_.base, s.begin, s.end, s.outer_prefix, o)) return e;
+        out = o;
+        return {};
+    }
+
+    // Decodes `p` into `out` when it is a P; false when it is not.
+    template <class P, class Any>
+    bool decode_if(const element& p, IqType type, Any& out, codec_error& err) noexcept {
+        if (!p.is(payload_traits<P>::name, payload_traits<P>::ns)) return false;
+        P value{};
+        payload_context ctx(type, rules_, storage_);
+        err = detail::decode_payload<P>(p, ctx, value);
+        if (!err) out = std::move(value);
+        return true;
+    }
+
+    // cast: the payload `any` holds, as a P.
+    template <class P>
+    codec_error cast_payload(const AnyIq& any, P& out) noexcept {
+        using Form = typename detail::any_form<P>::type;
+        if constexpr (is_any_payload_v<P>) {
+            out = any.payload;
+            return {};
+        } else {
+            if (const P* same_type = any.payload.template get<P>()) {
+                out = *same_type;
+                return {};
+            }
+            if constexpr (!std::is_void_v<Form>) {
+                if (const Form* form = any.payload.template get<Form>()) {
+                    if (const char* problem = payload_parser<P>::narrow(*form, out))
+                        return codec_error(errc::roster_item_count, 0, problem);
+                    return {};
+                }
+            }
+            const OpaqueElement* o = any.payload.opaque();
+            if (!o || !from_latest_payload(*o) || any.id.data() != last_id_)
+                return codec_error::make(errc::payload_mismatch, 0, "expected <", payload_traits<P>::name, " xmlns='",
+                                         payload_traits<P>::ns, "'>, found <", any.payload.name(), ">");
+            // Decoded out of place: the opaque payload's bytes stay as they came.
+            payload_context ctx(any.type, rules_, storage_);
+            return detail::decode_payload<P>(detail::element_access::make(last_payload_, &copy_context_), ctx, out);
+        }
+    }
+
+    template <class T>
+    static void fill_header(T& iq, const AnyIq& any) noexcept {
+        iq.id = any.id;
+        iq.from = any.from;
+        iq.to = any.to;
+        iq.lang = any.lang;
+    }
+
+    parse_limits limits_;
+    xstanza::rules rules_;
+    stream_context stream_{};  // what the stanza being parsed inherits
+    rejected_request request_{};  // what the last refused request's error points to
+    std::unique_ptr<detail::xml_doc> doc_;
+    detail::scanner scanner_;
+    std::string copy_;
+    parse_storage storage_;                // lists and decoded texts of the latest parse
+    detail::doc_context context_{};        // typed codecs decode in place
+    detail::doc_context copy_context_{};   // views of opaque payloads decode into storage_
+    detail::xml_node* last_payload_ = nullptr;  // the latest parse's payload element, for cast and view
+    std::size_t last_payload_begin_ = 0;
+    const char* last_id_ = nullptr;        // the latest parse's id, which tells its AnyIq
+};
+
+template <class T>
+result<T> Parser::cast(const AnyIq& any) noexcept {
+    static_assert(detail::is_iq<T>::value, "Parser::cast<T>: T is an Iq<Type, Payload>");
+    using Type = typename T::type_tag;
+    using P = typename T::payload_type;
+    if (any.type != T::type)
+        return codec_error::make(errc::type_mismatch, 0, "expected a ", to_string(T::type), " IQ, found ",
+                                 to_string(any.type));
+    if constexpr (std::is_same_v<Type, Error>) {
+        T iq(any.id, any.error.value_or(StanzaError(Condition::undefined_condition)));
+        fill_header(iq, any);
+        if constexpr (!std::is_void_v<P>) {
+            if (!any.payload.empty()) {
+                P p{};
+                if (codec_error e = cast_payload(any, p)) return e;
+                iq.payload = std::move(p);
+            }
+        }
+        return iq;
+    } else if constexpr (std::is_void_v<P>) {
+        if (!any.payload.empty())
+            return codec_error::make(errc::payload_mismatch, 0, "expected an empty result, found <", any.payload.name(), ">");
+        T iq(any.id);
+        fill_header(iq, any);
+        return iq;
+    } else {
+        if (any.payload.empty() && !is_any_payload_v<P>)  // as in build(): AnyPayload may be empty
+            return codec_error(errc::payload_mismatch, 0, "expected a payload, found none");
+        P p{};
+        if (codec_error e = cast_payload(any, p)) return e;
+        T iq(any.id, std::move(p));
+        fill_header(iq, any);
+        return iq;
+    }
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_STANZA_PARSER_HPP
+// ---- end include/xstanza/stanza/parser.hpp
+
+// ---- begin include/xstanza/stanza/serialize.hpp
+// xstanza: writing stanzas as compact canonical XML. One form: attributes in a fixed
+// order, single quotes, minimal escaping, xmlns only where the namespace changes.
+#ifndef XSTANZA_STANZA_SERIALIZE_HPP
+#define XSTANZA_STANZA_SERIALIZE_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+
+namespace xstanza {
+
+namespace detail {
+
+// The forms of payload_serializer<P>::write: (p, w, context) or (p, w).
+template <class P, class = void>
+struct writes_with_context : std::false_type {};
 template <class P>
-void write_typed_payload(xml_writer& w, const P& p, IqType type) noexcept {
-    if constexpr (std::is_same_v<P, AnyPayload>) write_payload(w, p, type);
-    else if constexpr (std::is_same_v<P, RosterGet>) write_roster(w, p.ver, {}, IqType::get);
-    else if constexpr (std::is_same_v<P, RosterSet>) write_roster(w, p.ver, span<const RosterItem>(&p.item, 1), IqType::set);
-    else if constexpr (std::is_same_v<P, RosterQuery>) write_roster(w, p.ver, p.items, type);
-    else {
-        // A user serializer must close what it opens and nothing more, or the XML is malformed.
-        std::size_t depth = w.depth();
-        payload_serializer<P>::write(p, w);
+struct writes_with_context<P, std::void_t<decltype(payload_serializer<P>::write(
+                                  std::declval<const P&>(), std::declval<xml_writer&>(), std::declval<const write_context&>()))>>
+    : std::true_type {};
+
+/// Writes any payload, built-in or user-defined, through the extension point.
+template <class P>
+void write_payload(xml_writer& w, const P& p, IqType type) noexcept {
+    if constexpr (is_any_payload_v<P>) {
+        p.visit([&](const auto& x) {
+            using X = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<X, OpaqueElement>) write_opaque(w, x, "jabber:client");
+            else if constexpr (!std::is_same_v<X, std::monostate>) write_payload(w, x, type);
+        });
+    } else {
+        // A serializer must close what it opens and nothing more, or the XML is malformed.
+        const std::size_t depth = w.depth();
+        if constexpr (writes_with_context<P>::value) payload_serializer<P>::write(p, w, write_context{type});
+        else payload_serializer<P>::write(p, w);
         if (w.depth() != depth)
             w.fail(errc::invalid_data, "payload_serializer<", payload_traits<P>::name, "> left its elements unbalanced");
     }
 }
 
 inline void write_stanza(xml_writer& w, const AnyIq& iq) noexcept {
-    write_header(w, iq, iq.type);
-    bool is_error = iq.type == IqType::error;
-    if ((iq.type == IqType::get || iq.type == IqType::set) && iq.payload.empty())
-        return w.fail(errc::invalid_data, "a ", to_string(iq.type), " IQ carries exactly one payload (RFC 6120 §8.2.3)");
-    if (is_error != iq.error.has_value())
-        return w.fail(errc::invalid_data, is_error ? "an error IQ needs a StanzaError (RFC 6120 §8.3.1)"
-                                                   : "only an error IQ carries a StanzaError (RFC 6120 §8.3.1)");
+    write_iq_header(w, iq, iq.type);
+    check_iq_children(w, iq.type, !iq.payload.empty(), iq.error.has_value());
     write_payload(w, iq.payload, iq.type);
-    if (iq.error) write_error(w, *iq.error, "jabber:client");
+    if (iq.error) write_stanza_error(w, *iq.error, "jabber:client");
     w.close();
 }
 
 template <class Type, class P>
 void write_stanza(xml_writer& w, const Iq<Type, P>& iq) noexcept {
     constexpr IqType type = iq_type_of<Type>;
-    write_header(w, iq, type);
+    write_iq_header(w, iq, type);
     if constexpr (std::is_same_v<Type, Error>) {
         if constexpr (!std::is_void_v<P>) {
-            if (iq.payload) write_typed_payload(w, *iq.payload, type);
+            if (iq.payload) write_payload(w, *iq.payload, type);
         }
-        write_error(w, iq.error, "jabber:client");
+        write_stanza_error(w, iq.error, "jabber:client");
     } else if constexpr (!std::is_void_v<P>) {
-        if constexpr (std::is_same_v<P, AnyPayload>) {
-            if (type != IqType::result && iq.payload.empty())
-                return w.fail(errc::invalid_data, "a ", to_string(type), " IQ carries exactly one payload (RFC 6120 §8.2.3)");
-        }
-        write_typed_payload(w, iq.payload, type);
+        if constexpr (is_any_payload_v<P>) check_iq_children(w, type, !iq.payload.empty(), false);
+        write_payload(w, iq.payload, type);
     }
     w.close();
 }
@@ -5455,12 +6087,12 @@ template <class Type, class P> inline constexpr bool is_stanza_v<Iq<Type, P>> = 
 /// (rules.hpp) of an entity of role `sender`: a client's roster set carries no 'approved'
 /// or 'ask' (RFC 6121 §2.1.2.1, §2.1.2.2), a server's push may.
 template <class T>
-parse_error serialize(const T& stanza, std::string& out, role sender = role::client) noexcept {
+codec_error serialize(const T& stanza, std::string& out, role sender = role::client) noexcept {
     static_assert(detail::is_stanza_v<T>, "serialize: T is an Iq<Type, Payload> or an AnyIq");
     std::size_t before = out.size();
     xml_writer w(&detail::append_to_string, &out, "jabber:client", sender);
     detail::write_stanza(w, stanza);
-    parse_error e = w.finish();
+    codec_error e = w.finish();
     if (e) out.resize(before);  // shrinking never allocates
     return e;
 }
@@ -5469,14 +6101,14 @@ parse_error serialize(const T& stanza, std::string& out, role sender = role::cli
 template <class T>
 result<std::string> to_xml(const T& stanza, role sender = role::client) noexcept {
     std::string s;
-    if (parse_error e = serialize(stanza, s, sender)) return e;
+    if (codec_error e = serialize(stanza, s, sender)) return e;
     return s;
 }
 
 /// What serialize_into reports: an error (buffer_too_small among them) and the size the
 /// complete output needs, so that a caller can retry with a buffer that large.
 struct [[nodiscard]] serialize_result {
-    parse_error error;
+    codec_error error;
     std::size_t size = 0;
     explicit operator bool() const noexcept { return !error; }
 };
@@ -5492,7 +6124,7 @@ serialize_result serialize_into(const T& stanza, char* buffer, std::size_t capac
     detail::write_stanza(w, stanza);
     serialize_result r{w.finish(), b.used};
     if (!r.error && b.used > capacity)
-        r.error = parse_error::make(errc::buffer_too_small, capacity, "output needs more bytes than the buffer holds");
+        r.error = codec_error::make(errc::buffer_too_small, capacity, "output needs more bytes than the buffer holds");
     return r;
 }
 
@@ -5504,7 +6136,7 @@ result<OutIt> serialize_to(const T& stanza, OutIt out, role sender = role::clien
     detail::iterator_sink<OutIt> s{out};
     xml_writer w(&detail::iterator_sink<OutIt>::put, &s, "jabber:client", sender);
     detail::write_stanza(w, stanza);
-    if (parse_error e = w.finish()) return e;
+    if (codec_error e = w.finish()) return e;
     return s.it;
 }
 
@@ -5554,22 +6186,9 @@ private:
     std::unique_ptr<char[]> buffer_;  // parsed in situ: references are decoded in it
     std::size_t size_ = 0;
     std::string xml_;                 // the canonical XML, intact (buffer_ is not)
-    std::vector<RosterItem> items_;
-    std::vector<std::string_view> groups_;
-    detail::text_arena texts_;        // texts an extension payload's parser decoded
+    parse_storage storage_;           // the parse's lists (roster items, groups) and decoded texts
     std::optional<T> value_;
 };
-
-namespace detail {
-// An opaque payload's node belongs to the Parser that is about to go away.
-inline void forget_node(AnyPayload& p) noexcept {
-    if (const OpaqueElement* o = p.opaque()) {
-        OpaqueElement copy = *o;
-        copy.node = nullptr;
-        p = copy;
-    }
-}
-}  // namespace detail
 
 /// Copies a stanza (parsed or built) into storage of its own: serializes it canonically,
 /// then parses that copy. Fails as serialize() would on data that is not XML.
@@ -5580,7 +6199,7 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
     // 'ask'), which a client's own roster set may not (RFC 6121 §2.1.2.1, §2.1.2.2). What the
     // receiver's rules mapped or ignored (StanzaError::unknown_condition,
     // RosterItem::ignored_subscription) is not written, so the copy does not keep it.
-    if (parse_error e = serialize(stanza, xml, role::server)) return e;
+    if (codec_error e = serialize(stanza, xml, role::server)) return e;
     owned<T> o;
     try {
         o.buffer_.reset(new char[xml.size() + 1]);
@@ -5595,20 +6214,11 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
         Parser parser(limits);
         result<T> r = parser.parse_in_situ<T>(o.buffer_.get(), o.size_);
         if (!r) return r.error();
-        parser.release_storage(o.items_, o.groups_, &o.texts_);
+        parser.release_storage(o.storage_);
         o.value_ = std::move(*r);
         o.xml_ = std::move(xml);
     } catch (...) {
-        return parse_error(errc::out_of_memory, 0, "out of memory copying the stanza");
-    }
-    if constexpr (std::is_same_v<T, AnyIq>) {
-        detail::forget_node(o.value_->payload);
-    } else if constexpr (std::is_same_v<typename T::payload_type, AnyPayload>) {
-        if constexpr (std::is_same_v<typename T::type_tag, Error>) {
-            if (o.value_->payload) detail::forget_node(*o.value_->payload);
-        } else {
-            detail::forget_node(o.value_->payload);
-        }
+        return codec_error(errc::out_of_memory, 0, "out of memory copying the stanza");
     }
     return result<owned<T>>(std::move(o));
 }

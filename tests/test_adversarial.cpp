@@ -193,7 +193,8 @@ BOOST_AUTO_TEST_CASE(reading_a_payload_does_not_inject_markup) {
     BOOST_REQUIRE(r);
     std::string before;
     BOOST_REQUIRE(!serialize(*r, before));
-    element x = p.view(*r->payload.opaque());
+    BOOST_REQUIRE(p.view(*r->payload.opaque()));
+    element x = *p.view(*r->payload.opaque());
     BOOST_TEST(*x.attribute("a") == "<evil/>");
     std::vector<std::string> texts;
     for (element c : x) texts.emplace_back(c.text());

@@ -127,7 +127,7 @@ public:
         std::size_t k = below(4);
         static const char* const names[] = {"ping", "query", "vCard", "bind"};
         static const char* const nss[] = {"urn:xmpp:ping", "jabber:iq:version", "vcard-temp", "urn:ietf:params:xml:ns:xmpp-bind"};
-        return OpaqueElement{names[k], nss[k], opaque[k], nullptr};
+        return OpaqueElement{names[k], nss[k], opaque[k]};
     }
 
     AnyIq iq(arena& a) {

@@ -25,7 +25,7 @@
 #include "model/stanza_error.hpp"
 #include "model/roster.hpp"
 #include "model/iq.hpp"
-#include "codec/roster_rules.hpp"
+#include "codec/roster.hpp"
 #include "stanza/reply.hpp"
 #include "xml/element.hpp"
 #include "stanza/parser.hpp"

@@ -150,12 +150,13 @@ inline void read_all(const element& e, std::size_t& chars) {
 /// place would turn escaped text into markup.
 inline std::string check_views_keep_bytes(const Parser& parser, const AnyIq& any) {
     const OpaqueElement* o = any.payload.opaque();
-    if (!o || !o->node) return {};
+    std::optional<element> view = o ? parser.view(*o) : std::nullopt;
+    if (!view) return {};
     std::string before, after;
     if (serialize(any, before, writer)) return {};
     std::size_t chars = 0;
-    read_all(parser.view(*o), chars);
-    read_all(parser.view(*o), chars);  // twice: reading is idempotent
+    read_all(*view, chars);
+    read_all(*parser.view(*o), chars);  // twice: reading is idempotent
     if (serialize(any, after, writer) || after != before)
         return "reading the payload through element views changed its bytes: " + printable(before) + " became " +
                printable(after);

@@ -149,7 +149,7 @@ int main(int argc, char** argv) {
         unknown.id = "u";
         unknown.to = *Jid::parse(domain);
         unknown.payload = OpaqueElement{"query", "urn:xstanza:interop:unknown",
-                                        "<query xmlns='urn:xstanza:interop:unknown'/>", nullptr};
+                                        "<query xmlns='urn:xstanza:interop:unknown'/>"};
         std::optional<StanzaError> typed;
         std::string raw_reply;
         bool ok = a1.call(unknown, [&](const IqOutcome& o) {
@@ -208,8 +208,7 @@ int main(int argc, char** argv) {
     // (RFC 6121 §2.1.3 allows none); a1's parser refuses it and answers bad-request.
     {
         Iq<Get, AnyPayload> bad("b", AnyPayload(OpaqueElement{"query", roster_ns,
-                                                              "<query xmlns='jabber:iq:roster'><item jid='x@example.com'/></query>",
-                                                              nullptr}));
+                                                              "<query xmlns='jabber:iq:roster'><item jid='x@example.com'/></query>"}));
         bad.to = *Jid::parse(a1.full_jid());
         std::optional<StanzaError> error;
         std::string from;

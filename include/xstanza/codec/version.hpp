@@ -8,11 +8,11 @@
 #include <optional>
 #include <string_view>
 
-#include "../xml/element.hpp"
 #include "../model/error.hpp"
-#include "../stanza/parser.hpp"
+#include "../model/iq.hpp"
 #include "../model/payload.hpp"
-#include "../stanza/serialize.hpp"
+#include "../xml/element.hpp"
+#include "../xml/writer.hpp"
 
 namespace xstanza {
 namespace ext {

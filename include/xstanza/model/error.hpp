@@ -148,22 +148,22 @@ struct rejected_request {
 /// lives in an inline buffer, so building an error never allocates or throws.
 /// [[nodiscard]]: a function returning one (serialize among them) reports its failure only
 /// through it, so ignoring it is a warning (an error under -Werror).
-class [[nodiscard]] parse_error {
+class [[nodiscard]] codec_error {
 public:
     static constexpr std::size_t max_message = 191;
 
-    parse_error() noexcept { message_[0] = '\0'; }
-    parse_error(errc code, std::size_t offset, std::string_view message) noexcept
+    codec_error() noexcept { message_[0] = '\0'; }
+    codec_error(errc code, std::size_t offset, std::string_view message) noexcept
         : code_(code), offset_(offset) {
         append(message);
     }
     // Copies only the bytes in use: results carry a parse_error on every return, so the
     // success path must not pay for copying the whole message buffer.
-    parse_error(const parse_error& o) noexcept
+    codec_error(const codec_error& o) noexcept
         : code_(o.code_), offset_(o.offset_), size_(o.size_), request_(o.request_) {
         std::memcpy(message_, o.message_, size_ + 1);
     }
-    parse_error& operator=(const parse_error& o) noexcept {
+    codec_error& operator=(const codec_error& o) noexcept {
         code_ = o.code_;
         offset_ = o.offset_;
         size_ = o.size_;
@@ -173,8 +173,8 @@ public:
     }
     /// Builds "a" + "b" + ... into the message; each piece is truncated to fit.
     template <class... Parts>
-    static parse_error make(errc code, std::size_t offset, const Parts&... parts) noexcept {
-        parse_error e(code, offset, std::string_view{});
+    static codec_error make(errc code, std::size_t offset, const Parts&... parts) noexcept {
+        codec_error e(code, offset, std::string_view{});
         (e.append(std::string_view(parts)), ...);
         return e;
     }
@@ -215,12 +215,19 @@ private:
     char message_[max_message + 1];  // only [0, size_] is ever read: the text and its terminator
 };
 
-/// A value or a parse_error. Check with `if (!r)`, then use `*r` or `r->`.
+/// The name of codec_error before serialize returned it too; kept as an alias.
+using parse_error = codec_error;
+
+namespace detail {
+struct result_access;  // lets the engine fail a result it filled in place
+}  // namespace detail
+
+/// A value or a codec_error. Check with `if (!r)`, then use `*r` or `r->`.
 template <class T>
 class [[nodiscard]] result {
 public:
     result(T value) noexcept(std::is_nothrow_move_constructible_v<T>) : value_(std::move(value)) {}
-    result(parse_error error) noexcept : error_(error) {}
+    result(codec_error error) noexcept : error_(error) {}
     /// A value constructed in place from `args` (as std::optional's in-place constructor):
     /// a parser can then fill the value where the caller will read it, without a move.
     template <class... Args>
@@ -237,20 +244,27 @@ public:
     T* operator->() noexcept { return &*value_; }
     const T* operator->() const noexcept { return &*value_; }
     /// The error; code() is errc::ok when there is a value.
-    const parse_error& error() const noexcept { return error_; }
+    const codec_error& error() const noexcept { return error_; }
 
 private:
-    friend class Parser;
+    friend struct detail::result_access;
     // Turns a result made in place into an error (Parser fills a value in place, and one
     // named result then serves every return: it is built where the caller reads it).
-    void fail(const parse_error& error) noexcept {
+    void fail(const codec_error& error) noexcept {
         value_.reset();
         error_ = error;
     }
 
     std::optional<T> value_;
-    parse_error error_;
+    codec_error error_;
 };
+
+namespace detail {
+struct result_access {
+    template <class T>
+    static void fail(result<T>& r, const codec_error& e) noexcept { r.fail(e); }
+};
+}  // namespace detail
 
 }  // namespace xstanza
 

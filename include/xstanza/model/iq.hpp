@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "jid.hpp"
+#include "any_payload.hpp"
 #include "payload.hpp"
 #include "roster.hpp"
 #include "stanza_error.hpp"
@@ -44,53 +45,9 @@ template <> inline constexpr IqType iq_type_of<Set> = IqType::set;
 template <> inline constexpr IqType iq_type_of<Result> = IqType::result;
 template <> inline constexpr IqType iq_type_of<Error> = IqType::error;
 
-/// A payload xstanza does not model, kept as it came: its name, its namespace and its
-/// exact bytes in the parsed buffer (which serialize writes back unchanged). To build
-/// one, give name, ns and well-formed XML text of the element with its xmlns.
-struct OpaqueElement {
-    std::string_view name;
-    std::string_view ns;
-    std::string_view xml;          ///< the element's bytes, from '<' to the final '>'
-    const void* node = nullptr;    ///< the parser's node, for typed re-parsing (iq_cast); null when built
-    friend bool operator==(const OpaqueElement& a, const OpaqueElement& b) noexcept {
-        return a.name == b.name && a.ns == b.ns && a.xml == b.xml;
-    }
-};
-
-/// The payload of an IQ whose type is known only at run time: none, a roster query
-/// (a roster get has no items, a set or push one, a result any number), or any other
-/// element, kept opaque.
-class AnyPayload {
-public:
-    AnyPayload() noexcept = default;
-    AnyPayload(RosterQuery q) noexcept : v_(q) {}
-    AnyPayload(OpaqueElement e) noexcept : v_(e) {}
-
-    bool empty() const noexcept { return std::holds_alternative<std::monostate>(v_); }
-    bool is_roster() const noexcept { return std::holds_alternative<RosterQuery>(v_); }
-    bool is_opaque() const noexcept { return std::holds_alternative<OpaqueElement>(v_); }
-    /// The roster query, or null.
-    const RosterQuery* roster() const noexcept { return std::get_if<RosterQuery>(&v_); }
-    /// The opaque element, or null.
-    const OpaqueElement* opaque() const noexcept { return std::get_if<OpaqueElement>(&v_); }
-    /// Element name of the payload ("" when empty).
-    std::string_view name() const noexcept {
-        if (is_roster()) return "query";
-        if (auto* o = opaque()) return o->name;
-        return {};
-    }
-    /// Namespace of the payload ("" when empty).
-    std::string_view ns() const noexcept {
-        if (is_roster()) return roster_ns;
-        if (auto* o = opaque()) return o->ns;
-        return {};
-    }
-    friend bool operator==(const AnyPayload& a, const AnyPayload& b) noexcept { return a.v_ == b.v_; }
-    friend bool operator!=(const AnyPayload& a, const AnyPayload& b) noexcept { return !(a == b); }
-
-private:
-    std::variant<std::monostate, RosterQuery, OpaqueElement> v_;
-};
+/// The payload of an AnyIq: empty, a roster query (the payload AnyIq decodes; a roster get
+/// has no items, a set or push one, a result any number), or any other element, kept opaque.
+using AnyPayload = basic_any_payload<RosterQuery>;
 
 namespace detail {
 
@@ -116,19 +73,10 @@ constexpr bool check_iq() {
                   "Iq<Set, P>: a set IQ carries exactly one payload (RFC 6120 §8.2.3); name it as P");
     static_assert(!std::is_same_v<P, StanzaError>,
                   "Iq<Type, StanzaError>: an error is not a payload; an error IQ is Iq<Error> built from a StanzaError (RFC 6120 §8.3)");
-    static_assert(std::is_void_v<P> || std::is_same_v<P, AnyPayload> || is_payload_v<P>,
+    static_assert(std::is_void_v<P> || is_any_payload_v<P> || is_payload_v<P>,
                   "Iq<Type, P>: P is not an IQ payload; specialise xstanza::payload_traits<P> (name, ns, in_get, in_set, in_result)");
     if constexpr (!std::is_void_v<P>) {
-        static_assert(!(std::is_same_v<Type, Get> && std::is_same_v<P, RosterQuery>),
-                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 §2.1.3); use Iq<Get, RosterGet>");
-        static_assert(!(std::is_same_v<Type, Set> && std::is_same_v<P, RosterQuery>),
-                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 §2.1.5); use Iq<Set, RosterSet>");
-        static_assert(!(std::is_same_v<Type, Result> && (std::is_same_v<P, RosterGet> || std::is_same_v<P, RosterSet>)),
-                      "Iq<Result, P>: a roster result carries the item list (RFC 6121 §2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
-        static_assert(!(std::is_same_v<Type, Get> && std::is_same_v<P, RosterSet>),
-                      "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 §2.1.5)");
-        static_assert(!(std::is_same_v<Type, Set> && std::is_same_v<P, RosterGet>),
-                      "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 §2.1.3)");
+        if constexpr (is_iq_type_v<Type>) placement_rule<P>::template check<Type>();  // e.g. model/roster.hpp
         static_assert(!std::is_same_v<Type, Get> || placement<P>::get,
                       "Iq<Get, P>: payload_traits<P>::in_get is false: this payload may not be a get's payload");
         static_assert(!std::is_same_v<Type, Set> || placement<P>::set,
@@ -233,8 +181,8 @@ constexpr void check_answerable() {
 // An AnyPayload, on either side, is checked at run time instead.
 template <class Type, class P, class R>
 constexpr void check_reply() {
-    if constexpr ((std::is_same_v<Type, Get> || std::is_same_v<Type, Set>) && !std::is_same_v<P, AnyPayload> &&
-                  !std::is_same_v<R, AnyPayload> && !std::is_void_v<P>)
+    if constexpr ((std::is_same_v<Type, Get> || std::is_same_v<Type, Set>) && !is_any_payload_v<P> &&
+                  !is_any_payload_v<R> && !std::is_void_v<P>)
         reply_rule<P>::template check<R>();
 }
 template <class To, class From>

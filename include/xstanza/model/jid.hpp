@@ -21,6 +21,7 @@ namespace xstanza {
 namespace detail {
 
 struct jid_test_access;  // lets the tests call the fast path alone
+struct jid_access;       // lets the codecs call the fast path for JIDs inside an input
 
 constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
@@ -323,7 +324,7 @@ public:
 
 private:
     friend struct detail::jid_test_access;
-    friend class Parser;  // parses attribute JIDs in place with parse_ascii
+    friend struct detail::jid_access;  // the codecs read attribute JIDs with parse_ascii_in
 
     // The common case in one pass: printable ASCII, a localpart without the characters RFC
     // 7622 §3.3.1 excludes, an LDH domain name (one trailing dot removed, RFC 7622 §3.2),

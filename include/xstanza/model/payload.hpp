@@ -1,7 +1,9 @@
 // xstanza: what makes a type an IQ payload. This is the extension point: a payload
 // type P becomes usable in Iq<Type, P> by specialising payload_traits<P> (identity and
 // placement, no XML), and becomes parseable and serializable by specialising
-// payload_parser<P> (parse.hpp) and payload_serializer<P> (serialize.hpp).
+// payload_parser<P> and payload_serializer<P> (declared here, their forms below). The
+// built-in payloads (codec/roster.hpp, codec/ping.hpp, codec/version.hpp) use the same
+// three templates: the engine has no branch for any payload type.
 #ifndef XSTANZA_MODEL_PAYLOAD_HPP
 #define XSTANZA_MODEL_PAYLOAD_HPP
 
@@ -40,6 +42,33 @@ struct is_payload<P, std::void_t<decltype(payload_traits<P>::name), decltype(pay
 template <class P>
 inline constexpr bool is_payload_v = is_payload<P>::value;
 
+/// Extension point, reading half: specialise for a payload type P (with payload_traits<P>),
+/// with one of these static functions (xml/element.hpp, codec/context.hpp):
+/// \code
+/// template <> struct xstanza::payload_parser<Ping> {
+///     static xstanza::result<Ping> parse(const xstanza::element& e) noexcept { return Ping{}; }
+///     // or, for a payload whose rules depend on the IQ type, or which stores lists:
+///     // static xstanza::codec_error parse(const xstanza::element& e, xstanza::payload_context& c, Ping& out) noexcept;
+/// };
+/// \endcode
+/// xstanza has already checked that the element's name and namespace are payload_traits<P>'s.
+/// Views taken from `e`, and lists kept in c.storage(), live as long as the parse result.
+template <class P>
+struct payload_parser;
+
+/// Extension point, writing half: specialise for a payload type P (with payload_traits<P>):
+/// \code
+/// template <> struct xstanza::payload_serializer<Ping> {
+///     static void write(const Ping&, xstanza::xml_writer& w) noexcept {
+///         w.open("ping", "urn:xmpp:ping");
+///         w.close();
+///     }
+///     // or: static void write(const Ping&, xstanza::xml_writer& w, const xstanza::write_context& c) noexcept;
+/// };
+/// \endcode
+template <class P>
+struct payload_serializer;
+
 namespace detail {
 template <class R, class List> struct in_reply_list : std::false_type {};
 template <class R, class... Rs>
@@ -57,6 +86,15 @@ template <class P, class R>
 inline constexpr bool is_reply_v = is_reply<P, R>::value;
 
 namespace detail {
+/// A payload's own placement messages, citing its specification (Iq<Type, P>'s compile-time
+/// check): checked before the generic ones, which payload_traits<P>'s in_get, in_set and
+/// in_result decide. The built-in payloads specialise it.
+template <class P>
+struct placement_rule {
+    template <class Type>
+    static constexpr void check() {}
+};
+
 /// The compile-time check of make_result: check<R>() fails, naming the rule, when R does not
 /// answer P. The built-in payloads specialise it to cite their specification.
 template <class P>

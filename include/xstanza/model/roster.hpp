@@ -104,6 +104,37 @@ struct payload_traits<RosterQuery> {
 };
 
 namespace detail {
+// Where the roster payloads go (RFC 6121 §2.1.3, §2.1.4, §2.1.5), said with the rule's name.
+template <>
+struct placement_rule<RosterQuery> {
+    template <class Type>
+    static constexpr void check() {
+        static_assert(Type::name != std::string_view("get"),
+                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 §2.1.3); use Iq<Get, RosterGet>");
+        static_assert(Type::name != std::string_view("set"),
+                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 §2.1.5); use Iq<Set, RosterSet>");
+    }
+};
+template <>
+struct placement_rule<RosterGet> {
+    template <class Type>
+    static constexpr void check() {
+        static_assert(Type::name != std::string_view("result"),
+                      "Iq<Result, P>: a roster result carries the item list (RFC 6121 §2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
+        static_assert(Type::name != std::string_view("set"),
+                      "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 §2.1.3)");
+    }
+};
+template <>
+struct placement_rule<RosterSet> {
+    template <class Type>
+    static constexpr void check() {
+        static_assert(Type::name != std::string_view("result"),
+                      "Iq<Result, P>: a roster result carries the item list (RFC 6121 §2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
+        static_assert(Type::name != std::string_view("get"),
+                      "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 §2.1.5)");
+    }
+};
 template <>
 struct reply_rule<RosterGet> {
     template <class R>

@@ -42,22 +42,9 @@ private:
     std::unique_ptr<char[]> buffer_;  // parsed in situ: references are decoded in it
     std::size_t size_ = 0;
     std::string xml_;                 // the canonical XML, intact (buffer_ is not)
-    std::vector<RosterItem> items_;
-    std::vector<std::string_view> groups_;
-    detail::text_arena texts_;        // texts an extension payload's parser decoded
+    parse_storage storage_;           // the parse's lists (roster items, groups) and decoded texts
     std::optional<T> value_;
 };
-
-namespace detail {
-// An opaque payload's node belongs to the Parser that is about to go away.
-inline void forget_node(AnyPayload& p) noexcept {
-    if (const OpaqueElement* o = p.opaque()) {
-        OpaqueElement copy = *o;
-        copy.node = nullptr;
-        p = copy;
-    }
-}
-}  // namespace detail
 
 /// Copies a stanza (parsed or built) into storage of its own: serializes it canonically,
 /// then parses that copy. Fails as serialize() would on data that is not XML.
@@ -68,7 +55,7 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
     // 'ask'), which a client's own roster set may not (RFC 6121 §2.1.2.1, §2.1.2.2). What the
     // receiver's rules mapped or ignored (StanzaError::unknown_condition,
     // RosterItem::ignored_subscription) is not written, so the copy does not keep it.
-    if (parse_error e = serialize(stanza, xml, role::server)) return e;
+    if (codec_error e = serialize(stanza, xml, role::server)) return e;
     owned<T> o;
     try {
         o.buffer_.reset(new char[xml.size() + 1]);
@@ -83,20 +70,11 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
         Parser parser(limits);
         result<T> r = parser.parse_in_situ<T>(o.buffer_.get(), o.size_);
         if (!r) return r.error();
-        parser.release_storage(o.items_, o.groups_, &o.texts_);
+        parser.release_storage(o.storage_);
         o.value_ = std::move(*r);
         o.xml_ = std::move(xml);
     } catch (...) {
-        return parse_error(errc::out_of_memory, 0, "out of memory copying the stanza");
-    }
-    if constexpr (std::is_same_v<T, AnyIq>) {
-        detail::forget_node(o.value_->payload);
-    } else if constexpr (std::is_same_v<typename T::payload_type, AnyPayload>) {
-        if constexpr (std::is_same_v<typename T::type_tag, Error>) {
-            if (o.value_->payload) detail::forget_node(*o.value_->payload);
-        } else {
-            detail::forget_node(o.value_->payload);
-        }
+        return codec_error(errc::out_of_memory, 0, "out of memory copying the stanza");
     }
     return result<owned<T>>(std::move(o));
 }

@@ -78,11 +78,15 @@ private:
     bool failed_ = false;
 };
 
-/// What element views of one parse share: the input's start (for offsets) and the storage
-/// of decoded texts.
+/// What element views of one parse share: the input's bounds (for offsets, and for reads
+/// in blocks that stay inside it), the storage of decoded texts, and where decoding writes:
+/// in place, in the input, or, for a payload whose bytes are kept as they came (opaque),
+/// into `texts`.
 struct doc_context {
     const char* base = nullptr;
     text_arena* texts = nullptr;
+    const char* end = nullptr;
+    bool in_place = true;
 };
 
 /// RapidXML's memory pool frees its 64 KiB blocks on every clear(), and its allocator hooks

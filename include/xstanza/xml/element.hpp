@@ -1,5 +1,6 @@
-// xstanza: a read-only view of a parsed XML element, handed to payload parsers
-// (payload_parser<P>, the extension point). It lives as long as the parse it came from.
+// xstanza: a read-only view of a parsed XML element, what every codec reads (the built-in
+// ones and payload_parser<P>, the extension point). It lives as long as the parse it came
+// from. Its interface names no RapidXML type, so the engine behind it may change.
 #ifndef XSTANZA_XML_ELEMENT_HPP
 #define XSTANZA_XML_ELEMENT_HPP
 
@@ -11,39 +12,106 @@
 
 namespace xstanza {
 
+class element;
+
+namespace detail {
+struct element_access;
+}  // namespace detail
+
+/// One attribute of an element: its qualified name as written and its decoded value.
+class attribute {
+public:
+    /// The qualified name as written ("xml:lang").
+    std::string_view qname() const noexcept { return detail::name_of(a_); }
+    /// The value, references decoded and white space normalised (XML 1.0 §3.3.3); see
+    /// element::text() for where decoded bytes live.
+    std::string_view value() const noexcept {
+        return c_->in_place ? detail::attr_value(a_) : detail::attr_copy(a_, *c_->texts);
+    }
+    /// Byte offset of the value in the input.
+    std::size_t offset() const noexcept { return std::size_t(a_->value() - c_->base); }
+
+    /// Forward range over an element's attributes.
+    class iterator {
+    public:
+        attribute operator*() const noexcept { return attribute(a_, c_); }
+        iterator& operator++() noexcept {
+            a_ = a_->next_attribute();
+            return *this;
+        }
+        bool operator!=(const iterator& o) const noexcept { return a_ != o.a_; }
+        bool operator==(const iterator& o) const noexcept { return a_ == o.a_; }
+
+    private:
+        friend class element;
+        iterator(detail::xml_attr* a, const detail::doc_context* c) noexcept : a_(a), c_(c) {}
+        detail::xml_attr* a_;
+        const detail::doc_context* c_;
+    };
+
+private:
+    friend class element;
+    friend struct detail::element_access;
+    attribute(detail::xml_attr* a, const detail::doc_context* c) noexcept : a_(a), c_(c) {}
+    detail::xml_attr* a_;
+    const detail::doc_context* c_;
+};
+
 /// A parsed element: name, namespace, attributes and text are views into the input buffer,
-/// or, when they need decoding, into the Parser's storage (the input is never modified).
+/// or, when they need decoding, into the input (decoded in place) or the Parser's storage.
 class element {
 public:
-    element(detail::xml_node* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
-
     /// Local name (without prefix).
     std::string_view name() const noexcept { return detail::local_name(node_); }
     /// Qualified name as written ("stream:error").
     std::string_view qname() const noexcept { return detail::name_of(node_); }
     /// Namespace URI, resolved through the declarations in scope ("" for none).
     std::string_view ns() const noexcept { return detail::resolve_ns(node_); }
+    /// True when the element's name is `local` in namespace `ns_` (both compared exactly).
+    bool is(std::string_view local, std::string_view ns_) const noexcept {
+        return detail::same(name(), local) && detail::same(ns(), ns_);
+    }
+    /// True when the name carries no prefix (it is in the default namespace, or none).
+    bool unprefixed() const noexcept { return detail::xnode_of(node_)->local == 0; }
     /// Byte offset of the element's '<' in the input.
     std::size_t offset() const noexcept { return std::size_t(node_->name() - 1 - context_->base); }
-    /// The decoded value of the attribute with this qualified name ("xml:lang"), if present.
-    /// Decoded out of place, as text() is.
+
+    /// The attribute with this qualified name ("xml:lang"), if present.
+    std::optional<xstanza::attribute> find(std::string_view qname) const noexcept {
+        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return xstanza::attribute(a, context_);
+        return std::nullopt;
+    }
+    /// The decoded value of the attribute with this qualified name, if present.
     std::optional<std::string_view> attribute(std::string_view qname) const noexcept {
-        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return detail::attr_copy(a, *context_->texts);
+        if (auto a = find(qname)) return a->value();
         return std::nullopt;
     }
     /// Byte offset of an attribute's value, or of the element when it is absent.
     std::size_t attribute_offset(std::string_view qname) const noexcept {
-        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return std::size_t(a->value() - context_->base);
+        if (auto a = find(qname)) return a->offset();
         return offset();
     }
+    /// The attributes, in document order.
+    struct attribute_range {
+        xstanza::attribute::iterator b, e;
+        xstanza::attribute::iterator begin() const noexcept { return b; }
+        xstanza::attribute::iterator end() const noexcept { return e; }
+    };
+    attribute_range attributes() const noexcept {
+        return {{node_->first_attribute(), context_}, {nullptr, context_}};
+    }
+
     /// The element's own character data, decoded, CDATA sections joined; empty when the
     /// element has child elements (mixed content is not modelled).
-    /// Decoded out of place: the input bytes stay as they were (an opaque payload's bytes are
-    /// re-emitted verbatim); empty when out of memory, which out_of_memory() then tells (and a
-    /// payload_parser's result is then replaced by errc::out_of_memory).
+    /// Where decoded bytes live: a typed parse decodes in place, in the input (the documented
+    /// contract of parse_in_situ; parse() works on the Parser's copy). A view of an opaque
+    /// payload (Parser::view, Parser::cast) decodes out of place, into the Parser's storage,
+    /// so the payload's bytes stay as they came (serialize re-emits them verbatim); empty when
+    /// out of memory, which out_of_memory() then tells (and a payload_parser's result is then
+    /// replaced by errc::out_of_memory).
     std::string_view text() const noexcept {
         if (has_children()) return {};
-        return detail::text_copy(node_, *context_->texts);
+        return context_->in_place ? detail::text_of(node_) : detail::text_copy(node_, *context_->texts);
     }
     /// True when a text() or attribute() of this parse returned empty because the decoded
     /// copy could not be allocated.
@@ -54,26 +122,42 @@ public:
     /// Forward range over the child elements.
     class iterator {
     public:
-        iterator(detail::xml_node* n, const element* parent) noexcept : n_(n), parent_(parent) {}
-        element operator*() const noexcept { return element(n_, parent_->context_); }
-        iterator& operator++() noexcept { n_ = n_->next_sibling(); return *this; }
+        element operator*() const noexcept { return element(n_, c_); }
+        iterator& operator++() noexcept {
+            n_ = n_->next_sibling();
+            return *this;
+        }
         bool operator!=(const iterator& o) const noexcept { return n_ != o.n_; }
         bool operator==(const iterator& o) const noexcept { return n_ == o.n_; }
 
     private:
+        friend class element;
+        iterator(detail::xml_node* n, const detail::doc_context* c) noexcept : n_(n), c_(c) {}
         detail::xml_node* n_;
-        const element* parent_;
+        const detail::doc_context* c_;
     };
-    iterator begin() const noexcept { return iterator(node_->first_node(), this); }
-    iterator end() const noexcept { return iterator(nullptr, this); }
-
-    /// The underlying node (for xstanza's own parsers).
-    detail::xml_node* node() const noexcept { return node_; }
+    iterator begin() const noexcept { return iterator(node_->first_node(), context_); }
+    iterator end() const noexcept { return iterator(nullptr, context_); }
 
 private:
+    friend struct detail::element_access;
+    element(detail::xml_node* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
+
     detail::xml_node* node_;
     const detail::doc_context* context_;
 };
+
+namespace detail {
+/// The engine's side of the view: making one from a node, and the node and context behind
+/// one (for the engine and the built-in codecs, which share its decoding state).
+struct element_access {
+    static element make(xml_node* n, const doc_context* c) noexcept { return element(n, c); }
+    static xml_node* node(const element& e) noexcept { return e.node_; }
+    static const doc_context& context(const element& e) noexcept { return *e.context_; }
+    static xml_attr* node(const attribute& a) noexcept { return a.a_; }
+    static const doc_context* context(const attribute& a) noexcept { return a.c_; }
+};
+}  // namespace detail
 
 }  // namespace xstanza
 

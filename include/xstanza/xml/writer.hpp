@@ -269,17 +269,7 @@ private:
     parse_error error_;
 };
 
-/// Extension point, writing half: specialise for a payload type P (with payload_traits<P>):
-/// \code
-/// template <> struct xstanza::payload_serializer<Ping> {
-///     static void write(const Ping&, xstanza::xml_writer& w) noexcept {
-///         w.open("ping", "urn:xmpp:ping");
-///         w.close();
-///     }
-/// };
-/// \endcode
-template <class P>
-struct payload_serializer;
+// The extension point's writing half, payload_serializer<P>, is declared in model/payload.hpp.
 
 namespace detail {
 

@@ -1,0 +1,131 @@
+// xstanza: what a codec is given besides its element. Reading: the stanza around the
+// payload (its IQ type, whose rules apply) and storage for the lists a payload holds, which
+// lives as long as the parse's views. Writing: the IQ type. Both are part of the extension
+// point: a user's payload_parser / payload_serializer may take them, as the built-in ones do.
+#ifndef XSTANZA_CODEC_CONTEXT_HPP
+#define XSTANZA_CODEC_CONTEXT_HPP
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <new>
+#include <utility>
+#include <vector>
+
+#include "../model/iq.hpp"
+#include "../model/rules.hpp"
+#include "../xml/dom.hpp"
+
+namespace xstanza {
+
+namespace detail {
+struct storage_access;
+inline std::size_t next_storage_id() noexcept {
+    static std::atomic<std::size_t> next{0};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+// One small number per (T, Tag), the same in every translation unit.
+template <class T, class Tag>
+std::size_t storage_id() noexcept {
+    static const std::size_t id = next_storage_id();
+    return id;
+}
+}  // namespace detail
+
+/// Storage for what a parse holds besides the input: the lists a payload's codec fills
+/// (roster items, their groups) and the texts element views decode out of place. Owned by
+/// the Parser and reused from one parse to the next, so that once warm a parse allocates
+/// nothing; owned<T> takes it over with the parse's views (Parser::release_storage).
+class parse_storage {
+public:
+    parse_storage() noexcept = default;
+    parse_storage(parse_storage&&) noexcept = default;
+    parse_storage& operator=(parse_storage&&) noexcept = default;
+
+    /// The list of T kept under `Tag` (distinct tags: distinct lists of one type), empty at
+    /// the start of each parse. Its elements stay where they are until the list grows again
+    /// or the next parse begins. Null when out of memory.
+    template <class T, class Tag = T>
+    std::vector<T>* list() noexcept {
+        const std::size_t id = detail::storage_id<T, Tag>();
+        if (id >= pools_.size()) {
+            try {
+                pools_.resize(id + 1);
+            } catch (...) {
+                return nullptr;
+            }
+        }
+        std::unique_ptr<pool_base>& slot = pools_[id];
+        if (!slot) {
+            slot.reset(new (std::nothrow) pool<T>);
+            if (!slot) return nullptr;
+        }
+        auto* p = static_cast<pool<T>*>(slot.get());
+        if (p->generation != generation_) {  // first use in this parse: empty it (keeps its memory)
+            p->items.clear();
+            p->generation = generation_;
+        }
+        return &p->items;
+    }
+
+    /// Starts a parse: every list reads as empty; texts are reused.
+    void clear() noexcept {
+        ++generation_;
+        texts_.clear();
+    }
+    /// Exchanges the storage; the lists' and texts' memory does not move, so views into them
+    /// stay valid.
+    void swap(parse_storage& other) noexcept {
+        pools_.swap(other.pools_);
+        std::swap(generation_, other.generation_);
+        texts_.swap(other.texts_);
+    }
+
+private:
+    friend struct detail::storage_access;
+    struct pool_base {
+        virtual ~pool_base() = default;
+        std::uint64_t generation = 0;
+    };
+    template <class T>
+    struct pool : pool_base {
+        std::vector<T> items;
+    };
+    std::vector<std::unique_ptr<pool_base>> pools_;
+    std::uint64_t generation_ = 1;
+    detail::text_arena texts_;
+};
+
+namespace detail {
+struct storage_access {
+    static text_arena& texts(parse_storage& s) noexcept { return s.texts_; }
+};
+}  // namespace detail
+
+/// What a payload's codec reads besides its element (payload_parser<P>::parse(e, context)):
+/// the type of the IQ carrying it (some payload rules depend on it: RFC 6121 §2.1.3, §2.1.5),
+/// the rules the parse applies (rules.hpp) and the parse's storage.
+class payload_context {
+public:
+    payload_context(IqType type, const xstanza::rules& r, parse_storage& storage) noexcept
+        : type_(type), rules_(r), storage_(&storage) {}
+    IqType iq_type() const noexcept { return type_; }
+    const xstanza::rules& rules() const noexcept { return rules_; }
+    parse_storage& storage() const noexcept { return *storage_; }
+
+private:
+    IqType type_;
+    xstanza::rules rules_;
+    parse_storage* storage_;
+};
+
+/// What a payload's codec writes with besides the writer (payload_serializer<P>::write(p, w,
+/// context)): the type of the IQ carrying it. The sender's rules are the writer's (w.rules()).
+struct write_context {
+    IqType iq_type = IqType::get;
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_CONTEXT_HPP
