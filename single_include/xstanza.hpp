@@ -187,16 +187,19 @@ public:
     }
     // Copies only the bytes in use: results carry a parse_error on every return, so the
     // success path must not pay for copying the whole message buffer.
+    // No error (the usual case): no message to copy.
     codec_error(const codec_error& o) noexcept
         : code_(o.code_), offset_(o.offset_), size_(o.size_), request_(o.request_) {
-        std::memcpy(message_, o.message_, size_ + 1);
+        if (size_) std::memcpy(message_, o.message_, size_ + 1);
+        else message_[0] = '\0';
     }
     codec_error& operator=(const codec_error& o) noexcept {
         code_ = o.code_;
         offset_ = o.offset_;
         size_ = o.size_;
         request_ = o.request_;
-        std::memmove(message_, o.message_, size_ + 1);
+        if (size_) std::memmove(message_, o.message_, size_ + 1);
+        else message_[0] = '\0';
         return *this;
     }
     /// Builds "a" + "b" + ... into the message; each piece is truncated to fit.
@@ -1379,6 +1382,14 @@ constexpr std::string_view name_at(const std::array<std::string_view, N>& names,
     return i < N ? names[i] : std::string_view{};
 }
 
+/// a == b, byte by byte: short names, compared inline (no call, constexpr).
+constexpr bool same_name(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 }  // namespace xstanza::detail
 
 #endif  // XSTANZA_MODEL_DETAIL_NAMES_HPP
@@ -1560,7 +1571,7 @@ constexpr std::string_view to_string(Subscription s) noexcept { return detail::n
 /// The subscription named `name`, if it is one of the five (RFC 6121 §2.1.2.5).
 constexpr std::optional<Subscription> subscription_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < subscription_names.size(); ++i)
-        if (subscription_names[i].size() == name.size() && subscription_names[i] == name) return Subscription(i);
+        if (detail::same_name(subscription_names[i], name)) return Subscription(i);
     return std::nullopt;
 }
 
@@ -2648,6 +2659,14 @@ inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept
 #endif  // XSTANZA_XML_DOM_HPP
 // ---- end include/xstanza/xml/dom.hpp
 
+// The view's accessors are the codecs' inner loop: inlined, they cost what reading the tree
+// directly costs.
+#if defined(__GNUC__) || defined(__clang__)
+#define XSTANZA_VIEW_INLINE [[gnu::always_inline]] inline
+#else
+#define XSTANZA_VIEW_INLINE inline
+#endif
+
 namespace xstanza {
 
 class element;
@@ -2663,7 +2682,7 @@ public:
     std::string_view qname() const noexcept { return detail::name_of(a_); }
     /// The value, references decoded and white space normalised (XML 1.0 §3.3.3); see
     /// element::text() for where decoded bytes live.
-    std::string_view value() const noexcept {
+    XSTANZA_VIEW_INLINE std::string_view value() const noexcept {
         return c_->in_place ? detail::attr_value(a_) : detail::attr_copy(a_, *c_->texts);
     }
     /// Byte offset of the value in the input.
@@ -2747,7 +2766,7 @@ public:
     /// so the payload's bytes stay as they came (serialize re-emits them verbatim); empty when
     /// out of memory, which out_of_memory() then tells (and a payload_parser's result is then
     /// replaced by errc::out_of_memory).
-    std::string_view text() const noexcept {
+    XSTANZA_VIEW_INLINE std::string_view text() const noexcept {
         if (has_children()) return {};
         return context_->in_place ? detail::text_of(node_) : detail::text_copy(node_, *context_->texts);
     }
@@ -2798,6 +2817,8 @@ struct element_access {
 }  // namespace detail
 
 }  // namespace xstanza
+
+#undef XSTANZA_VIEW_INLINE
 
 #endif  // XSTANZA_XML_ELEMENT_HPP
 // ---- end include/xstanza/xml/element.hpp
@@ -4355,6 +4376,14 @@ struct writer_access {
 #include <string_view>
 
 
+// A codec's steps, each a function of its own to read, inlined into the one that calls it,
+// so that splitting a codec into steps costs no calls and no error objects in between.
+#if defined(__GNUC__) || defined(__clang__)
+#define XSTANZA_CODEC_STEP [[gnu::always_inline]] inline
+#else
+#define XSTANZA_CODEC_STEP inline
+#endif
+
 namespace xstanza {
 namespace detail {
 
@@ -4482,7 +4511,16 @@ public:
     /// or the next parse begins. Null when out of memory.
     template <class T, class Tag = T>
     std::vector<T>* list() noexcept {
-        const std::size_t id = detail::storage_id<T, Tag>();
+        list_of<T, Tag>* l = object<list_of<T, Tag>>();
+        return l ? &l->items : nullptr;
+    }
+
+    /// The object of type T kept here (default-constructed on first use, a T of one's own:
+    /// declare the type in your code), cleared with its clear() at the start of each parse on
+    /// first use. Null when out of memory. For a codec that keeps several lists: one lookup.
+    template <class T>
+    T* object() noexcept {
+        const std::size_t id = detail::storage_id<T, T>();
         if (id >= pools_.size()) {
             try {
                 pools_.resize(id + 1);
@@ -4497,10 +4535,10 @@ public:
         }
         auto* p = static_cast<pool<T>*>(slot.get());
         if (p->generation != generation_) {  // first use in this parse: empty it (keeps its memory)
-            p->items.clear();
+            p->value.clear();
             p->generation = generation_;
         }
-        return &p->items;
+        return &p->value;
     }
 
     /// Starts a parse: every list reads as empty; texts are reused.
@@ -4524,7 +4562,12 @@ private:
     };
     template <class T>
     struct pool : pool_base {
+        T value;
+    };
+    template <class T, class Tag>
+    struct list_of {
         std::vector<T> items;
+        void clear() noexcept { items.clear(); }
     };
     std::vector<std::unique_ptr<pool_base>> pools_;
     std::uint64_t generation_ = 1;
@@ -4651,26 +4694,23 @@ inline constexpr const char* empty_group_message = "empty <group/> name (RFC 612
 
 // ---- reading ----
 
-struct roster_groups_tag {};
-struct roster_group_first_tag {};
-struct roster_scratch_tag {};
-
-// The lists a roster parse fills, in the parse's storage.
-struct roster_lists {
-    std::vector<RosterItem>* items;
-    std::vector<std::string_view>* groups;
-    std::vector<std::size_t>* group_first;
-    std::vector<std::string_view>* scratch;
-    explicit roster_lists(parse_storage& s) noexcept
-        : items(s.list<RosterItem>()), groups(s.list<std::string_view, roster_groups_tag>()),
-          group_first(s.list<std::size_t, roster_group_first_tag>()),
-          scratch(s.list<std::string_view, roster_scratch_tag>()) {}
-    bool ok() const noexcept { return items && groups && group_first && scratch; }
+// The lists a roster parse fills, kept in the parse's storage (one lookup per parse).
+struct roster_storage {
+    std::vector<RosterItem> items;
+    std::vector<std::string_view> groups;
+    std::vector<std::size_t> group_first;  // per item: where its groups start in `groups`
+    std::vector<std::string_view> scratch;
+    void clear() noexcept {
+        items.clear();
+        groups.clear();
+        group_first.clear();
+    }
 };
+using roster_lists = roster_storage;
 
 // RFC 6121 §2.1.2.5: the 'subscription' attribute. A value the rules do not allow is an
 // error for a sender and ignored by a receiver (kept in ignored_subscription).
-inline codec_error read_subscription(const attribute& a, const payload_context& ctx, RosterItem& item) noexcept {
+XSTANZA_CODEC_STEP codec_error read_subscription(const attribute& a, const payload_context& ctx, RosterItem& item) noexcept {
     const std::string_view v = a.value();
     const std::optional<Subscription> s = subscription_from_string(v);
     if (s && subscription_allowed(*s, ctx.iq_type(), ctx.rules())) {
@@ -4707,7 +4747,7 @@ inline codec_error read_approval(const attribute& a, const payload_context& ctx,
 }
 
 // RFC 6121 §2.1.2: the attributes of one <item/>.
-inline codec_error read_item_attributes(const element& e, const payload_context& ctx, RosterItem& item) noexcept {
+XSTANZA_CODEC_STEP codec_error read_item_attributes(const element& e, const payload_context& ctx, RosterItem& item) noexcept {
     std::optional<attribute> jid;
     for (attribute a : e.attributes()) {
         const std::string_view n = a.qname();
@@ -4731,7 +4771,7 @@ inline codec_error read_item_attributes(const element& e, const payload_context&
 }
 
 // RFC 6121 §2.1.2.6: the <group/> children of one <item/>, appended to lists.groups.
-inline codec_error read_item_groups(const element& e, roster_lists& lists, std::size_t first) noexcept {
+XSTANZA_CODEC_STEP codec_error read_item_groups(const element& e, roster_lists& lists, std::size_t first) noexcept {
     const std::string_view item_ns = e.ns();  // jabber:iq:roster, checked by the caller
     for (element c : e) {
         if (!same(c.ns(), item_ns)) continue;  // other namespaces: extensions, ignored
@@ -4745,15 +4785,15 @@ inline codec_error read_item_groups(const element& e, roster_lists& lists, std::
         // RFC 6121 §2.3.3: answered not-acceptable, hence a code of its own
         if (g.empty()) return codec_error(errc::empty_group, c.offset(), empty_group_message);
         try {
-            lists.groups->push_back(g);
+            lists.groups.push_back(g);
         } catch (...) {
             return codec_error(errc::out_of_memory, c.offset(), "out of memory storing groups");
         }
     }
     bool oom = false;
-    const auto& groups = *lists.groups;
+    const auto& groups = lists.groups;
     span<const std::string_view> mine(groups.data() + first, groups.size() - first);
-    if (const std::string_view* dup = duplicate_group(mine, *lists.scratch, oom))
+    if (const std::string_view* dup = duplicate_group(mine, lists.scratch, oom))
         return codec_error::make(errc::invalid_roster, e.offset(), "duplicate group '", *dup, "' in one item (RFC 6121 §2.3.3)");
     if (oom) return codec_error(errc::out_of_memory, 0, "out of memory checking groups");
     return {};
@@ -4772,10 +4812,10 @@ inline codec_error read_items(const element& query, const payload_context& ctx, 
                                          "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
             if (++count == 1) first = c.offset();
             else if (count == 2) second = c.offset();
-            RosterItem& item = lists.items->emplace_back();
-            lists.group_first->push_back(lists.groups->size());
+            RosterItem& item = lists.items.emplace_back();
+            lists.group_first.push_back(lists.groups.size());
             if (codec_error err = read_item_attributes(c, ctx, item)) return err;
-            if (codec_error err = read_item_groups(c, lists, lists.group_first->back())) return err;
+            if (codec_error err = read_item_groups(c, lists, lists.group_first.back())) return err;
         }
     } catch (...) {
         return codec_error(errc::out_of_memory, query.offset(), "out of memory storing roster items");
@@ -4789,14 +4829,15 @@ inline codec_error read_items(const element& query, const payload_context& ctx, 
 
 /// RFC 6121 §2.1: <query xmlns='jabber:iq:roster'/> in an IQ of ctx.iq_type().
 inline codec_error read_roster(const element& e, payload_context& ctx, RosterQuery& out) noexcept {
-    roster_lists lists(ctx.storage());
-    if (!lists.ok()) return codec_error(errc::out_of_memory, e.offset(), "out of memory storing roster items");
+    roster_storage* storage = ctx.storage().object<roster_storage>();
+    if (!storage) return codec_error(errc::out_of_memory, e.offset(), "out of memory storing roster items");
+    roster_storage& lists = *storage;
     if (auto v = e.find("ver")) out.ver = v->value();
     if (codec_error err = read_items(e, ctx, lists)) return err;
     // Now that the storage no longer moves, point each item at its groups.
-    std::vector<RosterItem>& items = *lists.items;
-    const std::vector<std::size_t>& firsts = *lists.group_first;
-    const std::vector<std::string_view>& groups = *lists.groups;
+    std::vector<RosterItem>& items = lists.items;
+    const std::vector<std::size_t>& firsts = lists.group_first;
+    const std::vector<std::string_view>& groups = lists.groups;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const std::size_t last = i + 1 < items.size() ? firsts[i + 1] : groups.size();
         items[i].groups = span<const std::string_view>(groups.data() + firsts[i], last - firsts[i]);
@@ -5022,7 +5063,7 @@ struct iq_frame {
 };
 
 // RFC 6120 §8.2.3: the 'type' attribute's value.
-inline codec_error read_iq_type(const attribute& a, IqType& out) noexcept {
+XSTANZA_CODEC_STEP codec_error read_iq_type(const attribute& a, IqType& out) noexcept {
     const std::string_view t = a.value();
     if (is(t, "get")) out = IqType::get;
     else if (is(t, "set")) out = IqType::set;
@@ -5036,7 +5077,7 @@ inline codec_error read_iq_type(const attribute& a, IqType& out) noexcept {
 
 // RFC 6120 §8.2.3, §8.1: the attributes of <iq/>. The JIDs go straight to where the caller
 // keeps them.
-inline codec_error read_iq_attributes(const element& root, const stream_context& stream, iq_frame& f,
+XSTANZA_CODEC_STEP codec_error read_iq_attributes(const element& root, const stream_context& stream, iq_frame& f,
                                       std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
     std::optional<attribute> type, id, lang;
     for (attribute a : root.attributes()) {
@@ -5061,7 +5102,7 @@ inline codec_error read_iq_attributes(const element& root, const stream_context&
 
 // Sorts the children of <iq/> into the <error/> (in the stanza's namespace) and payloads, and
 // checks their counts.
-inline codec_error read_iq_children(const element& root, std::string_view written_ns, iq_frame& f) noexcept {
+XSTANZA_CODEC_STEP codec_error read_iq_children(const element& root, std::string_view written_ns, iq_frame& f) noexcept {
     std::size_t payloads = 0, errors = 0, index = 0;
     std::optional<element> extra_payload, extra_error;
     for (element c : root) {
@@ -5352,7 +5393,7 @@ struct error_attributes {
     std::string_view lang;  // RFC 6120 §8.1.5: inherited by <text/>
 };
 
-inline codec_error read_error_attributes(const element& e, error_attributes& out) noexcept {
+XSTANZA_CODEC_STEP codec_error read_error_attributes(const element& e, error_attributes& out) noexcept {
     for (attribute a : e.attributes()) {
         std::string_view n = a.qname();
         if (is(n, "type")) {
@@ -5379,7 +5420,7 @@ inline codec_error read_error_attributes(const element& e, error_attributes& out
 }
 
 // RFC 6120 §8.3.2: <text/>, at most one, character data only, in a language.
-inline codec_error read_error_text(const element& c, std::string_view error_lang, StanzaError& out) noexcept {
+XSTANZA_CODEC_STEP codec_error read_error_text(const element& c, std::string_view error_lang, StanzaError& out) noexcept {
     if (out.text) return codec_error::make(errc::invalid_error, c.offset(), "<error/> carries at most one <text/> (RFC 6120 §8.3.2)");
     if (c.has_children())
         return codec_error::make(errc::invalid_error, c.offset(), "<text/> holds character data only (RFC 6120 §8.3.2)");
@@ -5391,7 +5432,7 @@ inline codec_error read_error_text(const element& c, std::string_view error_lang
 }
 
 // RFC 6120 §8.3.3: a defined condition in the stanzas namespace. `condition` is set once.
-inline codec_error read_defined_condition(const element& c, const rules& r, std::optional<Condition>& condition,
+XSTANZA_CODEC_STEP codec_error read_defined_condition(const element& c, const rules& r, std::optional<Condition>& condition,
                                           StanzaError& out) noexcept {
     const std::string_view local = c.name();
     std::optional<Condition> k = condition_from_string(local);
@@ -5423,7 +5464,7 @@ inline codec_error read_defined_condition(const element& c, const rules& r, std:
 }
 
 // RFC 6120 §8.3.2: at most one application-specific condition, in a namespace of its own.
-inline codec_error read_app_condition(const element& c, std::string_view error_ns, StanzaError& out) noexcept {
+XSTANZA_CODEC_STEP codec_error read_app_condition(const element& c, std::string_view error_ns, StanzaError& out) noexcept {
     const std::string_view local = c.name(), ns = c.ns();
     switch (app_condition_namespace(ns, error_ns)) {
     case app_namespace::own: break;
@@ -5573,32 +5614,37 @@ struct any_form<P, std::void_t<typename payload_parser<P>::any_form>> {
     using type = typename payload_parser<P>::any_form;
 };
 
-/// Decodes `e` as payload P into `out`: its name and namespace first, then its parser.
+// A text the payload read through the view could not be decoded: whatever the payload's
+// parser made of the empty view, the cause is the memory.
 template <class P>
-codec_error decode_payload(const element& e, payload_context& ctx, P& out) noexcept {
-    const std::string_view local = e.name(), ns = e.ns();
-    if (!same(local, payload_traits<P>::name) || !same(ns, payload_traits<P>::ns))
+codec_error decode_out_of_memory(const element& e) noexcept {
+    return codec_error::make(errc::out_of_memory, e.offset(), "out of memory decoding the text of <",
+                             payload_traits<P>::name, ">");
+}
+
+/// Decodes `e` as payload P into `out`: its name and namespace first (unless the caller
+/// matched them already), then its parser.
+template <class P>
+codec_error decode_payload(const element& e, payload_context& ctx, P& out, bool identity_checked = false) noexcept {
+    if (!identity_checked && !e.is(payload_traits<P>::name, payload_traits<P>::ns))
         return codec_error::make(errc::payload_mismatch, e.offset(), "expected <", payload_traits<P>::name, " xmlns='",
-                                 payload_traits<P>::ns, "'>, found <", local, " xmlns='", ns, "'>");
-    text_arena& texts = storage_access::texts(ctx.storage());
-    (void)texts.take_failure();
-    codec_error err;
+                                 payload_traits<P>::ns, "'>, found <", e.name(), " xmlns='", e.ns(), "'>");
+    // Decoding in place never allocates; out of place (a view of an opaque payload) it may fail.
+    text_arena* texts = element_access::context(e).in_place ? nullptr : &storage_access::texts(ctx.storage());
+    if (texts) (void)texts->take_failure();
     if constexpr (parses_into<P>::value) {
-        err = payload_parser<P>::parse(e, ctx, out);
+        if (codec_error err = payload_parser<P>::parse(e, ctx, out))
+            return texts && texts->take_failure() ? decode_out_of_memory<P>(e) : err;
     } else {
         result<P> r = [&] {
             if constexpr (parses_with_context<P>::value) return payload_parser<P>::parse(e, ctx);
             else return payload_parser<P>::parse(e);
         }();
-        if (r) out = std::move(*r);
-        else err = r.error();
+        if (!r) return texts && texts->take_failure() ? decode_out_of_memory<P>(e) : r.error();
+        out = std::move(*r);
     }
-    // A text the payload read through the view could not be decoded: whatever the payload's
-    // parser made of the empty view, the cause is the memory.
-    if (texts.take_failure())
-        return codec_error::make(errc::out_of_memory, e.offset(), "out of memory decoding the text of <",
-                                 payload_traits<P>::name, ">");
-    return err;
+    if (texts && texts->take_failure()) return decode_out_of_memory<P>(e);
+    return {};
 }
 
 }  // namespace detail
@@ -5856,27 +5902,34 @@ private:
     codec_error read_any_payload(const detail::iq_frame& f, basic_any_payload<Ps...>& out) noexcept {
         if (!f.payload) return {};
         const element p = *f.payload;
-        const detail::child_span& s = scanner_.children()[f.payload_index];
         last_payload_ = detail::element_access::node(p);
-        last_payload_begin_ = s.begin;
-        codec_error err;
-        const bool registered = (decode_if<Ps>(p, f.type, out, err) || ...);
-        if (registered) return err;
+        last_payload_begin_ = p.offset();
+        bool matched = false;
+        if constexpr (sizeof...(Ps) > 0) {
+            if (codec_error e = decode_registered<Ps...>(p, f.type, out, matched)) return e;
+        }
+        if (matched) return {};
+        const detail::child_span& s = scanner_.children()[f.payload_index];
         OpaqueElement o;
         if (codec_error e = detail::read_opaque(p, context_.base, s.begin, s.end, s.outer_prefix, o)) return e;
         out = o;
         return {};
     }
 
-    // Decodes `p` into `out` when it is a P; false when it is not.
-    template <class P, class Any>
-    bool decode_if(const element& p, IqType type, Any& out, codec_error& err) noexcept {
-        if (!p.is(payload_traits<P>::name, payload_traits<P>::ns)) return false;
-        P value{};
-        payload_context ctx(type, rules_, storage_);
-        err = detail::decode_payload<P>(p, ctx, value);
-        if (!err) out = std::move(value);
-        return true;
+    // Decodes `p` into `out` when it is one of the registered types P, Rest...; `matched` says
+    // whether it was.
+    template <class P, class... Rest, class Any>
+    codec_error decode_registered(const element& p, IqType type, Any& out, bool& matched) noexcept {
+        if (p.is(payload_traits<P>::name, payload_traits<P>::ns)) {
+            matched = true;
+            P value{};
+            payload_context ctx(type, rules_, storage_);
+            if (codec_error e = detail::decode_payload<P>(p, ctx, value, true)) return e;
+            out = std::move(value);
+            return {};
+        }
+        if constexpr (sizeof...(Rest) > 0) return decode_registered<Rest...>(p, type, out, matched);
+        else return {};
     }
 
     // cast: the payload `any` holds, as a P.

@@ -13,6 +13,14 @@
 #include "../xml/element.hpp"
 #include "../xml/writer.hpp"
 
+// A codec's steps, each a function of its own to read, inlined into the one that calls it,
+// so that splitting a codec into steps costs no calls and no error objects in between.
+#if defined(__GNUC__) || defined(__clang__)
+#define XSTANZA_CODEC_STEP [[gnu::always_inline]] inline
+#else
+#define XSTANZA_CODEC_STEP inline
+#endif
+
 namespace xstanza {
 namespace detail {
 

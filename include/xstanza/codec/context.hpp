@@ -48,7 +48,16 @@ public:
     /// or the next parse begins. Null when out of memory.
     template <class T, class Tag = T>
     std::vector<T>* list() noexcept {
-        const std::size_t id = detail::storage_id<T, Tag>();
+        list_of<T, Tag>* l = object<list_of<T, Tag>>();
+        return l ? &l->items : nullptr;
+    }
+
+    /// The object of type T kept here (default-constructed on first use, a T of one's own:
+    /// declare the type in your code), cleared with its clear() at the start of each parse on
+    /// first use. Null when out of memory. For a codec that keeps several lists: one lookup.
+    template <class T>
+    T* object() noexcept {
+        const std::size_t id = detail::storage_id<T, T>();
         if (id >= pools_.size()) {
             try {
                 pools_.resize(id + 1);
@@ -63,10 +72,10 @@ public:
         }
         auto* p = static_cast<pool<T>*>(slot.get());
         if (p->generation != generation_) {  // first use in this parse: empty it (keeps its memory)
-            p->items.clear();
+            p->value.clear();
             p->generation = generation_;
         }
-        return &p->items;
+        return &p->value;
     }
 
     /// Starts a parse: every list reads as empty; texts are reused.
@@ -90,7 +99,12 @@ private:
     };
     template <class T>
     struct pool : pool_base {
+        T value;
+    };
+    template <class T, class Tag>
+    struct list_of {
         std::vector<T> items;
+        void clear() noexcept { items.clear(); }
     };
     std::vector<std::unique_ptr<pool_base>> pools_;
     std::uint64_t generation_ = 1;

@@ -78,7 +78,7 @@ struct iq_frame {
 };
 
 // RFC 6120 §8.2.3: the 'type' attribute's value.
-inline codec_error read_iq_type(const attribute& a, IqType& out) noexcept {
+XSTANZA_CODEC_STEP codec_error read_iq_type(const attribute& a, IqType& out) noexcept {
     const std::string_view t = a.value();
     if (is(t, "get")) out = IqType::get;
     else if (is(t, "set")) out = IqType::set;
@@ -92,7 +92,7 @@ inline codec_error read_iq_type(const attribute& a, IqType& out) noexcept {
 
 // RFC 6120 §8.2.3, §8.1: the attributes of <iq/>. The JIDs go straight to where the caller
 // keeps them.
-inline codec_error read_iq_attributes(const element& root, const stream_context& stream, iq_frame& f,
+XSTANZA_CODEC_STEP codec_error read_iq_attributes(const element& root, const stream_context& stream, iq_frame& f,
                                       std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
     std::optional<attribute> type, id, lang;
     for (attribute a : root.attributes()) {
@@ -117,7 +117,7 @@ inline codec_error read_iq_attributes(const element& root, const stream_context&
 
 // Sorts the children of <iq/> into the <error/> (in the stanza's namespace) and payloads, and
 // checks their counts.
-inline codec_error read_iq_children(const element& root, std::string_view written_ns, iq_frame& f) noexcept {
+XSTANZA_CODEC_STEP codec_error read_iq_children(const element& root, std::string_view written_ns, iq_frame& f) noexcept {
     std::size_t payloads = 0, errors = 0, index = 0;
     std::optional<element> extra_payload, extra_error;
     for (element c : root) {

@@ -108,26 +108,23 @@ inline constexpr const char* empty_group_message = "empty <group/> name (RFC 612
 
 // ---- reading ----
 
-struct roster_groups_tag {};
-struct roster_group_first_tag {};
-struct roster_scratch_tag {};
-
-// The lists a roster parse fills, in the parse's storage.
-struct roster_lists {
-    std::vector<RosterItem>* items;
-    std::vector<std::string_view>* groups;
-    std::vector<std::size_t>* group_first;
-    std::vector<std::string_view>* scratch;
-    explicit roster_lists(parse_storage& s) noexcept
-        : items(s.list<RosterItem>()), groups(s.list<std::string_view, roster_groups_tag>()),
-          group_first(s.list<std::size_t, roster_group_first_tag>()),
-          scratch(s.list<std::string_view, roster_scratch_tag>()) {}
-    bool ok() const noexcept { return items && groups && group_first && scratch; }
+// The lists a roster parse fills, kept in the parse's storage (one lookup per parse).
+struct roster_storage {
+    std::vector<RosterItem> items;
+    std::vector<std::string_view> groups;
+    std::vector<std::size_t> group_first;  // per item: where its groups start in `groups`
+    std::vector<std::string_view> scratch;
+    void clear() noexcept {
+        items.clear();
+        groups.clear();
+        group_first.clear();
+    }
 };
+using roster_lists = roster_storage;
 
 // RFC 6121 §2.1.2.5: the 'subscription' attribute. A value the rules do not allow is an
 // error for a sender and ignored by a receiver (kept in ignored_subscription).
-inline codec_error read_subscription(const attribute& a, const payload_context& ctx, RosterItem& item) noexcept {
+XSTANZA_CODEC_STEP codec_error read_subscription(const attribute& a, const payload_context& ctx, RosterItem& item) noexcept {
     const std::string_view v = a.value();
     const std::optional<Subscription> s = subscription_from_string(v);
     if (s && subscription_allowed(*s, ctx.iq_type(), ctx.rules())) {
@@ -164,7 +161,7 @@ inline codec_error read_approval(const attribute& a, const payload_context& ctx,
 }
 
 // RFC 6121 §2.1.2: the attributes of one <item/>.
-inline codec_error read_item_attributes(const element& e, const payload_context& ctx, RosterItem& item) noexcept {
+XSTANZA_CODEC_STEP codec_error read_item_attributes(const element& e, const payload_context& ctx, RosterItem& item) noexcept {
     std::optional<attribute> jid;
     for (attribute a : e.attributes()) {
         const std::string_view n = a.qname();
@@ -188,7 +185,7 @@ inline codec_error read_item_attributes(const element& e, const payload_context&
 }
 
 // RFC 6121 §2.1.2.6: the <group/> children of one <item/>, appended to lists.groups.
-inline codec_error read_item_groups(const element& e, roster_lists& lists, std::size_t first) noexcept {
+XSTANZA_CODEC_STEP codec_error read_item_groups(const element& e, roster_lists& lists, std::size_t first) noexcept {
     const std::string_view item_ns = e.ns();  // jabber:iq:roster, checked by the caller
     for (element c : e) {
         if (!same(c.ns(), item_ns)) continue;  // other namespaces: extensions, ignored
@@ -202,15 +199,15 @@ inline codec_error read_item_groups(const element& e, roster_lists& lists, std::
         // RFC 6121 §2.3.3: answered not-acceptable, hence a code of its own
         if (g.empty()) return codec_error(errc::empty_group, c.offset(), empty_group_message);
         try {
-            lists.groups->push_back(g);
+            lists.groups.push_back(g);
         } catch (...) {
             return codec_error(errc::out_of_memory, c.offset(), "out of memory storing groups");
         }
     }
     bool oom = false;
-    const auto& groups = *lists.groups;
+    const auto& groups = lists.groups;
     span<const std::string_view> mine(groups.data() + first, groups.size() - first);
-    if (const std::string_view* dup = duplicate_group(mine, *lists.scratch, oom))
+    if (const std::string_view* dup = duplicate_group(mine, lists.scratch, oom))
         return codec_error::make(errc::invalid_roster, e.offset(), "duplicate group '", *dup, "' in one item (RFC 6121 §2.3.3)");
     if (oom) return codec_error(errc::out_of_memory, 0, "out of memory checking groups");
     return {};
@@ -229,10 +226,10 @@ inline codec_error read_items(const element& query, const payload_context& ctx, 
                                          "/> in a roster query; only <item/> is defined (RFC 6121 §2.1)");
             if (++count == 1) first = c.offset();
             else if (count == 2) second = c.offset();
-            RosterItem& item = lists.items->emplace_back();
-            lists.group_first->push_back(lists.groups->size());
+            RosterItem& item = lists.items.emplace_back();
+            lists.group_first.push_back(lists.groups.size());
             if (codec_error err = read_item_attributes(c, ctx, item)) return err;
-            if (codec_error err = read_item_groups(c, lists, lists.group_first->back())) return err;
+            if (codec_error err = read_item_groups(c, lists, lists.group_first.back())) return err;
         }
     } catch (...) {
         return codec_error(errc::out_of_memory, query.offset(), "out of memory storing roster items");
@@ -246,14 +243,15 @@ inline codec_error read_items(const element& query, const payload_context& ctx, 
 
 /// RFC 6121 §2.1: <query xmlns='jabber:iq:roster'/> in an IQ of ctx.iq_type().
 inline codec_error read_roster(const element& e, payload_context& ctx, RosterQuery& out) noexcept {
-    roster_lists lists(ctx.storage());
-    if (!lists.ok()) return codec_error(errc::out_of_memory, e.offset(), "out of memory storing roster items");
+    roster_storage* storage = ctx.storage().object<roster_storage>();
+    if (!storage) return codec_error(errc::out_of_memory, e.offset(), "out of memory storing roster items");
+    roster_storage& lists = *storage;
     if (auto v = e.find("ver")) out.ver = v->value();
     if (codec_error err = read_items(e, ctx, lists)) return err;
     // Now that the storage no longer moves, point each item at its groups.
-    std::vector<RosterItem>& items = *lists.items;
-    const std::vector<std::size_t>& firsts = *lists.group_first;
-    const std::vector<std::string_view>& groups = *lists.groups;
+    std::vector<RosterItem>& items = lists.items;
+    const std::vector<std::size_t>& firsts = lists.group_first;
+    const std::vector<std::string_view>& groups = lists.groups;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const std::size_t last = i + 1 < items.size() ? firsts[i + 1] : groups.size();
         items[i].groups = span<const std::string_view>(groups.data() + firsts[i], last - firsts[i]);

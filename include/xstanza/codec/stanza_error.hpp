@@ -51,7 +51,7 @@ struct error_attributes {
     std::string_view lang;  // RFC 6120 §8.1.5: inherited by <text/>
 };
 
-inline codec_error read_error_attributes(const element& e, error_attributes& out) noexcept {
+XSTANZA_CODEC_STEP codec_error read_error_attributes(const element& e, error_attributes& out) noexcept {
     for (attribute a : e.attributes()) {
         std::string_view n = a.qname();
         if (is(n, "type")) {
@@ -78,7 +78,7 @@ inline codec_error read_error_attributes(const element& e, error_attributes& out
 }
 
 // RFC 6120 §8.3.2: <text/>, at most one, character data only, in a language.
-inline codec_error read_error_text(const element& c, std::string_view error_lang, StanzaError& out) noexcept {
+XSTANZA_CODEC_STEP codec_error read_error_text(const element& c, std::string_view error_lang, StanzaError& out) noexcept {
     if (out.text) return codec_error::make(errc::invalid_error, c.offset(), "<error/> carries at most one <text/> (RFC 6120 §8.3.2)");
     if (c.has_children())
         return codec_error::make(errc::invalid_error, c.offset(), "<text/> holds character data only (RFC 6120 §8.3.2)");
@@ -90,7 +90,7 @@ inline codec_error read_error_text(const element& c, std::string_view error_lang
 }
 
 // RFC 6120 §8.3.3: a defined condition in the stanzas namespace. `condition` is set once.
-inline codec_error read_defined_condition(const element& c, const rules& r, std::optional<Condition>& condition,
+XSTANZA_CODEC_STEP codec_error read_defined_condition(const element& c, const rules& r, std::optional<Condition>& condition,
                                           StanzaError& out) noexcept {
     const std::string_view local = c.name();
     std::optional<Condition> k = condition_from_string(local);
@@ -122,7 +122,7 @@ inline codec_error read_defined_condition(const element& c, const rules& r, std:
 }
 
 // RFC 6120 §8.3.2: at most one application-specific condition, in a namespace of its own.
-inline codec_error read_app_condition(const element& c, std::string_view error_ns, StanzaError& out) noexcept {
+XSTANZA_CODEC_STEP codec_error read_app_condition(const element& c, std::string_view error_ns, StanzaError& out) noexcept {
     const std::string_view local = c.name(), ns = c.ns();
     switch (app_condition_namespace(ns, error_ns)) {
     case app_namespace::own: break;

@@ -159,16 +159,19 @@ public:
     }
     // Copies only the bytes in use: results carry a parse_error on every return, so the
     // success path must not pay for copying the whole message buffer.
+    // No error (the usual case): no message to copy.
     codec_error(const codec_error& o) noexcept
         : code_(o.code_), offset_(o.offset_), size_(o.size_), request_(o.request_) {
-        std::memcpy(message_, o.message_, size_ + 1);
+        if (size_) std::memcpy(message_, o.message_, size_ + 1);
+        else message_[0] = '\0';
     }
     codec_error& operator=(const codec_error& o) noexcept {
         code_ = o.code_;
         offset_ = o.offset_;
         size_ = o.size_;
         request_ = o.request_;
-        std::memmove(message_, o.message_, size_ + 1);
+        if (size_) std::memmove(message_, o.message_, size_ + 1);
+        else message_[0] = '\0';
         return *this;
     }
     /// Builds "a" + "b" + ... into the message; each piece is truncated to fit.

@@ -29,7 +29,7 @@ constexpr std::string_view to_string(Subscription s) noexcept { return detail::n
 /// The subscription named `name`, if it is one of the five (RFC 6121 §2.1.2.5).
 constexpr std::optional<Subscription> subscription_from_string(std::string_view name) noexcept {
     for (std::size_t i = 0; i < subscription_names.size(); ++i)
-        if (subscription_names[i].size() == name.size() && subscription_names[i] == name) return Subscription(i);
+        if (detail::same_name(subscription_names[i], name)) return Subscription(i);
     return std::nullopt;
 }
 

@@ -279,27 +279,34 @@ private:
     codec_error read_any_payload(const detail::iq_frame& f, basic_any_payload<Ps...>& out) noexcept {
         if (!f.payload) return {};
         const element p = *f.payload;
-        const detail::child_span& s = scanner_.children()[f.payload_index];
         last_payload_ = detail::element_access::node(p);
-        last_payload_begin_ = s.begin;
-        codec_error err;
-        const bool registered = (decode_if<Ps>(p, f.type, out, err) || ...);
-        if (registered) return err;
+        last_payload_begin_ = p.offset();
+        bool matched = false;
+        if constexpr (sizeof...(Ps) > 0) {
+            if (codec_error e = decode_registered<Ps...>(p, f.type, out, matched)) return e;
+        }
+        if (matched) return {};
+        const detail::child_span& s = scanner_.children()[f.payload_index];
         OpaqueElement o;
         if (codec_error e = detail::read_opaque(p, context_.base, s.begin, s.end, s.outer_prefix, o)) return e;
         out = o;
         return {};
     }
 
-    // Decodes `p` into `out` when it is a P; false when it is not.
-    template <class P, class Any>
-    bool decode_if(const element& p, IqType type, Any& out, codec_error& err) noexcept {
-        if (!p.is(payload_traits<P>::name, payload_traits<P>::ns)) return false;
-        P value{};
-        payload_context ctx(type, rules_, storage_);
-        err = detail::decode_payload<P>(p, ctx, value);
-        if (!err) out = std::move(value);
-        return true;
+    // Decodes `p` into `out` when it is one of the registered types P, Rest...; `matched` says
+    // whether it was.
+    template <class P, class... Rest, class Any>
+    codec_error decode_registered(const element& p, IqType type, Any& out, bool& matched) noexcept {
+        if (p.is(payload_traits<P>::name, payload_traits<P>::ns)) {
+            matched = true;
+            P value{};
+            payload_context ctx(type, rules_, storage_);
+            if (codec_error e = detail::decode_payload<P>(p, ctx, value, true)) return e;
+            out = std::move(value);
+            return {};
+        }
+        if constexpr (sizeof...(Rest) > 0) return decode_registered<Rest...>(p, type, out, matched);
+        else return {};
     }
 
     // cast: the payload `any` holds, as a P.

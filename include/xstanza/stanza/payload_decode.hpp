@@ -39,32 +39,37 @@ struct any_form<P, std::void_t<typename payload_parser<P>::any_form>> {
     using type = typename payload_parser<P>::any_form;
 };
 
-/// Decodes `e` as payload P into `out`: its name and namespace first, then its parser.
+// A text the payload read through the view could not be decoded: whatever the payload's
+// parser made of the empty view, the cause is the memory.
 template <class P>
-codec_error decode_payload(const element& e, payload_context& ctx, P& out) noexcept {
-    const std::string_view local = e.name(), ns = e.ns();
-    if (!same(local, payload_traits<P>::name) || !same(ns, payload_traits<P>::ns))
+codec_error decode_out_of_memory(const element& e) noexcept {
+    return codec_error::make(errc::out_of_memory, e.offset(), "out of memory decoding the text of <",
+                             payload_traits<P>::name, ">");
+}
+
+/// Decodes `e` as payload P into `out`: its name and namespace first (unless the caller
+/// matched them already), then its parser.
+template <class P>
+codec_error decode_payload(const element& e, payload_context& ctx, P& out, bool identity_checked = false) noexcept {
+    if (!identity_checked && !e.is(payload_traits<P>::name, payload_traits<P>::ns))
         return codec_error::make(errc::payload_mismatch, e.offset(), "expected <", payload_traits<P>::name, " xmlns='",
-                                 payload_traits<P>::ns, "'>, found <", local, " xmlns='", ns, "'>");
-    text_arena& texts = storage_access::texts(ctx.storage());
-    (void)texts.take_failure();
-    codec_error err;
+                                 payload_traits<P>::ns, "'>, found <", e.name(), " xmlns='", e.ns(), "'>");
+    // Decoding in place never allocates; out of place (a view of an opaque payload) it may fail.
+    text_arena* texts = element_access::context(e).in_place ? nullptr : &storage_access::texts(ctx.storage());
+    if (texts) (void)texts->take_failure();
     if constexpr (parses_into<P>::value) {
-        err = payload_parser<P>::parse(e, ctx, out);
+        if (codec_error err = payload_parser<P>::parse(e, ctx, out))
+            return texts && texts->take_failure() ? decode_out_of_memory<P>(e) : err;
     } else {
         result<P> r = [&] {
             if constexpr (parses_with_context<P>::value) return payload_parser<P>::parse(e, ctx);
             else return payload_parser<P>::parse(e);
         }();
-        if (r) out = std::move(*r);
-        else err = r.error();
+        if (!r) return texts && texts->take_failure() ? decode_out_of_memory<P>(e) : r.error();
+        out = std::move(*r);
     }
-    // A text the payload read through the view could not be decoded: whatever the payload's
-    // parser made of the empty view, the cause is the memory.
-    if (texts.take_failure())
-        return codec_error::make(errc::out_of_memory, e.offset(), "out of memory decoding the text of <",
-                                 payload_traits<P>::name, ">");
-    return err;
+    if (texts && texts->take_failure()) return decode_out_of_memory<P>(e);
+    return {};
 }
 
 }  // namespace detail

@@ -10,6 +10,14 @@
 
 #include "dom.hpp"
 
+// The view's accessors are the codecs' inner loop: inlined, they cost what reading the tree
+// directly costs.
+#if defined(__GNUC__) || defined(__clang__)
+#define XSTANZA_VIEW_INLINE [[gnu::always_inline]] inline
+#else
+#define XSTANZA_VIEW_INLINE inline
+#endif
+
 namespace xstanza {
 
 class element;
@@ -25,7 +33,7 @@ public:
     std::string_view qname() const noexcept { return detail::name_of(a_); }
     /// The value, references decoded and white space normalised (XML 1.0 §3.3.3); see
     /// element::text() for where decoded bytes live.
-    std::string_view value() const noexcept {
+    XSTANZA_VIEW_INLINE std::string_view value() const noexcept {
         return c_->in_place ? detail::attr_value(a_) : detail::attr_copy(a_, *c_->texts);
     }
     /// Byte offset of the value in the input.
@@ -109,7 +117,7 @@ public:
     /// so the payload's bytes stay as they came (serialize re-emits them verbatim); empty when
     /// out of memory, which out_of_memory() then tells (and a payload_parser's result is then
     /// replaced by errc::out_of_memory).
-    std::string_view text() const noexcept {
+    XSTANZA_VIEW_INLINE std::string_view text() const noexcept {
         if (has_children()) return {};
         return context_->in_place ? detail::text_of(node_) : detail::text_copy(node_, *context_->texts);
     }
@@ -160,5 +168,7 @@ struct element_access {
 }  // namespace detail
 
 }  // namespace xstanza
+
+#undef XSTANZA_VIEW_INLINE
 
 #endif  // XSTANZA_XML_ELEMENT_HPP

@@ -15,6 +15,14 @@ constexpr std::string_view name_at(const std::array<std::string_view, N>& names,
     return i < N ? names[i] : std::string_view{};
 }
 
+/// a == b, byte by byte: short names, compared inline (no call, constexpr).
+constexpr bool same_name(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 }  // namespace xstanza::detail
 
 #endif  // XSTANZA_MODEL_DETAIL_NAMES_HPP
