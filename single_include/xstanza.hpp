@@ -16,7 +16,8 @@
 //   stanza/   parser.hpp (Parser)  serialize.hpp  owned.hpp  reply.hpp  ostream.hpp
 //   codec/    one file per element, read and write side by side: roster, ping, version
 //   xml/      the only folder naming RapidXML: scanner, tree, element view, writer
-//   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules
+//   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules,
+//             the stream's header, events and errors (StreamHeader, StreamEvent, StreamError)
 #ifndef XSTANZA_XSTANZA_HPP
 #define XSTANZA_XSTANZA_HPP
 
@@ -5643,70 +5644,23 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
 #include <vector>
 
 
+// ---- begin include/xstanza/model/stream.hpp
+// xstanza: what framing an XMPP stream (RFC 6120 §4) produces: the stream header, the
+// events StreamReader::next() returns, and the bounds a stream is read within. Plain data,
+// no XML; stream/reader.hpp fills it in.
+#ifndef XSTANZA_MODEL_STREAM_HPP
+#define XSTANZA_MODEL_STREAM_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+
 namespace xstanza {
 
 /// RFC 6120 §4.8.1: the stream namespace, of <stream/>, <features/> and <error/>.
 inline constexpr std::string_view stream_ns = "http://etherx.jabber.org/streams";
-/// RFC 6120 §4.9.2: the namespace of stream error conditions and their <text/>.
-inline constexpr std::string_view stream_errors_ns = "urn:ietf:params:xml:ns:xmpp-streams";
-
-/// RFC 6120 §4.9.3: the 25 defined stream error conditions, in the RFC's order.
-enum class StreamCondition : unsigned char {
-    bad_format, bad_namespace_prefix, conflict, connection_timeout, host_gone, host_unknown,
-    improper_addressing, internal_server_error, invalid_from, invalid_namespace, invalid_xml,
-    not_authorized, not_well_formed, policy_violation, remote_connection_failed, reset,
-    resource_constraint, restricted_xml, see_other_host, system_shutdown, undefined_condition,
-    unsupported_encoding, unsupported_feature, unsupported_stanza_type, unsupported_version,
-};
-
-inline constexpr std::array<std::string_view, 25> stream_condition_names = {
-    "bad-format", "bad-namespace-prefix", "conflict", "connection-timeout", "host-gone", "host-unknown",
-    "improper-addressing", "internal-server-error", "invalid-from", "invalid-namespace", "invalid-xml",
-    "not-authorized", "not-well-formed", "policy-violation", "remote-connection-failed", "reset",
-    "resource-constraint", "restricted-xml", "see-other-host", "system-shutdown", "undefined-condition",
-    "unsupported-encoding", "unsupported-feature", "unsupported-stanza-type", "unsupported-version",
-};
-
-/// The element name of a stream error condition ("not-well-formed"); empty for a value
-/// outside the enumeration.
-constexpr std::string_view to_string(StreamCondition c) noexcept {
-    return detail::name_at(stream_condition_names, std::size_t(c));
-}
-/// The condition named `name`, if it is one of the 25.
-constexpr std::optional<StreamCondition> stream_condition_from_string(std::string_view name) noexcept {
-    for (std::size_t i = 0; i < stream_condition_names.size(); ++i)
-        if (stream_condition_names[i] == name) return StreamCondition(i);
-    return std::nullopt;
-}
-
-/// RFC 6120 §4.9.2 <stream:error/>: a defined condition, optional text, an optional
-/// application-specific condition. Plain data; views into the StreamReader.
-struct StreamError {
-    StreamCondition condition = StreamCondition::undefined_condition;
-    /// False when the peer's <stream:error/> named no defined condition (RFC 6120 §4.9.2 requires
-    /// one); `condition` is then undefined_condition.
-    bool has_condition = false;
-    std::optional<std::string_view> text{};  ///< <text/> content
-    std::string_view text_lang{};            ///< xml:lang of <text/>, empty when absent
-    std::string_view see_other_host{};       ///< content of <see-other-host/> (RFC 6120 §4.9.3.19)
-    std::optional<AppCondition> app{};       ///< application-specific condition (RFC 6120 §4.9.4)
-};
-
-/// Appends `<stream:error><condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>`
-/// and the closing `</stream:stream>` (RFC 6120 §4.9.1.1: a stream error ends the stream).
-/// A value outside the enumeration is written as <undefined-condition/> (RFC 6120 §4.9.3.21).
-/// Returns false when out of memory.
-inline bool append_stream_error(std::string& out, StreamCondition c) noexcept {
-    std::string_view name = to_string(c);
-    if (name.empty()) name = to_string(StreamCondition::undefined_condition);
-    try {
-        out.append("<stream:error><").append(name).append(" xmlns='").append(stream_errors_ns)
-            .append("'/></stream:error></stream:stream>");
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
 
 /// One attribute of the stream header, as written (name) and decoded (value).
 struct StreamAttribute {
@@ -5780,6 +5734,83 @@ struct stream_limits {
 
 namespace detail {
 
+// The scanner's limits for one element of a stream (the others keep parse_limits' defaults).
+inline parse_limits element_limits(const stream_limits& limits) noexcept {
+    parse_limits pl;
+    pl.max_input_bytes = limits.max_stanza_bytes;
+    pl.max_depth = limits.max_depth;
+    pl.max_attributes = limits.max_attributes;
+    return pl;
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_STREAM_HPP
+// ---- end include/xstanza/model/stream.hpp
+
+// ---- begin include/xstanza/model/stream_error.hpp
+// xstanza: stream errors (RFC 6120 §4.9): the 25 conditions and what a received
+// <stream:error/> says. Plain data, no XML; stream/stream_error_reader.hpp reads and writes
+// the element.
+#ifndef XSTANZA_MODEL_STREAM_ERROR_HPP
+#define XSTANZA_MODEL_STREAM_ERROR_HPP
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+
+namespace xstanza {
+
+/// RFC 6120 §4.9.2: the namespace of stream error conditions and their <text/>.
+inline constexpr std::string_view stream_errors_ns = "urn:ietf:params:xml:ns:xmpp-streams";
+
+/// RFC 6120 §4.9.3: the 25 defined stream error conditions, in the RFC's order.
+enum class StreamCondition : unsigned char {
+    bad_format, bad_namespace_prefix, conflict, connection_timeout, host_gone, host_unknown,
+    improper_addressing, internal_server_error, invalid_from, invalid_namespace, invalid_xml,
+    not_authorized, not_well_formed, policy_violation, remote_connection_failed, reset,
+    resource_constraint, restricted_xml, see_other_host, system_shutdown, undefined_condition,
+    unsupported_encoding, unsupported_feature, unsupported_stanza_type, unsupported_version,
+};
+
+inline constexpr std::array<std::string_view, 25> stream_condition_names = {
+    "bad-format", "bad-namespace-prefix", "conflict", "connection-timeout", "host-gone", "host-unknown",
+    "improper-addressing", "internal-server-error", "invalid-from", "invalid-namespace", "invalid-xml",
+    "not-authorized", "not-well-formed", "policy-violation", "remote-connection-failed", "reset",
+    "resource-constraint", "restricted-xml", "see-other-host", "system-shutdown", "undefined-condition",
+    "unsupported-encoding", "unsupported-feature", "unsupported-stanza-type", "unsupported-version",
+};
+
+/// The element name of a stream error condition ("not-well-formed"); empty for a value
+/// outside the enumeration.
+constexpr std::string_view to_string(StreamCondition c) noexcept {
+    return detail::name_at(stream_condition_names, std::size_t(c));
+}
+/// The condition named `name`, if it is one of the 25.
+constexpr std::optional<StreamCondition> stream_condition_from_string(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < stream_condition_names.size(); ++i)
+        if (stream_condition_names[i] == name) return StreamCondition(i);
+    return std::nullopt;
+}
+
+/// RFC 6120 §4.9.2 <stream:error/>: a defined condition, optional text, an optional
+/// application-specific condition. Plain data; views into the StreamReader.
+struct StreamError {
+    StreamCondition condition = StreamCondition::undefined_condition;
+    /// False when the peer's <stream:error/> named no defined condition (RFC 6120 §4.9.2 requires
+    /// one); `condition` is then undefined_condition.
+    bool has_condition = false;
+    std::optional<std::string_view> text{};  ///< <text/> content
+    std::string_view text_lang{};            ///< xml:lang of <text/>, empty when absent
+    std::string_view see_other_host{};       ///< content of <see-other-host/> (RFC 6120 §4.9.3.19)
+    std::optional<AppCondition> app{};       ///< application-specific condition (RFC 6120 §4.9.4)
+};
+
+namespace detail {
+
 // Which stream error a scanner code becomes (RFC 6120 §4.9.3).
 constexpr StreamCondition stream_condition_for(errc code) noexcept {
     switch (code) {
@@ -5798,6 +5829,28 @@ constexpr StreamCondition stream_condition_for(errc code) noexcept {
 }
 
 }  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_STREAM_ERROR_HPP
+// ---- end include/xstanza/model/stream_error.hpp
+
+namespace xstanza {
+
+/// Appends `<stream:error><condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>`
+/// and the closing `</stream:stream>` (RFC 6120 §4.9.1.1: a stream error ends the stream).
+/// A value outside the enumeration is written as <undefined-condition/> (RFC 6120 §4.9.3.21).
+/// Returns false when out of memory.
+inline bool append_stream_error(std::string& out, StreamCondition c) noexcept {
+    std::string_view name = to_string(c);
+    if (name.empty()) name = to_string(StreamCondition::undefined_condition);
+    try {
+        out.append("<stream:error><").append(name).append(" xmlns='").append(stream_errors_ns)
+            .append("'/></stream:error></stream:stream>");
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
 
 /// Frames an XMPP stream read from the network. Feed it chunks; pull events with next():
 /// \code
@@ -5984,13 +6037,7 @@ private:
     std::uint64_t offset_at(std::size_t pos) const noexcept { return base_ + pos; }
 
     // The scanner's limits for one element (the others keep parse_limits' defaults).
-    parse_limits xml_limits() const noexcept {
-        parse_limits pl;
-        pl.max_input_bytes = limits_.max_stanza_bytes;
-        pl.max_depth = limits_.max_depth;
-        pl.max_attributes = limits_.max_attributes;
-        return pl;
-    }
+    parse_limits xml_limits() const noexcept { return detail::element_limits(limits_); }
 
     void restore_byte() noexcept {
         if (has_saved_) {

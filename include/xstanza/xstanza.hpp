@@ -7,7 +7,8 @@
 //   stanza/   parser.hpp (Parser)  serialize.hpp  owned.hpp  reply.hpp  ostream.hpp
 //   codec/    one file per element, read and write side by side: roster, ping, version
 //   xml/      the only folder naming RapidXML: scanner, tree, element view, writer
-//   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules
+//   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules,
+//             the stream's header, events and errors (StreamHeader, StreamEvent, StreamError)
 #ifndef XSTANZA_XSTANZA_HPP
 #define XSTANZA_XSTANZA_HPP
 

@@ -31,55 +31,10 @@
 #include "../model/syntax.hpp"
 #include "../model/span.hpp"
 #include "../model/stanza_error.hpp"
+#include "../model/stream.hpp"
+#include "../model/stream_error.hpp"
 
 namespace xstanza {
-
-/// RFC 6120 §4.8.1: the stream namespace, of <stream/>, <features/> and <error/>.
-inline constexpr std::string_view stream_ns = "http://etherx.jabber.org/streams";
-/// RFC 6120 §4.9.2: the namespace of stream error conditions and their <text/>.
-inline constexpr std::string_view stream_errors_ns = "urn:ietf:params:xml:ns:xmpp-streams";
-
-/// RFC 6120 §4.9.3: the 25 defined stream error conditions, in the RFC's order.
-enum class StreamCondition : unsigned char {
-    bad_format, bad_namespace_prefix, conflict, connection_timeout, host_gone, host_unknown,
-    improper_addressing, internal_server_error, invalid_from, invalid_namespace, invalid_xml,
-    not_authorized, not_well_formed, policy_violation, remote_connection_failed, reset,
-    resource_constraint, restricted_xml, see_other_host, system_shutdown, undefined_condition,
-    unsupported_encoding, unsupported_feature, unsupported_stanza_type, unsupported_version,
-};
-
-inline constexpr std::array<std::string_view, 25> stream_condition_names = {
-    "bad-format", "bad-namespace-prefix", "conflict", "connection-timeout", "host-gone", "host-unknown",
-    "improper-addressing", "internal-server-error", "invalid-from", "invalid-namespace", "invalid-xml",
-    "not-authorized", "not-well-formed", "policy-violation", "remote-connection-failed", "reset",
-    "resource-constraint", "restricted-xml", "see-other-host", "system-shutdown", "undefined-condition",
-    "unsupported-encoding", "unsupported-feature", "unsupported-stanza-type", "unsupported-version",
-};
-
-/// The element name of a stream error condition ("not-well-formed"); empty for a value
-/// outside the enumeration.
-constexpr std::string_view to_string(StreamCondition c) noexcept {
-    return detail::name_at(stream_condition_names, std::size_t(c));
-}
-/// The condition named `name`, if it is one of the 25.
-constexpr std::optional<StreamCondition> stream_condition_from_string(std::string_view name) noexcept {
-    for (std::size_t i = 0; i < stream_condition_names.size(); ++i)
-        if (stream_condition_names[i] == name) return StreamCondition(i);
-    return std::nullopt;
-}
-
-/// RFC 6120 §4.9.2 <stream:error/>: a defined condition, optional text, an optional
-/// application-specific condition. Plain data; views into the StreamReader.
-struct StreamError {
-    StreamCondition condition = StreamCondition::undefined_condition;
-    /// False when the peer's <stream:error/> named no defined condition (RFC 6120 §4.9.2 requires
-    /// one); `condition` is then undefined_condition.
-    bool has_condition = false;
-    std::optional<std::string_view> text{};  ///< <text/> content
-    std::string_view text_lang{};            ///< xml:lang of <text/>, empty when absent
-    std::string_view see_other_host{};       ///< content of <see-other-host/> (RFC 6120 §4.9.3.19)
-    std::optional<AppCondition> app{};       ///< application-specific condition (RFC 6120 §4.9.4)
-};
 
 /// Appends `<stream:error><condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>`
 /// and the closing `</stream:stream>` (RFC 6120 §4.9.1.1: a stream error ends the stream).
@@ -96,97 +51,6 @@ inline bool append_stream_error(std::string& out, StreamCondition c) noexcept {
         return false;
     }
 }
-
-/// One attribute of the stream header, as written (name) and decoded (value).
-struct StreamAttribute {
-    std::string_view name;
-    std::string_view value;
-};
-
-/// The <stream:stream> header (RFC 6120 §4.7, §4.8). Views into the StreamReader, valid
-/// until its restart() or reset().
-struct StreamHeader {
-    std::string_view qname;        ///< as written: "stream:stream"
-    std::string_view prefix;       ///< the stream namespace's prefix: "stream" (RFC 6120 §4.8.5)
-    std::string_view content_ns;   ///< jabber:client or jabber:server (RFC 6120 §4.8.2)
-    std::optional<std::string_view> from{};     ///< RFC 6120 §4.7.1
-    std::optional<std::string_view> to{};       ///< RFC 6120 §4.7.2
-    std::optional<std::string_view> id{};       ///< RFC 6120 §4.7.3
-    std::optional<std::string_view> lang{};     ///< xml:lang, RFC 6120 §4.7.4
-    std::optional<std::string_view> version{};  ///< RFC 6120 §4.7.5; absent means a pre-1.0 peer
-    span<const StreamAttribute> attributes{};   ///< all of them, namespace declarations included, in order
-};
-
-/// What StreamReader::next() found.
-enum class StreamEventType : unsigned char {
-    need_more,     ///< every byte fed so far is consumed: feed() the next chunk
-    header,        ///< a stream header: see StreamReader::header()
-    element,       ///< a complete first-level element (a stanza, <stream:features/>, a SASL element ...)
-    keepalive,     ///< whitespace between first-level elements (RFC 6120 §11.7, §4.6.4)
-    stream_error,  ///< the peer sent <stream:error/>: see StreamReader::stream_error(); </stream:stream> follows
-    closed,        ///< the peer closed its stream with </stream:stream> (RFC 6120 §4.4)
-    error,         ///< the input broke a rule: see error() and error_condition(); the reader stays failed
-};
-
-/// Which first-level element an element event holds.
-enum class ElementKind : unsigned char {
-    iq,        ///< <iq/> in the stream's content namespace (RFC 6120 §8.2.3)
-    message,   ///< <message/> (RFC 6120 §8.2.1), handed out opaque
-    presence,  ///< <presence/> (RFC 6120 §8.2.2), handed out opaque
-    features,  ///< <stream:features/> (RFC 6120 §4.3.2)
-    other,     ///< anything else: SASL, STARTTLS, extensions (RFC 6120 §4.9.3.24 lets a server refuse them)
-};
-
-/// One result of StreamReader::next(). The bytes and views are valid until the next call
-/// of next(), feed(), restart() or reset() on the reader.
-struct StreamEvent {
-    StreamEventType type = StreamEventType::need_more;
-    ElementKind kind = ElementKind::other;  ///< for element events
-    /// element and stream_error: the element's bytes, from '<' to the final '>'; data[size] is
-    /// writable (the padding byte Parser::parse_in_situ needs; the reader puts back what it
-    /// overwrote). keepalive: the whitespace.
-    char* data = nullptr;
-    std::size_t size = 0;
-    std::string_view name{};  ///< element: local name ("iq")
-    std::string_view ns{};    ///< element: namespace, the stream's content namespace when not declared on it
-    /// True when the bytes were assembled in the reader's buffer: the element spanned chunks, or
-    /// it uses a prefix declared on the stream header, whose declaration was copied onto it.
-    bool copied = false;
-    std::uint64_t offset = 0;  ///< stream offset of data[0]: bytes fed before it since reset()
-};
-
-/// Bounds on what one stream may make the reader hold.
-struct stream_limits {
-    /// One first-level element (or the header) in bytes; larger gives policy-violation and
-    /// nothing past the limit is buffered. RFC 6120 §13.12: at least 10000 bytes; Prosody's
-    /// c2s default is 256 KiB. Raise it for very large roster results.
-    std::size_t max_stanza_bytes = std::size_t{1} << 20;
-    /// Element nesting inside one stanza, the stanza being depth 1 (as parse_limits::max_depth).
-    std::size_t max_depth = parse_limits{}.max_depth;
-    /// Attributes on one element (as parse_limits::max_attributes).
-    std::size_t max_attributes = parse_limits{}.max_attributes;
-};
-
-namespace detail {
-
-// Which stream error a scanner code becomes (RFC 6120 §4.9.3).
-constexpr StreamCondition stream_condition_for(errc code) noexcept {
-    switch (code) {
-    // RFC 6120 §11.1: comments, PIs, DTDs and entities other than the five -> restricted-xml
-    case errc::forbidden_comment: case errc::forbidden_pi: case errc::forbidden_dtd: case errc::undefined_entity:
-        return StreamCondition::restricted_xml;
-    // RFC 6120 §13.12: local size, depth and attribute limits -> policy-violation (§4.9.3.14)
-    case errc::input_too_large: case errc::depth_limit: case errc::attribute_limit:
-        return StreamCondition::policy_violation;
-    case errc::out_of_memory:
-        return StreamCondition::resource_constraint;  // RFC 6120 §4.9.3.17
-    default:
-        // RFC 6120 §11.3: XML or namespace well-formedness -> not-well-formed (§4.9.3.13)
-        return StreamCondition::not_well_formed;
-    }
-}
-
-}  // namespace detail
 
 /// Frames an XMPP stream read from the network. Feed it chunks; pull events with next():
 /// \code
@@ -373,13 +237,7 @@ private:
     std::uint64_t offset_at(std::size_t pos) const noexcept { return base_ + pos; }
 
     // The scanner's limits for one element (the others keep parse_limits' defaults).
-    parse_limits xml_limits() const noexcept {
-        parse_limits pl;
-        pl.max_input_bytes = limits_.max_stanza_bytes;
-        pl.max_depth = limits_.max_depth;
-        pl.max_attributes = limits_.max_attributes;
-        return pl;
-    }
+    parse_limits xml_limits() const noexcept { return detail::element_limits(limits_); }
 
     void restore_byte() noexcept {
         if (has_saved_) {
