@@ -5834,6 +5834,19 @@ constexpr StreamCondition stream_condition_for(errc code) noexcept {
 #endif  // XSTANZA_MODEL_STREAM_ERROR_HPP
 // ---- end include/xstanza/model/stream_error.hpp
 
+// ---- begin include/xstanza/stream/stream_error_reader.hpp
+// xstanza: the stream error element, <stream:error/> (RFC 6120 §4.9): writing one to end a
+// stream, and reading the one a peer sent into a StreamError.
+#ifndef XSTANZA_STREAM_STREAM_ERROR_READER_HPP
+#define XSTANZA_STREAM_STREAM_ERROR_READER_HPP
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+
 namespace xstanza {
 
 /// Appends `<stream:error><condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>`
@@ -5851,6 +5864,66 @@ inline bool append_stream_error(std::string& out, StreamCondition c) noexcept {
         return false;
     }
 }
+
+namespace detail {
+
+// Reads a received <stream:error/> into a StreamError, whose views point into its own copy
+// of the element (valid until the next read() or clear()).
+class stream_error_reader {
+public:
+    const StreamError& result() const noexcept { return error_; }
+    void clear() noexcept { error_ = StreamError{}; }
+
+    // RFC 6120 §4.9.2: a defined condition, optional <text/>, optional application condition.
+    // p[0, n) is the whole element, validated already by `scanner`.
+    void read(scanner& scanner, const char* p, std::size_t n, const parse_limits& limits) noexcept {
+        error_ = StreamError{};
+        try {
+            buf_.assign(p, p + n);
+            if (!doc_) doc_ = std::make_unique<xml_doc>();
+        } catch (...) {
+            return;  // out of memory: an undefined condition
+        }
+        doc_->clear();
+        // Validated already; this pass builds the tree (failing only when out of memory).
+        if (scanner.scan(buf_.data(), buf_.size(), limits, *doc_)) return;
+        xml_node* root = doc_->first_node();
+        if (!root) return;
+        for (xml_node* c = root->first_node(); c; c = c->next_sibling()) read_child(c);
+    }
+
+private:
+    void read_child(xml_node* c) noexcept {
+        std::string_view ns = resolve_ns(c);
+        std::string_view local = local_name(c);
+        if (ns == stream_errors_ns) {
+            if (local == "text") {
+                error_.text = has_element_child(c) ? std::string_view{} : text_of(c);
+                if (xml_attr* l = find_attr(c, "xml:lang")) error_.text_lang = attr_value(l);
+            } else if (auto cond = stream_condition_from_string(local); cond && !error_.has_condition) {
+                error_.condition = *cond;
+                error_.has_condition = true;
+                // RFC 6120 §4.9.3.19: the host to reconnect to
+                if (*cond == StreamCondition::see_other_host && !has_element_child(c)) error_.see_other_host = text_of(c);
+            }
+        } else if (!error_.app) {
+            // RFC 6120 §4.9.4: an application-specific condition
+            error_.app = AppCondition{local, ns};
+        }
+    }
+
+    std::vector<char> buf_;  // a copy of the element: its text is decoded in place as it is read
+    std::unique_ptr<xml_doc> doc_;
+    StreamError error_{};
+};
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_STREAM_STREAM_ERROR_READER_HPP
+// ---- end include/xstanza/stream/stream_error_reader.hpp
+
+namespace xstanza {
 
 /// Frames an XMPP stream read from the network. Feed it chunks; pull events with next():
 /// \code
@@ -5971,7 +6044,7 @@ public:
         base_ = 0;
         error_ = parse_error();
         error_condition_ = StreamCondition::undefined_condition;
-        stream_error_ = StreamError{};
+        received_error_.clear();
         state_ = state::prolog;
         restart();
     }
@@ -5993,7 +6066,7 @@ public:
         return c;
     }
     /// The <stream:error/> the peer sent (after a stream_error event).
-    const StreamError& stream_error() const noexcept { return stream_error_; }
+    const StreamError& stream_error() const noexcept { return received_error_.result(); }
     /// After an error event: what was wrong, with the stream offset where it was found.
     const parse_error& error() const noexcept { return error_; }
     /// After an error event: the stream error to send the peer (RFC 6120 §4.9.3).
@@ -6644,7 +6717,7 @@ private:
                             "> uses another prefix than the stream header's for the stream namespace (RFC 6120 §4.8.1)");
             if (local == "features") ev.kind = ElementKind::features;
             else if (local == "error") {
-                read_stream_error(p, n);
+                received_error_.read(scanner_, p, n, xml_limits());
                 ev.type = StreamEventType::stream_error;
             }
         } else if (ns == header_.content_ns) {
@@ -6659,39 +6732,6 @@ private:
             saved_ = data_[pos_];
         }
         return true;
-    }
-
-    // RFC 6120 §4.9.2: a defined condition, optional <text/>, optional application condition.
-    void read_stream_error(const char* p, std::size_t n) noexcept {
-        stream_error_ = StreamError{};
-        try {
-            error_buf_.assign(p, p + n);
-            if (!doc_) doc_ = std::make_unique<detail::xml_doc>();
-        } catch (...) {
-            return;  // out of memory: an undefined condition
-        }
-        doc_->clear();
-        // Validated already; this pass builds the tree (failing only when out of memory).
-        if (scanner_.scan(error_buf_.data(), error_buf_.size(), xml_limits(), *doc_)) return;
-        detail::xml_node* root = doc_->first_node();
-        if (!root) return;
-        for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
-            std::string_view ns = detail::resolve_ns(c);
-            std::string_view local = detail::local_name(c);
-            if (ns == stream_errors_ns) {
-                if (local == "text") {
-                    stream_error_.text = detail::has_element_child(c) ? std::string_view{} : detail::text_of(c);
-                    if (detail::xml_attr* l = detail::find_attr(c, "xml:lang")) stream_error_.text_lang = detail::attr_value(l);
-                } else if (auto cond = stream_condition_from_string(local); cond && !stream_error_.has_condition) {
-                    stream_error_.condition = *cond;
-                    stream_error_.has_condition = true;
-                    if (*cond == StreamCondition::see_other_host && !detail::has_element_child(c))
-                        stream_error_.see_other_host = detail::text_of(c);
-                }
-            } else if (!stream_error_.app) {
-                stream_error_.app = AppCondition{local, ns};
-            }
-        }
     }
 
     stream_limits limits_;
@@ -6734,9 +6774,7 @@ private:
     detail::scanner scanner_;
     std::string inject_;
     // stream errors
-    std::vector<char> error_buf_;
-    std::unique_ptr<detail::xml_doc> doc_;
-    StreamError stream_error_{};
+    detail::stream_error_reader received_error_;
     parse_error error_{};
     StreamCondition error_condition_ = StreamCondition::undefined_condition;
 };

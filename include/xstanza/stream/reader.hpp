@@ -33,24 +33,9 @@
 #include "../model/stanza_error.hpp"
 #include "../model/stream.hpp"
 #include "../model/stream_error.hpp"
+#include "stream_error_reader.hpp"
 
 namespace xstanza {
-
-/// Appends `<stream:error><condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>`
-/// and the closing `</stream:stream>` (RFC 6120 §4.9.1.1: a stream error ends the stream).
-/// A value outside the enumeration is written as <undefined-condition/> (RFC 6120 §4.9.3.21).
-/// Returns false when out of memory.
-inline bool append_stream_error(std::string& out, StreamCondition c) noexcept {
-    std::string_view name = to_string(c);
-    if (name.empty()) name = to_string(StreamCondition::undefined_condition);
-    try {
-        out.append("<stream:error><").append(name).append(" xmlns='").append(stream_errors_ns)
-            .append("'/></stream:error></stream:stream>");
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
 
 /// Frames an XMPP stream read from the network. Feed it chunks; pull events with next():
 /// \code
@@ -171,7 +156,7 @@ public:
         base_ = 0;
         error_ = parse_error();
         error_condition_ = StreamCondition::undefined_condition;
-        stream_error_ = StreamError{};
+        received_error_.clear();
         state_ = state::prolog;
         restart();
     }
@@ -193,7 +178,7 @@ public:
         return c;
     }
     /// The <stream:error/> the peer sent (after a stream_error event).
-    const StreamError& stream_error() const noexcept { return stream_error_; }
+    const StreamError& stream_error() const noexcept { return received_error_.result(); }
     /// After an error event: what was wrong, with the stream offset where it was found.
     const parse_error& error() const noexcept { return error_; }
     /// After an error event: the stream error to send the peer (RFC 6120 §4.9.3).
@@ -844,7 +829,7 @@ private:
                             "> uses another prefix than the stream header's for the stream namespace (RFC 6120 §4.8.1)");
             if (local == "features") ev.kind = ElementKind::features;
             else if (local == "error") {
-                read_stream_error(p, n);
+                received_error_.read(scanner_, p, n, xml_limits());
                 ev.type = StreamEventType::stream_error;
             }
         } else if (ns == header_.content_ns) {
@@ -859,39 +844,6 @@ private:
             saved_ = data_[pos_];
         }
         return true;
-    }
-
-    // RFC 6120 §4.9.2: a defined condition, optional <text/>, optional application condition.
-    void read_stream_error(const char* p, std::size_t n) noexcept {
-        stream_error_ = StreamError{};
-        try {
-            error_buf_.assign(p, p + n);
-            if (!doc_) doc_ = std::make_unique<detail::xml_doc>();
-        } catch (...) {
-            return;  // out of memory: an undefined condition
-        }
-        doc_->clear();
-        // Validated already; this pass builds the tree (failing only when out of memory).
-        if (scanner_.scan(error_buf_.data(), error_buf_.size(), xml_limits(), *doc_)) return;
-        detail::xml_node* root = doc_->first_node();
-        if (!root) return;
-        for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
-            std::string_view ns = detail::resolve_ns(c);
-            std::string_view local = detail::local_name(c);
-            if (ns == stream_errors_ns) {
-                if (local == "text") {
-                    stream_error_.text = detail::has_element_child(c) ? std::string_view{} : detail::text_of(c);
-                    if (detail::xml_attr* l = detail::find_attr(c, "xml:lang")) stream_error_.text_lang = detail::attr_value(l);
-                } else if (auto cond = stream_condition_from_string(local); cond && !stream_error_.has_condition) {
-                    stream_error_.condition = *cond;
-                    stream_error_.has_condition = true;
-                    if (*cond == StreamCondition::see_other_host && !detail::has_element_child(c))
-                        stream_error_.see_other_host = detail::text_of(c);
-                }
-            } else if (!stream_error_.app) {
-                stream_error_.app = AppCondition{local, ns};
-            }
-        }
     }
 
     stream_limits limits_;
@@ -934,9 +886,7 @@ private:
     detail::scanner scanner_;
     std::string inject_;
     // stream errors
-    std::vector<char> error_buf_;
-    std::unique_ptr<detail::xml_doc> doc_;
-    StreamError stream_error_{};
+    detail::stream_error_reader received_error_;
     parse_error error_{};
     StreamCondition error_condition_ = StreamCondition::undefined_condition;
 };
