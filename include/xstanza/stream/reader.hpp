@@ -33,6 +33,7 @@
 #include "../model/stanza_error.hpp"
 #include "../model/stream.hpp"
 #include "../model/stream_error.hpp"
+#include "failure.hpp"
 #include "stream_error_reader.hpp"
 
 namespace xstanza {
@@ -76,7 +77,7 @@ public:
     /// need_more. Call it only when next() has returned need_more (or before the first next()).
     void feed(char* data, std::size_t size) noexcept {
         restore_byte();
-        if (pos_ < size_ && state_ != state::failed && state_ != state::closed) {
+        if (pos_ < size_ && !failure_.failed() && state_ != state::closed) {
             fail_now(StreamCondition::internal_server_error, errc::invalid_data, offset_at(pos_),
                      "feed() called before next() consumed the previous chunk");
             return;
@@ -92,7 +93,7 @@ public:
     StreamEvent next() noexcept {
         restore_byte();
         StreamEvent ev;
-        if (state_ == state::failed) return error_event();
+        if (failure_.failed()) return error_event();
         if (closed_pending_) {
             closed_pending_ = false;
             state_ = state::closed;
@@ -130,7 +131,7 @@ public:
     /// stays failed.
     void restart() noexcept {
         restore_byte();
-        if (state_ == state::failed) return;
+        if (failure_.failed()) return;
         state_ = state::prolog;
         decl_allowed_ = true;
         closed_pending_ = false;
@@ -154,8 +155,7 @@ public:
         data_ = nullptr;
         size_ = pos_ = 0;
         base_ = 0;
-        error_ = parse_error();
-        error_condition_ = StreamCondition::undefined_condition;
+        failure_.clear();
         received_error_.clear();
         state_ = state::prolog;
         restart();
@@ -180,9 +180,9 @@ public:
     /// The <stream:error/> the peer sent (after a stream_error event).
     const StreamError& stream_error() const noexcept { return received_error_.result(); }
     /// After an error event: what was wrong, with the stream offset where it was found.
-    const parse_error& error() const noexcept { return error_; }
+    const parse_error& error() const noexcept { return failure_.error(); }
     /// After an error event: the stream error to send the peer (RFC 6120 §4.9.3).
-    StreamCondition error_condition() const noexcept { return error_condition_; }
+    StreamCondition error_condition() const noexcept { return failure_.condition(); }
     /// Bytes of the stream consumed so far.
     std::uint64_t offset() const noexcept { return base_ + pos_; }
 
@@ -210,7 +210,6 @@ private:
         end_name,     // an end tag's name, matched against the open element's
         end_after,    // S? '>' after it
         closed,
-        failed,
     };
 
     struct header_prefix {
@@ -281,9 +280,7 @@ private:
 
     template <class... Parts>
     void fail_now(StreamCondition c, errc code, std::uint64_t offset, const Parts&... parts) noexcept {
-        error_ = parse_error::make(code, std::size_t(offset), parts...);
-        error_condition_ = c;
-        state_ = state::failed;
+        failure_.set(c, code, offset, parts...);
         region_ = false;
     }
     template <class... Parts>
@@ -292,12 +289,7 @@ private:
         ev = error_event();
         return true;
     }
-    StreamEvent error_event() const noexcept {
-        StreamEvent ev;
-        ev.type = StreamEventType::error;
-        ev.offset = error_.offset();
-        return ev;
-    }
+    StreamEvent error_event() const noexcept { return failure_.event(); }
     bool malformed(StreamEvent& ev, const char* what) noexcept {
         // RFC 6120 §11.3: data that is not well-formed XML closes the stream with not-well-formed
         return fail(ev, StreamCondition::not_well_formed, errc::malformed, offset_at(pos_), what);
@@ -567,10 +559,9 @@ private:
                 state_ = state::content;
                 break;
             case state::closed:
-            case state::failed:
-                return false;  // next() handles both before calling run()
+                return false;  // next() handles it before calling run(), as a failure
             }
-            if (state_ == state::failed) {
+            if (failure_.failed()) {
                 ev = error_event();
                 return true;
             }
@@ -887,8 +878,8 @@ private:
     std::string inject_;
     // stream errors
     detail::stream_error_reader received_error_;
-    parse_error error_{};
-    StreamCondition error_condition_ = StreamCondition::undefined_condition;
+    // the first rule the input broke
+    detail::stream_failure failure_;
 };
 
 }  // namespace xstanza
