@@ -5885,6 +5885,295 @@ private:
 #endif  // XSTANZA_STREAM_FAILURE_HPP
 // ---- end include/xstanza/stream/failure.hpp
 
+// ---- begin include/xstanza/stream/header.hpp
+// xstanza: the start of a stream (RFC 6120 §4.2, §4.7, §4.8): the optional XML declaration
+// and the <stream:stream> header, checked and kept, with the namespace prefixes it declares
+// for the elements that follow.
+#ifndef XSTANZA_STREAM_HEADER_HPP
+#define XSTANZA_STREAM_HEADER_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+
+// ---- begin include/xstanza/stream/qname.hpp
+// xstanza: the prefix and local part of a qualified name, and which prefix an attribute
+// declares (Namespaces in XML 1.0 §3, §4), for the names detail::read_start_tag returns.
+#ifndef XSTANZA_STREAM_QNAME_HPP
+#define XSTANZA_STREAM_QNAME_HPP
+
+#include <string_view>
+
+namespace xstanza::detail {
+
+struct qname_parts {
+    std::string_view prefix;  // empty when the name has none
+    std::string_view local;
+};
+
+constexpr qname_parts split_qname(std::string_view qname) noexcept {
+    std::size_t colon = qname.find(':');
+    if (colon == std::string_view::npos) return {std::string_view{}, qname};
+    return {qname.substr(0, colon), qname.substr(colon + 1)};
+}
+
+// The prefix an attribute named `name` declares ("p" for xmlns:p), or "" when it declares none.
+constexpr std::string_view declared_prefix(std::string_view name) noexcept {
+    return name.size() > 6 && name.compare(0, 6, "xmlns:") == 0 ? name.substr(6) : std::string_view{};
+}
+
+// True when an attribute named `name` binds `prefix`, the empty prefix being the default namespace.
+constexpr bool binds_prefix(std::string_view name, std::string_view prefix) noexcept {
+    return prefix.empty() ? name == "xmlns" : declared_prefix(name) == prefix;
+}
+
+}  // namespace xstanza::detail
+
+#endif  // XSTANZA_STREAM_QNAME_HPP
+// ---- end include/xstanza/stream/qname.hpp
+
+namespace xstanza::detail {
+
+// Reads the XML declaration and the stream header; keeps the header (StreamHeader's views
+// point into this) until restart().
+class stream_header_reader {
+public:
+    bool has_header() const noexcept { return has_header_; }
+    const StreamHeader& header() const noexcept { return header_; }
+
+    // RFC 6120 §4.3.3: a restarted stream has a new header (and XML declaration).
+    void restart() noexcept {
+        decl_allowed_ = true;
+        has_header_ = false;
+        header_ = StreamHeader{};
+        attrs_.clear();
+        prefixes_.clear();
+    }
+
+    // RFC 6120 §11.5: an optional XML declaration before each stream header. `d` is all of it,
+    // "<?" to "?>", at stream offset `at`. False, with `failure` set, when it is refused.
+    bool read_decl(std::string_view d, std::uint64_t at, stream_failure& failure) noexcept {
+        if (d.size() < 7 || d.compare(0, 5, "<?xml") != 0 || !stream_space(d[5])) {
+            failure.set(StreamCondition::restricted_xml, errc::forbidden_pi, at,
+                        "a processing instruction before the stream header (RFC 6120 §11.1)");
+            return false;
+        }
+        if (!decl_allowed_) {
+            failure.set(StreamCondition::not_well_formed, errc::malformed, at, "a second XML declaration (XML 1.0 §2.8)");
+            return false;
+        }
+        decl_allowed_ = false;
+        // RFC 6120 §11.6: UTF-8 only; a declared encoding must say so (XML 1.0 §4.3.3).
+        std::size_t e = d.find("encoding");
+        if (e == std::string_view::npos) return true;
+        std::size_t q = d.find_first_of("'\"", e);
+        std::size_t q2 = q == std::string_view::npos ? q : d.find(d[q], q + 1);
+        if (q2 == std::string_view::npos) {
+            failure.set(StreamCondition::not_well_formed, errc::malformed, at, "malformed XML declaration");
+            return false;
+        }
+        std::string_view enc = d.substr(q + 1, q2 - q - 1);
+        if (!iequal_ascii(enc, "UTF-8")) {
+            failure.set(StreamCondition::unsupported_encoding, errc::invalid_utf8, at, "the stream declares encoding '", enc,
+                        "'; XMPP streams are UTF-8 (RFC 6120 §11.6)");
+            return false;
+        }
+        return true;
+    }
+
+    // The header's start tag is complete (RFC 6120 §4.7, §4.8): `raw` is all of it, '<' to
+    // '>', at stream offset `at`. False, with `failure` set, when it is refused.
+    bool read(std::string_view raw, std::uint64_t at, scanner& s, const parse_limits& pl, stream_failure& failure) noexcept {
+        if (!validate(raw, at, s, pl, failure)) return false;
+        std::vector<pending> values;
+        std::string_view qname;
+        if (!decode(qname, values)) {
+            failure.set(StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+            return false;
+        }
+        StreamHeader h;
+        h.qname = qname;
+        h.prefix = split_qname(qname).prefix;
+        namespaces ns = describe(h, values);
+        if (!check(h, ns, at, failure)) return false;
+        h.content_ns = ns.content;
+        header_ = h;
+        has_header_ = true;
+        decl_allowed_ = false;
+        return true;
+    }
+
+    // True when the header declares a namespace prefix (xmlns:p='...').
+    bool declares_prefixes() const noexcept { return !prefixes_.empty(); }
+
+    // Copies `element` into `out` with the header's prefix declarations added to its start
+    // tag (those it does not declare itself), so that it parses standalone. False when out
+    // of memory.
+    bool copy_with_prefixes(std::string_view element, std::string_view qname, std::string& out) const noexcept {
+        std::vector<std::string_view> own;
+        bool ok = true;
+        read_start_tag(element, [&](const raw_attribute& a) {
+            try {
+                if (std::string_view p = declared_prefix(a.name); !p.empty()) own.push_back(p);
+            } catch (...) {
+                ok = false;
+            }
+        });
+        if (!ok) return false;
+        try {
+            out.assign(element.data(), 1 + qname.size());
+            for (const header_prefix& hp : prefixes_) {
+                bool declared = false;
+                for (std::string_view o : own) declared = declared || o == hp.prefix;
+                if (declared) continue;
+                out.append(" xmlns:").append(hp.prefix).append(1, '=').append(1, hp.quote).append(hp.raw).append(1, hp.quote);
+            }
+            out.append(element.substr(1 + qname.size()));
+            return true;
+        } catch (...) {
+            return false;
+        }
+    }
+
+    // The namespace the header binds `prefix` (not empty) to, decoded, if it declares it.
+    std::optional<std::string_view> prefix_ns(std::string_view prefix) const noexcept {
+        for (const StreamAttribute& a : attrs_)
+            if (binds_prefix(a.name, prefix)) return a.value;
+        return std::nullopt;
+    }
+
+private:
+    struct header_prefix {
+        std::string_view prefix;  // into raw_
+        std::string_view raw;     // undecoded value, into raw_
+        char quote;
+    };
+    // An attribute whose value is decoded into values_[at, at + size).
+    struct pending {
+        std::string_view name;
+        std::size_t at, size;
+    };
+    // The namespaces the header's attributes declare.
+    struct namespaces {
+        std::string_view element;        // of the header's own name
+        std::string_view content;        // the default namespace: the stream's content namespace
+        bool has_content = false;
+    };
+
+    // Keeps a copy of the start tag and validates it as an empty element: the same rules as
+    // for stanzas (UTF-8, names, duplicate attributes, namespace declarations).
+    bool validate(std::string_view raw, std::uint64_t at, scanner& s, const parse_limits& pl, stream_failure& failure) noexcept {
+        try {
+            raw_.assign(raw);
+            std::size_t body = raw.size() - (raw.size() >= 2 && raw[raw.size() - 2] == '/' ? 2 : 1);
+            check_.assign(raw.data(), body);
+            check_.append("/>");
+            values_.clear();
+            values_.reserve(raw.size());
+            attrs_.clear();
+            prefixes_.clear();
+        } catch (...) {
+            failure.set(StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+            return false;
+        }
+        if (parse_error e = s.scan(check_.data(), check_.size(), pl)) {
+            StreamCondition c = stream_condition_for(e.code());
+            // RFC 6120 §4.8.1, §4.9.3.2: the stream prefix must be declared on the header
+            if (e.code() == errc::undeclared_prefix) c = StreamCondition::bad_namespace_prefix;
+            failure.set(c, e.code(), at + e.offset(), "stream header: ", e.message());
+            return false;
+        }
+        return true;
+    }
+
+    // Reads the attributes of the copy: the qname, each value decoded into values_ (reserved
+    // by validate(): decoding never grows a value), the prefix declarations. False when out
+    // of memory.
+    bool decode(std::string_view& qname, std::vector<pending>& values) noexcept {
+        bool ok = true;
+        qname = read_start_tag(std::string_view(raw_), [&](const raw_attribute& a) {
+            std::size_t start = values_.size();
+            values_.append(a.value);  // fits: reserved
+            std::size_t m = decode_in_place(&values_[start], a.value.size(), true);
+            values_.resize(start + m);
+            try {
+                values.push_back({a.name, start, m});
+                attrs_.push_back({});
+                if (std::string_view p = declared_prefix(a.name); !p.empty()) prefixes_.push_back({p, a.value, a.quote});
+            } catch (...) {
+                ok = false;
+            }
+        });
+        return ok;
+    }
+
+    // Fills in h's attributes (RFC 6120 §4.7) from the decoded values; returns the
+    // namespaces they declare.
+    namespaces describe(StreamHeader& h, const std::vector<pending>& values) noexcept {
+        namespaces ns;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            std::string_view v(values_.data() + values[i].at, values[i].size);
+            attrs_[i] = StreamAttribute{values[i].name, v};
+            std::string_view an = values[i].name;
+            if (an == "xmlns") { ns.content = v; ns.has_content = true; }
+            else if (an == "from") h.from = v;
+            else if (an == "to") h.to = v;
+            else if (an == "id") h.id = v;
+            else if (an == "version") h.version = v;
+            else if (an == "xml:lang") h.lang = v;
+            if (binds_prefix(an, h.prefix)) ns.element = v;
+        }
+        h.attributes = span<const StreamAttribute>(attrs_.data(), attrs_.size());
+        return ns;
+    }
+
+    // The header's name and namespaces (RFC 6120 §4.2, §4.8).
+    static bool check(const StreamHeader& h, const namespaces& ns, std::uint64_t at, stream_failure& failure) noexcept {
+        // RFC 6120 §4.8.1: <stream/> is qualified by the stream namespace, through a prefix.
+        if (ns.element != stream_ns) {
+            failure.set(StreamCondition::invalid_namespace, errc::wrong_namespace, at, "the stream header's namespace is '",
+                        ns.element, "', expected 'http://etherx.jabber.org/streams' (RFC 6120 §4.8.1, §4.9.3.10)");
+            return false;
+        }
+        if (h.prefix.empty()) {
+            failure.set(StreamCondition::bad_namespace_prefix, errc::wrong_namespace, at,
+                        "the stream namespace must be used through a prefix (RFC 6120 §4.8.1, §4.9.3.2)");
+            return false;
+        }
+        if (split_qname(h.qname).local != "stream") {
+            failure.set(StreamCondition::bad_format, errc::malformed, at, "expected a <", h.prefix, ":stream> header, found <",
+                        h.qname, "> (RFC 6120 §4.2)");
+            return false;
+        }
+        // RFC 6120 §4.8.2, §4.9.3.10: the content namespace is jabber:client or jabber:server.
+        if (!ns.has_content || (ns.content != "jabber:client" && ns.content != "jabber:server")) {
+            failure.set(StreamCondition::invalid_namespace, errc::wrong_namespace, at,
+                        "the stream's content namespace must be 'jabber:client' or 'jabber:server', found '", ns.content,
+                        "' (RFC 6120 §4.8.2, §4.9.3.10)");
+            return false;
+        }
+        return true;
+    }
+
+    bool decl_allowed_ = true;
+    bool has_header_ = false;
+    StreamHeader header_{};
+    std::string raw_;     // the start tag as received
+    std::string values_;  // the attribute values, decoded
+    std::string check_;   // the start tag as an empty element, for the scanner
+    std::vector<StreamAttribute> attrs_;
+    std::vector<header_prefix> prefixes_;
+};
+
+}  // namespace xstanza::detail
+
+#endif  // XSTANZA_STREAM_HEADER_HPP
+// ---- end include/xstanza/stream/header.hpp
+
 // ---- begin include/xstanza/stream/stream_error_reader.hpp
 // xstanza: the stream error element, <stream:error/> (RFC 6120 §4.9): writing one to end a
 // stream, and reading the one a peer sent into a StreamError.
@@ -6071,7 +6360,6 @@ public:
         restore_byte();
         if (failure_.failed()) return;
         state_ = state::prolog;
-        decl_allowed_ = true;
         closed_pending_ = false;
         region_ = false;
         region_header_ = false;
@@ -6080,10 +6368,7 @@ public:
         k_ = 0;
         names_.clear();
         name_starts_.clear();
-        has_header_ = false;
-        header_ = StreamHeader{};
-        header_attrs_.clear();
-        header_prefixes_.clear();
+        header_reader_.restart();
     }
 
     /// Forgets everything, fed bytes included: for a new connection. The last chunk is not
@@ -6100,18 +6385,19 @@ public:
     }
 
     /// True once a header was read (since the last restart() or reset()).
-    bool has_header() const noexcept { return has_header_; }
+    bool has_header() const noexcept { return header_reader_.has_header(); }
     /// The stream header (valid when has_header()).
-    const StreamHeader& header() const noexcept { return header_; }
+    const StreamHeader& header() const noexcept { return header_reader_.header(); }
     /// What the stream's stanzas inherit from its header: the content namespace and the
     /// xml:lang a stanza without one is in (RFC 6120 §8.1.5). Hand it to
     /// Parser::parse_in_situ(data, size, context) with each stanza; valid as header() is.
     stream_context context() const noexcept {
         stream_context c;
-        if (!header_.content_ns.empty()) c.content_ns = header_.content_ns;
+        const StreamHeader& h = header();
+        if (!h.content_ns.empty()) c.content_ns = h.content_ns;
         // RFC 6120 §8.1.5: only a language tag is a language; the header's value is not
         // checked when it is read, so one that is none is not passed on.
-        std::string_view lang = header_.lang.value_or(std::string_view{});
+        std::string_view lang = h.lang.value_or(std::string_view{});
         if (is_language_tag(lang)) c.lang = lang;
         return c;
     }
@@ -6148,12 +6434,6 @@ private:
         end_name,     // an end tag's name, matched against the open element's
         end_after,    // S? '>' after it
         closed,
-    };
-
-    struct header_prefix {
-        std::string_view prefix;  // into header_raw_
-        std::string_view raw;     // undecoded value, into header_raw_
-        char quote;
     };
 
     std::uint64_t offset_at(std::size_t pos) const noexcept { return base_ + pos; }
@@ -6335,7 +6615,7 @@ private:
                 return restricted(ev, "a DTD in the stream (RFC 6120 §11.1)", errc::forbidden_dtd);
             case state::close_name: {
                 // RFC 6120 §4.4: the stream ends with the closing tag of the header's element
-                std::string_view q = header_.qname;
+                std::string_view q = header().qname;
                 if (k_ < q.size() && c == q[k_]) {
                     ++k_;
                     ++pos_;
@@ -6346,7 +6626,7 @@ private:
                     break;
                 }
                 return fail(ev, StreamCondition::not_well_formed, errc::mismatched_tag, offset_at(pos_),
-                            "a closing tag at the top level that is not </", header_.qname, ">");
+                            "a closing tag at the top level that is not </", header().qname, ">");
             }
             case state::close_after:
                 ++pos_;
@@ -6526,36 +6806,9 @@ private:
         std::size_t n = 0;
         bool copied = false;
         std::uint64_t at = region_offset_;
-        if (!take_region(p, n, copied)) {
+        if (!take_region(p, n, copied) || !header_reader_.read_decl(std::string_view(p, n), at, failure_)) {
             ev = error_event();
             return false;
-        }
-        std::string_view d(p, n);
-        if (d.size() < 7 || d.compare(0, 5, "<?xml") != 0 || !detail::stream_space(d[5])) {
-            fail(ev, StreamCondition::restricted_xml, errc::forbidden_pi, at,
-                 "a processing instruction before the stream header (RFC 6120 §11.1)");
-            return false;
-        }
-        if (!decl_allowed_) {
-            fail(ev, StreamCondition::not_well_formed, errc::malformed, at, "a second XML declaration (XML 1.0 §2.8)");
-            return false;
-        }
-        decl_allowed_ = false;
-        // RFC 6120 §11.6: UTF-8 only; a declared encoding must say so (XML 1.0 §4.3.3).
-        std::size_t e = d.find("encoding");
-        if (e != std::string_view::npos) {
-            std::size_t q = d.find_first_of("'\"", e);
-            std::size_t q2 = q == std::string_view::npos ? q : d.find(d[q], q + 1);
-            if (q2 == std::string_view::npos) {
-                fail(ev, StreamCondition::not_well_formed, errc::malformed, at, "malformed XML declaration");
-                return false;
-            }
-            std::string_view enc = d.substr(q + 1, q2 - q - 1);
-            if (!detail::iequal_ascii(enc, "UTF-8")) {
-                fail(ev, StreamCondition::unsupported_encoding, errc::invalid_utf8, at, "the stream declares encoding '",
-                     enc, "'; XMPP streams are UTF-8 (RFC 6120 §11.6)");
-                return false;
-            }
         }
         return true;
     }
@@ -6566,123 +6819,13 @@ private:
         std::size_t n = 0;
         bool copied = false;
         std::uint64_t at = region_offset_;
-        if (!take_region(p, n, copied)) return (ev = error_event()), true;
-        std::string_view raw(p, n);
-        try {
-            header_raw_.assign(raw);
-            // Validate as an empty element: the same rules as for stanzas (UTF-8, names,
-            // duplicate attributes, namespace declarations).
-            std::size_t body = raw.size() - (raw.size() >= 2 && raw[raw.size() - 2] == '/' ? 2 : 1);
-            check_.assign(raw.data(), body);
-            check_.append("/>");
-            header_values_.clear();
-            header_values_.reserve(raw.size());
-            header_attrs_.clear();
-            header_prefixes_.clear();
-        } catch (...) {
-            return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
-        }
-        const parse_limits pl = xml_limits();
-        if (parse_error e = scanner_.scan(check_.data(), check_.size(), pl)) {
-            StreamCondition c = detail::stream_condition_for(e.code());
-            // RFC 6120 §4.8.1, §4.9.3.2: the stream prefix must be declared on the header
-            if (e.code() == errc::undeclared_prefix) c = StreamCondition::bad_namespace_prefix;
-            return fail(ev, c, e.code(), at + e.offset(), "stream header: ", e.message());
-        }
-        // Decoded values go to header_values_ (reserved above: decoding never grows a value).
-        struct pending { std::string_view name; std::size_t at, size; };
-        std::vector<pending> values;
-        bool ok = true;
-        std::string_view raw_view(header_raw_);
-        std::string_view qname = detail::read_start_tag(raw_view, [&](const detail::raw_attribute& a) {
-            std::size_t start = header_values_.size();
-            header_values_.append(a.value);  // fits: reserved
-            std::size_t m = detail::decode_in_place(&header_values_[start], a.value.size(), true);
-            header_values_.resize(start + m);
-            try {
-                values.push_back({a.name, start, m});
-                header_attrs_.push_back({});
-                if (a.name.size() > 6 && a.name.compare(0, 6, "xmlns:") == 0)
-                    header_prefixes_.push_back({a.name.substr(6), a.value, a.quote});
-            } catch (...) {
-                ok = false;
-            }
-        });
-        if (!ok) return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
-        StreamHeader h;
-        h.qname = qname;
-        std::size_t colon = qname.find(':');
-        h.prefix = colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
-        std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-        std::string_view element_ns, default_ns;
-        bool has_default = false;
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            std::string_view v(header_values_.data() + values[i].at, values[i].size);
-            header_attrs_[i] = StreamAttribute{values[i].name, v};
-            std::string_view an = values[i].name;
-            if (an == "xmlns") { default_ns = v; has_default = true; }
-            else if (an == "from") h.from = v;
-            else if (an == "to") h.to = v;
-            else if (an == "id") h.id = v;
-            else if (an == "version") h.version = v;
-            else if (an == "xml:lang") h.lang = v;
-            if (h.prefix.empty() ? an == "xmlns" : (an.size() == 6 + h.prefix.size() && an.compare(0, 6, "xmlns:") == 0 &&
-                                                    an.substr(6) == h.prefix))
-                element_ns = v;
-        }
-        h.attributes = span<const StreamAttribute>(header_attrs_.data(), header_attrs_.size());
-        // RFC 6120 §4.8.1: <stream/> is qualified by the stream namespace, through a prefix.
-        if (element_ns != stream_ns)
-            return fail(ev, StreamCondition::invalid_namespace, errc::wrong_namespace, at, "the stream header's namespace is '",
-                        element_ns, "', expected 'http://etherx.jabber.org/streams' (RFC 6120 §4.8.1, §4.9.3.10)");
-        if (h.prefix.empty())
-            return fail(ev, StreamCondition::bad_namespace_prefix, errc::wrong_namespace, at,
-                        "the stream namespace must be used through a prefix (RFC 6120 §4.8.1, §4.9.3.2)");
-        if (local != "stream")
-            return fail(ev, StreamCondition::bad_format, errc::malformed, at, "expected a <", h.prefix,
-                        ":stream> header, found <", qname, "> (RFC 6120 §4.2)");
-        // RFC 6120 §4.8.2, §4.9.3.10: the content namespace is jabber:client or jabber:server.
-        if (!has_default || (default_ns != "jabber:client" && default_ns != "jabber:server"))
-            return fail(ev, StreamCondition::invalid_namespace, errc::wrong_namespace, at,
-                        "the stream's content namespace must be 'jabber:client' or 'jabber:server', found '", default_ns,
-                        "' (RFC 6120 §4.8.2, §4.9.3.10)");
-        h.content_ns = default_ns;
-        header_ = h;
-        has_header_ = true;
-        decl_allowed_ = false;
+        if (!take_region(p, n, copied) || !header_reader_.read(std::string_view(p, n), at, scanner_, xml_limits(), failure_))
+            return (ev = error_event()), true;
         region_header_ = false;
         state_ = state::top;
         ev.type = StreamEventType::header;
         ev.offset = at;
         return true;
-    }
-
-    // Copies the element with the header's prefix declarations added to its start tag (those
-    // it does not declare itself), so that it parses standalone.
-    bool inject_prefixes(std::string_view element, std::string_view qname) noexcept {
-        std::vector<std::string_view> own;
-        bool ok = true;
-        detail::read_start_tag(element, [&](const detail::raw_attribute& a) {
-            try {
-                if (a.name.size() > 6 && a.name.compare(0, 6, "xmlns:") == 0) own.push_back(a.name.substr(6));
-            } catch (...) {
-                ok = false;
-            }
-        });
-        if (!ok) return false;
-        try {
-            inject_.assign(element.data(), 1 + qname.size());
-            for (const header_prefix& hp : header_prefixes_) {
-                bool declared = false;
-                for (std::string_view o : own) declared = declared || o == hp.prefix;
-                if (declared) continue;
-                inject_.append(" xmlns:").append(hp.prefix).append(1, '=').append(1, hp.quote).append(hp.raw).append(1, hp.quote);
-            }
-            inject_.append(element.substr(1 + qname.size()));
-            return true;
-        } catch (...) {
-            return false;
-        }
     }
 
     // A first-level element is complete: validate, classify, hand out.
@@ -6695,15 +6838,36 @@ private:
         name_starts_.clear();
         state_ = state::top;
         if (!take_region(p, n, copied)) return (ev = error_event()), true;
+        if (!validate_element(p, n, copied, at, ev)) return true;
+        ev.type = StreamEventType::element;
+        ev.data = p;
+        ev.size = n;
+        ev.copied = copied;
+        ev.offset = at;
+        if (!classify_element(ev)) return true;
+        if (!copied && pos_ < size_) {
+            // Parser::parse_in_situ writes data[size]: keep the byte it overwrites.
+            has_saved_ = true;
+            saved_pos_ = pos_;
+            saved_ = data_[pos_];
+        }
+        return true;
+    }
+
+    // Validates the element p[0, n) with the Parser's scanner. False when ev holds the error.
+    bool validate_element(char*& p, std::size_t& n, bool& copied, std::uint64_t at, StreamEvent& ev) noexcept {
         const parse_limits pl = xml_limits();
         parse_error e = scanner_.scan(p, n, pl);
-        if (e && e.code() == errc::undeclared_prefix && !header_prefixes_.empty()) {
+        if (e && e.code() == errc::undeclared_prefix && header_reader_.declares_prefixes()) {
             // A prefix declared on the header (RFC 6120 §4.8.5): "stream:" on features and
             // errors, rarely anything else. Hand out a copy that declares it.
-            std::string_view qname = detail::read_start_tag(std::string_view(p, n), [](const detail::raw_attribute&) {});
+            std::string_view element(p, n);
+            std::string_view qname = detail::read_start_tag(element, [](const detail::raw_attribute&) {});
             if (qname.empty()) qname = std::string_view(p + 1, 0);
-            if (!inject_prefixes(std::string_view(p, n), qname))
-                return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+            if (!header_reader_.copy_with_prefixes(element, qname, inject_)) {
+                fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+                return false;
+            }
             parse_error e2 = scanner_.scan(inject_.data(), inject_.size(), pl);
             if (!e2) {
                 e = e2;
@@ -6712,67 +6876,62 @@ private:
                 copied = true;
             }
         }
-        if (e) return fail(ev, detail::stream_condition_for(e.code()), e.code(), at + e.offset(), e.message());
+        if (e) {
+            fail(ev, detail::stream_condition_for(e.code()), e.code(), at + e.offset(), e.message());
+            return false;
+        }
+        return true;
+    }
 
+    // Sets the name, namespace and kind of the validated element ev holds; a stream error
+    // is read. False when ev holds an error instead.
+    bool classify_element(StreamEvent& ev) noexcept {
+        std::string_view tag(ev.data, ev.size);
         // Name and namespace of the root, from its start tag (validated now).
         std::string_view own_default;
         bool has_own_default = false;
-        std::string_view qname = detail::read_start_tag(std::string_view(p, n), [&](const detail::raw_attribute& a) {
+        std::string_view qname = detail::read_start_tag(tag, [&](const detail::raw_attribute& a) {
             if (a.name == "xmlns") { own_default = a.value; has_own_default = true; }
         });
-        std::size_t colon = qname.find(':');
-        std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
-        std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+        const detail::qname_parts name = detail::split_qname(qname);
+        const StreamHeader& h = header();
         std::string_view ns;
-        if (prefix.empty()) {
-            ns = has_own_default ? own_default : header_.content_ns;
-        } else {
-            // the nearest declaration: its own start tag, else the header
-            bool found = false;
-            detail::read_start_tag(std::string_view(p, n), [&](const detail::raw_attribute& a) {
-                if (a.name.size() == 6 + prefix.size() && a.name.compare(0, 6, "xmlns:") == 0 && a.name.substr(6) == prefix) {
-                    ns = a.value;
-                    found = true;
-                }
-            });
-            for (std::size_t i = 0; !found && i < header_attrs_.size(); ++i) {
-                std::string_view an = header_attrs_[i].name;
-                if (an.size() == 6 + prefix.size() && an.compare(0, 6, "xmlns:") == 0 && an.substr(6) == prefix) {
-                    ns = header_attrs_[i].value;
-                    found = true;
-                }
-            }
-        }
-        ev.type = StreamEventType::element;
+        if (name.prefix.empty()) ns = has_own_default ? own_default : h.content_ns;
+        else ns = prefixed_ns(tag, name.prefix);
         ev.kind = ElementKind::other;
-        ev.data = p;
-        ev.size = n;
-        ev.name = local;
+        ev.name = name.local;
         ev.ns = ns;
-        ev.copied = copied;
-        ev.offset = at;
         if (ns == stream_ns) {
             // RFC 6120 §4.8.1: stream-namespace elements use the header's prefix.
-            if (prefix != header_.prefix)
-                return fail(ev, StreamCondition::bad_namespace_prefix, errc::wrong_namespace, at, "<", qname,
-                            "> uses another prefix than the stream header's for the stream namespace (RFC 6120 §4.8.1)");
-            if (local == "features") ev.kind = ElementKind::features;
-            else if (local == "error") {
-                received_error_.read(scanner_, p, n, xml_limits());
+            if (name.prefix != h.prefix)
+                return !fail(ev, StreamCondition::bad_namespace_prefix, errc::wrong_namespace, ev.offset, "<", qname,
+                             "> uses another prefix than the stream header's for the stream namespace (RFC 6120 §4.8.1)");
+            if (name.local == "features") ev.kind = ElementKind::features;
+            else if (name.local == "error") {
+                received_error_.read(scanner_, ev.data, ev.size, xml_limits());
                 ev.type = StreamEventType::stream_error;
             }
-        } else if (ns == header_.content_ns) {
-            if (local == "iq") ev.kind = ElementKind::iq;
-            else if (local == "message") ev.kind = ElementKind::message;
-            else if (local == "presence") ev.kind = ElementKind::presence;
-        }
-        if (!copied && pos_ < size_) {
-            // Parser::parse_in_situ writes data[size]: keep the byte it overwrites.
-            has_saved_ = true;
-            saved_pos_ = pos_;
-            saved_ = data_[pos_];
+        } else if (ns == h.content_ns) {
+            if (name.local == "iq") ev.kind = ElementKind::iq;
+            else if (name.local == "message") ev.kind = ElementKind::message;
+            else if (name.local == "presence") ev.kind = ElementKind::presence;
         }
         return true;
+    }
+
+    // The namespace of a prefixed element name: the nearest declaration, on its own start
+    // tag, else on the header (RFC 6120 §4.8.5); empty when neither declares it.
+    std::string_view prefixed_ns(std::string_view tag, std::string_view prefix) const noexcept {
+        std::string_view ns;
+        bool found = false;
+        detail::read_start_tag(tag, [&](const detail::raw_attribute& a) {
+            if (detail::binds_prefix(a.name, prefix)) {
+                ns = a.value;
+                found = true;
+            }
+        });
+        if (!found) ns = header_reader_.prefix_ns(prefix).value_or(std::string_view{});
+        return ns;
     }
 
     stream_limits limits_;
@@ -6787,7 +6946,6 @@ private:
     char saved_ = 0;
     // tokenizer
     state state_ = state::prolog;
-    bool decl_allowed_ = true;
     bool closed_pending_ = false;
     bool prev_question_ = false;
     char quote_ = 0;
@@ -6803,14 +6961,8 @@ private:
     std::uint64_t region_offset_ = 0;
     std::vector<char> buf_;  // its bytes from earlier chunks, plus a padding byte
     std::size_t buf_len_ = 0;
-    // header
-    bool has_header_ = false;
-    StreamHeader header_{};
-    std::string header_raw_;
-    std::string header_values_;
-    std::string check_;
-    std::vector<StreamAttribute> header_attrs_;
-    std::vector<header_prefix> header_prefixes_;
+    // the XML declaration and the header
+    detail::stream_header_reader header_reader_;
     // elements
     detail::scanner scanner_;
     std::string inject_;
