@@ -12,11 +12,13 @@
 // The headers are layered, each folder including only the folders below it
 // (docs/ARCHITECTURE.md is the map):
 //   session/  tracker.hpp (IqTracker: ids, one outcome per request)
-//   stream/   reader.hpp (StreamReader: framing, the stream header, stream errors, RFC 6120 §4)
+//   stream/   reader.hpp (StreamReader: framing, the stream header, stream errors, RFC 6120 §4),
+//             built from tokenizer.hpp  input.hpp  header.hpp  stream_error_reader.hpp  failure.hpp
 //   stanza/   parser.hpp (Parser)  serialize.hpp  owned.hpp  reply.hpp  ostream.hpp
 //   codec/    one file per element, read and write side by side: roster, ping, version
 //   xml/      the only folder naming RapidXML: scanner, tree, element view, writer
-//   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules
+//   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules,
+//             the stream's header, events and errors (StreamHeader, StreamEvent, StreamError)
 #ifndef XSTANZA_XSTANZA_HPP
 #define XSTANZA_XSTANZA_HPP
 
@@ -6287,89 +6289,39 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
 // (stanza, stream features, SASL element ...) as one complete buffer ready for the in-situ
 // Parser, whitespace keepalives, the closing tag and received stream errors.
 //
-// Framing uses a resumable byte-level tokenizer (depth, tag names, quotes, CDATA); each
-// complete element is then validated by the same scanner as Parser (detail/scan.hpp), so
-// a buffer handed out is one well-formed, namespace-well-formed element. The element tree
+// Framing uses a resumable byte-level tokenizer (depth, tag names, quotes, CDATA:
+// tokenizer.hpp, over the chunks input.hpp keeps); each complete element is then validated
+// by the same scanner as Parser (xml/scan.hpp), so a buffer handed out is one well-formed,
+// namespace-well-formed element. The header is checked by header.hpp. The element tree
 // (RapidXML's nodes, built by that scanner) is read only for the few children of a received
-// <stream:error/>, never for framing.
+// <stream:error/> (stream_error_reader.hpp), never for framing.
 #ifndef XSTANZA_STREAM_READER_HPP
 #define XSTANZA_STREAM_READER_HPP
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
+
+
+// ---- begin include/xstanza/model/stream.hpp
+// xstanza: what framing an XMPP stream (RFC 6120 §4) produces: the stream header, the
+// events StreamReader::next() returns, and the bounds a stream is read within. Plain data,
+// no XML; stream/reader.hpp fills it in.
+#ifndef XSTANZA_MODEL_STREAM_HPP
+#define XSTANZA_MODEL_STREAM_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
 
 
 namespace xstanza {
 
 /// RFC 6120 §4.8.1: the stream namespace, of <stream/>, <features/> and <error/>.
 inline constexpr std::string_view stream_ns = "http://etherx.jabber.org/streams";
-/// RFC 6120 §4.9.2: the namespace of stream error conditions and their <text/>.
-inline constexpr std::string_view stream_errors_ns = "urn:ietf:params:xml:ns:xmpp-streams";
-
-/// RFC 6120 §4.9.3: the 25 defined stream error conditions, in the RFC's order.
-enum class StreamCondition : unsigned char {
-    bad_format, bad_namespace_prefix, conflict, connection_timeout, host_gone, host_unknown,
-    improper_addressing, internal_server_error, invalid_from, invalid_namespace, invalid_xml,
-    not_authorized, not_well_formed, policy_violation, remote_connection_failed, reset,
-    resource_constraint, restricted_xml, see_other_host, system_shutdown, undefined_condition,
-    unsupported_encoding, unsupported_feature, unsupported_stanza_type, unsupported_version,
-};
-
-inline constexpr std::array<std::string_view, 25> stream_condition_names = {
-    "bad-format", "bad-namespace-prefix", "conflict", "connection-timeout", "host-gone", "host-unknown",
-    "improper-addressing", "internal-server-error", "invalid-from", "invalid-namespace", "invalid-xml",
-    "not-authorized", "not-well-formed", "policy-violation", "remote-connection-failed", "reset",
-    "resource-constraint", "restricted-xml", "see-other-host", "system-shutdown", "undefined-condition",
-    "unsupported-encoding", "unsupported-feature", "unsupported-stanza-type", "unsupported-version",
-};
-
-/// The element name of a stream error condition ("not-well-formed"); empty for a value
-/// outside the enumeration.
-constexpr std::string_view to_string(StreamCondition c) noexcept {
-    return detail::name_at(stream_condition_names, std::size_t(c));
-}
-/// The condition named `name`, if it is one of the 25.
-constexpr std::optional<StreamCondition> stream_condition_from_string(std::string_view name) noexcept {
-    for (std::size_t i = 0; i < stream_condition_names.size(); ++i)
-        if (stream_condition_names[i] == name) return StreamCondition(i);
-    return std::nullopt;
-}
-
-/// RFC 6120 §4.9.2 <stream:error/>: a defined condition, optional text, an optional
-/// application-specific condition. Plain data; views into the StreamReader.
-struct StreamError {
-    StreamCondition condition = StreamCondition::undefined_condition;
-    /// False when the peer's <stream:error/> named no defined condition (RFC 6120 §4.9.2 requires
-    /// one); `condition` is then undefined_condition.
-    bool has_condition = false;
-    std::optional<std::string_view> text{};  ///< <text/> content
-    std::string_view text_lang{};            ///< xml:lang of <text/>, empty when absent
-    std::string_view see_other_host{};       ///< content of <see-other-host/> (RFC 6120 §4.9.3.19)
-    std::optional<AppCondition> app{};       ///< application-specific condition (RFC 6120 §4.9.4)
-};
-
-/// Appends `<stream:error><condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>`
-/// and the closing `</stream:stream>` (RFC 6120 §4.9.1.1: a stream error ends the stream).
-/// A value outside the enumeration is written as <undefined-condition/> (RFC 6120 §4.9.3.21).
-/// Returns false when out of memory.
-inline bool append_stream_error(std::string& out, StreamCondition c) noexcept {
-    std::string_view name = to_string(c);
-    if (name.empty()) name = to_string(StreamCondition::undefined_condition);
-    try {
-        out.append("<stream:error><").append(name).append(" xmlns='").append(stream_errors_ns)
-            .append("'/></stream:error></stream:stream>");
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
 
 /// One attribute of the stream header, as written (name) and decoded (value).
 struct StreamAttribute {
@@ -6443,6 +6395,83 @@ struct stream_limits {
 
 namespace detail {
 
+// The scanner's limits for one element of a stream (the others keep parse_limits' defaults).
+inline parse_limits element_limits(const stream_limits& limits) noexcept {
+    parse_limits pl;
+    pl.max_input_bytes = limits.max_stanza_bytes;
+    pl.max_depth = limits.max_depth;
+    pl.max_attributes = limits.max_attributes;
+    return pl;
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_STREAM_HPP
+// ---- end include/xstanza/model/stream.hpp
+
+// ---- begin include/xstanza/model/stream_error.hpp
+// xstanza: stream errors (RFC 6120 §4.9): the 25 conditions and what a received
+// <stream:error/> says. Plain data, no XML; stream/stream_error_reader.hpp reads and writes
+// the element.
+#ifndef XSTANZA_MODEL_STREAM_ERROR_HPP
+#define XSTANZA_MODEL_STREAM_ERROR_HPP
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+
+namespace xstanza {
+
+/// RFC 6120 §4.9.2: the namespace of stream error conditions and their <text/>.
+inline constexpr std::string_view stream_errors_ns = "urn:ietf:params:xml:ns:xmpp-streams";
+
+/// RFC 6120 §4.9.3: the 25 defined stream error conditions, in the RFC's order.
+enum class StreamCondition : unsigned char {
+    bad_format, bad_namespace_prefix, conflict, connection_timeout, host_gone, host_unknown,
+    improper_addressing, internal_server_error, invalid_from, invalid_namespace, invalid_xml,
+    not_authorized, not_well_formed, policy_violation, remote_connection_failed, reset,
+    resource_constraint, restricted_xml, see_other_host, system_shutdown, undefined_condition,
+    unsupported_encoding, unsupported_feature, unsupported_stanza_type, unsupported_version,
+};
+
+inline constexpr std::array<std::string_view, 25> stream_condition_names = {
+    "bad-format", "bad-namespace-prefix", "conflict", "connection-timeout", "host-gone", "host-unknown",
+    "improper-addressing", "internal-server-error", "invalid-from", "invalid-namespace", "invalid-xml",
+    "not-authorized", "not-well-formed", "policy-violation", "remote-connection-failed", "reset",
+    "resource-constraint", "restricted-xml", "see-other-host", "system-shutdown", "undefined-condition",
+    "unsupported-encoding", "unsupported-feature", "unsupported-stanza-type", "unsupported-version",
+};
+
+/// The element name of a stream error condition ("not-well-formed"); empty for a value
+/// outside the enumeration.
+constexpr std::string_view to_string(StreamCondition c) noexcept {
+    return detail::name_at(stream_condition_names, std::size_t(c));
+}
+/// The condition named `name`, if it is one of the 25.
+constexpr std::optional<StreamCondition> stream_condition_from_string(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < stream_condition_names.size(); ++i)
+        if (stream_condition_names[i] == name) return StreamCondition(i);
+    return std::nullopt;
+}
+
+/// RFC 6120 §4.9.2 <stream:error/>: a defined condition, optional text, an optional
+/// application-specific condition. Plain data; views into the StreamReader.
+struct StreamError {
+    StreamCondition condition = StreamCondition::undefined_condition;
+    /// False when the peer's <stream:error/> named no defined condition (RFC 6120 §4.9.2 requires
+    /// one); `condition` is then undefined_condition.
+    bool has_condition = false;
+    std::optional<std::string_view> text{};  ///< <text/> content
+    std::string_view text_lang{};            ///< xml:lang of <text/>, empty when absent
+    std::string_view see_other_host{};       ///< content of <see-other-host/> (RFC 6120 §4.9.3.19)
+    std::optional<AppCondition> app{};       ///< application-specific condition (RFC 6120 §4.9.4)
+};
+
+namespace detail {
+
 // Which stream error a scanner code becomes (RFC 6120 §4.9.3).
 constexpr StreamCondition stream_condition_for(errc code) noexcept {
     switch (code) {
@@ -6461,6 +6490,1122 @@ constexpr StreamCondition stream_condition_for(errc code) noexcept {
 }
 
 }  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_STREAM_ERROR_HPP
+// ---- end include/xstanza/model/stream_error.hpp
+
+// ---- begin include/xstanza/stream/failure.hpp
+// xstanza: why a StreamReader stopped. The first rule the input breaks fails the reader for
+// good (until reset()): the error, with its stream offset, and the stream error condition to
+// send the peer (RFC 6120 §4.9.3).
+#ifndef XSTANZA_STREAM_FAILURE_HPP
+#define XSTANZA_STREAM_FAILURE_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+
+namespace xstanza::detail {
+
+class stream_failure {
+public:
+    bool failed() const noexcept { return failed_; }
+    const parse_error& error() const noexcept { return error_; }
+    StreamCondition condition() const noexcept { return condition_; }
+
+    // Records the failure: condition c, the error `code` at stream offset `offset`, and a
+    // message made of `parts`.
+    template <class... Parts>
+    void set(StreamCondition c, errc code, std::uint64_t offset, const Parts&... parts) noexcept {
+        error_ = parse_error::make(code, std::size_t(offset), parts...);
+        condition_ = c;
+        failed_ = true;
+    }
+    // The error event next() returns once failed.
+    StreamEvent event() const noexcept {
+        StreamEvent ev;
+        ev.type = StreamEventType::error;
+        ev.offset = error_.offset();
+        return ev;
+    }
+    void clear() noexcept {
+        failed_ = false;
+        error_ = parse_error();
+        condition_ = StreamCondition::undefined_condition;
+    }
+
+private:
+    bool failed_ = false;
+    parse_error error_{};
+    StreamCondition condition_ = StreamCondition::undefined_condition;
+};
+
+}  // namespace xstanza::detail
+
+#endif  // XSTANZA_STREAM_FAILURE_HPP
+// ---- end include/xstanza/stream/failure.hpp
+
+// ---- begin include/xstanza/stream/header.hpp
+// xstanza: the start of a stream (RFC 6120 §4.2, §4.7, §4.8): the optional XML declaration
+// and the <stream:stream> header, checked and kept, with the namespace prefixes it declares
+// for the elements that follow.
+#ifndef XSTANZA_STREAM_HEADER_HPP
+#define XSTANZA_STREAM_HEADER_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+
+// ---- begin include/xstanza/stream/qname.hpp
+// xstanza: the prefix and local part of a qualified name, and which prefix an attribute
+// declares (Namespaces in XML 1.0 §3, §4), for the names detail::read_start_tag returns.
+#ifndef XSTANZA_STREAM_QNAME_HPP
+#define XSTANZA_STREAM_QNAME_HPP
+
+#include <string_view>
+
+namespace xstanza::detail {
+
+struct qname_parts {
+    std::string_view prefix;  // empty when the name has none
+    std::string_view local;
+};
+
+constexpr qname_parts split_qname(std::string_view qname) noexcept {
+    std::size_t colon = qname.find(':');
+    if (colon == std::string_view::npos) return {std::string_view{}, qname};
+    return {qname.substr(0, colon), qname.substr(colon + 1)};
+}
+
+// The prefix an attribute named `name` declares ("p" for xmlns:p), or "" when it declares none.
+constexpr std::string_view declared_prefix(std::string_view name) noexcept {
+    return name.size() > 6 && name.compare(0, 6, "xmlns:") == 0 ? name.substr(6) : std::string_view{};
+}
+
+// True when an attribute named `name` binds `prefix`, the empty prefix being the default namespace.
+constexpr bool binds_prefix(std::string_view name, std::string_view prefix) noexcept {
+    return prefix.empty() ? name == "xmlns" : declared_prefix(name) == prefix;
+}
+
+}  // namespace xstanza::detail
+
+#endif  // XSTANZA_STREAM_QNAME_HPP
+// ---- end include/xstanza/stream/qname.hpp
+
+namespace xstanza::detail {
+
+// Reads the XML declaration and the stream header; keeps the header (StreamHeader's views
+// point into this) until restart().
+class stream_header_reader {
+public:
+    bool has_header() const noexcept { return has_header_; }
+    const StreamHeader& header() const noexcept { return header_; }
+
+    // RFC 6120 §4.3.3: a restarted stream has a new header (and XML declaration).
+    void restart() noexcept {
+        decl_allowed_ = true;
+        has_header_ = false;
+        header_ = StreamHeader{};
+        attrs_.clear();
+        prefixes_.clear();
+    }
+
+    // RFC 6120 §11.5: an optional XML declaration before each stream header. `d` is all of it,
+    // "<?" to "?>", at stream offset `at`. False, with `failure` set, when it is refused.
+    bool read_decl(std::string_view d, std::uint64_t at, stream_failure& failure) noexcept {
+        if (d.size() < 7 || d.compare(0, 5, "<?xml") != 0 || !stream_space(d[5])) {
+            failure.set(StreamCondition::restricted_xml, errc::forbidden_pi, at,
+                        "a processing instruction before the stream header (RFC 6120 §11.1)");
+            return false;
+        }
+        if (!decl_allowed_) {
+            failure.set(StreamCondition::not_well_formed, errc::malformed, at, "a second XML declaration (XML 1.0 §2.8)");
+            return false;
+        }
+        decl_allowed_ = false;
+        // RFC 6120 §11.6: UTF-8 only; a declared encoding must say so (XML 1.0 §4.3.3).
+        std::size_t e = d.find("encoding");
+        if (e == std::string_view::npos) return true;
+        std::size_t q = d.find_first_of("'\"", e);
+        std::size_t q2 = q == std::string_view::npos ? q : d.find(d[q], q + 1);
+        if (q2 == std::string_view::npos) {
+            failure.set(StreamCondition::not_well_formed, errc::malformed, at, "malformed XML declaration");
+            return false;
+        }
+        std::string_view enc = d.substr(q + 1, q2 - q - 1);
+        if (!iequal_ascii(enc, "UTF-8")) {
+            failure.set(StreamCondition::unsupported_encoding, errc::invalid_utf8, at, "the stream declares encoding '", enc,
+                        "'; XMPP streams are UTF-8 (RFC 6120 §11.6)");
+            return false;
+        }
+        return true;
+    }
+
+    // The header's start tag is complete (RFC 6120 §4.7, §4.8): `raw` is all of it, '<' to
+    // '>', at stream offset `at`. False, with `failure` set, when it is refused.
+    bool read(std::string_view raw, std::uint64_t at, scanner& s, const parse_limits& pl, stream_failure& failure) noexcept {
+        if (!validate(raw, at, s, pl, failure)) return false;
+        std::vector<pending> values;
+        std::string_view qname;
+        if (!decode(qname, values)) {
+            failure.set(StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+            return false;
+        }
+        StreamHeader h;
+        h.qname = qname;
+        h.prefix = split_qname(qname).prefix;
+        namespaces ns = describe(h, values);
+        if (!check(h, ns, at, failure)) return false;
+        h.content_ns = ns.content;
+        header_ = h;
+        has_header_ = true;
+        decl_allowed_ = false;
+        return true;
+    }
+
+    // True when the header declares a namespace prefix (xmlns:p='...').
+    bool declares_prefixes() const noexcept { return !prefixes_.empty(); }
+
+    // Copies `element` into `out` with the header's prefix declarations added to its start
+    // tag (those it does not declare itself), so that it parses standalone. False when out
+    // of memory.
+    bool copy_with_prefixes(std::string_view element, std::string_view qname, std::string& out) const noexcept {
+        std::vector<std::string_view> own;
+        bool ok = true;
+        read_start_tag(element, [&](const raw_attribute& a) {
+            try {
+                if (std::string_view p = declared_prefix(a.name); !p.empty()) own.push_back(p);
+            } catch (...) {
+                ok = false;
+            }
+        });
+        if (!ok) return false;
+        try {
+            out.assign(element.data(), 1 + qname.size());
+            for (const header_prefix& hp : prefixes_) {
+                bool declared = false;
+                for (std::string_view o : own) declared = declared || o == hp.prefix;
+                if (declared) continue;
+                out.append(" xmlns:").append(hp.prefix).append(1, '=').append(1, hp.quote).append(hp.raw).append(1, hp.quote);
+            }
+            out.append(element.substr(1 + qname.size()));
+            return true;
+        } catch (...) {
+            return false;
+        }
+    }
+
+    // The namespace the header binds `prefix` (not empty) to, decoded, if it declares it.
+    std::optional<std::string_view> prefix_ns(std::string_view prefix) const noexcept {
+        for (const StreamAttribute& a : attrs_)
+            if (binds_prefix(a.name, prefix)) return a.value;
+        return std::nullopt;
+    }
+
+private:
+    struct header_prefix {
+        std::string_view prefix;  // into raw_
+        std::string_view raw;     // undecoded value, into raw_
+        char quote;
+    };
+    // An attribute whose value is decoded into values_[at, at + size).
+    struct pending {
+        std::string_view name;
+        std::size_t at, size;
+    };
+    // The namespaces the header's attributes declare.
+    struct namespaces {
+        std::string_view element;        // of the header's own name
+        std::string_view content;        // the default namespace: the stream's content namespace
+        bool has_content = false;
+    };
+
+    // Keeps a copy of the start tag and validates it as an empty element: the same rules as
+    // for stanzas (UTF-8, names, duplicate attributes, namespace declarations).
+    bool validate(std::string_view raw, std::uint64_t at, scanner& s, const parse_limits& pl, stream_failure& failure) noexcept {
+        try {
+            raw_.assign(raw);
+            std::size_t body = raw.size() - (raw.size() >= 2 && raw[raw.size() - 2] == '/' ? 2 : 1);
+            check_.assign(raw.data(), body);
+            check_.append("/>");
+            values_.clear();
+            values_.reserve(raw.size());
+            attrs_.clear();
+            prefixes_.clear();
+        } catch (...) {
+            failure.set(StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+            return false;
+        }
+        if (parse_error e = s.scan(check_.data(), check_.size(), pl)) {
+            StreamCondition c = stream_condition_for(e.code());
+            // RFC 6120 §4.8.1, §4.9.3.2: the stream prefix must be declared on the header
+            if (e.code() == errc::undeclared_prefix) c = StreamCondition::bad_namespace_prefix;
+            failure.set(c, e.code(), at + e.offset(), "stream header: ", e.message());
+            return false;
+        }
+        return true;
+    }
+
+    // Reads the attributes of the copy: the qname, each value decoded into values_ (reserved
+    // by validate(): decoding never grows a value), the prefix declarations. False when out
+    // of memory.
+    bool decode(std::string_view& qname, std::vector<pending>& values) noexcept {
+        bool ok = true;
+        qname = read_start_tag(std::string_view(raw_), [&](const raw_attribute& a) {
+            std::size_t start = values_.size();
+            values_.append(a.value);  // fits: reserved
+            std::size_t m = decode_in_place(&values_[start], a.value.size(), true);
+            values_.resize(start + m);
+            try {
+                values.push_back({a.name, start, m});
+                attrs_.push_back({});
+                if (std::string_view p = declared_prefix(a.name); !p.empty()) prefixes_.push_back({p, a.value, a.quote});
+            } catch (...) {
+                ok = false;
+            }
+        });
+        return ok;
+    }
+
+    // Fills in h's attributes (RFC 6120 §4.7) from the decoded values; returns the
+    // namespaces they declare.
+    namespaces describe(StreamHeader& h, const std::vector<pending>& values) noexcept {
+        namespaces ns;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            std::string_view v(values_.data() + values[i].at, values[i].size);
+            attrs_[i] = StreamAttribute{values[i].name, v};
+            std::string_view an = values[i].name;
+            if (an == "xmlns") { ns.content = v; ns.has_content = true; }
+            else if (an == "from") h.from = v;
+            else if (an == "to") h.to = v;
+            else if (an == "id") h.id = v;
+            else if (an == "version") h.version = v;
+            else if (an == "xml:lang") h.lang = v;
+            if (binds_prefix(an, h.prefix)) ns.element = v;
+        }
+        h.attributes = span<const StreamAttribute>(attrs_.data(), attrs_.size());
+        return ns;
+    }
+
+    // The header's name and namespaces (RFC 6120 §4.2, §4.8).
+    static bool check(const StreamHeader& h, const namespaces& ns, std::uint64_t at, stream_failure& failure) noexcept {
+        // RFC 6120 §4.8.1: <stream/> is qualified by the stream namespace, through a prefix.
+        if (ns.element != stream_ns) {
+            failure.set(StreamCondition::invalid_namespace, errc::wrong_namespace, at, "the stream header's namespace is '",
+                        ns.element, "', expected 'http://etherx.jabber.org/streams' (RFC 6120 §4.8.1, §4.9.3.10)");
+            return false;
+        }
+        if (h.prefix.empty()) {
+            failure.set(StreamCondition::bad_namespace_prefix, errc::wrong_namespace, at,
+                        "the stream namespace must be used through a prefix (RFC 6120 §4.8.1, §4.9.3.2)");
+            return false;
+        }
+        if (split_qname(h.qname).local != "stream") {
+            failure.set(StreamCondition::bad_format, errc::malformed, at, "expected a <", h.prefix, ":stream> header, found <",
+                        h.qname, "> (RFC 6120 §4.2)");
+            return false;
+        }
+        // RFC 6120 §4.8.2, §4.9.3.10: the content namespace is jabber:client or jabber:server.
+        if (!ns.has_content || (ns.content != "jabber:client" && ns.content != "jabber:server")) {
+            failure.set(StreamCondition::invalid_namespace, errc::wrong_namespace, at,
+                        "the stream's content namespace must be 'jabber:client' or 'jabber:server', found '", ns.content,
+                        "' (RFC 6120 §4.8.2, §4.9.3.10)");
+            return false;
+        }
+        return true;
+    }
+
+    bool decl_allowed_ = true;
+    bool has_header_ = false;
+    StreamHeader header_{};
+    std::string raw_;     // the start tag as received
+    std::string values_;  // the attribute values, decoded
+    std::string check_;   // the start tag as an empty element, for the scanner
+    std::vector<StreamAttribute> attrs_;
+    std::vector<header_prefix> prefixes_;
+};
+
+}  // namespace xstanza::detail
+
+#endif  // XSTANZA_STREAM_HEADER_HPP
+// ---- end include/xstanza/stream/header.hpp
+
+// ---- begin include/xstanza/stream/input.hpp
+// xstanza: the bytes a StreamReader reads. The chunk fed last; the construct being framed in
+// it (a "region": an XML declaration, the header's start tag or a first-level element), with
+// its bytes from earlier chunks kept in a buffer bounded by stream_limits::max_stanza_bytes;
+// the byte after an element handed out in place; and the failure that stops the reader.
+#ifndef XSTANZA_STREAM_INPUT_HPP
+#define XSTANZA_STREAM_INPUT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+
+namespace xstanza::detail {
+
+// A region's bytes, contiguous: in place in the chunk, or assembled in the buffer (copied).
+struct region_bytes {
+    char* data = nullptr;
+    std::size_t size = 0;
+    bool copied = false;
+    std::uint64_t offset = 0;  // stream offset of data[0]
+};
+
+class stream_input {
+public:
+    explicit stream_input(const stream_limits& limits) noexcept : limits_(limits) {}
+
+    const stream_limits& limits() const noexcept { return limits_; }
+    // Bytes of the stream consumed so far.
+    std::uint64_t offset() const noexcept { return base_ + pos_; }
+
+    // --- the failure ---
+    bool failed() const noexcept { return failure_.failed(); }
+    const stream_failure& failure() const noexcept { return failure_; }
+    stream_failure& failure() noexcept { return failure_; }
+    template <class... Parts>
+    void fail_now(StreamCondition c, errc code, std::uint64_t offset, const Parts&... parts) noexcept {
+        failure_.set(c, code, offset, parts...);
+        region_ = false;
+    }
+    template <class... Parts>
+    void fail(StreamEvent& ev, StreamCondition c, errc code, std::uint64_t offset, const Parts&... parts) noexcept {
+        fail_now(c, code, offset, parts...);
+        ev = error_event();
+    }
+    StreamEvent error_event() const noexcept { return failure_.event(); }
+
+    // --- the chunk ---
+    // True while bytes of the chunk are left to read.
+    bool unread() const noexcept { return pos_ < size_; }
+    // The next chunk; the current one must be read (or the reader failed or closed).
+    void take_chunk(char* data, std::size_t size) noexcept {
+        base_ += size_;
+        data_ = data;
+        size_ = size;
+        pos_ = 0;
+        region_begin_ = 0;
+    }
+    // Leaves the rest of the chunk unread.
+    void skip_chunk() noexcept { pos_ = size_; }
+    // Forgets the chunk, the stream offset and the failure (the chunk is not touched: it may
+    // already be gone); the region goes with restart().
+    void forget() noexcept {
+        has_saved_ = false;
+        data_ = nullptr;
+        size_ = pos_ = 0;
+        base_ = 0;
+        failure_.clear();
+    }
+
+    // Parser::parse_in_situ writes data[size] of an element handed out in place: keep the
+    // byte that follows it in the chunk, which restore_byte() puts back.
+    void save_byte() noexcept {
+        if (pos_ < size_) {
+            has_saved_ = true;
+            saved_pos_ = pos_;
+            saved_ = data_[pos_];
+        }
+    }
+    void restore_byte() noexcept {
+        if (has_saved_) {
+            data_[saved_pos_] = saved_;
+            has_saved_ = false;
+        }
+    }
+
+    // --- the region ---
+    // The end of what may be read now: the chunk's end, or where the region being read
+    // reaches the size limit. False, with ev the error, when it has reached it already.
+    bool readable_end(std::size_t& end, StreamEvent& ev) noexcept {
+        end = size_;
+        if (!region_) return true;
+        std::size_t used = buf_len_ + (pos_ - region_begin_);
+        std::size_t room = limits_.max_stanza_bytes - used;
+        if (room == 0) {
+            // RFC 6120 §13.12, §4.9.3.14: a stanza over the local size limit
+            fail(ev, StreamCondition::policy_violation, errc::input_too_large, region_offset_,
+                 "an element exceeds the limit of ", scan_impl::decimal_text(limits_.max_stanza_bytes),
+                 " bytes (RFC 6120 §13.12)");
+            return false;
+        }
+        if (room < end - pos_) end = pos_ + room;
+        return true;
+    }
+
+    // The chunk is read: keep the bytes of the region it ends inside, if any (within the
+    // limit: readable_end() never lets a region grow past it). False when out of memory.
+    bool keep_region() noexcept {
+        if (!region_) return true;
+        std::size_t n = size_ - region_begin_;
+        if (!reserve_buf(buf_len_ + n)) return false;
+        if (n) std::memcpy(buf_.data() + buf_len_, data_ + region_begin_, n);
+        buf_len_ += n;
+        region_begin_ = size_;
+        return true;
+    }
+
+    // The region ends at the read position: its bytes, contiguous. False when out of memory.
+    bool take_region(region_bytes& r) noexcept {
+        region_ = false;
+        r.offset = region_offset_;
+        if (buf_len_ == 0) {
+            r.data = data_ + region_begin_;
+            r.size = pos_ - region_begin_;
+            r.copied = false;
+            return true;
+        }
+        std::size_t m = pos_ - region_begin_;
+        if (!reserve_buf(buf_len_ + m)) return false;
+        if (m) std::memcpy(buf_.data() + buf_len_, data_ + region_begin_, m);
+        r.size = buf_len_ + m;
+        buf_len_ = 0;
+        r.data = buf_.data();
+        r.copied = true;
+        return true;
+    }
+
+protected:
+    std::uint64_t offset_at(std::size_t pos) const noexcept { return base_ + pos; }
+
+    void begin_region() noexcept {
+        region_ = true;
+        region_header_ = false;
+        region_begin_ = pos_;
+        region_offset_ = offset_at(pos_);
+        buf_len_ = 0;
+    }
+    void drop_region() noexcept {
+        region_ = false;
+        region_header_ = false;
+        buf_len_ = 0;
+    }
+
+    stream_limits limits_;
+    // the current chunk
+    char* data_ = nullptr;
+    std::size_t size_ = 0;
+    std::size_t pos_ = 0;
+    std::uint64_t base_ = 0;  // stream offset of data_[0]
+    // the construct being read (header, declaration, element)
+    bool region_ = false;
+    bool region_header_ = false;  // it is the header's start tag
+    std::size_t region_begin_ = 0;
+    std::uint64_t region_offset_ = 0;
+
+private:
+    // Makes room for n bytes plus the padding byte in buf_.
+    bool reserve_buf(std::size_t n) noexcept {
+        try {
+            if (buf_.size() < n + 1) buf_.resize(n + 1);
+            return true;
+        } catch (...) {
+            fail_now(StreamCondition::resource_constraint, errc::out_of_memory, region_offset_, "out of memory buffering an element");
+            return false;
+        }
+    }
+
+    std::vector<char> buf_;  // the region's bytes from earlier chunks, plus a padding byte
+    std::size_t buf_len_ = 0;
+    // the byte after an element handed out in place
+    bool has_saved_ = false;
+    std::size_t saved_pos_ = 0;
+    char saved_ = 0;
+    stream_failure failure_;
+};
+
+}  // namespace xstanza::detail
+
+#endif  // XSTANZA_STREAM_INPUT_HPP
+// ---- end include/xstanza/stream/input.hpp
+
+// ---- begin include/xstanza/stream/stream_error_reader.hpp
+// xstanza: the stream error element, <stream:error/> (RFC 6120 §4.9): writing one to end a
+// stream, and reading the one a peer sent into a StreamError.
+#ifndef XSTANZA_STREAM_STREAM_ERROR_READER_HPP
+#define XSTANZA_STREAM_STREAM_ERROR_READER_HPP
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+
+namespace xstanza {
+
+/// Appends `<stream:error><condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>`
+/// and the closing `</stream:stream>` (RFC 6120 §4.9.1.1: a stream error ends the stream).
+/// A value outside the enumeration is written as <undefined-condition/> (RFC 6120 §4.9.3.21).
+/// Returns false when out of memory.
+inline bool append_stream_error(std::string& out, StreamCondition c) noexcept {
+    std::string_view name = to_string(c);
+    if (name.empty()) name = to_string(StreamCondition::undefined_condition);
+    try {
+        out.append("<stream:error><").append(name).append(" xmlns='").append(stream_errors_ns)
+            .append("'/></stream:error></stream:stream>");
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+namespace detail {
+
+// Reads a received <stream:error/> into a StreamError, whose views point into its own copy
+// of the element (valid until the next read() or clear()).
+class stream_error_reader {
+public:
+    const StreamError& result() const noexcept { return error_; }
+    void clear() noexcept { error_ = StreamError{}; }
+
+    // RFC 6120 §4.9.2: a defined condition, optional <text/>, optional application condition.
+    // p[0, n) is the whole element, validated already by `scanner`.
+    void read(scanner& scanner, const char* p, std::size_t n, const parse_limits& limits) noexcept {
+        error_ = StreamError{};
+        try {
+            buf_.assign(p, p + n);
+            if (!doc_) doc_ = std::make_unique<xml_doc>();
+        } catch (...) {
+            return;  // out of memory: an undefined condition
+        }
+        doc_->clear();
+        // Validated already; this pass builds the tree (failing only when out of memory).
+        if (scanner.scan(buf_.data(), buf_.size(), limits, *doc_)) return;
+        xml_node* root = doc_->first_node();
+        if (!root) return;
+        for (xml_node* c = root->first_node(); c; c = c->next_sibling()) read_child(c);
+    }
+
+private:
+    void read_child(xml_node* c) noexcept {
+        std::string_view ns = resolve_ns(c);
+        std::string_view local = local_name(c);
+        if (ns == stream_errors_ns) {
+            if (local == "text") {
+                error_.text = has_element_child(c) ? std::string_view{} : text_of(c);
+                if (xml_attr* l = find_attr(c, "xml:lang")) error_.text_lang = attr_value(l);
+            } else if (auto cond = stream_condition_from_string(local); cond && !error_.has_condition) {
+                error_.condition = *cond;
+                error_.has_condition = true;
+                // RFC 6120 §4.9.3.19: the host to reconnect to
+                if (*cond == StreamCondition::see_other_host && !has_element_child(c)) error_.see_other_host = text_of(c);
+            }
+        } else if (!error_.app) {
+            // RFC 6120 §4.9.4: an application-specific condition
+            error_.app = AppCondition{local, ns};
+        }
+    }
+
+    std::vector<char> buf_;  // a copy of the element: its text is decoded in place as it is read
+    std::unique_ptr<xml_doc> doc_;
+    StreamError error_{};
+};
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_STREAM_STREAM_ERROR_READER_HPP
+// ---- end include/xstanza/stream/stream_error_reader.hpp
+
+// ---- begin include/xstanza/stream/tokenizer.hpp
+// xstanza: the byte loop that frames a stream. A resumable tokenizer over the chunks fed to
+// a StreamReader: it follows the depth, the tag names, quotes and CDATA sections, just far
+// enough to find where each construct ends (the XML declaration, the header's start tag, a
+// first-level element, the closing tag); the reader then validates the construct with the
+// Parser's scanner. It refuses what RFC 6120 §11 forbids as soon as it sees it.
+#ifndef XSTANZA_STREAM_TOKENIZER_HPP
+#define XSTANZA_STREAM_TOKENIZER_HPP
+
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+
+// The per-state steps are inlined into the loop, as if written in it; the refusals stay out
+// of it, so that it stays small enough for the compiler to inline what it calls.
+#if defined(__GNUC__) || defined(__clang__)
+#define XSTANZA_STREAM_HOT [[gnu::always_inline]]
+#define XSTANZA_STREAM_COLD [[gnu::cold, gnu::noinline]]
+#else
+#define XSTANZA_STREAM_HOT
+#define XSTANZA_STREAM_COLD
+#endif
+
+namespace xstanza::detail {
+
+// Where stream_tokenizer::run() stopped, or (inside it) that it goes on.
+enum class stream_token : unsigned char {
+    more,     // (the steps only) the byte is consumed: go on
+    stop,     // the bytes given are read, or a region began (next() bounds it by the size limit)
+    event,    // ev holds an event: a keepalive, the closing tag, an error
+    decl,     // an XML declaration ends at the read position: take_region() has it
+    header,   // the header's start tag ends there
+    element,  // a first-level element ends there
+};
+
+// Where stream_tokenizer is in the stream's XML.
+enum class stream_state : unsigned char {
+    prolog,       // before the header: whitespace, an XML declaration, the header
+    prolog_lt,    // after '<' there
+    decl,         // inside "<?...?>" before the header
+    top,          // between first-level elements
+    top_lt,       // after '<' there
+    top_bang,     // after "<!" there
+    close_name,   // "</" at the top: matching the header's qname
+    close_after,  // S? '>' after it
+    tag_name,     // a start tag's name
+    tag_space,    // between attributes
+    attr_name,
+    attr_eq,      // S? '=' after an attribute name
+    attr_quote,   // S? then the opening quote
+    attr_value,
+    tag_slash,    // '/' in a start tag: '>' must follow
+    content,      // character data inside an element
+    content_lt,   // after '<' in content
+    bang,         // after "<!" in content: "[CDATA[" must follow
+    cdata,
+    end_name,     // an end tag's name, matched against the open element's
+    end_after,    // S? '>' after it
+    closed,
+};
+
+// The names of the open elements of a first-level element, concatenated, to match their end
+// tags (they count towards the element's limit).
+class open_names {
+public:
+    // A start tag begins. False when out of memory.
+    bool open() noexcept {
+        try {
+            starts_.push_back(names_.size());
+            return true;
+        } catch (...) {
+            return false;
+        }
+    }
+    // The next byte of its name. False when out of memory.
+    bool push(char c) noexcept {
+        try {
+            names_.push_back(c);
+            return true;
+        } catch (...) {
+            return false;
+        }
+    }
+    // The name of the innermost open element.
+    std::string_view innermost() const noexcept { return std::string_view(names_).substr(starts_.back()); }
+    // The innermost element's tag closed.
+    void close() noexcept {
+        names_.resize(starts_.back());
+        starts_.pop_back();
+    }
+    void clear() noexcept {
+        names_.clear();
+        starts_.clear();
+    }
+
+private:
+    std::string names_;
+    std::vector<std::size_t> starts_;
+};
+
+class stream_tokenizer : public stream_input {
+public:
+    explicit stream_tokenizer(const stream_limits& limits) noexcept : stream_input(limits) {}
+
+    // The peer's closing tag was read.
+    bool closed() const noexcept { return state_ == state::closed; }
+    // After a header read as an empty element (<stream:stream .../>): true once, and the
+    // stream is closed.
+    bool take_close() noexcept {
+        if (!closed_pending_) return false;
+        closed_pending_ = false;
+        state_ = state::closed;
+        return true;
+    }
+    // RFC 6120 §4.3.3: a new stream starts (bytes fed but not read are kept).
+    void restart() noexcept {
+        state_ = state::prolog;
+        closed_pending_ = false;
+        drop_region();
+        depth_ = 0;
+        k_ = 0;
+        names_.clear();
+    }
+
+    // Consumes bytes in [pos_, end) until a construct ends or an event is ready (never
+    // returns more). `stream_qname` is the header's name, which the closing tag repeats.
+    stream_token run(std::size_t end, StreamEvent& ev, std::string_view stream_qname) noexcept {
+        while (pos_ < end) {
+            const char c = data_[pos_];
+            stream_token t = stream_token::more;
+            switch (state_) {
+            case state::prolog: t = on_prolog(c, ev); break;
+            case state::prolog_lt: t = on_prolog_lt(c, ev); break;
+            case state::decl: t = on_decl(c); break;
+            case state::top: t = on_top(c, end, ev); break;
+            case state::top_lt: t = on_top_lt(c, ev); break;
+            case state::top_bang: t = on_top_bang(c, ev); break;
+            case state::close_name: t = on_close_name(c, ev, stream_qname); break;
+            case state::close_after: t = on_close_after(c, ev); break;
+            case state::tag_name: t = on_tag_name(c, ev); break;
+            case state::tag_space: t = on_tag_space(c, ev); break;
+            case state::attr_name: t = on_attr_name(c); break;
+            case state::attr_eq: t = on_attr_eq(c, ev); break;
+            case state::attr_quote: t = on_attr_quote(c, ev); break;
+            case state::attr_value: t = skip_past(quote_, end, state::tag_space); break;
+            case state::tag_slash: t = on_tag_slash(c, ev); break;
+            case state::content: t = skip_past('<', end, state::content_lt); break;
+            case state::content_lt: t = on_content_lt(c, ev); break;
+            case state::bang: t = on_bang(c, ev); break;
+            case state::cdata: t = on_cdata(c); break;
+            case state::end_name: t = on_end_name(c, ev); break;
+            case state::end_after: t = on_end_after(c, ev); break;
+            case state::closed: return stream_token::stop;  // next() handles it before calling run()
+            }
+            if (t != stream_token::more) return t;  // a step that fails the reader returns event
+        }
+        return stream_token::stop;
+    }
+
+private:
+    using state = stream_state;
+    static constexpr stream_token more = stream_token::more;
+
+    // --- before the header (RFC 6120 §4.2, §11.5) ---
+    XSTANZA_STREAM_HOT stream_token on_prolog(char c, StreamEvent& ev) noexcept {
+        if (stream_space(c)) { ++pos_; return more; }
+        if (c != '<') return malformed(ev, "content before the stream header (RFC 6120 §4.2)");
+        begin_region();
+        ++pos_;
+        state_ = state::prolog_lt;
+        return stream_token::stop;  // next() bounds the new region by the size limit
+    }
+    XSTANZA_STREAM_HOT stream_token on_prolog_lt(char c, StreamEvent& ev) noexcept {
+        if (c == '?') {
+            ++pos_;
+            prev_question_ = false;
+            state_ = state::decl;
+            return more;
+        }
+        if (c == '!') return restricted(ev, "a comment or DTD before the stream header (RFC 6120 §11.1)");
+        if (name_stop(c)) return malformed(ev, "'<' not followed by a name");
+        region_header_ = true;
+        ++pos_;
+        state_ = state::tag_name;
+        return more;
+    }
+    XSTANZA_STREAM_HOT stream_token on_decl(char c) noexcept {
+        ++pos_;
+        if (c == '>' && prev_question_) {
+            state_ = state::prolog;
+            return stream_token::decl;
+        }
+        prev_question_ = c == '?';
+        return more;
+    }
+
+    // --- between first-level elements (RFC 6120 §4.4, §11.7) ---
+    XSTANZA_STREAM_HOT stream_token on_top(char c, std::size_t end, StreamEvent& ev) noexcept {
+        if (stream_space(c)) {
+            // RFC 6120 §11.7, §4.6.4: whitespace between stanzas is a keepalive
+            std::size_t q = pos_ + 1;
+            while (q < end && stream_space(data_[q])) ++q;
+            ev.type = StreamEventType::keepalive;
+            ev.data = data_ + pos_;
+            ev.size = q - pos_;
+            ev.offset = offset_at(pos_);
+            pos_ = q;
+            return stream_token::event;
+        }
+        if (c != '<')
+            // RFC 6120 §11.7: between first-level elements only whitespace may appear
+            return refuse(ev, StreamCondition::bad_format, errc::unexpected_text,
+                          "character data between first-level elements (RFC 6120 §11.7)");
+        begin_region();
+        ++pos_;
+        state_ = state::top_lt;
+        return stream_token::stop;  // next() bounds the new region by the size limit
+    }
+    XSTANZA_STREAM_HOT stream_token on_top_lt(char c, StreamEvent& ev) noexcept {
+        if (c == '/') return begin_closing_name(state::close_name);
+        if (c == '!') {
+            ++pos_;
+            state_ = state::top_bang;
+            return more;
+        }
+        if (c == '?') return restricted(ev, "a processing instruction in the stream (RFC 6120 §11.1)", errc::forbidden_pi);
+        if (name_stop(c)) return malformed(ev, "'<' not followed by a name");
+        ++pos_;
+        if (!open_tag(ev, c)) return stream_token::event;
+        state_ = state::tag_name;
+        return more;
+    }
+    stream_token on_top_bang(char c, StreamEvent& ev) noexcept {
+        if (c == '-') return restricted(ev, "a comment in the stream (RFC 6120 §11.1)", errc::forbidden_comment);
+        if (c == '[')
+            return refuse(ev, StreamCondition::bad_format, errc::unexpected_text,
+                          "a CDATA section between first-level elements (RFC 6120 §11.7)");
+        return restricted(ev, "a DTD in the stream (RFC 6120 §11.1)", errc::forbidden_dtd);
+    }
+    XSTANZA_STREAM_HOT stream_token on_close_name(char c, StreamEvent& ev, std::string_view qname) noexcept {
+        // RFC 6120 §4.4: the stream ends with the closing tag of the header's element
+        if (closing_name_byte(c, qname, state::close_after)) return more;
+        return mismatched(ev, "a closing tag at the top level that is not </", qname);
+    }
+    XSTANZA_STREAM_HOT stream_token on_close_after(char c, StreamEvent& ev) noexcept {
+        if (c != '>') return closing_space(c, ev, "expected '>' after the closing stream tag");
+        ++pos_;
+        region_ = false;
+        state_ = state::closed;
+        ev.type = StreamEventType::closed;
+        ev.offset = offset_at(pos_);
+        return stream_token::event;
+    }
+
+    // --- a start tag ---
+    XSTANZA_STREAM_HOT stream_token on_tag_name(char c, StreamEvent& ev) noexcept {
+        if (!name_stop(c)) {
+            if (!push_name_byte(ev, c)) return stream_token::event;
+            ++pos_;
+            return more;
+        }
+        if (stream_space(c)) {
+            ++pos_;
+            state_ = state::tag_space;
+            return more;
+        }
+        return tag_end(c, ev, "unexpected character in an element name");
+    }
+    XSTANZA_STREAM_HOT stream_token on_tag_space(char c, StreamEvent& ev) noexcept {
+        if (stream_space(c)) { ++pos_; return more; }
+        if (name_stop(c)) return tag_end(c, ev, "unexpected character in a start tag");
+        ++pos_;
+        state_ = state::attr_name;
+        return more;
+    }
+    // '/' or '>' ends a start tag; any other byte is `what`.
+    XSTANZA_STREAM_HOT stream_token tag_end(char c, StreamEvent& ev, const char* what) noexcept {
+        if (c == '/') {
+            ++pos_;
+            state_ = state::tag_slash;
+            return more;
+        }
+        if (c != '>') return malformed(ev, what);
+        ++pos_;
+        if (region_header_) return header_done();
+        ++depth_;
+        state_ = state::content;
+        return more;
+    }
+    XSTANZA_STREAM_HOT stream_token on_attr_name(char c) noexcept {
+        if (!name_stop(c)) ++pos_;
+        else state_ = state::attr_eq;
+        return more;
+    }
+    XSTANZA_STREAM_HOT stream_token on_attr_eq(char c, StreamEvent& ev) noexcept {
+        if (stream_space(c)) { ++pos_; return more; }
+        if (c != '=') return malformed(ev, "expected '=' after an attribute name");
+        ++pos_;
+        state_ = state::attr_quote;
+        return more;
+    }
+    XSTANZA_STREAM_HOT stream_token on_attr_quote(char c, StreamEvent& ev) noexcept {
+        if (stream_space(c)) { ++pos_; return more; }
+        if (c != '\'' && c != '"') return malformed(ev, "an attribute value must be quoted");
+        quote_ = c;
+        ++pos_;
+        state_ = state::attr_value;
+        return more;
+    }
+    XSTANZA_STREAM_HOT stream_token on_tag_slash(char c, StreamEvent& ev) noexcept {
+        if (c != '>') return malformed(ev, "expected '>' after '/' in a start tag");
+        ++pos_;
+        if (region_header_) {
+            // <stream:stream .../>: a header and an empty stream at once
+            closed_pending_ = true;
+            return header_done();
+        }
+        return element_closed();
+    }
+
+    // --- inside an element ---
+    // Skips to just past the next `stop` byte and goes on in state `next`; or to `end`.
+    XSTANZA_STREAM_HOT stream_token skip_past(char stop, std::size_t end, state next) noexcept {
+        const void* q = std::memchr(data_ + pos_, stop, end - pos_);
+        if (!q) {
+            pos_ = end;
+            return more;
+        }
+        pos_ = std::size_t(static_cast<const char*>(q) - data_) + 1;
+        state_ = next;
+        return more;
+    }
+    XSTANZA_STREAM_HOT stream_token on_content_lt(char c, StreamEvent& ev) noexcept {
+        if (c == '/') return begin_closing_name(state::end_name);
+        if (c == '!') {
+            ++pos_;
+            k_ = 0;
+            state_ = state::bang;
+            return more;
+        }
+        if (c == '?') return restricted(ev, "a processing instruction in a stanza (RFC 6120 §11.1)", errc::forbidden_pi);
+        if (name_stop(c)) return malformed(ev, "'<' not followed by a name");
+        if (depth_ >= limits_.max_depth)
+            return refuse(ev, StreamCondition::policy_violation, errc::depth_limit,
+                          "elements nested deeper than the limit (RFC 6120 §13.12)");
+        if (!open_tag(ev, c)) return stream_token::event;
+        ++pos_;
+        state_ = state::tag_name;
+        return more;
+    }
+    XSTANZA_STREAM_HOT stream_token on_bang(char c, StreamEvent& ev) noexcept {
+        constexpr std::string_view cdata_open = "[CDATA[";
+        if (k_ == 0 && c == '-') return restricted(ev, "a comment in a stanza (RFC 6120 §11.1)", errc::forbidden_comment);
+        if (c != cdata_open[k_]) {
+            if (k_ == 0) return restricted(ev, "a DTD in a stanza (RFC 6120 §11.1)", errc::forbidden_dtd);
+            return malformed(ev, "malformed CDATA section start");
+        }
+        ++pos_;
+        if (++k_ == cdata_open.size()) {
+            brackets_ = 0;
+            state_ = state::cdata;
+        }
+        return more;
+    }
+    XSTANZA_STREAM_HOT stream_token on_cdata(char c) noexcept {
+        ++pos_;
+        if (c == ']') {
+            if (brackets_ < 2) ++brackets_;
+        } else if (c == '>' && brackets_ == 2) {
+            state_ = state::content;
+        } else {
+            brackets_ = 0;
+        }
+        return more;
+    }
+    XSTANZA_STREAM_HOT stream_token on_end_name(char c, StreamEvent& ev) noexcept {
+        std::string_view open = names_.innermost();
+        if (closing_name_byte(c, open, state::end_after)) return more;
+        return mismatched(ev, "closing tag does not match the open element <", open);
+    }
+    XSTANZA_STREAM_HOT stream_token on_end_after(char c, StreamEvent& ev) noexcept {
+        if (c != '>') return closing_space(c, ev, "expected '>' to end a closing tag");
+        ++pos_;
+        --depth_;
+        return element_closed();
+    }
+
+    // --- closing tags, at the top and inside elements ---
+    // "</": the closing tag's name follows, matched in state `s`.
+    XSTANZA_STREAM_HOT stream_token begin_closing_name(state s) noexcept {
+        ++pos_;
+        k_ = 0;
+        state_ = s;
+        return more;
+    }
+    // One byte of a closing tag's name, which must be `name`; S or '>' after all of it moves
+    // to state `after`. False when the byte does not fit.
+    XSTANZA_STREAM_HOT bool closing_name_byte(char c, std::string_view name, state after) noexcept {
+        if (k_ < name.size() && c == name[k_]) {
+            ++k_;
+            ++pos_;
+            return true;
+        }
+        if (k_ == name.size() && (c == '>' || stream_space(c))) {
+            state_ = after;
+            return true;
+        }
+        return false;
+    }
+    // Between a closing tag's name and its '>': whitespace only; anything else is `what`.
+    XSTANZA_STREAM_HOT stream_token closing_space(char c, StreamEvent& ev, const char* what) noexcept {
+        if (!stream_space(c)) return malformed(ev, what);
+        ++pos_;
+        return more;
+    }
+    // An element's tag closed (its end tag, or the '/>' of an empty one): the element is
+    // first-level at depth 0, else its parent's content goes on.
+    XSTANZA_STREAM_HOT stream_token element_closed() noexcept {
+        names_.close();
+        if (depth_ != 0) {
+            state_ = state::content;
+            return more;
+        }
+        names_.clear();
+        state_ = state::top;
+        return stream_token::element;
+    }
+    // The header's start tag is complete: first-level elements follow.
+    stream_token header_done() noexcept {
+        region_header_ = false;
+        state_ = state::top;
+        return stream_token::header;
+    }
+
+    // '<' + a name byte in content or at the top: a start tag begins. False when out of
+    // memory, with ev the error.
+    XSTANZA_STREAM_HOT bool open_tag(StreamEvent& ev, char c) noexcept {
+        if (names_.open() && names_.push(c)) return true;
+        refuse(ev, StreamCondition::resource_constraint, errc::out_of_memory, "out of memory");
+        return false;
+    }
+    // The next byte of a start tag's name (the header's is not kept). False when out of
+    // memory, with ev the error.
+    XSTANZA_STREAM_HOT bool push_name_byte(StreamEvent& ev, char c) noexcept {
+        if (region_header_ || names_.push(c)) return true;
+        refuse(ev, StreamCondition::resource_constraint, errc::out_of_memory, "out of memory");
+        return false;
+    }
+
+    // --- refusals, at the read position ---
+    template <class... Parts>
+    XSTANZA_STREAM_COLD stream_token refuse(StreamEvent& ev, StreamCondition c, errc code, const Parts&... parts) noexcept {
+        fail(ev, c, code, offset_at(pos_), parts...);
+        return stream_token::event;
+    }
+    XSTANZA_STREAM_COLD stream_token malformed(StreamEvent& ev, const char* what) noexcept {
+        // RFC 6120 §11.3: data that is not well-formed XML closes the stream with not-well-formed
+        return refuse(ev, StreamCondition::not_well_formed, errc::malformed, what);
+    }
+    // A closing tag's name is not `name`: `what`, the name, '>'.
+    XSTANZA_STREAM_COLD stream_token mismatched(StreamEvent& ev, const char* what, std::string_view name) noexcept {
+        return refuse(ev, StreamCondition::not_well_formed, errc::mismatched_tag, what, name, ">");
+    }
+    XSTANZA_STREAM_COLD stream_token restricted(StreamEvent& ev, const char* what, errc code = errc::forbidden_dtd) noexcept {
+        // RFC 6120 §11.1: comments, PIs, DTDs -> restricted-xml (§4.9.3.18)
+        return refuse(ev, StreamCondition::restricted_xml, code, what);
+    }
+
+    state state_ = state::prolog;
+    bool closed_pending_ = false;
+    bool prev_question_ = false;
+    char quote_ = 0;
+    unsigned brackets_ = 0;
+    std::size_t k_ = 0;
+    std::size_t depth_ = 0;
+    open_names names_;
+};
+
+}  // namespace xstanza::detail
+
+#undef XSTANZA_STREAM_HOT
+#undef XSTANZA_STREAM_COLD
+
+#endif  // XSTANZA_STREAM_TOKENIZER_HPP
+// ---- end include/xstanza/stream/tokenizer.hpp
+
+namespace xstanza {
 
 /// Frames an XMPP stream read from the network. Feed it chunks; pull events with next():
 /// \code
@@ -6489,64 +7634,62 @@ constexpr StreamCondition stream_condition_for(errc code) noexcept {
 class StreamReader {
 public:
     /// A reader at the start of a stream: an optional XML declaration, then a header.
-    explicit StreamReader(stream_limits limits = {}) noexcept : limits_(limits) {}
+    explicit StreamReader(stream_limits limits = {}) noexcept : tok_(limits) {}
     StreamReader(const StreamReader&) = delete;
     StreamReader& operator=(const StreamReader&) = delete;
 
     /// The bounds this reader enforces.
-    const stream_limits& limits() const noexcept { return limits_; }
+    const stream_limits& limits() const noexcept { return tok_.limits(); }
 
     /// Hands the reader the next chunk of the stream. data[size] must be writable (a padding
     /// byte, as for Parser::parse_in_situ) and the chunk must stay valid until next() returns
     /// need_more. Call it only when next() has returned need_more (or before the first next()).
     void feed(char* data, std::size_t size) noexcept {
-        restore_byte();
-        if (pos_ < size_ && state_ != state::failed && state_ != state::closed) {
-            fail_now(StreamCondition::internal_server_error, errc::invalid_data, offset_at(pos_),
-                     "feed() called before next() consumed the previous chunk");
+        tok_.restore_byte();
+        if (tok_.unread() && !tok_.failed() && !tok_.closed()) {
+            tok_.fail_now(StreamCondition::internal_server_error, errc::invalid_data, tok_.offset(),
+                          "feed() called before next() consumed the previous chunk");
             return;
         }
-        base_ += size_;
-        data_ = data;
-        size_ = size;
-        pos_ = 0;
-        region_begin_ = 0;
+        tok_.take_chunk(data, size);
     }
 
     /// The next event. need_more when the fed bytes are used up.
     StreamEvent next() noexcept {
-        restore_byte();
+        tok_.restore_byte();
         StreamEvent ev;
-        if (state_ == state::failed) return error_event();
-        if (closed_pending_) {
-            closed_pending_ = false;
-            state_ = state::closed;
+        if (tok_.failed()) return tok_.error_event();
+        if (tok_.take_close()) {
             ev.type = StreamEventType::closed;
             return ev;
         }
         for (;;) {
-            if (state_ == state::closed) {
-                pos_ = size_;  // RFC 6120 §4.4: nothing follows the closing tag; ignore it
+            if (tok_.closed()) {
+                tok_.skip_chunk();  // RFC 6120 §4.4: nothing follows the closing tag; ignore it
                 return ev;
             }
-            if (pos_ == size_) {
-                if (region_ && !stash()) return error_event();
+            if (!tok_.unread()) {
+                if (!tok_.keep_region()) return tok_.error_event();
                 return ev;
             }
-            std::size_t end = size_;
-            if (region_) {
-                std::size_t used = buf_len_ + (pos_ - region_begin_);
-                std::size_t room = limits_.max_stanza_bytes - used;
-                if (room == 0) {
-                    // RFC 6120 §13.12, §4.9.3.14: a stanza over the local size limit
-                    fail(ev, StreamCondition::policy_violation, errc::input_too_large, region_offset_,
-                                "an element exceeds the limit of ", detail::scan_impl::decimal_text(limits_.max_stanza_bytes),
-                                " bytes (RFC 6120 §13.12)");
-                    return ev;
-                }
-                if (room < end - pos_) end = pos_ + room;
+            std::size_t end = 0;
+            if (!tok_.readable_end(end, ev)) return ev;
+            switch (tok_.run(end, ev, header().qname)) {
+            case detail::stream_token::more:
+            case detail::stream_token::stop:
+                break;
+            case detail::stream_token::event:
+                return ev;
+            case detail::stream_token::decl:
+                if (!finish_decl(ev)) return ev;
+                break;
+            case detail::stream_token::header:
+                finish_header(ev);
+                return ev;
+            case detail::stream_token::element:
+                finish_element(ev);
+                return ev;
             }
-            if (run(end, ev)) return ev;
         }
     }
 
@@ -6554,807 +7697,181 @@ public:
     /// new header (and XML declaration). Bytes fed but not yet read are kept. A failed reader
     /// stays failed.
     void restart() noexcept {
-        restore_byte();
-        if (state_ == state::failed) return;
-        state_ = state::prolog;
-        decl_allowed_ = true;
-        closed_pending_ = false;
-        region_ = false;
-        region_header_ = false;
-        buf_len_ = 0;
-        depth_ = 0;
-        k_ = 0;
-        names_.clear();
-        name_starts_.clear();
-        has_header_ = false;
-        header_ = StreamHeader{};
-        header_attrs_.clear();
-        header_prefixes_.clear();
+        tok_.restore_byte();
+        if (tok_.failed()) return;
+        tok_.restart();
+        header_reader_.restart();
     }
 
     /// Forgets everything, fed bytes included: for a new connection. The last chunk is not
     /// touched (it may already be gone).
     void reset() noexcept {
-        has_saved_ = false;
-        data_ = nullptr;
-        size_ = pos_ = 0;
-        base_ = 0;
-        error_ = parse_error();
-        error_condition_ = StreamCondition::undefined_condition;
-        stream_error_ = StreamError{};
-        state_ = state::prolog;
+        tok_.forget();
+        received_error_.clear();
         restart();
     }
 
     /// True once a header was read (since the last restart() or reset()).
-    bool has_header() const noexcept { return has_header_; }
+    bool has_header() const noexcept { return header_reader_.has_header(); }
     /// The stream header (valid when has_header()).
-    const StreamHeader& header() const noexcept { return header_; }
+    const StreamHeader& header() const noexcept { return header_reader_.header(); }
     /// What the stream's stanzas inherit from its header: the content namespace and the
     /// xml:lang a stanza without one is in (RFC 6120 §8.1.5). Hand it to
     /// Parser::parse_in_situ(data, size, context) with each stanza; valid as header() is.
     stream_context context() const noexcept {
         stream_context c;
-        if (!header_.content_ns.empty()) c.content_ns = header_.content_ns;
+        const StreamHeader& h = header();
+        if (!h.content_ns.empty()) c.content_ns = h.content_ns;
         // RFC 6120 §8.1.5: only a language tag is a language; the header's value is not
         // checked when it is read, so one that is none is not passed on.
-        std::string_view lang = header_.lang.value_or(std::string_view{});
+        std::string_view lang = h.lang.value_or(std::string_view{});
         if (is_language_tag(lang)) c.lang = lang;
         return c;
     }
     /// The <stream:error/> the peer sent (after a stream_error event).
-    const StreamError& stream_error() const noexcept { return stream_error_; }
+    const StreamError& stream_error() const noexcept { return received_error_.result(); }
     /// After an error event: what was wrong, with the stream offset where it was found.
-    const parse_error& error() const noexcept { return error_; }
+    const parse_error& error() const noexcept { return tok_.failure().error(); }
     /// After an error event: the stream error to send the peer (RFC 6120 §4.9.3).
-    StreamCondition error_condition() const noexcept { return error_condition_; }
+    StreamCondition error_condition() const noexcept { return tok_.failure().condition(); }
     /// Bytes of the stream consumed so far.
-    std::uint64_t offset() const noexcept { return base_ + pos_; }
+    std::uint64_t offset() const noexcept { return tok_.offset(); }
 
 private:
-    enum class state : unsigned char {
-        prolog,       // before the header: whitespace, an XML declaration, the header
-        prolog_lt,    // after '<' there
-        decl,         // inside "<?...?>" before the header
-        top,          // between first-level elements
-        top_lt,       // after '<' there
-        top_bang,     // after "<!" there
-        close_name,   // "</" at the top: matching the header's qname
-        close_after,  // S? '>' after it
-        tag_name,     // a start tag's name
-        tag_space,    // between attributes
-        attr_name,
-        attr_eq,      // S? '=' after an attribute name
-        attr_quote,   // S? then the opening quote
-        attr_value,
-        tag_slash,    // '/' in a start tag: '>' must follow
-        content,      // character data inside an element
-        content_lt,   // after '<' in content
-        bang,         // after "<!" in content: "[CDATA[" must follow
-        cdata,
-        end_name,     // an end tag's name, matched against the open element's
-        end_after,    // S? '>' after it
-        closed,
-        failed,
-    };
-
-    struct header_prefix {
-        std::string_view prefix;  // into header_raw_
-        std::string_view raw;     // undecoded value, into header_raw_
-        char quote;
-    };
-
-    std::uint64_t offset_at(std::size_t pos) const noexcept { return base_ + pos; }
-
     // The scanner's limits for one element (the others keep parse_limits' defaults).
-    parse_limits xml_limits() const noexcept {
-        parse_limits pl;
-        pl.max_input_bytes = limits_.max_stanza_bytes;
-        pl.max_depth = limits_.max_depth;
-        pl.max_attributes = limits_.max_attributes;
-        return pl;
-    }
+    parse_limits xml_limits() const noexcept { return detail::element_limits(tok_.limits()); }
 
-    void restore_byte() noexcept {
-        if (has_saved_) {
-            data_[saved_pos_] = saved_;
-            has_saved_ = false;
-        }
-    }
-
-    void begin_region() noexcept {
-        region_ = true;
-        region_header_ = false;
-        region_begin_ = pos_;
-        region_offset_ = offset_at(pos_);
-        buf_len_ = 0;
-    }
-
-    // Makes room for n bytes plus the padding byte in buf_.
-    bool reserve_buf(std::size_t n) noexcept {
-        try {
-            if (buf_.size() < n + 1) buf_.resize(n + 1);
-            return true;
-        } catch (...) {
-            fail_now(StreamCondition::resource_constraint, errc::out_of_memory, region_offset_, "out of memory buffering an element");
-            return false;
-        }
-    }
-
-    // The chunk ends inside a region: keep its bytes (within the limit: next() never lets a region grow past it).
-    bool stash() noexcept {
-        std::size_t n = size_ - region_begin_;
-        if (!reserve_buf(buf_len_ + n)) return false;
-        if (n) std::memcpy(buf_.data() + buf_len_, data_ + region_begin_, n);
-        buf_len_ += n;
-        region_begin_ = size_;
-        return true;
-    }
-
-    // The region ends at pos_: its bytes, contiguous.
-    bool take_region(char*& p, std::size_t& n, bool& copied) noexcept {
-        region_ = false;
-        if (buf_len_ == 0) {
-            p = data_ + region_begin_;
-            n = pos_ - region_begin_;
-            copied = false;
-            return true;
-        }
-        std::size_t m = pos_ - region_begin_;
-        if (!reserve_buf(buf_len_ + m)) return false;
-        if (m) std::memcpy(buf_.data() + buf_len_, data_ + region_begin_, m);
-        n = buf_len_ + m;
-        buf_len_ = 0;
-        p = buf_.data();
-        copied = true;
-        return true;
-    }
-
-    template <class... Parts>
-    void fail_now(StreamCondition c, errc code, std::uint64_t offset, const Parts&... parts) noexcept {
-        error_ = parse_error::make(code, std::size_t(offset), parts...);
-        error_condition_ = c;
-        state_ = state::failed;
-        region_ = false;
-    }
-    template <class... Parts>
-    bool fail(StreamEvent& ev, StreamCondition c, errc code, std::uint64_t offset, const Parts&... parts) noexcept {
-        fail_now(c, code, offset, parts...);
-        ev = error_event();
-        return true;
-    }
-    StreamEvent error_event() const noexcept {
-        StreamEvent ev;
-        ev.type = StreamEventType::error;
-        ev.offset = error_.offset();
-        return ev;
-    }
-    bool malformed(StreamEvent& ev, const char* what) noexcept {
-        // RFC 6120 §11.3: data that is not well-formed XML closes the stream with not-well-formed
-        return fail(ev, StreamCondition::not_well_formed, errc::malformed, offset_at(pos_), what);
-    }
-
-    // Names of open elements are kept to match their end tags (they count towards the element's limit).
-    bool push_name_byte(StreamEvent& ev, char c) noexcept {
-        if (region_header_) return false;
-        try {
-            names_.push_back(c);
-            return false;
-        } catch (...) {
-            return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, offset_at(pos_), "out of memory");
-        }
-    }
-
-    // '<' + a name byte in content or at the top: a start tag begins.
-    bool open_tag(StreamEvent& ev) noexcept {
-        try {
-            name_starts_.push_back(names_.size());
-            return false;
-        } catch (...) {
-            return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, offset_at(pos_), "out of memory");
-        }
-    }
-
-    // Consumes bytes in [pos_, end); true when ev holds an event.
-    bool run(std::size_t end, StreamEvent& ev) noexcept {
-        while (pos_ < end) {
-            char c = data_[pos_];
-            switch (state_) {
-            case state::prolog:
-                if (detail::stream_space(c)) { ++pos_; break; }
-                if (c != '<') return malformed(ev, "content before the stream header (RFC 6120 §4.2)");
-                begin_region();
-                ++pos_;
-                state_ = state::prolog_lt;
-                return false;  // next() bounds the new region by the size limit
-            case state::prolog_lt:
-                if (c == '?') {
-                    ++pos_;
-                    prev_question_ = false;
-                    state_ = state::decl;
-                    break;
-                }
-                if (c == '!') return restricted(ev, "a comment or DTD before the stream header (RFC 6120 §11.1)");
-                if (detail::name_stop(c)) return malformed(ev, "'<' not followed by a name");
-                region_header_ = true;
-                ++pos_;
-                state_ = state::tag_name;
-                break;
-            case state::decl:
-                ++pos_;
-                if (c == '>' && prev_question_) {
-                    if (!finish_decl(ev)) return true;
-                    state_ = state::prolog;
-                    break;
-                }
-                prev_question_ = c == '?';
-                break;
-            case state::top: {
-                if (detail::stream_space(c)) {
-                    // RFC 6120 §11.7, §4.6.4: whitespace between stanzas is a keepalive
-                    std::size_t q = pos_ + 1;
-                    while (q < end && detail::stream_space(data_[q])) ++q;
-                    ev.type = StreamEventType::keepalive;
-                    ev.data = data_ + pos_;
-                    ev.size = q - pos_;
-                    ev.offset = offset_at(pos_);
-                    pos_ = q;
-                    return true;
-                }
-                if (c != '<')
-                    // RFC 6120 §11.7: between first-level elements only whitespace may appear
-                    return fail(ev, StreamCondition::bad_format, errc::unexpected_text, offset_at(pos_),
-                                "character data between first-level elements (RFC 6120 §11.7)");
-                begin_region();
-                ++pos_;
-                state_ = state::top_lt;
-                return false;  // next() bounds the new region by the size limit
-            }
-            case state::top_lt:
-                ++pos_;
-                if (c == '/') {
-                    k_ = 0;
-                    state_ = state::close_name;
-                } else if (c == '!') {
-                    state_ = state::top_bang;
-                } else if (c == '?') {
-                    --pos_;
-                    return restricted(ev, "a processing instruction in the stream (RFC 6120 §11.1)", errc::forbidden_pi);
-                } else if (detail::name_stop(c)) {
-                    --pos_;
-                    return malformed(ev, "'<' not followed by a name");
-                } else {
-                    if (open_tag(ev) || push_name_byte(ev, c)) return true;
-                    state_ = state::tag_name;
-                }
-                break;
-            case state::top_bang:
-                if (c == '-') return restricted(ev, "a comment in the stream (RFC 6120 §11.1)", errc::forbidden_comment);
-                if (c == '[')
-                    return fail(ev, StreamCondition::bad_format, errc::unexpected_text, offset_at(pos_),
-                                "a CDATA section between first-level elements (RFC 6120 §11.7)");
-                return restricted(ev, "a DTD in the stream (RFC 6120 §11.1)", errc::forbidden_dtd);
-            case state::close_name: {
-                // RFC 6120 §4.4: the stream ends with the closing tag of the header's element
-                std::string_view q = header_.qname;
-                if (k_ < q.size() && c == q[k_]) {
-                    ++k_;
-                    ++pos_;
-                    break;
-                }
-                if (k_ == q.size() && (c == '>' || detail::stream_space(c))) {
-                    state_ = state::close_after;
-                    break;
-                }
-                return fail(ev, StreamCondition::not_well_formed, errc::mismatched_tag, offset_at(pos_),
-                            "a closing tag at the top level that is not </", header_.qname, ">");
-            }
-            case state::close_after:
-                ++pos_;
-                if (detail::stream_space(c)) break;
-                if (c != '>') {
-                    --pos_;
-                    return malformed(ev, "expected '>' after the closing stream tag");
-                }
-                region_ = false;
-                state_ = state::closed;
-                ev.type = StreamEventType::closed;
-                ev.offset = offset_at(pos_);
-                return true;
-            case state::tag_name:
-                if (!detail::name_stop(c)) {
-                    if (push_name_byte(ev, c)) return true;
-                    ++pos_;
-                    break;
-                }
-                if (detail::stream_space(c)) { ++pos_; state_ = state::tag_space; break; }
-                if (c == '/') { ++pos_; state_ = state::tag_slash; break; }
-                if (c == '>') { ++pos_; if (tag_opened(ev)) return true; break; }
-                return malformed(ev, "unexpected character in an element name");
-            case state::tag_space:
-                if (detail::stream_space(c)) { ++pos_; break; }
-                if (c == '/') { ++pos_; state_ = state::tag_slash; break; }
-                if (c == '>') { ++pos_; if (tag_opened(ev)) return true; break; }
-                if (detail::name_stop(c)) return malformed(ev, "unexpected character in a start tag");
-                ++pos_;
-                state_ = state::attr_name;
-                break;
-            case state::attr_name:
-                if (!detail::name_stop(c)) { ++pos_; break; }
-                state_ = state::attr_eq;
-                break;
-            case state::attr_eq:
-                if (detail::stream_space(c)) { ++pos_; break; }
-                if (c != '=') return malformed(ev, "expected '=' after an attribute name");
-                ++pos_;
-                state_ = state::attr_quote;
-                break;
-            case state::attr_quote:
-                if (detail::stream_space(c)) { ++pos_; break; }
-                if (c != '\'' && c != '"') return malformed(ev, "an attribute value must be quoted");
-                quote_ = c;
-                ++pos_;
-                state_ = state::attr_value;
-                break;
-            case state::attr_value: {
-                const void* q = std::memchr(data_ + pos_, quote_, end - pos_);
-                if (!q) { pos_ = end; break; }
-                pos_ = std::size_t(static_cast<const char*>(q) - data_) + 1;
-                state_ = state::tag_space;
-                break;
-            }
-            case state::tag_slash:
-                if (c != '>') return malformed(ev, "expected '>' after '/' in a start tag");
-                ++pos_;
-                if (region_header_) {
-                    // <stream:stream .../>: a header and an empty stream at once
-                    closed_pending_ = true;
-                    return finish_header(ev);
-                }
-                names_.resize(name_starts_.back());
-                name_starts_.pop_back();
-                if (depth_ == 0) return finish_element(ev);
-                state_ = state::content;
-                break;
-            case state::content: {
-                const void* q = std::memchr(data_ + pos_, '<', end - pos_);
-                if (!q) { pos_ = end; break; }
-                pos_ = std::size_t(static_cast<const char*>(q) - data_) + 1;
-                state_ = state::content_lt;
-                break;
-            }
-            case state::content_lt:
-                if (c == '/') {
-                    ++pos_;
-                    k_ = 0;
-                    state_ = state::end_name;
-                } else if (c == '!') {
-                    ++pos_;
-                    k_ = 0;
-                    state_ = state::bang;
-                } else if (c == '?') {
-                    return restricted(ev, "a processing instruction in a stanza (RFC 6120 §11.1)", errc::forbidden_pi);
-                } else if (detail::name_stop(c)) {
-                    return malformed(ev, "'<' not followed by a name");
-                } else {
-                    if (depth_ >= limits_.max_depth)
-                        return fail(ev, StreamCondition::policy_violation, errc::depth_limit, offset_at(pos_),
-                                    "elements nested deeper than the limit (RFC 6120 §13.12)");
-                    if (open_tag(ev) || push_name_byte(ev, c)) return true;
-                    ++pos_;
-                    state_ = state::tag_name;
-                }
-                break;
-            case state::bang: {
-                constexpr std::string_view cdata_open = "[CDATA[";
-                if (k_ == 0 && c == '-') return restricted(ev, "a comment in a stanza (RFC 6120 §11.1)", errc::forbidden_comment);
-                if (c != cdata_open[k_]) {
-                    if (k_ == 0) return restricted(ev, "a DTD in a stanza (RFC 6120 §11.1)", errc::forbidden_dtd);
-                    return malformed(ev, "malformed CDATA section start");
-                }
-                ++pos_;
-                if (++k_ == cdata_open.size()) {
-                    brackets_ = 0;
-                    state_ = state::cdata;
-                }
-                break;
-            }
-            case state::cdata:
-                ++pos_;
-                if (c == ']') {
-                    if (brackets_ < 2) ++brackets_;
-                } else if (c == '>' && brackets_ == 2) {
-                    state_ = state::content;
-                } else {
-                    brackets_ = 0;
-                }
-                break;
-            case state::end_name: {
-                std::size_t first = name_starts_.back();
-                std::size_t len = names_.size() - first;
-                if (k_ < len && c == names_[first + k_]) {
-                    ++k_;
-                    ++pos_;
-                    break;
-                }
-                if (k_ == len && (c == '>' || detail::stream_space(c))) {
-                    state_ = state::end_after;
-                    break;
-                }
-                return fail(ev, StreamCondition::not_well_formed, errc::mismatched_tag, offset_at(pos_),
-                            "closing tag does not match the open element <",
-                            std::string_view(names_).substr(first, len), ">");
-            }
-            case state::end_after:
-                ++pos_;
-                if (detail::stream_space(c)) break;
-                if (c != '>') {
-                    --pos_;
-                    return malformed(ev, "expected '>' to end a closing tag");
-                }
-                names_.resize(name_starts_.back());
-                name_starts_.pop_back();
-                if (--depth_ == 0) return finish_element(ev);
-                state_ = state::content;
-                break;
-            case state::closed:
-            case state::failed:
-                return false;  // next() handles both before calling run()
-            }
-            if (state_ == state::failed) {
-                ev = error_event();
-                return true;
-            }
-        }
-        return false;
-    }
-
-    bool restricted(StreamEvent& ev, const char* what, errc code = errc::forbidden_dtd) noexcept {
-        // RFC 6120 §11.1: comments, PIs, DTDs -> restricted-xml (§4.9.3.18)
-        return fail(ev, StreamCondition::restricted_xml, code, offset_at(pos_), what);
-    }
-
-    // '>' ended a start tag.
-    bool tag_opened(StreamEvent& ev) noexcept {
-        if (region_header_) return finish_header(ev);
-        ++depth_;
-        state_ = state::content;
-        return false;
-    }
-
-    // RFC 6120 §11.5: an optional XML declaration before each stream header.
+    // RFC 6120 §11.5: an optional XML declaration before each stream header. False when ev
+    // holds the error.
     bool finish_decl(StreamEvent& ev) noexcept {
-        char* p = nullptr;
-        std::size_t n = 0;
-        bool copied = false;
-        std::uint64_t at = region_offset_;
-        if (!take_region(p, n, copied)) {
-            ev = error_event();
+        detail::region_bytes r;
+        if (!tok_.take_region(r) || !header_reader_.read_decl(std::string_view(r.data, r.size), r.offset, tok_.failure())) {
+            ev = tok_.error_event();
             return false;
-        }
-        std::string_view d(p, n);
-        if (d.size() < 7 || d.compare(0, 5, "<?xml") != 0 || !detail::stream_space(d[5])) {
-            fail(ev, StreamCondition::restricted_xml, errc::forbidden_pi, at,
-                 "a processing instruction before the stream header (RFC 6120 §11.1)");
-            return false;
-        }
-        if (!decl_allowed_) {
-            fail(ev, StreamCondition::not_well_formed, errc::malformed, at, "a second XML declaration (XML 1.0 §2.8)");
-            return false;
-        }
-        decl_allowed_ = false;
-        // RFC 6120 §11.6: UTF-8 only; a declared encoding must say so (XML 1.0 §4.3.3).
-        std::size_t e = d.find("encoding");
-        if (e != std::string_view::npos) {
-            std::size_t q = d.find_first_of("'\"", e);
-            std::size_t q2 = q == std::string_view::npos ? q : d.find(d[q], q + 1);
-            if (q2 == std::string_view::npos) {
-                fail(ev, StreamCondition::not_well_formed, errc::malformed, at, "malformed XML declaration");
-                return false;
-            }
-            std::string_view enc = d.substr(q + 1, q2 - q - 1);
-            if (!detail::iequal_ascii(enc, "UTF-8")) {
-                fail(ev, StreamCondition::unsupported_encoding, errc::invalid_utf8, at, "the stream declares encoding '",
-                     enc, "'; XMPP streams are UTF-8 (RFC 6120 §11.6)");
-                return false;
-            }
         }
         return true;
     }
 
     // The header's start tag is complete (RFC 6120 §4.7, §4.8).
-    bool finish_header(StreamEvent& ev) noexcept {
-        char* p = nullptr;
-        std::size_t n = 0;
-        bool copied = false;
-        std::uint64_t at = region_offset_;
-        if (!take_region(p, n, copied)) return (ev = error_event()), true;
-        std::string_view raw(p, n);
-        try {
-            header_raw_.assign(raw);
-            // Validate as an empty element: the same rules as for stanzas (UTF-8, names,
-            // duplicate attributes, namespace declarations).
-            std::size_t body = raw.size() - (raw.size() >= 2 && raw[raw.size() - 2] == '/' ? 2 : 1);
-            check_.assign(raw.data(), body);
-            check_.append("/>");
-            header_values_.clear();
-            header_values_.reserve(raw.size());
-            header_attrs_.clear();
-            header_prefixes_.clear();
-        } catch (...) {
-            return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+    void finish_header(StreamEvent& ev) noexcept {
+        detail::region_bytes r;
+        if (!tok_.take_region(r) ||
+            !header_reader_.read(std::string_view(r.data, r.size), r.offset, scanner_, xml_limits(), tok_.failure())) {
+            ev = tok_.error_event();
+            return;
         }
-        const parse_limits pl = xml_limits();
-        if (parse_error e = scanner_.scan(check_.data(), check_.size(), pl)) {
-            StreamCondition c = detail::stream_condition_for(e.code());
-            // RFC 6120 §4.8.1, §4.9.3.2: the stream prefix must be declared on the header
-            if (e.code() == errc::undeclared_prefix) c = StreamCondition::bad_namespace_prefix;
-            return fail(ev, c, e.code(), at + e.offset(), "stream header: ", e.message());
-        }
-        // Decoded values go to header_values_ (reserved above: decoding never grows a value).
-        struct pending { std::string_view name; std::size_t at, size; };
-        std::vector<pending> values;
-        bool ok = true;
-        std::string_view raw_view(header_raw_);
-        std::string_view qname = detail::read_start_tag(raw_view, [&](const detail::raw_attribute& a) {
-            std::size_t start = header_values_.size();
-            header_values_.append(a.value);  // fits: reserved
-            std::size_t m = detail::decode_in_place(&header_values_[start], a.value.size(), true);
-            header_values_.resize(start + m);
-            try {
-                values.push_back({a.name, start, m});
-                header_attrs_.push_back({});
-                if (a.name.size() > 6 && a.name.compare(0, 6, "xmlns:") == 0)
-                    header_prefixes_.push_back({a.name.substr(6), a.value, a.quote});
-            } catch (...) {
-                ok = false;
-            }
-        });
-        if (!ok) return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
-        StreamHeader h;
-        h.qname = qname;
-        std::size_t colon = qname.find(':');
-        h.prefix = colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
-        std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-        std::string_view element_ns, default_ns;
-        bool has_default = false;
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            std::string_view v(header_values_.data() + values[i].at, values[i].size);
-            header_attrs_[i] = StreamAttribute{values[i].name, v};
-            std::string_view an = values[i].name;
-            if (an == "xmlns") { default_ns = v; has_default = true; }
-            else if (an == "from") h.from = v;
-            else if (an == "to") h.to = v;
-            else if (an == "id") h.id = v;
-            else if (an == "version") h.version = v;
-            else if (an == "xml:lang") h.lang = v;
-            if (h.prefix.empty() ? an == "xmlns" : (an.size() == 6 + h.prefix.size() && an.compare(0, 6, "xmlns:") == 0 &&
-                                                    an.substr(6) == h.prefix))
-                element_ns = v;
-        }
-        h.attributes = span<const StreamAttribute>(header_attrs_.data(), header_attrs_.size());
-        // RFC 6120 §4.8.1: <stream/> is qualified by the stream namespace, through a prefix.
-        if (element_ns != stream_ns)
-            return fail(ev, StreamCondition::invalid_namespace, errc::wrong_namespace, at, "the stream header's namespace is '",
-                        element_ns, "', expected 'http://etherx.jabber.org/streams' (RFC 6120 §4.8.1, §4.9.3.10)");
-        if (h.prefix.empty())
-            return fail(ev, StreamCondition::bad_namespace_prefix, errc::wrong_namespace, at,
-                        "the stream namespace must be used through a prefix (RFC 6120 §4.8.1, §4.9.3.2)");
-        if (local != "stream")
-            return fail(ev, StreamCondition::bad_format, errc::malformed, at, "expected a <", h.prefix,
-                        ":stream> header, found <", qname, "> (RFC 6120 §4.2)");
-        // RFC 6120 §4.8.2, §4.9.3.10: the content namespace is jabber:client or jabber:server.
-        if (!has_default || (default_ns != "jabber:client" && default_ns != "jabber:server"))
-            return fail(ev, StreamCondition::invalid_namespace, errc::wrong_namespace, at,
-                        "the stream's content namespace must be 'jabber:client' or 'jabber:server', found '", default_ns,
-                        "' (RFC 6120 §4.8.2, §4.9.3.10)");
-        h.content_ns = default_ns;
-        header_ = h;
-        has_header_ = true;
-        decl_allowed_ = false;
-        region_header_ = false;
-        state_ = state::top;
         ev.type = StreamEventType::header;
-        ev.offset = at;
-        return true;
-    }
-
-    // Copies the element with the header's prefix declarations added to its start tag (those
-    // it does not declare itself), so that it parses standalone.
-    bool inject_prefixes(std::string_view element, std::string_view qname) noexcept {
-        std::vector<std::string_view> own;
-        bool ok = true;
-        detail::read_start_tag(element, [&](const detail::raw_attribute& a) {
-            try {
-                if (a.name.size() > 6 && a.name.compare(0, 6, "xmlns:") == 0) own.push_back(a.name.substr(6));
-            } catch (...) {
-                ok = false;
-            }
-        });
-        if (!ok) return false;
-        try {
-            inject_.assign(element.data(), 1 + qname.size());
-            for (const header_prefix& hp : header_prefixes_) {
-                bool declared = false;
-                for (std::string_view o : own) declared = declared || o == hp.prefix;
-                if (declared) continue;
-                inject_.append(" xmlns:").append(hp.prefix).append(1, '=').append(1, hp.quote).append(hp.raw).append(1, hp.quote);
-            }
-            inject_.append(element.substr(1 + qname.size()));
-            return true;
-        } catch (...) {
-            return false;
-        }
+        ev.offset = r.offset;
     }
 
     // A first-level element is complete: validate, classify, hand out.
-    bool finish_element(StreamEvent& ev) noexcept {
-        char* p = nullptr;
-        std::size_t n = 0;
-        bool copied = false;
-        std::uint64_t at = region_offset_;
-        names_.clear();
-        name_starts_.clear();
-        state_ = state::top;
-        if (!take_region(p, n, copied)) return (ev = error_event()), true;
+    void finish_element(StreamEvent& ev) noexcept {
+        detail::region_bytes r;
+        if (!tok_.take_region(r)) {
+            ev = tok_.error_event();
+            return;
+        }
+        if (!validate_element(r, ev)) return;
+        ev.type = StreamEventType::element;
+        ev.data = r.data;
+        ev.size = r.size;
+        ev.copied = r.copied;
+        ev.offset = r.offset;
+        if (classify_element(ev) && !ev.copied) tok_.save_byte();
+    }
+
+    // Validates the element with the Parser's scanner; one that uses a prefix declared on the
+    // header becomes a copy that declares it. False when ev holds the error.
+    bool validate_element(detail::region_bytes& r, StreamEvent& ev) noexcept {
         const parse_limits pl = xml_limits();
-        parse_error e = scanner_.scan(p, n, pl);
-        if (e && e.code() == errc::undeclared_prefix && !header_prefixes_.empty()) {
+        parse_error e = scanner_.scan(r.data, r.size, pl);
+        if (e && e.code() == errc::undeclared_prefix && header_reader_.declares_prefixes()) {
             // A prefix declared on the header (RFC 6120 §4.8.5): "stream:" on features and
             // errors, rarely anything else. Hand out a copy that declares it.
-            std::string_view qname = detail::read_start_tag(std::string_view(p, n), [](const detail::raw_attribute&) {});
-            if (qname.empty()) qname = std::string_view(p + 1, 0);
-            if (!inject_prefixes(std::string_view(p, n), qname))
-                return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+            std::string_view element(r.data, r.size);
+            std::string_view qname = detail::read_start_tag(element, [](const detail::raw_attribute&) {});
+            if (qname.empty()) qname = std::string_view(r.data + 1, 0);
+            if (!header_reader_.copy_with_prefixes(element, qname, inject_)) {
+                tok_.fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, r.offset, "out of memory");
+                return false;
+            }
             parse_error e2 = scanner_.scan(inject_.data(), inject_.size(), pl);
             if (!e2) {
                 e = e2;
-                p = inject_.data();  // std::string: inject_[size()] is its writable terminator
-                n = inject_.size();
-                copied = true;
+                r.data = inject_.data();  // std::string: inject_[size()] is its writable terminator
+                r.size = inject_.size();
+                r.copied = true;
             }
         }
-        if (e) return fail(ev, detail::stream_condition_for(e.code()), e.code(), at + e.offset(), e.message());
-
-        // Name and namespace of the root, from its start tag (validated now).
-        std::string_view own_default;
-        bool has_own_default = false;
-        std::string_view qname = detail::read_start_tag(std::string_view(p, n), [&](const detail::raw_attribute& a) {
-            if (a.name == "xmlns") { own_default = a.value; has_own_default = true; }
-        });
-        std::size_t colon = qname.find(':');
-        std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
-        std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-        std::string_view ns;
-        if (prefix.empty()) {
-            ns = has_own_default ? own_default : header_.content_ns;
-        } else {
-            // the nearest declaration: its own start tag, else the header
-            bool found = false;
-            detail::read_start_tag(std::string_view(p, n), [&](const detail::raw_attribute& a) {
-                if (a.name.size() == 6 + prefix.size() && a.name.compare(0, 6, "xmlns:") == 0 && a.name.substr(6) == prefix) {
-                    ns = a.value;
-                    found = true;
-                }
-            });
-            for (std::size_t i = 0; !found && i < header_attrs_.size(); ++i) {
-                std::string_view an = header_attrs_[i].name;
-                if (an.size() == 6 + prefix.size() && an.compare(0, 6, "xmlns:") == 0 && an.substr(6) == prefix) {
-                    ns = header_attrs_[i].value;
-                    found = true;
-                }
-            }
-        }
-        ev.type = StreamEventType::element;
-        ev.kind = ElementKind::other;
-        ev.data = p;
-        ev.size = n;
-        ev.name = local;
-        ev.ns = ns;
-        ev.copied = copied;
-        ev.offset = at;
-        if (ns == stream_ns) {
-            // RFC 6120 §4.8.1: stream-namespace elements use the header's prefix.
-            if (prefix != header_.prefix)
-                return fail(ev, StreamCondition::bad_namespace_prefix, errc::wrong_namespace, at, "<", qname,
-                            "> uses another prefix than the stream header's for the stream namespace (RFC 6120 §4.8.1)");
-            if (local == "features") ev.kind = ElementKind::features;
-            else if (local == "error") {
-                read_stream_error(p, n);
-                ev.type = StreamEventType::stream_error;
-            }
-        } else if (ns == header_.content_ns) {
-            if (local == "iq") ev.kind = ElementKind::iq;
-            else if (local == "message") ev.kind = ElementKind::message;
-            else if (local == "presence") ev.kind = ElementKind::presence;
-        }
-        if (!copied && pos_ < size_) {
-            // Parser::parse_in_situ writes data[size]: keep the byte it overwrites.
-            has_saved_ = true;
-            saved_pos_ = pos_;
-            saved_ = data_[pos_];
+        if (e) {
+            tok_.fail(ev, detail::stream_condition_for(e.code()), e.code(), r.offset + e.offset(), e.message());
+            return false;
         }
         return true;
     }
 
-    // RFC 6120 §4.9.2: a defined condition, optional <text/>, optional application condition.
-    void read_stream_error(const char* p, std::size_t n) noexcept {
-        stream_error_ = StreamError{};
-        try {
-            error_buf_.assign(p, p + n);
-            if (!doc_) doc_ = std::make_unique<detail::xml_doc>();
-        } catch (...) {
-            return;  // out of memory: an undefined condition
-        }
-        doc_->clear();
-        // Validated already; this pass builds the tree (failing only when out of memory).
-        if (scanner_.scan(error_buf_.data(), error_buf_.size(), xml_limits(), *doc_)) return;
-        detail::xml_node* root = doc_->first_node();
-        if (!root) return;
-        for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
-            std::string_view ns = detail::resolve_ns(c);
-            std::string_view local = detail::local_name(c);
-            if (ns == stream_errors_ns) {
-                if (local == "text") {
-                    stream_error_.text = detail::has_element_child(c) ? std::string_view{} : detail::text_of(c);
-                    if (detail::xml_attr* l = detail::find_attr(c, "xml:lang")) stream_error_.text_lang = detail::attr_value(l);
-                } else if (auto cond = stream_condition_from_string(local); cond && !stream_error_.has_condition) {
-                    stream_error_.condition = *cond;
-                    stream_error_.has_condition = true;
-                    if (*cond == StreamCondition::see_other_host && !detail::has_element_child(c))
-                        stream_error_.see_other_host = detail::text_of(c);
-                }
-            } else if (!stream_error_.app) {
-                stream_error_.app = AppCondition{local, ns};
+    // Sets the name, namespace and kind of the validated element ev holds; a stream error
+    // is read. False when ev holds an error instead.
+    bool classify_element(StreamEvent& ev) noexcept {
+        std::string_view tag(ev.data, ev.size);
+        // Name and namespace of the root, from its start tag (validated now).
+        std::string_view own_default;
+        bool has_own_default = false;
+        std::string_view qname = detail::read_start_tag(tag, [&](const detail::raw_attribute& a) {
+            if (a.name == "xmlns") { own_default = a.value; has_own_default = true; }
+        });
+        const detail::qname_parts name = detail::split_qname(qname);
+        const StreamHeader& h = header();
+        std::string_view ns;
+        if (name.prefix.empty()) ns = has_own_default ? own_default : h.content_ns;
+        else ns = prefixed_ns(tag, name.prefix);
+        ev.kind = ElementKind::other;
+        ev.name = name.local;
+        ev.ns = ns;
+        if (ns == stream_ns) {
+            // RFC 6120 §4.8.1: stream-namespace elements use the header's prefix.
+            if (name.prefix != h.prefix) {
+                tok_.fail(ev, StreamCondition::bad_namespace_prefix, errc::wrong_namespace, ev.offset, "<", qname,
+                          "> uses another prefix than the stream header's for the stream namespace (RFC 6120 §4.8.1)");
+                return false;
             }
+            if (name.local == "features") ev.kind = ElementKind::features;
+            else if (name.local == "error") {
+                received_error_.read(scanner_, ev.data, ev.size, xml_limits());
+                ev.type = StreamEventType::stream_error;
+            }
+        } else if (ns == h.content_ns) {
+            if (name.local == "iq") ev.kind = ElementKind::iq;
+            else if (name.local == "message") ev.kind = ElementKind::message;
+            else if (name.local == "presence") ev.kind = ElementKind::presence;
         }
+        return true;
     }
 
-    stream_limits limits_;
-    // the current chunk
-    char* data_ = nullptr;
-    std::size_t size_ = 0;
-    std::size_t pos_ = 0;
-    std::uint64_t base_ = 0;  // stream offset of data_[0]
-    // the byte after an element handed out in place
-    bool has_saved_ = false;
-    std::size_t saved_pos_ = 0;
-    char saved_ = 0;
-    // tokenizer
-    state state_ = state::prolog;
-    bool decl_allowed_ = true;
-    bool closed_pending_ = false;
-    bool prev_question_ = false;
-    char quote_ = 0;
-    unsigned brackets_ = 0;
-    std::size_t k_ = 0;
-    std::size_t depth_ = 0;
-    std::string names_;                    // names of the open elements, concatenated
-    std::vector<std::size_t> name_starts_;
-    // the construct being read (header, declaration, element)
-    bool region_ = false;
-    bool region_header_ = false;
-    std::size_t region_begin_ = 0;
-    std::uint64_t region_offset_ = 0;
-    std::vector<char> buf_;  // its bytes from earlier chunks, plus a padding byte
-    std::size_t buf_len_ = 0;
-    // header
-    bool has_header_ = false;
-    StreamHeader header_{};
-    std::string header_raw_;
-    std::string header_values_;
-    std::string check_;
-    std::vector<StreamAttribute> header_attrs_;
-    std::vector<header_prefix> header_prefixes_;
+    // The namespace of a prefixed element name: the nearest declaration, on its own start
+    // tag, else on the header (RFC 6120 §4.8.5); empty when neither declares it.
+    std::string_view prefixed_ns(std::string_view tag, std::string_view prefix) const noexcept {
+        std::string_view ns;
+        bool found = false;
+        detail::read_start_tag(tag, [&](const detail::raw_attribute& a) {
+            if (detail::binds_prefix(a.name, prefix)) {
+                ns = a.value;
+                found = true;
+            }
+        });
+        if (!found) ns = header_reader_.prefix_ns(prefix).value_or(std::string_view{});
+        return ns;
+    }
+
+    // the chunks, the framing and the failure
+    detail::stream_tokenizer tok_;
+    // the XML declaration and the header
+    detail::stream_header_reader header_reader_;
     // elements
     detail::scanner scanner_;
     std::string inject_;
     // stream errors
-    std::vector<char> error_buf_;
-    std::unique_ptr<detail::xml_doc> doc_;
-    StreamError stream_error_{};
-    parse_error error_{};
-    StreamCondition error_condition_ = StreamCondition::undefined_condition;
+    detail::stream_error_reader received_error_;
 };
 
 }  // namespace xstanza

@@ -3,11 +3,13 @@
 // The headers are layered, each folder including only the folders below it
 // (docs/ARCHITECTURE.md is the map):
 //   session/  tracker.hpp (IqTracker: ids, one outcome per request)
-//   stream/   reader.hpp (StreamReader: framing, the stream header, stream errors, RFC 6120 §4)
+//   stream/   reader.hpp (StreamReader: framing, the stream header, stream errors, RFC 6120 §4),
+//             built from tokenizer.hpp  input.hpp  header.hpp  stream_error_reader.hpp  failure.hpp
 //   stanza/   parser.hpp (Parser)  serialize.hpp  owned.hpp  reply.hpp  ostream.hpp
 //   codec/    one file per element, read and write side by side: roster, ping, version
 //   xml/      the only folder naming RapidXML: scanner, tree, element view, writer
-//   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules
+//   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules,
+//             the stream's header, events and errors (StreamHeader, StreamEvent, StreamError)
 #ifndef XSTANZA_XSTANZA_HPP
 #define XSTANZA_XSTANZA_HPP
 

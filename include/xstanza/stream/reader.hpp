@@ -3,190 +3,37 @@
 // (stanza, stream features, SASL element ...) as one complete buffer ready for the in-situ
 // Parser, whitespace keepalives, the closing tag and received stream errors.
 //
-// Framing uses a resumable byte-level tokenizer (depth, tag names, quotes, CDATA); each
-// complete element is then validated by the same scanner as Parser (detail/scan.hpp), so
-// a buffer handed out is one well-formed, namespace-well-formed element. The element tree
+// Framing uses a resumable byte-level tokenizer (depth, tag names, quotes, CDATA:
+// tokenizer.hpp, over the chunks input.hpp keeps); each complete element is then validated
+// by the same scanner as Parser (xml/scan.hpp), so a buffer handed out is one well-formed,
+// namespace-well-formed element. The header is checked by header.hpp. The element tree
 // (RapidXML's nodes, built by that scanner) is read only for the few children of a received
-// <stream:error/>, never for framing.
+// <stream:error/> (stream_error_reader.hpp), never for framing.
 #ifndef XSTANZA_STREAM_READER_HPP
 #define XSTANZA_STREAM_READER_HPP
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
-#include "../xml/dom.hpp"
-#include "../model/detail/names.hpp"
-#include "../xml/scan.hpp"
-#include "../xml/start_tag.hpp"
 #include "../model/error.hpp"
 #include "../model/limits.hpp"
 #include "../model/rules.hpp"
 #include "../model/syntax.hpp"
-#include "../model/span.hpp"
-#include "../model/stanza_error.hpp"
+#include "../model/stream.hpp"
+#include "../model/stream_error.hpp"
+#include "../xml/scan.hpp"
+#include "../xml/start_tag.hpp"
+#include "failure.hpp"
+#include "header.hpp"
+#include "input.hpp"
+#include "qname.hpp"
+#include "stream_error_reader.hpp"
+#include "tokenizer.hpp"
 
 namespace xstanza {
-
-/// RFC 6120 §4.8.1: the stream namespace, of <stream/>, <features/> and <error/>.
-inline constexpr std::string_view stream_ns = "http://etherx.jabber.org/streams";
-/// RFC 6120 §4.9.2: the namespace of stream error conditions and their <text/>.
-inline constexpr std::string_view stream_errors_ns = "urn:ietf:params:xml:ns:xmpp-streams";
-
-/// RFC 6120 §4.9.3: the 25 defined stream error conditions, in the RFC's order.
-enum class StreamCondition : unsigned char {
-    bad_format, bad_namespace_prefix, conflict, connection_timeout, host_gone, host_unknown,
-    improper_addressing, internal_server_error, invalid_from, invalid_namespace, invalid_xml,
-    not_authorized, not_well_formed, policy_violation, remote_connection_failed, reset,
-    resource_constraint, restricted_xml, see_other_host, system_shutdown, undefined_condition,
-    unsupported_encoding, unsupported_feature, unsupported_stanza_type, unsupported_version,
-};
-
-inline constexpr std::array<std::string_view, 25> stream_condition_names = {
-    "bad-format", "bad-namespace-prefix", "conflict", "connection-timeout", "host-gone", "host-unknown",
-    "improper-addressing", "internal-server-error", "invalid-from", "invalid-namespace", "invalid-xml",
-    "not-authorized", "not-well-formed", "policy-violation", "remote-connection-failed", "reset",
-    "resource-constraint", "restricted-xml", "see-other-host", "system-shutdown", "undefined-condition",
-    "unsupported-encoding", "unsupported-feature", "unsupported-stanza-type", "unsupported-version",
-};
-
-/// The element name of a stream error condition ("not-well-formed"); empty for a value
-/// outside the enumeration.
-constexpr std::string_view to_string(StreamCondition c) noexcept {
-    return detail::name_at(stream_condition_names, std::size_t(c));
-}
-/// The condition named `name`, if it is one of the 25.
-constexpr std::optional<StreamCondition> stream_condition_from_string(std::string_view name) noexcept {
-    for (std::size_t i = 0; i < stream_condition_names.size(); ++i)
-        if (stream_condition_names[i] == name) return StreamCondition(i);
-    return std::nullopt;
-}
-
-/// RFC 6120 §4.9.2 <stream:error/>: a defined condition, optional text, an optional
-/// application-specific condition. Plain data; views into the StreamReader.
-struct StreamError {
-    StreamCondition condition = StreamCondition::undefined_condition;
-    /// False when the peer's <stream:error/> named no defined condition (RFC 6120 §4.9.2 requires
-    /// one); `condition` is then undefined_condition.
-    bool has_condition = false;
-    std::optional<std::string_view> text{};  ///< <text/> content
-    std::string_view text_lang{};            ///< xml:lang of <text/>, empty when absent
-    std::string_view see_other_host{};       ///< content of <see-other-host/> (RFC 6120 §4.9.3.19)
-    std::optional<AppCondition> app{};       ///< application-specific condition (RFC 6120 §4.9.4)
-};
-
-/// Appends `<stream:error><condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>`
-/// and the closing `</stream:stream>` (RFC 6120 §4.9.1.1: a stream error ends the stream).
-/// A value outside the enumeration is written as <undefined-condition/> (RFC 6120 §4.9.3.21).
-/// Returns false when out of memory.
-inline bool append_stream_error(std::string& out, StreamCondition c) noexcept {
-    std::string_view name = to_string(c);
-    if (name.empty()) name = to_string(StreamCondition::undefined_condition);
-    try {
-        out.append("<stream:error><").append(name).append(" xmlns='").append(stream_errors_ns)
-            .append("'/></stream:error></stream:stream>");
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
-
-/// One attribute of the stream header, as written (name) and decoded (value).
-struct StreamAttribute {
-    std::string_view name;
-    std::string_view value;
-};
-
-/// The <stream:stream> header (RFC 6120 §4.7, §4.8). Views into the StreamReader, valid
-/// until its restart() or reset().
-struct StreamHeader {
-    std::string_view qname;        ///< as written: "stream:stream"
-    std::string_view prefix;       ///< the stream namespace's prefix: "stream" (RFC 6120 §4.8.5)
-    std::string_view content_ns;   ///< jabber:client or jabber:server (RFC 6120 §4.8.2)
-    std::optional<std::string_view> from{};     ///< RFC 6120 §4.7.1
-    std::optional<std::string_view> to{};       ///< RFC 6120 §4.7.2
-    std::optional<std::string_view> id{};       ///< RFC 6120 §4.7.3
-    std::optional<std::string_view> lang{};     ///< xml:lang, RFC 6120 §4.7.4
-    std::optional<std::string_view> version{};  ///< RFC 6120 §4.7.5; absent means a pre-1.0 peer
-    span<const StreamAttribute> attributes{};   ///< all of them, namespace declarations included, in order
-};
-
-/// What StreamReader::next() found.
-enum class StreamEventType : unsigned char {
-    need_more,     ///< every byte fed so far is consumed: feed() the next chunk
-    header,        ///< a stream header: see StreamReader::header()
-    element,       ///< a complete first-level element (a stanza, <stream:features/>, a SASL element ...)
-    keepalive,     ///< whitespace between first-level elements (RFC 6120 §11.7, §4.6.4)
-    stream_error,  ///< the peer sent <stream:error/>: see StreamReader::stream_error(); </stream:stream> follows
-    closed,        ///< the peer closed its stream with </stream:stream> (RFC 6120 §4.4)
-    error,         ///< the input broke a rule: see error() and error_condition(); the reader stays failed
-};
-
-/// Which first-level element an element event holds.
-enum class ElementKind : unsigned char {
-    iq,        ///< <iq/> in the stream's content namespace (RFC 6120 §8.2.3)
-    message,   ///< <message/> (RFC 6120 §8.2.1), handed out opaque
-    presence,  ///< <presence/> (RFC 6120 §8.2.2), handed out opaque
-    features,  ///< <stream:features/> (RFC 6120 §4.3.2)
-    other,     ///< anything else: SASL, STARTTLS, extensions (RFC 6120 §4.9.3.24 lets a server refuse them)
-};
-
-/// One result of StreamReader::next(). The bytes and views are valid until the next call
-/// of next(), feed(), restart() or reset() on the reader.
-struct StreamEvent {
-    StreamEventType type = StreamEventType::need_more;
-    ElementKind kind = ElementKind::other;  ///< for element events
-    /// element and stream_error: the element's bytes, from '<' to the final '>'; data[size] is
-    /// writable (the padding byte Parser::parse_in_situ needs; the reader puts back what it
-    /// overwrote). keepalive: the whitespace.
-    char* data = nullptr;
-    std::size_t size = 0;
-    std::string_view name{};  ///< element: local name ("iq")
-    std::string_view ns{};    ///< element: namespace, the stream's content namespace when not declared on it
-    /// True when the bytes were assembled in the reader's buffer: the element spanned chunks, or
-    /// it uses a prefix declared on the stream header, whose declaration was copied onto it.
-    bool copied = false;
-    std::uint64_t offset = 0;  ///< stream offset of data[0]: bytes fed before it since reset()
-};
-
-/// Bounds on what one stream may make the reader hold.
-struct stream_limits {
-    /// One first-level element (or the header) in bytes; larger gives policy-violation and
-    /// nothing past the limit is buffered. RFC 6120 §13.12: at least 10000 bytes; Prosody's
-    /// c2s default is 256 KiB. Raise it for very large roster results.
-    std::size_t max_stanza_bytes = std::size_t{1} << 20;
-    /// Element nesting inside one stanza, the stanza being depth 1 (as parse_limits::max_depth).
-    std::size_t max_depth = parse_limits{}.max_depth;
-    /// Attributes on one element (as parse_limits::max_attributes).
-    std::size_t max_attributes = parse_limits{}.max_attributes;
-};
-
-namespace detail {
-
-// Which stream error a scanner code becomes (RFC 6120 §4.9.3).
-constexpr StreamCondition stream_condition_for(errc code) noexcept {
-    switch (code) {
-    // RFC 6120 §11.1: comments, PIs, DTDs and entities other than the five -> restricted-xml
-    case errc::forbidden_comment: case errc::forbidden_pi: case errc::forbidden_dtd: case errc::undefined_entity:
-        return StreamCondition::restricted_xml;
-    // RFC 6120 §13.12: local size, depth and attribute limits -> policy-violation (§4.9.3.14)
-    case errc::input_too_large: case errc::depth_limit: case errc::attribute_limit:
-        return StreamCondition::policy_violation;
-    case errc::out_of_memory:
-        return StreamCondition::resource_constraint;  // RFC 6120 §4.9.3.17
-    default:
-        // RFC 6120 §11.3: XML or namespace well-formedness -> not-well-formed (§4.9.3.13)
-        return StreamCondition::not_well_formed;
-    }
-}
-
-}  // namespace detail
 
 /// Frames an XMPP stream read from the network. Feed it chunks; pull events with next():
 /// \code
@@ -215,64 +62,62 @@ constexpr StreamCondition stream_condition_for(errc code) noexcept {
 class StreamReader {
 public:
     /// A reader at the start of a stream: an optional XML declaration, then a header.
-    explicit StreamReader(stream_limits limits = {}) noexcept : limits_(limits) {}
+    explicit StreamReader(stream_limits limits = {}) noexcept : tok_(limits) {}
     StreamReader(const StreamReader&) = delete;
     StreamReader& operator=(const StreamReader&) = delete;
 
     /// The bounds this reader enforces.
-    const stream_limits& limits() const noexcept { return limits_; }
+    const stream_limits& limits() const noexcept { return tok_.limits(); }
 
     /// Hands the reader the next chunk of the stream. data[size] must be writable (a padding
     /// byte, as for Parser::parse_in_situ) and the chunk must stay valid until next() returns
     /// need_more. Call it only when next() has returned need_more (or before the first next()).
     void feed(char* data, std::size_t size) noexcept {
-        restore_byte();
-        if (pos_ < size_ && state_ != state::failed && state_ != state::closed) {
-            fail_now(StreamCondition::internal_server_error, errc::invalid_data, offset_at(pos_),
-                     "feed() called before next() consumed the previous chunk");
+        tok_.restore_byte();
+        if (tok_.unread() && !tok_.failed() && !tok_.closed()) {
+            tok_.fail_now(StreamCondition::internal_server_error, errc::invalid_data, tok_.offset(),
+                          "feed() called before next() consumed the previous chunk");
             return;
         }
-        base_ += size_;
-        data_ = data;
-        size_ = size;
-        pos_ = 0;
-        region_begin_ = 0;
+        tok_.take_chunk(data, size);
     }
 
     /// The next event. need_more when the fed bytes are used up.
     StreamEvent next() noexcept {
-        restore_byte();
+        tok_.restore_byte();
         StreamEvent ev;
-        if (state_ == state::failed) return error_event();
-        if (closed_pending_) {
-            closed_pending_ = false;
-            state_ = state::closed;
+        if (tok_.failed()) return tok_.error_event();
+        if (tok_.take_close()) {
             ev.type = StreamEventType::closed;
             return ev;
         }
         for (;;) {
-            if (state_ == state::closed) {
-                pos_ = size_;  // RFC 6120 §4.4: nothing follows the closing tag; ignore it
+            if (tok_.closed()) {
+                tok_.skip_chunk();  // RFC 6120 §4.4: nothing follows the closing tag; ignore it
                 return ev;
             }
-            if (pos_ == size_) {
-                if (region_ && !stash()) return error_event();
+            if (!tok_.unread()) {
+                if (!tok_.keep_region()) return tok_.error_event();
                 return ev;
             }
-            std::size_t end = size_;
-            if (region_) {
-                std::size_t used = buf_len_ + (pos_ - region_begin_);
-                std::size_t room = limits_.max_stanza_bytes - used;
-                if (room == 0) {
-                    // RFC 6120 §13.12, §4.9.3.14: a stanza over the local size limit
-                    fail(ev, StreamCondition::policy_violation, errc::input_too_large, region_offset_,
-                                "an element exceeds the limit of ", detail::scan_impl::decimal_text(limits_.max_stanza_bytes),
-                                " bytes (RFC 6120 §13.12)");
-                    return ev;
-                }
-                if (room < end - pos_) end = pos_ + room;
+            std::size_t end = 0;
+            if (!tok_.readable_end(end, ev)) return ev;
+            switch (tok_.run(end, ev, header().qname)) {
+            case detail::stream_token::more:
+            case detail::stream_token::stop:
+                break;
+            case detail::stream_token::event:
+                return ev;
+            case detail::stream_token::decl:
+                if (!finish_decl(ev)) return ev;
+                break;
+            case detail::stream_token::header:
+                finish_header(ev);
+                return ev;
+            case detail::stream_token::element:
+                finish_element(ev);
+                return ev;
             }
-            if (run(end, ev)) return ev;
         }
     }
 
@@ -280,807 +125,181 @@ public:
     /// new header (and XML declaration). Bytes fed but not yet read are kept. A failed reader
     /// stays failed.
     void restart() noexcept {
-        restore_byte();
-        if (state_ == state::failed) return;
-        state_ = state::prolog;
-        decl_allowed_ = true;
-        closed_pending_ = false;
-        region_ = false;
-        region_header_ = false;
-        buf_len_ = 0;
-        depth_ = 0;
-        k_ = 0;
-        names_.clear();
-        name_starts_.clear();
-        has_header_ = false;
-        header_ = StreamHeader{};
-        header_attrs_.clear();
-        header_prefixes_.clear();
+        tok_.restore_byte();
+        if (tok_.failed()) return;
+        tok_.restart();
+        header_reader_.restart();
     }
 
     /// Forgets everything, fed bytes included: for a new connection. The last chunk is not
     /// touched (it may already be gone).
     void reset() noexcept {
-        has_saved_ = false;
-        data_ = nullptr;
-        size_ = pos_ = 0;
-        base_ = 0;
-        error_ = parse_error();
-        error_condition_ = StreamCondition::undefined_condition;
-        stream_error_ = StreamError{};
-        state_ = state::prolog;
+        tok_.forget();
+        received_error_.clear();
         restart();
     }
 
     /// True once a header was read (since the last restart() or reset()).
-    bool has_header() const noexcept { return has_header_; }
+    bool has_header() const noexcept { return header_reader_.has_header(); }
     /// The stream header (valid when has_header()).
-    const StreamHeader& header() const noexcept { return header_; }
+    const StreamHeader& header() const noexcept { return header_reader_.header(); }
     /// What the stream's stanzas inherit from its header: the content namespace and the
     /// xml:lang a stanza without one is in (RFC 6120 §8.1.5). Hand it to
     /// Parser::parse_in_situ(data, size, context) with each stanza; valid as header() is.
     stream_context context() const noexcept {
         stream_context c;
-        if (!header_.content_ns.empty()) c.content_ns = header_.content_ns;
+        const StreamHeader& h = header();
+        if (!h.content_ns.empty()) c.content_ns = h.content_ns;
         // RFC 6120 §8.1.5: only a language tag is a language; the header's value is not
         // checked when it is read, so one that is none is not passed on.
-        std::string_view lang = header_.lang.value_or(std::string_view{});
+        std::string_view lang = h.lang.value_or(std::string_view{});
         if (is_language_tag(lang)) c.lang = lang;
         return c;
     }
     /// The <stream:error/> the peer sent (after a stream_error event).
-    const StreamError& stream_error() const noexcept { return stream_error_; }
+    const StreamError& stream_error() const noexcept { return received_error_.result(); }
     /// After an error event: what was wrong, with the stream offset where it was found.
-    const parse_error& error() const noexcept { return error_; }
+    const parse_error& error() const noexcept { return tok_.failure().error(); }
     /// After an error event: the stream error to send the peer (RFC 6120 §4.9.3).
-    StreamCondition error_condition() const noexcept { return error_condition_; }
+    StreamCondition error_condition() const noexcept { return tok_.failure().condition(); }
     /// Bytes of the stream consumed so far.
-    std::uint64_t offset() const noexcept { return base_ + pos_; }
+    std::uint64_t offset() const noexcept { return tok_.offset(); }
 
 private:
-    enum class state : unsigned char {
-        prolog,       // before the header: whitespace, an XML declaration, the header
-        prolog_lt,    // after '<' there
-        decl,         // inside "<?...?>" before the header
-        top,          // between first-level elements
-        top_lt,       // after '<' there
-        top_bang,     // after "<!" there
-        close_name,   // "</" at the top: matching the header's qname
-        close_after,  // S? '>' after it
-        tag_name,     // a start tag's name
-        tag_space,    // between attributes
-        attr_name,
-        attr_eq,      // S? '=' after an attribute name
-        attr_quote,   // S? then the opening quote
-        attr_value,
-        tag_slash,    // '/' in a start tag: '>' must follow
-        content,      // character data inside an element
-        content_lt,   // after '<' in content
-        bang,         // after "<!" in content: "[CDATA[" must follow
-        cdata,
-        end_name,     // an end tag's name, matched against the open element's
-        end_after,    // S? '>' after it
-        closed,
-        failed,
-    };
-
-    struct header_prefix {
-        std::string_view prefix;  // into header_raw_
-        std::string_view raw;     // undecoded value, into header_raw_
-        char quote;
-    };
-
-    std::uint64_t offset_at(std::size_t pos) const noexcept { return base_ + pos; }
-
     // The scanner's limits for one element (the others keep parse_limits' defaults).
-    parse_limits xml_limits() const noexcept {
-        parse_limits pl;
-        pl.max_input_bytes = limits_.max_stanza_bytes;
-        pl.max_depth = limits_.max_depth;
-        pl.max_attributes = limits_.max_attributes;
-        return pl;
-    }
+    parse_limits xml_limits() const noexcept { return detail::element_limits(tok_.limits()); }
 
-    void restore_byte() noexcept {
-        if (has_saved_) {
-            data_[saved_pos_] = saved_;
-            has_saved_ = false;
-        }
-    }
-
-    void begin_region() noexcept {
-        region_ = true;
-        region_header_ = false;
-        region_begin_ = pos_;
-        region_offset_ = offset_at(pos_);
-        buf_len_ = 0;
-    }
-
-    // Makes room for n bytes plus the padding byte in buf_.
-    bool reserve_buf(std::size_t n) noexcept {
-        try {
-            if (buf_.size() < n + 1) buf_.resize(n + 1);
-            return true;
-        } catch (...) {
-            fail_now(StreamCondition::resource_constraint, errc::out_of_memory, region_offset_, "out of memory buffering an element");
-            return false;
-        }
-    }
-
-    // The chunk ends inside a region: keep its bytes (within the limit: next() never lets a region grow past it).
-    bool stash() noexcept {
-        std::size_t n = size_ - region_begin_;
-        if (!reserve_buf(buf_len_ + n)) return false;
-        if (n) std::memcpy(buf_.data() + buf_len_, data_ + region_begin_, n);
-        buf_len_ += n;
-        region_begin_ = size_;
-        return true;
-    }
-
-    // The region ends at pos_: its bytes, contiguous.
-    bool take_region(char*& p, std::size_t& n, bool& copied) noexcept {
-        region_ = false;
-        if (buf_len_ == 0) {
-            p = data_ + region_begin_;
-            n = pos_ - region_begin_;
-            copied = false;
-            return true;
-        }
-        std::size_t m = pos_ - region_begin_;
-        if (!reserve_buf(buf_len_ + m)) return false;
-        if (m) std::memcpy(buf_.data() + buf_len_, data_ + region_begin_, m);
-        n = buf_len_ + m;
-        buf_len_ = 0;
-        p = buf_.data();
-        copied = true;
-        return true;
-    }
-
-    template <class... Parts>
-    void fail_now(StreamCondition c, errc code, std::uint64_t offset, const Parts&... parts) noexcept {
-        error_ = parse_error::make(code, std::size_t(offset), parts...);
-        error_condition_ = c;
-        state_ = state::failed;
-        region_ = false;
-    }
-    template <class... Parts>
-    bool fail(StreamEvent& ev, StreamCondition c, errc code, std::uint64_t offset, const Parts&... parts) noexcept {
-        fail_now(c, code, offset, parts...);
-        ev = error_event();
-        return true;
-    }
-    StreamEvent error_event() const noexcept {
-        StreamEvent ev;
-        ev.type = StreamEventType::error;
-        ev.offset = error_.offset();
-        return ev;
-    }
-    bool malformed(StreamEvent& ev, const char* what) noexcept {
-        // RFC 6120 §11.3: data that is not well-formed XML closes the stream with not-well-formed
-        return fail(ev, StreamCondition::not_well_formed, errc::malformed, offset_at(pos_), what);
-    }
-
-    // Names of open elements are kept to match their end tags (they count towards the element's limit).
-    bool push_name_byte(StreamEvent& ev, char c) noexcept {
-        if (region_header_) return false;
-        try {
-            names_.push_back(c);
-            return false;
-        } catch (...) {
-            return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, offset_at(pos_), "out of memory");
-        }
-    }
-
-    // '<' + a name byte in content or at the top: a start tag begins.
-    bool open_tag(StreamEvent& ev) noexcept {
-        try {
-            name_starts_.push_back(names_.size());
-            return false;
-        } catch (...) {
-            return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, offset_at(pos_), "out of memory");
-        }
-    }
-
-    // Consumes bytes in [pos_, end); true when ev holds an event.
-    bool run(std::size_t end, StreamEvent& ev) noexcept {
-        while (pos_ < end) {
-            char c = data_[pos_];
-            switch (state_) {
-            case state::prolog:
-                if (detail::stream_space(c)) { ++pos_; break; }
-                if (c != '<') return malformed(ev, "content before the stream header (RFC 6120 §4.2)");
-                begin_region();
-                ++pos_;
-                state_ = state::prolog_lt;
-                return false;  // next() bounds the new region by the size limit
-            case state::prolog_lt:
-                if (c == '?') {
-                    ++pos_;
-                    prev_question_ = false;
-                    state_ = state::decl;
-                    break;
-                }
-                if (c == '!') return restricted(ev, "a comment or DTD before the stream header (RFC 6120 §11.1)");
-                if (detail::name_stop(c)) return malformed(ev, "'<' not followed by a name");
-                region_header_ = true;
-                ++pos_;
-                state_ = state::tag_name;
-                break;
-            case state::decl:
-                ++pos_;
-                if (c == '>' && prev_question_) {
-                    if (!finish_decl(ev)) return true;
-                    state_ = state::prolog;
-                    break;
-                }
-                prev_question_ = c == '?';
-                break;
-            case state::top: {
-                if (detail::stream_space(c)) {
-                    // RFC 6120 §11.7, §4.6.4: whitespace between stanzas is a keepalive
-                    std::size_t q = pos_ + 1;
-                    while (q < end && detail::stream_space(data_[q])) ++q;
-                    ev.type = StreamEventType::keepalive;
-                    ev.data = data_ + pos_;
-                    ev.size = q - pos_;
-                    ev.offset = offset_at(pos_);
-                    pos_ = q;
-                    return true;
-                }
-                if (c != '<')
-                    // RFC 6120 §11.7: between first-level elements only whitespace may appear
-                    return fail(ev, StreamCondition::bad_format, errc::unexpected_text, offset_at(pos_),
-                                "character data between first-level elements (RFC 6120 §11.7)");
-                begin_region();
-                ++pos_;
-                state_ = state::top_lt;
-                return false;  // next() bounds the new region by the size limit
-            }
-            case state::top_lt:
-                ++pos_;
-                if (c == '/') {
-                    k_ = 0;
-                    state_ = state::close_name;
-                } else if (c == '!') {
-                    state_ = state::top_bang;
-                } else if (c == '?') {
-                    --pos_;
-                    return restricted(ev, "a processing instruction in the stream (RFC 6120 §11.1)", errc::forbidden_pi);
-                } else if (detail::name_stop(c)) {
-                    --pos_;
-                    return malformed(ev, "'<' not followed by a name");
-                } else {
-                    if (open_tag(ev) || push_name_byte(ev, c)) return true;
-                    state_ = state::tag_name;
-                }
-                break;
-            case state::top_bang:
-                if (c == '-') return restricted(ev, "a comment in the stream (RFC 6120 §11.1)", errc::forbidden_comment);
-                if (c == '[')
-                    return fail(ev, StreamCondition::bad_format, errc::unexpected_text, offset_at(pos_),
-                                "a CDATA section between first-level elements (RFC 6120 §11.7)");
-                return restricted(ev, "a DTD in the stream (RFC 6120 §11.1)", errc::forbidden_dtd);
-            case state::close_name: {
-                // RFC 6120 §4.4: the stream ends with the closing tag of the header's element
-                std::string_view q = header_.qname;
-                if (k_ < q.size() && c == q[k_]) {
-                    ++k_;
-                    ++pos_;
-                    break;
-                }
-                if (k_ == q.size() && (c == '>' || detail::stream_space(c))) {
-                    state_ = state::close_after;
-                    break;
-                }
-                return fail(ev, StreamCondition::not_well_formed, errc::mismatched_tag, offset_at(pos_),
-                            "a closing tag at the top level that is not </", header_.qname, ">");
-            }
-            case state::close_after:
-                ++pos_;
-                if (detail::stream_space(c)) break;
-                if (c != '>') {
-                    --pos_;
-                    return malformed(ev, "expected '>' after the closing stream tag");
-                }
-                region_ = false;
-                state_ = state::closed;
-                ev.type = StreamEventType::closed;
-                ev.offset = offset_at(pos_);
-                return true;
-            case state::tag_name:
-                if (!detail::name_stop(c)) {
-                    if (push_name_byte(ev, c)) return true;
-                    ++pos_;
-                    break;
-                }
-                if (detail::stream_space(c)) { ++pos_; state_ = state::tag_space; break; }
-                if (c == '/') { ++pos_; state_ = state::tag_slash; break; }
-                if (c == '>') { ++pos_; if (tag_opened(ev)) return true; break; }
-                return malformed(ev, "unexpected character in an element name");
-            case state::tag_space:
-                if (detail::stream_space(c)) { ++pos_; break; }
-                if (c == '/') { ++pos_; state_ = state::tag_slash; break; }
-                if (c == '>') { ++pos_; if (tag_opened(ev)) return true; break; }
-                if (detail::name_stop(c)) return malformed(ev, "unexpected character in a start tag");
-                ++pos_;
-                state_ = state::attr_name;
-                break;
-            case state::attr_name:
-                if (!detail::name_stop(c)) { ++pos_; break; }
-                state_ = state::attr_eq;
-                break;
-            case state::attr_eq:
-                if (detail::stream_space(c)) { ++pos_; break; }
-                if (c != '=') return malformed(ev, "expected '=' after an attribute name");
-                ++pos_;
-                state_ = state::attr_quote;
-                break;
-            case state::attr_quote:
-                if (detail::stream_space(c)) { ++pos_; break; }
-                if (c != '\'' && c != '"') return malformed(ev, "an attribute value must be quoted");
-                quote_ = c;
-                ++pos_;
-                state_ = state::attr_value;
-                break;
-            case state::attr_value: {
-                const void* q = std::memchr(data_ + pos_, quote_, end - pos_);
-                if (!q) { pos_ = end; break; }
-                pos_ = std::size_t(static_cast<const char*>(q) - data_) + 1;
-                state_ = state::tag_space;
-                break;
-            }
-            case state::tag_slash:
-                if (c != '>') return malformed(ev, "expected '>' after '/' in a start tag");
-                ++pos_;
-                if (region_header_) {
-                    // <stream:stream .../>: a header and an empty stream at once
-                    closed_pending_ = true;
-                    return finish_header(ev);
-                }
-                names_.resize(name_starts_.back());
-                name_starts_.pop_back();
-                if (depth_ == 0) return finish_element(ev);
-                state_ = state::content;
-                break;
-            case state::content: {
-                const void* q = std::memchr(data_ + pos_, '<', end - pos_);
-                if (!q) { pos_ = end; break; }
-                pos_ = std::size_t(static_cast<const char*>(q) - data_) + 1;
-                state_ = state::content_lt;
-                break;
-            }
-            case state::content_lt:
-                if (c == '/') {
-                    ++pos_;
-                    k_ = 0;
-                    state_ = state::end_name;
-                } else if (c == '!') {
-                    ++pos_;
-                    k_ = 0;
-                    state_ = state::bang;
-                } else if (c == '?') {
-                    return restricted(ev, "a processing instruction in a stanza (RFC 6120 §11.1)", errc::forbidden_pi);
-                } else if (detail::name_stop(c)) {
-                    return malformed(ev, "'<' not followed by a name");
-                } else {
-                    if (depth_ >= limits_.max_depth)
-                        return fail(ev, StreamCondition::policy_violation, errc::depth_limit, offset_at(pos_),
-                                    "elements nested deeper than the limit (RFC 6120 §13.12)");
-                    if (open_tag(ev) || push_name_byte(ev, c)) return true;
-                    ++pos_;
-                    state_ = state::tag_name;
-                }
-                break;
-            case state::bang: {
-                constexpr std::string_view cdata_open = "[CDATA[";
-                if (k_ == 0 && c == '-') return restricted(ev, "a comment in a stanza (RFC 6120 §11.1)", errc::forbidden_comment);
-                if (c != cdata_open[k_]) {
-                    if (k_ == 0) return restricted(ev, "a DTD in a stanza (RFC 6120 §11.1)", errc::forbidden_dtd);
-                    return malformed(ev, "malformed CDATA section start");
-                }
-                ++pos_;
-                if (++k_ == cdata_open.size()) {
-                    brackets_ = 0;
-                    state_ = state::cdata;
-                }
-                break;
-            }
-            case state::cdata:
-                ++pos_;
-                if (c == ']') {
-                    if (brackets_ < 2) ++brackets_;
-                } else if (c == '>' && brackets_ == 2) {
-                    state_ = state::content;
-                } else {
-                    brackets_ = 0;
-                }
-                break;
-            case state::end_name: {
-                std::size_t first = name_starts_.back();
-                std::size_t len = names_.size() - first;
-                if (k_ < len && c == names_[first + k_]) {
-                    ++k_;
-                    ++pos_;
-                    break;
-                }
-                if (k_ == len && (c == '>' || detail::stream_space(c))) {
-                    state_ = state::end_after;
-                    break;
-                }
-                return fail(ev, StreamCondition::not_well_formed, errc::mismatched_tag, offset_at(pos_),
-                            "closing tag does not match the open element <",
-                            std::string_view(names_).substr(first, len), ">");
-            }
-            case state::end_after:
-                ++pos_;
-                if (detail::stream_space(c)) break;
-                if (c != '>') {
-                    --pos_;
-                    return malformed(ev, "expected '>' to end a closing tag");
-                }
-                names_.resize(name_starts_.back());
-                name_starts_.pop_back();
-                if (--depth_ == 0) return finish_element(ev);
-                state_ = state::content;
-                break;
-            case state::closed:
-            case state::failed:
-                return false;  // next() handles both before calling run()
-            }
-            if (state_ == state::failed) {
-                ev = error_event();
-                return true;
-            }
-        }
-        return false;
-    }
-
-    bool restricted(StreamEvent& ev, const char* what, errc code = errc::forbidden_dtd) noexcept {
-        // RFC 6120 §11.1: comments, PIs, DTDs -> restricted-xml (§4.9.3.18)
-        return fail(ev, StreamCondition::restricted_xml, code, offset_at(pos_), what);
-    }
-
-    // '>' ended a start tag.
-    bool tag_opened(StreamEvent& ev) noexcept {
-        if (region_header_) return finish_header(ev);
-        ++depth_;
-        state_ = state::content;
-        return false;
-    }
-
-    // RFC 6120 §11.5: an optional XML declaration before each stream header.
+    // RFC 6120 §11.5: an optional XML declaration before each stream header. False when ev
+    // holds the error.
     bool finish_decl(StreamEvent& ev) noexcept {
-        char* p = nullptr;
-        std::size_t n = 0;
-        bool copied = false;
-        std::uint64_t at = region_offset_;
-        if (!take_region(p, n, copied)) {
-            ev = error_event();
+        detail::region_bytes r;
+        if (!tok_.take_region(r) || !header_reader_.read_decl(std::string_view(r.data, r.size), r.offset, tok_.failure())) {
+            ev = tok_.error_event();
             return false;
-        }
-        std::string_view d(p, n);
-        if (d.size() < 7 || d.compare(0, 5, "<?xml") != 0 || !detail::stream_space(d[5])) {
-            fail(ev, StreamCondition::restricted_xml, errc::forbidden_pi, at,
-                 "a processing instruction before the stream header (RFC 6120 §11.1)");
-            return false;
-        }
-        if (!decl_allowed_) {
-            fail(ev, StreamCondition::not_well_formed, errc::malformed, at, "a second XML declaration (XML 1.0 §2.8)");
-            return false;
-        }
-        decl_allowed_ = false;
-        // RFC 6120 §11.6: UTF-8 only; a declared encoding must say so (XML 1.0 §4.3.3).
-        std::size_t e = d.find("encoding");
-        if (e != std::string_view::npos) {
-            std::size_t q = d.find_first_of("'\"", e);
-            std::size_t q2 = q == std::string_view::npos ? q : d.find(d[q], q + 1);
-            if (q2 == std::string_view::npos) {
-                fail(ev, StreamCondition::not_well_formed, errc::malformed, at, "malformed XML declaration");
-                return false;
-            }
-            std::string_view enc = d.substr(q + 1, q2 - q - 1);
-            if (!detail::iequal_ascii(enc, "UTF-8")) {
-                fail(ev, StreamCondition::unsupported_encoding, errc::invalid_utf8, at, "the stream declares encoding '",
-                     enc, "'; XMPP streams are UTF-8 (RFC 6120 §11.6)");
-                return false;
-            }
         }
         return true;
     }
 
     // The header's start tag is complete (RFC 6120 §4.7, §4.8).
-    bool finish_header(StreamEvent& ev) noexcept {
-        char* p = nullptr;
-        std::size_t n = 0;
-        bool copied = false;
-        std::uint64_t at = region_offset_;
-        if (!take_region(p, n, copied)) return (ev = error_event()), true;
-        std::string_view raw(p, n);
-        try {
-            header_raw_.assign(raw);
-            // Validate as an empty element: the same rules as for stanzas (UTF-8, names,
-            // duplicate attributes, namespace declarations).
-            std::size_t body = raw.size() - (raw.size() >= 2 && raw[raw.size() - 2] == '/' ? 2 : 1);
-            check_.assign(raw.data(), body);
-            check_.append("/>");
-            header_values_.clear();
-            header_values_.reserve(raw.size());
-            header_attrs_.clear();
-            header_prefixes_.clear();
-        } catch (...) {
-            return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+    void finish_header(StreamEvent& ev) noexcept {
+        detail::region_bytes r;
+        if (!tok_.take_region(r) ||
+            !header_reader_.read(std::string_view(r.data, r.size), r.offset, scanner_, xml_limits(), tok_.failure())) {
+            ev = tok_.error_event();
+            return;
         }
-        const parse_limits pl = xml_limits();
-        if (parse_error e = scanner_.scan(check_.data(), check_.size(), pl)) {
-            StreamCondition c = detail::stream_condition_for(e.code());
-            // RFC 6120 §4.8.1, §4.9.3.2: the stream prefix must be declared on the header
-            if (e.code() == errc::undeclared_prefix) c = StreamCondition::bad_namespace_prefix;
-            return fail(ev, c, e.code(), at + e.offset(), "stream header: ", e.message());
-        }
-        // Decoded values go to header_values_ (reserved above: decoding never grows a value).
-        struct pending { std::string_view name; std::size_t at, size; };
-        std::vector<pending> values;
-        bool ok = true;
-        std::string_view raw_view(header_raw_);
-        std::string_view qname = detail::read_start_tag(raw_view, [&](const detail::raw_attribute& a) {
-            std::size_t start = header_values_.size();
-            header_values_.append(a.value);  // fits: reserved
-            std::size_t m = detail::decode_in_place(&header_values_[start], a.value.size(), true);
-            header_values_.resize(start + m);
-            try {
-                values.push_back({a.name, start, m});
-                header_attrs_.push_back({});
-                if (a.name.size() > 6 && a.name.compare(0, 6, "xmlns:") == 0)
-                    header_prefixes_.push_back({a.name.substr(6), a.value, a.quote});
-            } catch (...) {
-                ok = false;
-            }
-        });
-        if (!ok) return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
-        StreamHeader h;
-        h.qname = qname;
-        std::size_t colon = qname.find(':');
-        h.prefix = colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
-        std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-        std::string_view element_ns, default_ns;
-        bool has_default = false;
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            std::string_view v(header_values_.data() + values[i].at, values[i].size);
-            header_attrs_[i] = StreamAttribute{values[i].name, v};
-            std::string_view an = values[i].name;
-            if (an == "xmlns") { default_ns = v; has_default = true; }
-            else if (an == "from") h.from = v;
-            else if (an == "to") h.to = v;
-            else if (an == "id") h.id = v;
-            else if (an == "version") h.version = v;
-            else if (an == "xml:lang") h.lang = v;
-            if (h.prefix.empty() ? an == "xmlns" : (an.size() == 6 + h.prefix.size() && an.compare(0, 6, "xmlns:") == 0 &&
-                                                    an.substr(6) == h.prefix))
-                element_ns = v;
-        }
-        h.attributes = span<const StreamAttribute>(header_attrs_.data(), header_attrs_.size());
-        // RFC 6120 §4.8.1: <stream/> is qualified by the stream namespace, through a prefix.
-        if (element_ns != stream_ns)
-            return fail(ev, StreamCondition::invalid_namespace, errc::wrong_namespace, at, "the stream header's namespace is '",
-                        element_ns, "', expected 'http://etherx.jabber.org/streams' (RFC 6120 §4.8.1, §4.9.3.10)");
-        if (h.prefix.empty())
-            return fail(ev, StreamCondition::bad_namespace_prefix, errc::wrong_namespace, at,
-                        "the stream namespace must be used through a prefix (RFC 6120 §4.8.1, §4.9.3.2)");
-        if (local != "stream")
-            return fail(ev, StreamCondition::bad_format, errc::malformed, at, "expected a <", h.prefix,
-                        ":stream> header, found <", qname, "> (RFC 6120 §4.2)");
-        // RFC 6120 §4.8.2, §4.9.3.10: the content namespace is jabber:client or jabber:server.
-        if (!has_default || (default_ns != "jabber:client" && default_ns != "jabber:server"))
-            return fail(ev, StreamCondition::invalid_namespace, errc::wrong_namespace, at,
-                        "the stream's content namespace must be 'jabber:client' or 'jabber:server', found '", default_ns,
-                        "' (RFC 6120 §4.8.2, §4.9.3.10)");
-        h.content_ns = default_ns;
-        header_ = h;
-        has_header_ = true;
-        decl_allowed_ = false;
-        region_header_ = false;
-        state_ = state::top;
         ev.type = StreamEventType::header;
-        ev.offset = at;
-        return true;
-    }
-
-    // Copies the element with the header's prefix declarations added to its start tag (those
-    // it does not declare itself), so that it parses standalone.
-    bool inject_prefixes(std::string_view element, std::string_view qname) noexcept {
-        std::vector<std::string_view> own;
-        bool ok = true;
-        detail::read_start_tag(element, [&](const detail::raw_attribute& a) {
-            try {
-                if (a.name.size() > 6 && a.name.compare(0, 6, "xmlns:") == 0) own.push_back(a.name.substr(6));
-            } catch (...) {
-                ok = false;
-            }
-        });
-        if (!ok) return false;
-        try {
-            inject_.assign(element.data(), 1 + qname.size());
-            for (const header_prefix& hp : header_prefixes_) {
-                bool declared = false;
-                for (std::string_view o : own) declared = declared || o == hp.prefix;
-                if (declared) continue;
-                inject_.append(" xmlns:").append(hp.prefix).append(1, '=').append(1, hp.quote).append(hp.raw).append(1, hp.quote);
-            }
-            inject_.append(element.substr(1 + qname.size()));
-            return true;
-        } catch (...) {
-            return false;
-        }
+        ev.offset = r.offset;
     }
 
     // A first-level element is complete: validate, classify, hand out.
-    bool finish_element(StreamEvent& ev) noexcept {
-        char* p = nullptr;
-        std::size_t n = 0;
-        bool copied = false;
-        std::uint64_t at = region_offset_;
-        names_.clear();
-        name_starts_.clear();
-        state_ = state::top;
-        if (!take_region(p, n, copied)) return (ev = error_event()), true;
+    void finish_element(StreamEvent& ev) noexcept {
+        detail::region_bytes r;
+        if (!tok_.take_region(r)) {
+            ev = tok_.error_event();
+            return;
+        }
+        if (!validate_element(r, ev)) return;
+        ev.type = StreamEventType::element;
+        ev.data = r.data;
+        ev.size = r.size;
+        ev.copied = r.copied;
+        ev.offset = r.offset;
+        if (classify_element(ev) && !ev.copied) tok_.save_byte();
+    }
+
+    // Validates the element with the Parser's scanner; one that uses a prefix declared on the
+    // header becomes a copy that declares it. False when ev holds the error.
+    bool validate_element(detail::region_bytes& r, StreamEvent& ev) noexcept {
         const parse_limits pl = xml_limits();
-        parse_error e = scanner_.scan(p, n, pl);
-        if (e && e.code() == errc::undeclared_prefix && !header_prefixes_.empty()) {
+        parse_error e = scanner_.scan(r.data, r.size, pl);
+        if (e && e.code() == errc::undeclared_prefix && header_reader_.declares_prefixes()) {
             // A prefix declared on the header (RFC 6120 §4.8.5): "stream:" on features and
             // errors, rarely anything else. Hand out a copy that declares it.
-            std::string_view qname = detail::read_start_tag(std::string_view(p, n), [](const detail::raw_attribute&) {});
-            if (qname.empty()) qname = std::string_view(p + 1, 0);
-            if (!inject_prefixes(std::string_view(p, n), qname))
-                return fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, at, "out of memory");
+            std::string_view element(r.data, r.size);
+            std::string_view qname = detail::read_start_tag(element, [](const detail::raw_attribute&) {});
+            if (qname.empty()) qname = std::string_view(r.data + 1, 0);
+            if (!header_reader_.copy_with_prefixes(element, qname, inject_)) {
+                tok_.fail(ev, StreamCondition::resource_constraint, errc::out_of_memory, r.offset, "out of memory");
+                return false;
+            }
             parse_error e2 = scanner_.scan(inject_.data(), inject_.size(), pl);
             if (!e2) {
                 e = e2;
-                p = inject_.data();  // std::string: inject_[size()] is its writable terminator
-                n = inject_.size();
-                copied = true;
+                r.data = inject_.data();  // std::string: inject_[size()] is its writable terminator
+                r.size = inject_.size();
+                r.copied = true;
             }
         }
-        if (e) return fail(ev, detail::stream_condition_for(e.code()), e.code(), at + e.offset(), e.message());
-
-        // Name and namespace of the root, from its start tag (validated now).
-        std::string_view own_default;
-        bool has_own_default = false;
-        std::string_view qname = detail::read_start_tag(std::string_view(p, n), [&](const detail::raw_attribute& a) {
-            if (a.name == "xmlns") { own_default = a.value; has_own_default = true; }
-        });
-        std::size_t colon = qname.find(':');
-        std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
-        std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-        std::string_view ns;
-        if (prefix.empty()) {
-            ns = has_own_default ? own_default : header_.content_ns;
-        } else {
-            // the nearest declaration: its own start tag, else the header
-            bool found = false;
-            detail::read_start_tag(std::string_view(p, n), [&](const detail::raw_attribute& a) {
-                if (a.name.size() == 6 + prefix.size() && a.name.compare(0, 6, "xmlns:") == 0 && a.name.substr(6) == prefix) {
-                    ns = a.value;
-                    found = true;
-                }
-            });
-            for (std::size_t i = 0; !found && i < header_attrs_.size(); ++i) {
-                std::string_view an = header_attrs_[i].name;
-                if (an.size() == 6 + prefix.size() && an.compare(0, 6, "xmlns:") == 0 && an.substr(6) == prefix) {
-                    ns = header_attrs_[i].value;
-                    found = true;
-                }
-            }
-        }
-        ev.type = StreamEventType::element;
-        ev.kind = ElementKind::other;
-        ev.data = p;
-        ev.size = n;
-        ev.name = local;
-        ev.ns = ns;
-        ev.copied = copied;
-        ev.offset = at;
-        if (ns == stream_ns) {
-            // RFC 6120 §4.8.1: stream-namespace elements use the header's prefix.
-            if (prefix != header_.prefix)
-                return fail(ev, StreamCondition::bad_namespace_prefix, errc::wrong_namespace, at, "<", qname,
-                            "> uses another prefix than the stream header's for the stream namespace (RFC 6120 §4.8.1)");
-            if (local == "features") ev.kind = ElementKind::features;
-            else if (local == "error") {
-                read_stream_error(p, n);
-                ev.type = StreamEventType::stream_error;
-            }
-        } else if (ns == header_.content_ns) {
-            if (local == "iq") ev.kind = ElementKind::iq;
-            else if (local == "message") ev.kind = ElementKind::message;
-            else if (local == "presence") ev.kind = ElementKind::presence;
-        }
-        if (!copied && pos_ < size_) {
-            // Parser::parse_in_situ writes data[size]: keep the byte it overwrites.
-            has_saved_ = true;
-            saved_pos_ = pos_;
-            saved_ = data_[pos_];
+        if (e) {
+            tok_.fail(ev, detail::stream_condition_for(e.code()), e.code(), r.offset + e.offset(), e.message());
+            return false;
         }
         return true;
     }
 
-    // RFC 6120 §4.9.2: a defined condition, optional <text/>, optional application condition.
-    void read_stream_error(const char* p, std::size_t n) noexcept {
-        stream_error_ = StreamError{};
-        try {
-            error_buf_.assign(p, p + n);
-            if (!doc_) doc_ = std::make_unique<detail::xml_doc>();
-        } catch (...) {
-            return;  // out of memory: an undefined condition
-        }
-        doc_->clear();
-        // Validated already; this pass builds the tree (failing only when out of memory).
-        if (scanner_.scan(error_buf_.data(), error_buf_.size(), xml_limits(), *doc_)) return;
-        detail::xml_node* root = doc_->first_node();
-        if (!root) return;
-        for (detail::xml_node* c = root->first_node(); c; c = c->next_sibling()) {
-            std::string_view ns = detail::resolve_ns(c);
-            std::string_view local = detail::local_name(c);
-            if (ns == stream_errors_ns) {
-                if (local == "text") {
-                    stream_error_.text = detail::has_element_child(c) ? std::string_view{} : detail::text_of(c);
-                    if (detail::xml_attr* l = detail::find_attr(c, "xml:lang")) stream_error_.text_lang = detail::attr_value(l);
-                } else if (auto cond = stream_condition_from_string(local); cond && !stream_error_.has_condition) {
-                    stream_error_.condition = *cond;
-                    stream_error_.has_condition = true;
-                    if (*cond == StreamCondition::see_other_host && !detail::has_element_child(c))
-                        stream_error_.see_other_host = detail::text_of(c);
-                }
-            } else if (!stream_error_.app) {
-                stream_error_.app = AppCondition{local, ns};
+    // Sets the name, namespace and kind of the validated element ev holds; a stream error
+    // is read. False when ev holds an error instead.
+    bool classify_element(StreamEvent& ev) noexcept {
+        std::string_view tag(ev.data, ev.size);
+        // Name and namespace of the root, from its start tag (validated now).
+        std::string_view own_default;
+        bool has_own_default = false;
+        std::string_view qname = detail::read_start_tag(tag, [&](const detail::raw_attribute& a) {
+            if (a.name == "xmlns") { own_default = a.value; has_own_default = true; }
+        });
+        const detail::qname_parts name = detail::split_qname(qname);
+        const StreamHeader& h = header();
+        std::string_view ns;
+        if (name.prefix.empty()) ns = has_own_default ? own_default : h.content_ns;
+        else ns = prefixed_ns(tag, name.prefix);
+        ev.kind = ElementKind::other;
+        ev.name = name.local;
+        ev.ns = ns;
+        if (ns == stream_ns) {
+            // RFC 6120 §4.8.1: stream-namespace elements use the header's prefix.
+            if (name.prefix != h.prefix) {
+                tok_.fail(ev, StreamCondition::bad_namespace_prefix, errc::wrong_namespace, ev.offset, "<", qname,
+                          "> uses another prefix than the stream header's for the stream namespace (RFC 6120 §4.8.1)");
+                return false;
             }
+            if (name.local == "features") ev.kind = ElementKind::features;
+            else if (name.local == "error") {
+                received_error_.read(scanner_, ev.data, ev.size, xml_limits());
+                ev.type = StreamEventType::stream_error;
+            }
+        } else if (ns == h.content_ns) {
+            if (name.local == "iq") ev.kind = ElementKind::iq;
+            else if (name.local == "message") ev.kind = ElementKind::message;
+            else if (name.local == "presence") ev.kind = ElementKind::presence;
         }
+        return true;
     }
 
-    stream_limits limits_;
-    // the current chunk
-    char* data_ = nullptr;
-    std::size_t size_ = 0;
-    std::size_t pos_ = 0;
-    std::uint64_t base_ = 0;  // stream offset of data_[0]
-    // the byte after an element handed out in place
-    bool has_saved_ = false;
-    std::size_t saved_pos_ = 0;
-    char saved_ = 0;
-    // tokenizer
-    state state_ = state::prolog;
-    bool decl_allowed_ = true;
-    bool closed_pending_ = false;
-    bool prev_question_ = false;
-    char quote_ = 0;
-    unsigned brackets_ = 0;
-    std::size_t k_ = 0;
-    std::size_t depth_ = 0;
-    std::string names_;                    // names of the open elements, concatenated
-    std::vector<std::size_t> name_starts_;
-    // the construct being read (header, declaration, element)
-    bool region_ = false;
-    bool region_header_ = false;
-    std::size_t region_begin_ = 0;
-    std::uint64_t region_offset_ = 0;
-    std::vector<char> buf_;  // its bytes from earlier chunks, plus a padding byte
-    std::size_t buf_len_ = 0;
-    // header
-    bool has_header_ = false;
-    StreamHeader header_{};
-    std::string header_raw_;
-    std::string header_values_;
-    std::string check_;
-    std::vector<StreamAttribute> header_attrs_;
-    std::vector<header_prefix> header_prefixes_;
+    // The namespace of a prefixed element name: the nearest declaration, on its own start
+    // tag, else on the header (RFC 6120 §4.8.5); empty when neither declares it.
+    std::string_view prefixed_ns(std::string_view tag, std::string_view prefix) const noexcept {
+        std::string_view ns;
+        bool found = false;
+        detail::read_start_tag(tag, [&](const detail::raw_attribute& a) {
+            if (detail::binds_prefix(a.name, prefix)) {
+                ns = a.value;
+                found = true;
+            }
+        });
+        if (!found) ns = header_reader_.prefix_ns(prefix).value_or(std::string_view{});
+        return ns;
+    }
+
+    // the chunks, the framing and the failure
+    detail::stream_tokenizer tok_;
+    // the XML declaration and the header
+    detail::stream_header_reader header_reader_;
     // elements
     detail::scanner scanner_;
     std::string inject_;
     // stream errors
-    std::vector<char> error_buf_;
-    std::unique_ptr<detail::xml_doc> doc_;
-    StreamError stream_error_{};
-    parse_error error_{};
-    StreamCondition error_condition_ = StreamCondition::undefined_condition;
+    detail::stream_error_reader received_error_;
 };
 
 }  // namespace xstanza
