@@ -24,6 +24,27 @@ class element;
 
 namespace detail {
 struct element_access;
+
+// A forward iterator over sibling nodes (child elements, or attributes), yielding views.
+template <class Node, class View>
+class view_iterator {
+public:
+    View operator*() const noexcept { return View(n_, c_); }
+    view_iterator& operator++() noexcept {
+        n_ = next(n_);
+        return *this;
+    }
+    bool operator!=(const view_iterator& o) const noexcept { return n_ != o.n_; }
+    bool operator==(const view_iterator& o) const noexcept { return n_ == o.n_; }
+
+private:
+    friend class xstanza::element;  // the only one that starts an iteration
+    view_iterator(Node* n, const doc_context* c) noexcept : n_(n), c_(c) {}
+    static xml_node* next(xml_node* n) noexcept { return n->next_sibling(); }
+    static xml_attr* next(xml_attr* a) noexcept { return a->next_attribute(); }
+    Node* n_;
+    const doc_context* c_;
+};
 }  // namespace detail
 
 /// One attribute of an element: its qualified name as written and its decoded value.
@@ -40,26 +61,12 @@ public:
     std::size_t offset() const noexcept { return std::size_t(a_->value() - c_->base); }
 
     /// Forward range over an element's attributes.
-    class iterator {
-    public:
-        attribute operator*() const noexcept { return attribute(a_, c_); }
-        iterator& operator++() noexcept {
-            a_ = a_->next_attribute();
-            return *this;
-        }
-        bool operator!=(const iterator& o) const noexcept { return a_ != o.a_; }
-        bool operator==(const iterator& o) const noexcept { return a_ == o.a_; }
-
-    private:
-        friend class element;
-        iterator(detail::xml_attr* a, const detail::doc_context* c) noexcept : a_(a), c_(c) {}
-        detail::xml_attr* a_;
-        const detail::doc_context* c_;
-    };
+    using iterator = detail::view_iterator<detail::xml_attr, attribute>;
 
 private:
     friend class element;
     friend struct detail::element_access;
+    friend class detail::view_iterator<detail::xml_attr, attribute>;
     attribute(detail::xml_attr* a, const detail::doc_context* c) noexcept : a_(a), c_(c) {}
     detail::xml_attr* a_;
     const detail::doc_context* c_;
@@ -128,27 +135,13 @@ public:
     bool has_children() const noexcept { return detail::has_element_child(node_); }
 
     /// Forward range over the child elements.
-    class iterator {
-    public:
-        element operator*() const noexcept { return element(n_, c_); }
-        iterator& operator++() noexcept {
-            n_ = n_->next_sibling();
-            return *this;
-        }
-        bool operator!=(const iterator& o) const noexcept { return n_ != o.n_; }
-        bool operator==(const iterator& o) const noexcept { return n_ == o.n_; }
-
-    private:
-        friend class element;
-        iterator(detail::xml_node* n, const detail::doc_context* c) noexcept : n_(n), c_(c) {}
-        detail::xml_node* n_;
-        const detail::doc_context* c_;
-    };
+    using iterator = detail::view_iterator<detail::xml_node, element>;
     iterator begin() const noexcept { return iterator(node_->first_node(), context_); }
     iterator end() const noexcept { return iterator(nullptr, context_); }
 
 private:
     friend struct detail::element_access;
+    friend class detail::view_iterator<detail::xml_node, element>;
     element(detail::xml_node* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
 
     detail::xml_node* node_;
