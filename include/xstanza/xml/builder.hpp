@@ -1,7 +1,7 @@
 // xstanza detail: the element tree the scanner builds (scan.hpp): RapidXML nodes
 // (xnode/xattr, dom.hpp) in RapidXML's memory pool, one block per element for the node and
-// its attributes, made at each start tag. The nodes point into the input, which stays
-// unmodified.
+// its attributes, made at each start tag; each element's text is set at its end tag. The
+// nodes point into the input, which stays unmodified.
 #ifndef XSTANZA_XML_BUILDER_HPP
 #define XSTANZA_XML_BUILDER_HPP
 
@@ -19,6 +19,7 @@ namespace scan_impl {
 // The scanner's element tree, when it builds one (in dom_).
 xnode* build(scan_state& s, const byte* name, std::size_t name_size, const byte* colon, std::string_view ns,
              xml_node* parent) noexcept;
+void finish(scan_state& s, const open_element& e, const byte* close) noexcept;
 
 // Adds the element just read, with its attributes, to the tree under `parent`.
 inline xnode* build(scan_state& s, const byte* name, std::size_t name_size, const byte* colon, std::string_view ns,
@@ -51,6 +52,14 @@ inline xnode* build(scan_state& s, const byte* name, std::size_t name_size, cons
         return n;
     } catch (...) {  // the pool's allocator throws std::bad_alloc
         return s.fail(errc::out_of_memory, name - 1, "out of memory building the element tree");
+    }
+}
+
+// At the end tag (its '<' at close) of element e: its node, if any, gets its text.
+XSTANZA_SCAN_HOT inline void finish(scan_state& s, const open_element& e, const byte* close) noexcept {
+    if (xnode* x = e.node) {
+        x->value(reinterpret_cast<char*>(const_cast<byte*>(e.content)), std::size_t(close - e.content));
+        x->plain_text = s.text_plain_ && !x->first_node();
     }
 }
 

@@ -40,12 +40,34 @@ namespace xstanza::detail {
 
 namespace scan_impl {
 
-// The document and the element loop.
+// What the element loop keeps in registers. Its parts take it by reference and are
+// inlined into it, so that it stays a set of locals.
+struct element_loop {
+    const byte* end;             // end_
+    std::size_t max_depth;       // limits_->max_depth
+    std::size_t max_attributes;  // limits_->max_attributes
+    std::size_t depth;           // open elements, == depth_
+    open_element* top;           // the innermost open element, or nullptr
+};
+// The start tag being read.
+struct start_tag {
+    const byte* lt;               // its '<'
+    const byte* name;             // its name: one past its '<'
+    std::string_view element;     // the same name, as a view
+    const byte* colon;            // the name's ':', or nullptr
+    attribute_slots attributes;   // its attributes
+    bool empty;                   // an empty-element tag
+};
+
+// The document, and the element loop with its parts.
 parse_error run(scan_state& s, const char* data, std::size_t size, const parse_limits& limits, xml_doc* dom) noexcept;
 const byte* document(scan_state& s) noexcept;
 const byte* prolog(scan_state& s, const byte* p) noexcept;
 const byte* epilog(scan_state& s, const byte* p) noexcept;
 const byte* element_tree(scan_state& s, const byte* p) noexcept;
+const byte* tag_name(scan_state& s, const byte* lt, const element_loop& l, start_tag& tag) noexcept;
+const byte* tag_attributes(scan_state& s, const byte* p, const element_loop& l, start_tag& tag) noexcept;
+const byte* end_tag(scan_state& s, const byte* close, element_loop& l) noexcept;
 const byte* mismatched(scan_state& s, const byte* lt) noexcept;
 
 }  // namespace scan_impl
@@ -163,158 +185,49 @@ inline const byte* epilog(scan_state& s, const byte* p) noexcept {
 
 // The root element and everything inside it: one loop over start tags, character data and
 // end tags, with an explicit stack (no recursion). What the loop needs lives in locals the
-// compiler keeps in registers; rarer markup, the slow paths and every error are calls.
+// compiler keeps in registers; rarer markup, the slow paths and every error are calls. Its
+// parts (tag_name to end_tag below) are force-inlined into it.
 inline const byte* element_tree(scan_state& s, const byte* p) noexcept {
-    using scan_impl::is_space;
-    const byte* const end = s.end_;
-    const std::size_t max_depth = s.limits_->max_depth;
-    const std::size_t max_attributes = s.limits_->max_attributes;
-    std::size_t depth = 0;       // open elements, == depth_
-    open_element* top = nullptr;  // the innermost open element
+    element_loop l{s.end_, s.limits_->max_depth, s.limits_->max_attributes, 0, nullptr};
+    const byte* const end = l.end;
     for (;;) {
-        // --- XML 1.0 §3.1 STag ::= '<' QName (S Attribute)* S? '>',
-        //     EmptyElemTag ::= '<' QName (S Attribute)* S? '/>'  (p at '<', p + 1 < end)
-        const byte* const lt = p;
-        // parse_limits::max_depth, checked before entering: the stack never exceeds it
-        if (depth >= max_depth)
-            return s.fail(errc::depth_limit, lt, "element nesting exceeds the depth limit of ",
-                          scan_impl::decimal_text(max_depth));
-        const byte* const name = lt + 1;
-        const byte* colon;
-        p = qname(s, name, colon);
+        start_tag tag;
+        p = tag_name(s, p, l, tag);
         if (!p) return nullptr;
-        if (p == name) return no_name(s, p, "expected an element name after '<'");
-        if (p == end) return s.eof();
-        const std::string_view element = view(name, p);
-        if (!is_space(*p) && *p != '>' && *p != '/') return bad_name_end(s, p, element, true);
-        if (depth == 1) {
-            child_span* child = s.grow(s.children_, lt);
-            if (!child) return nullptr;
-            child->begin = s.offset(lt);
-        }
-        // The attributes, into attributes_.storage (which only grows) from `first`.
-        attribute* first = s.attributes_.storage.data();
-        attribute* next = first;
-        attribute* limit = first + s.attributes_.storage.size();
-        bool prefixed = false;      // an attribute name has a prefix
-        std::size_t xmlns = npos;   // index of an unprefixed xmlns attribute
-        bool empty;
-        for (;;) {
-            const bool spaced = is_space(*p);
-            if (spaced) {
-                p = scan_impl::skip_space(p + 1, end);
-                if (p == end) return s.eof();
-            }
-            if (*p == '>') {
-                ++p;
-                empty = false;
-                break;
-            }
-            if (*p == '/') {
-                // XML 1.0 §3.1 EmptyElemTag: '/' directly followed by '>'
-                if (p + 1 == end) return s.eof();
-                if (p[1] != '>') {
-                    if (!char_size(s, p + 1)) return nullptr;
-                    return s.fail(errc::malformed, p + 1, "expected '>' after '/' in <", clip(element), ">");
-                }
-                p += 2;
-                empty = true;
-                break;
-            }
-            // XML 1.0 §3.1 Attribute ::= Name Eq AttValue, Eq ::= S? '=' S?
-            const byte* const an = p;
-            const byte* acolon;
-            p = qname(s, an, acolon);
-            if (!p) return nullptr;
-            if (p == an) return no_name(s, p, "expected an attribute name, '>' or '/>' in <", clip(element), ">");
-            const std::string_view attr = view(an, p);
-            // XML 1.0 §3.1: whitespace before each attribute
-            if (!spaced) return s.fail(errc::malformed, an, "expected whitespace before attribute '", clip(attr), "'");
-            // parse_limits::max_attributes (bounds the quadratic uniqueness checks)
-            if (std::size_t(next - first) >= max_attributes)
-                return s.fail(errc::attribute_limit, an, "more than ", scan_impl::decimal_text(max_attributes),
-                              " attributes on <", clip(element), ">");
-            if (p == end) return s.eof();
-            // Eq, mostly written as a bare '='
-            if (*p != '=') {
-                if (!is_space(*p)) return bad_name_end(s, p, attr, false);
-                p = scan_impl::skip_space(p, end);
-                if (p == end) return s.eof();
-                if (*p != '=') {
-                    if (!char_size(s, p)) return nullptr;
-                    return s.fail(errc::malformed, p, "expected '=' after attribute name '", clip(attr), "'");
-                }
-            }
-            ++p;
-            if (p == end) return s.eof();
-            if (is_space(*p)) {
-                p = scan_impl::skip_space(p, end);
-                if (p == end) return s.eof();
-            }
-            // XML 1.0 §2.3 AttValue: quoted with '"' or "'"
-            const byte quote = *p;
-            if (quote != '"' && quote != '\'') {
-                if (!char_size(s, p)) return nullptr;
-                return s.fail(errc::malformed, p, "expected a quoted value for attribute '", clip(attr), "'");
-            }
-            const byte* const value = ++p;
-            bool plain = true;
-            p = scan_impl::skip_value(p, end, quote);
-            if (p == end || *p != quote) {
-                const value_end v = attribute_value(s, p, quote);
-                if (!v.quote) return nullptr;
-                p = v.quote;
-                plain = v.plain;
-            }
-            if (next == limit) {
-                const std::size_t n = std::size_t(next - first);
-                first = more_attributes(s, an);
-                if (!first) return nullptr;
-                next = first + n;
-                limit = first + s.attributes_.storage.size();
-            }
-            next->name = attr;
-            next->colon = acolon ? std::size_t(acolon - an) : npos;
-            next->value = view(value, p);
-            next->uri = {};  // storage is reused: every field is set here
-            next->plain = plain;
-            if (acolon) prefixed = true;
-            else if (is(attr, "xmlns")) xmlns = std::size_t(next - first);
-            ++next;
-            ++p;  // the closing quote
-            if (p == end) return s.eof();
-        }
-        s.attributes_.count = std::size_t(next - first);
+        p = tag_attributes(s, p, l, tag);
+        if (!p) return nullptr;
         const std::size_t mark = s.bindings_.size();
         if (s.attributes_.count > 1 && !unique_attributes(s)) return nullptr;
-        std::string_view default_ns = top ? top->default_ns : std::string_view{};
+        std::string_view default_ns = l.top ? l.top->default_ns : std::string_view{};
         std::string_view element_ns = default_ns;
-        if (colon || prefixed) {
+        if (tag.colon || tag.attributes.prefixed) {
             std::string_view scope = default_ns, own = default_ns;  // namespaces() takes their addresses
-            if (!namespaces(s, name, element, colon, depth + 1, scope, own)) return nullptr;
+            if (!namespaces(s, tag.name, tag.element, tag.colon, l.depth + 1, scope, own)) return nullptr;
             default_ns = scope;
             element_ns = own;
-        } else if (xmlns != npos) {
+        } else if (tag.attributes.xmlns != npos) {
             // Only the default namespace is declared (Namespaces in XML 1.0 §6.2): namespaces()
             // without the prefix resolution.
-            if (!declare(s, first[xmlns], depth + 1)) return nullptr;
-            default_ns = element_ns = first[xmlns].value;
+            const attribute& xmlns = tag.attributes.first[tag.attributes.xmlns];
+            if (!declare(s, xmlns, l.depth + 1)) return nullptr;
+            default_ns = element_ns = xmlns.value;
         }
         xnode* node = nullptr;
         if (s.dom_) {
-            node = build(s, name, element.size(), colon, element_ns, top ? static_cast<xml_node*>(top->node) : s.dom_);
+            node = build(s, tag.name, tag.element.size(), tag.colon, element_ns,
+                         l.top ? static_cast<xml_node*>(l.top->node) : s.dom_);
             if (!node) return nullptr;
         }
-        if (empty) {
+        if (tag.empty) {
             if (s.bindings_.size() != mark) s.bindings_.resize(mark);
-            if (depth == 0) return p;  // the root is an empty-element tag
-            if (depth == 1) s.children_.back().end = s.offset(p);
+            if (l.depth == 0) return p;  // the root is an empty-element tag
+            if (l.depth == 1) s.children_.back().end = s.offset(p);
         } else {
-            if (depth == s.stack_.size() && !s.grow(s.stack_, lt)) return nullptr;
-            top = s.stack_.data() + depth;
-            s.depth_ = ++depth;
-            top->name = name;
-            top->name_size = element.size();
+            if (l.depth == s.stack_.size() && !s.grow(s.stack_, tag.lt)) return nullptr;
+            open_element* const top = l.top = s.stack_.data() + l.depth;
+            s.depth_ = ++l.depth;
+            top->name = tag.name;
+            top->name_size = tag.element.size();
             top->bindings = mark;
             top->default_ns = default_ns;
             top->node = node;
@@ -324,7 +237,7 @@ inline const byte* element_tree(scan_state& s, const byte* p) noexcept {
         // --- content up to the next start tag
         for (;;) {
             // XML 1.0 §2.4 CharData and references, up to a '<' with a byte after it
-            if (depth == 1 && s.root_text_ == npos) {
+            if (l.depth == 1 && s.root_text_ == npos) {
                 const byte* spaces = p;
                 p = scan_impl::skip_space(p, end);
                 // The root's text keeps these spaces: a CR among them is normalised (XML 1.0 §2.11).
@@ -339,46 +252,9 @@ inline const byte* element_tree(scan_state& s, const byte* p) noexcept {
             if (p + 1 == end) return s.eof();
             const byte c = p[1];
             if (c == '/') {
-                // XML 1.0 §3 WFC Element Type Match: ETag ::= '</' QName S? '>' names the open element.
-                const byte* const close = p;
-                p += 2;
-                const std::size_t avail = std::size_t(end - p);
-                const std::size_t n = top->name_size;
-                if (n < 8 && avail >= 8) {
-                    // One 8-byte comparison: the open name lies earlier in the input than p, so 8
-                    // bytes from it are inside the input too.
-                    std::uint64_t x, y;
-                    std::memcpy(&x, p, 8);
-                    std::memcpy(&y, top->name, 8);
-                    if ((x ^ y) & ((std::uint64_t{1} << (8 * n)) - 1)) return mismatched(s, close);
-                } else {
-                    const std::size_t common = avail < n ? avail : n;
-                    for (std::size_t i = 0; i < common; ++i) {
-                        if (p[i] != top->name[i]) return mismatched(s, close);
-                    }
-                }
-                if (avail <= n) return s.eof();
-                p += n;
-                if (*p != '>') {
-                    if (starts_name_char(s, p)) return mismatched(s, close);  // the closing name is longer
-                    p = scan_impl::skip_space(p, end);
-                    if (p == end) return s.eof();
-                    if (*p != '>') {
-                        if (!char_size(s, p)) return nullptr;
-                        return s.fail(errc::malformed, p, "expected '>' to end </", clip(view(top->name, top->name + n)), ">");
-                    }
-                }
-                ++p;
-                if (xnode* x = top->node) {
-                    x->value(reinterpret_cast<char*>(const_cast<byte*>(top->content)), std::size_t(close - top->content));
-                    x->plain_text = s.text_plain_ && !x->first_node();
-                }
-                // Namespaces in XML 1.0 §6.1: declarations scope to their element
-                if (s.bindings_.size() != top->bindings) s.bindings_.resize(top->bindings);
-                s.depth_ = --depth;
-                if (depth == 0) return p;
-                --top;
-                if (depth == 1) s.children_.back().end = s.offset(p);
+                p = end_tag(s, p, l);
+                if (!p) return nullptr;
+                if (l.depth == 0) return p;
                 continue;
             }
             if (c == '!') {
@@ -392,6 +268,119 @@ inline const byte* element_tree(scan_state& s, const byte* p) noexcept {
     }
 }
 
+// XML 1.0 §3.1 STag ::= '<' QName (S Attribute)* S? '>',
+//              EmptyElemTag ::= '<' QName (S Attribute)* S? '/>'
+// The start tag's name (lt at '<', lt + 1 < end), into tag. Returns one past the name.
+XSTANZA_SCAN_HOT inline const byte* tag_name(scan_state& s, const byte* lt, const element_loop& l,
+                                             start_tag& tag) noexcept {
+    using scan_impl::is_space;
+    // parse_limits::max_depth, checked before entering: the stack never exceeds it
+    if (l.depth >= l.max_depth)
+        return s.fail(errc::depth_limit, lt, "element nesting exceeds the depth limit of ",
+                      scan_impl::decimal_text(l.max_depth));
+    const byte* const name = lt + 1;
+    tag.lt = lt;
+    tag.name = name;
+    const byte* p = qname(s, name, tag.colon);
+    if (!p) return nullptr;
+    if (p == name) return no_name(s, p, "expected an element name after '<'");
+    if (p == l.end) return s.eof();
+    tag.element = view(name, p);
+    if (!is_space(*p) && *p != '>' && *p != '/') return bad_name_end(s, p, tag.element, true);
+    if (l.depth == 1) {
+        child_span* child = s.grow(s.children_, lt);
+        if (!child) return nullptr;
+        child->begin = s.offset(lt);
+    }
+    return p;
+}
+
+// The start tag's (S Attribute)* S? and its '>' or '/>', from p just past its name: the
+// attributes into attributes_.storage (which only grows), the rest into tag. Returns one
+// past the tag.
+XSTANZA_SCAN_HOT inline const byte* tag_attributes(scan_state& s, const byte* p, const element_loop& l,
+                                                   start_tag& tag) noexcept {
+    using scan_impl::is_space;
+    const byte* const end = l.end;
+    attribute_slots& slots = tag.attributes;
+    slots.first = s.attributes_.storage.data();
+    slots.next = slots.first;
+    slots.limit = slots.first + s.attributes_.storage.size();
+    slots.prefixed = false;
+    slots.xmlns = npos;
+    const attribute_context c{end, l.max_attributes, tag.element};
+    for (;;) {
+        const bool spaced = is_space(*p);
+        if (spaced) {
+            p = scan_impl::skip_space(p + 1, end);
+            if (p == end) return s.eof();
+        }
+        if (*p == '>') {
+            ++p;
+            tag.empty = false;
+            break;
+        }
+        if (*p == '/') {
+            // XML 1.0 §3.1 EmptyElemTag: '/' directly followed by '>'
+            if (p + 1 == end) return s.eof();
+            if (p[1] != '>') {
+                if (!char_size(s, p + 1)) return nullptr;
+                return s.fail(errc::malformed, p + 1, "expected '>' after '/' in <", clip(tag.element), ">");
+            }
+            p += 2;
+            tag.empty = true;
+            break;
+        }
+        p = attribute_at(s, p, spaced, c, slots);
+        if (!p) return nullptr;
+        if (p == end) return s.eof();
+    }
+    s.attributes_.count = std::size_t(slots.next - slots.first);
+    return p;
+}
+
+// XML 1.0 §3 WFC Element Type Match: ETag ::= '</' QName S? '>' names the open element.
+// close is at its '<' (close + 1 < end). Leaves the element; returns one past the tag.
+XSTANZA_SCAN_HOT inline const byte* end_tag(scan_state& s, const byte* close, element_loop& l) noexcept {
+    const byte* const end = l.end;
+    open_element* const top = l.top;
+    const byte* p = close + 2;
+    const std::size_t avail = std::size_t(end - p);
+    const std::size_t n = top->name_size;
+    if (n < 8 && avail >= 8) {
+        // One 8-byte comparison: the open name lies earlier in the input than p, so 8
+        // bytes from it are inside the input too.
+        std::uint64_t x, y;
+        std::memcpy(&x, p, 8);
+        std::memcpy(&y, top->name, 8);
+        if ((x ^ y) & ((std::uint64_t{1} << (8 * n)) - 1)) return mismatched(s, close);
+    } else {
+        const std::size_t common = avail < n ? avail : n;
+        for (std::size_t i = 0; i < common; ++i) {
+            if (p[i] != top->name[i]) return mismatched(s, close);
+        }
+    }
+    if (avail <= n) return s.eof();
+    p += n;
+    if (*p != '>') {
+        if (starts_name_char(s, p)) return mismatched(s, close);  // the closing name is longer
+        p = scan_impl::skip_space(p, end);
+        if (p == end) return s.eof();
+        if (*p != '>') {
+            if (!char_size(s, p)) return nullptr;
+            return s.fail(errc::malformed, p, "expected '>' to end </", clip(view(top->name, top->name + n)), ">");
+        }
+    }
+    ++p;
+    finish(s, *top, close);
+    // Namespaces in XML 1.0 §6.1: declarations scope to their element
+    if (s.bindings_.size() != top->bindings) s.bindings_.resize(top->bindings);
+    s.depth_ = --l.depth;
+    if (l.depth == 0) return p;
+    l.top = top - 1;
+    if (l.depth == 1) s.children_.back().end = s.offset(p);
+    return p;
+}
 
 // The closing tag at lt names another element than the open one.
 inline const byte* mismatched(scan_state& s, const byte* lt) noexcept {
