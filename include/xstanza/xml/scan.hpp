@@ -10,6 +10,9 @@
 // (xnode/xattr, dom.hpp), with what it learnt on the way: each element's
 // namespace, where its text is and whether any value or text needs decoding.
 //
+// Known limit: namespace names are compared as raw bytes, with their references undecoded
+// (namespaces.hpp says more).
+//
 // This file holds the document, the element loop and the scanner class. The rest are free
 // functions over the scanner's state (scan_state.hpp, which lists them), one header per
 // concern: characters and UTF-8 (chars.hpp), names (names.hpp), text, references and other
