@@ -1,6 +1,6 @@
 // Test access to Jid's two ASCII fast paths, and the comparison of the block path
 // (Jid::parse_ascii_in, which Parser uses on attribute values) with the one-pass path it
-// stands for. Shared by tests/test_jid.cpp and tests/fuzz/fuzz_jid.cpp.
+// stands for. Shared by tests/model/test_jid.cpp and tests/fuzz/fuzz_jid.cpp.
 #ifndef XSTANZA_TESTS_JID_BLOCK_CHECK_HPP
 #define XSTANZA_TESTS_JID_BLOCK_CHECK_HPP
 

@@ -1,6 +1,6 @@
 // An independent well-formedness oracle for xstanza's validating scanner: expat, namespace
 // aware (XML_ParserCreateNS), on the same bytes. Used by tests/fuzz/fuzz_expat.cpp and the
-// mutation suite (tests/test_mutation.cpp). Needs expat (link EXPAT::EXPAT).
+// mutation suite (tests/properties/test_mutation.cpp). Needs expat (link EXPAT::EXPAT).
 //
 // The invariants (compare_with_expat):
 //  - expat rejects  => the scanner rejects;

@@ -4,7 +4,7 @@
 //     peak_bytes(parse of N bytes) <= memory_factor * N + memory_overhead
 //
 // This executable replaces the global operator new/delete with a counting allocator (its own
-// program: tests/test_alloc.cpp replaces them in xstanza-tests) and measures a fresh Parser's
+// program: tests/properties/test_alloc.cpp replaces them in xstanza-tests) and measures a fresh Parser's
 // Parser::parse<AnyIq> (which copies the input: the copy is included), parse_in_situ (the
 // caller's buffer is not), and serialize of the result, each on a new thread so that no
 // RapidXML block cached by an earlier parse hides an allocation. README.md, "Security and limits" quotes the

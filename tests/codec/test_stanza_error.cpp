@@ -266,7 +266,7 @@ BOOST_AUTO_TEST_CASE(condition_count_and_namespace) {
     expect_error(text_only, errc::missing_condition, at(text_only, "<error"), "no defined condition");
 
     std::string unknown = wrap("<error type='cancel'><item-not-fund xmlns='" + std::string(stanzas) + "'/></error>");
-    // A sender's error (RFC 6120 §8.3.3); a receiver maps it (§8.3.2, test_rules.cpp).
+    // A sender's error (RFC 6120 §8.3.3); a receiver maps it (§8.3.2, tests/model/test_rules.cpp).
     expect_error(unknown, errc::unknown_condition, at(unknown, "<item-not-fund"),
                  "unknown stanza error condition 'item-not-fund'", rules::sender());
     std::string payment = wrap("<error type='auth'>" + cond("payment-required") + "</error>");

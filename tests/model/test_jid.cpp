@@ -9,8 +9,8 @@
 
 #include <xstanza/model/jid.hpp>
 
-#include "helpers.hpp"
-#include "jid_block_check.hpp"
+#include "../helpers.hpp"
+#include "../jid_block_check.hpp"
 
 using xstanza::Jid;
 using xstanza::errc;

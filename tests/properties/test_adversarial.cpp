@@ -16,7 +16,7 @@
 
 #include <xstanza/xstanza.hpp>
 
-#include "adversarial/vectors.hpp"
+#include "../adversarial/vectors.hpp"
 
 using namespace xstanza;
 
