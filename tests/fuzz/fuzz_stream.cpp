@@ -19,7 +19,7 @@
 #include <xstanza/stream/reader.hpp>
 #include <xstanza/xstanza.hpp>
 
-#include "../hostile/stanza_check.hpp"
+#include "../support/stanza_check.hpp"
 
 namespace {
 

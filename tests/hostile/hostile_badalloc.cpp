@@ -19,7 +19,7 @@
 
 #include <xstanza/xstanza.hpp>
 
-#include "../adversarial/vectors.hpp"
+#include "../support/vectors.hpp"
 #include "hostile.hpp"
 
 namespace {

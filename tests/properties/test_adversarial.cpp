@@ -16,7 +16,7 @@
 
 #include <xstanza/xstanza.hpp>
 
-#include "../adversarial/vectors.hpp"
+#include "../support/vectors.hpp"
 
 using namespace xstanza;
 

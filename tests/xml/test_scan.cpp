@@ -11,7 +11,7 @@
 
 #include <xstanza/xml/scan.hpp>
 
-#include "../helpers.hpp"
+#include "../support/helpers.hpp"
 
 using namespace std::string_literals;
 using xstanza::errc;

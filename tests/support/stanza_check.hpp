@@ -1,5 +1,6 @@
 // The invariants every input must satisfy, shared by the fuzz targets (tests/fuzz/),
-// the adversarial and mutation suites and the hostile executables:
+// the adversarial and mutation suites (tests/properties/) and the hostile executables
+// (tests/hostile/):
 //
 //  - a rejected input gets a clean error: a code other than ok, an offset inside the
 //    input (or at its end), a non-empty message that is valid UTF-8;
@@ -9,8 +10,8 @@
 //
 // Each check returns an empty string when the invariants hold, else what broke, so that
 // Boost.Test can report it and a fuzz target can abort with it.
-#ifndef XSTANZA_TESTS_HOSTILE_STANZA_CHECK_HPP
-#define XSTANZA_TESTS_HOSTILE_STANZA_CHECK_HPP
+#ifndef XSTANZA_TESTS_SUPPORT_STANZA_CHECK_HPP
+#define XSTANZA_TESTS_SUPPORT_STANZA_CHECK_HPP
 
 #include <cstddef>
 #include <iterator>
@@ -303,4 +304,4 @@ inline std::string check_jid(std::string_view text) {
 
 }  // namespace stanza_check
 
-#endif  // XSTANZA_TESTS_HOSTILE_STANZA_CHECK_HPP
+#endif  // XSTANZA_TESTS_SUPPORT_STANZA_CHECK_HPP

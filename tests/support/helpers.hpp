@@ -1,7 +1,7 @@
 // Helpers shared by the unit test files (Boost.Test): building JIDs, serializing,
 // checking that the serializer refuses a stanza, and generating strings from pieces.
-#ifndef XSTANZA_TESTS_HELPERS_HPP
-#define XSTANZA_TESTS_HELPERS_HPP
+#ifndef XSTANZA_TESTS_SUPPORT_HELPERS_HPP
+#define XSTANZA_TESTS_SUPPORT_HELPERS_HPP
 
 #include <boost/test/unit_test.hpp>
 
@@ -78,4 +78,4 @@ private:
 
 }  // namespace test_helpers
 
-#endif  // XSTANZA_TESTS_HELPERS_HPP
+#endif  // XSTANZA_TESTS_SUPPORT_HELPERS_HPP
