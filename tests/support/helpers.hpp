@@ -1,5 +1,6 @@
-// Helpers shared by the unit test files (Boost.Test): building JIDs, serializing,
-// checking that the serializer refuses a stanza, and generating strings from pieces.
+// Helpers shared by the unit test files (Boost.Test): building JIDs and stanza error
+// conditions, serializing, checking that the serializer refuses a stanza, and generating
+// strings from pieces. Refused input: expect.hpp.
 #ifndef XSTANZA_TESTS_SUPPORT_HELPERS_HPP
 #define XSTANZA_TESTS_SUPPORT_HELPERS_HPP
 
@@ -24,6 +25,11 @@ inline xstanza::Jid jid(std::string_view s) {
     return *j;
 }
 
+/// A defined stanza error condition, <name xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/> (RFC 6120 §8.3.3).
+inline std::string cond(std::string_view name) {
+    return "<" + std::string(name) + " xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>";
+}
+
 /// The canonical XML of a stanza that must serialize, written by an entity of role `sender`.
 template <class T>
 std::string xml_of(const T& stanza, xstanza::role sender = xstanza::role::client) {
@@ -33,10 +39,10 @@ std::string xml_of(const T& stanza, xstanza::role sender = xstanza::role::client
     return out;
 }
 
-/// Serializing `stanza` fails with invalid_data naming `message_part`, the output string keeps
-/// its previous content, and to_xml, serialize_into and serialize_to fail the same way.
+/// Serializing `stanza` fails with invalid_data naming `message_part`, and the output string
+/// keeps its previous content. Returns the error's message.
 template <class T>
-void expect_refused(const T& stanza, std::string_view message_part) {
+std::string expect_serialize_refused(const T& stanza, std::string_view message_part) {
     using xstanza::to_string;
     std::string out = "previous";
     xstanza::parse_error e = xstanza::serialize(stanza, out);
@@ -44,6 +50,16 @@ void expect_refused(const T& stanza, std::string_view message_part) {
         BOOST_TEST(to_string(e.code()) == "invalid_data");
         BOOST_TEST(e.message().find(message_part) != std::string_view::npos);
         BOOST_TEST(out == "previous");
+    }
+    return std::string(e.message());
+}
+
+/// That, and to_xml, serialize_into and serialize_to fail the same way.
+template <class T>
+void expect_refused(const T& stanza, std::string_view message_part) {
+    using xstanza::to_string;
+    const std::string message = expect_serialize_refused(stanza, message_part);
+    BOOST_TEST_CONTEXT(message) {
         BOOST_TEST(to_string(xstanza::to_xml(stanza).error().code()) == "invalid_data");
         char buffer[4096];
         BOOST_TEST(to_string(xstanza::serialize_into(stanza, buffer, sizeof buffer).error.code()) == "invalid_data");
