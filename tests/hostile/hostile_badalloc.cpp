@@ -19,6 +19,7 @@
 
 #include <xstanza/xstanza.hpp>
 
+#include "../support/replace_new.hpp"
 #include "../support/vectors.hpp"
 #include "hostile.hpp"
 
@@ -40,7 +41,7 @@ void* allocate(std::size_t n) {
 
 }  // namespace
 
-HOSTILE_REPLACE_GLOBAL_NEW(allocate, std::free)
+XSTANZA_TEST_REPLACE_NEW(allocate, std::free)
 
 using namespace xstanza;
 

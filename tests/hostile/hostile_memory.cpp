@@ -20,6 +20,7 @@
 
 #include <xstanza/xstanza.hpp>
 
+#include "../support/replace_new.hpp"
 #include "hostile.hpp"
 
 namespace {
@@ -58,7 +59,7 @@ void release(void* p) noexcept {
 
 }  // namespace
 
-HOSTILE_REPLACE_GLOBAL_NEW(allocate, release)
+XSTANZA_TEST_REPLACE_NEW(allocate, release)
 
 using namespace xstanza;
 
