@@ -21,6 +21,7 @@
 #include <xstanza/xstanza.hpp>
 
 #include "../support/replace_new.hpp"
+#include "../support/strings.hpp"
 #include "hostile.hpp"
 
 namespace {
@@ -83,11 +84,7 @@ std::string build(std::size_t n, const std::string& head, const std::string& uni
     return s + tail;
 }
 
-std::string attributes64() {
-    std::string u = "<a";
-    for (int i = 0; i < 63; ++i) u += " b" + std::to_string(i) + "=''";
-    return u + "/>";
-}
+std::string attributes64() { return "<a" + test_helpers::numbered_attributes(63, "", "b") + "/>"; }
 
 struct shape {
     const char* name;
@@ -118,10 +115,7 @@ const shape shapes[] = {
      }},
     {"nesting at the depth limit",
      [](std::size_t n) {
-         std::string deep;
-         for (int i = 0; i < 126; ++i) deep += "<a>";
-         for (int i = 0; i < 126; ++i) deep += "</a>";
-         return build(n, "<iq type='result' id='m'><x xmlns='urn:x'>", deep, "</x></iq>");
+         return build(n, "<iq type='result' id='m'><x xmlns='urn:x'>", test_helpers::nested(126), "</x></iq>");
      }},
     {"text with references",
      [](std::size_t n) { return build(n, "<iq type='result' id='m'><x xmlns='urn:x'>", "&amp;&#x41;", "</x></iq>"); }},

@@ -370,12 +370,8 @@ BOOST_AUTO_TEST_CASE(owned_copies_survive_buffer_and_parser) {
 // limits above the defaults (here a deeper payload, more attributes and a larger input)
 // is copied, not refused on the copy's re-parse.
 BOOST_AUTO_TEST_CASE(owned_copies_keep_stanzas_parsed_with_raised_limits) {
-    std::string deep;
-    for (int i = 0; i < 200; ++i) deep += "<d>";
-    for (int i = 0; i < 200; ++i) deep += "</d>";
-    std::string many = "<m";
-    for (int i = 0; i < 100; ++i) many += " a" + std::to_string(i) + "='v'";
-    many += "/>";
+    const std::string deep = nested(200, "d");
+    const std::string many = "<m" + numbered_attributes(100, "v") + "/>";
     std::string big(200, 'x');
     while (big.size() < (std::size_t{17} << 20)) big += big;  // over the 16 MiB default
     std::string wire = "<iq type='result' id='big'><query xmlns='urn:example:big'>" + deep + many + "<b>" + big +

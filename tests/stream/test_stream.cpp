@@ -12,7 +12,11 @@
 #include <xstanza/stream/reader.hpp>
 #include <xstanza/xstanza.hpp>
 
+#include "../support/strings.hpp"
+
 using namespace xstanza;
+using test_helpers::numbered_attributes;
+using test_helpers::repeat;
 
 namespace xstanza {
 // For Boost.Test's messages (found by argument-dependent lookup).
@@ -147,18 +151,6 @@ std::vector<StreamEventType> run_all(StreamReader& r, std::string& text) {
 
 const char* const header = "<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' "
                            "from='localhost' id='s1' version='1.0'>";
-
-std::string repeat(const std::string& s, int n) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += s;
-    return out;
-}
-
-std::string numbered_attributes(int n) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += " a" + std::to_string(i) + "='1'";
-    return out;
-}
 
 // The stream condition and code a bad input ends with.
 struct bad_case {

@@ -1,20 +1,19 @@
 // Helpers shared by the unit test files (Boost.Test): building JIDs and stanza error
-// conditions, serializing, checking that the serializer refuses a stanza, and generating
-// strings from pieces. Refused input: expect.hpp.
+// conditions, serializing, and checking that the serializer refuses a stanza. Refused input:
+// expect.hpp; strings made of pieces (included here): strings.hpp.
 #ifndef XSTANZA_TESTS_SUPPORT_HELPERS_HPP
 #define XSTANZA_TESTS_SUPPORT_HELPERS_HPP
 
 #include <boost/test/unit_test.hpp>
 
-#include <cstddef>
-#include <cstdint>
-#include <initializer_list>
 #include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <xstanza/xstanza.hpp>
+
+#include "strings.hpp"
 
 namespace test_helpers {
 
@@ -67,30 +66,6 @@ void expect_refused(const T& stanza, std::string_view message_part) {
         BOOST_TEST(to_string(xstanza::serialize_to(stanza, std::back_inserter(v)).error().code()) == "invalid_data");
     }
 }
-
-/// Deterministic strings made of chosen pieces: mostly the first `common` ones (so that the
-/// runs between the others vary in length), each of the others now and then.
-class piece_strings {
-public:
-    piece_strings(std::initializer_list<const char*> pieces, std::size_t common, std::uint32_t seed)
-        : pieces_(pieces), common_(common), seed_(seed) {}
-    /// A pseudo-random number (a linear congruential generator).
-    std::uint32_t next() {
-        seed_ = seed_ * 1103515245u + 12345u;
-        return seed_ >> 8;
-    }
-    /// A string of `count` pieces.
-    std::string make(std::size_t count) {
-        std::string s;
-        for (std::size_t k = 0; k < count; ++k) s += pieces_[next() % 4 == 0 ? next() % pieces_.size() : next() % common_];
-        return s;
-    }
-
-private:
-    std::vector<const char*> pieces_;
-    std::size_t common_;
-    std::uint32_t seed_;
-};
 
 }  // namespace test_helpers
 

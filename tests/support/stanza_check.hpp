@@ -24,9 +24,12 @@
 
 #include <xstanza/xstanza.hpp>
 
+#include "strings.hpp"
+
 namespace stanza_check {
 
 using namespace xstanza;
+using test_helpers::printable;
 
 /// The typed targets the parser offers, one per shape of IQ (RFC 6120 §8.2.3, RFC 6121 §2).
 template <class... T>
@@ -43,22 +46,6 @@ void for_each_type(type_list<T...>, F&& f) {
 template <class F>
 void for_each_target(F&& f) {
     for_each_type(typed_targets{}, f);
-}
-
-inline std::string printable(std::string_view s, std::size_t max = 200) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size() && i < max; ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c < 0x7F && c != '\\') {
-            out += char(c);
-        } else {
-            out += "\\x";
-            out += "0123456789ABCDEF"[c >> 4];
-            out += "0123456789ABCDEF"[c & 15];
-        }
-    }
-    if (s.size() > max) out += "...";
-    return out;
 }
 
 /// A rejected input's error is clean: a real code, an offset within the input, a message.
