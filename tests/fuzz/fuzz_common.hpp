@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "../hostile/stanza_check.hpp"
+#include "../support/stanza_check.hpp"
 
 inline void fuzz_require(const std::string& failure) {
     if (failure.empty()) return;

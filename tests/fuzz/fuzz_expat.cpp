@@ -3,7 +3,7 @@
 // xstanza accepts, expat accepts with the same elements, attributes, namespace declarations
 // and character data. Exceptions only for the rules XMPP adds to XML (RFC 6120 §11.1, §11.6)
 // and xstanza's limits (RFC 6120 §13.12), each checked narrowly: see
-// tests/hostile/expat_oracle.hpp, which lists them. Also: Parser::parse<AnyIq> accepts
+// tests/support/expat_oracle.hpp, which lists them. Also: Parser::parse<AnyIq> accepts
 // nothing the scanner rejects.
 //
 // The limits are lower than the defaults so that the fuzzer reaches each of them with
@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "../hostile/expat_oracle.hpp"
+#include "../support/expat_oracle.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

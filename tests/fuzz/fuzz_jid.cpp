@@ -10,7 +10,7 @@
 #include <memory>
 #include <string_view>
 
-#include "../jid_block_check.hpp"
+#include "../support/jid_block_check.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

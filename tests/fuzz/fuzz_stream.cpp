@@ -11,15 +11,15 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xstanza/stream/reader.hpp>
 #include <xstanza/xstanza.hpp>
 
-#include "../hostile/stanza_check.hpp"
+#include "../support/stanza_check.hpp"
+#include "../support/stream_feed.hpp"
 
 namespace {
 
@@ -67,35 +67,27 @@ std::vector<seen> run(const std::uint8_t* data, std::size_t size, std::size_t se
     StreamReader reader(limits);
     Parser parser, copier;
     std::vector<seen> out;
-    std::unique_ptr<char[]> chunk;
-    std::size_t fed = 0;
-    for (;;) {
-        StreamEvent ev = reader.next();
-        if (ev.type == StreamEventType::need_more) {
-            if (fed == size) break;
-            std::size_t n = seed ? 1 + (seed * (fed + 7)) % 13 : size;  // deterministic chunk sizes
-            if (n > size - fed) n = size - fed;
-            chunk.reset(new char[n + 1]);
-            std::memcpy(chunk.get(), data + fed, n);
-            chunk[n] = 'x';
-            reader.feed(chunk.get(), n);
-            fed += n;
-            continue;
-        }
+    const auto next_end = [&](std::size_t fed) {
+        std::size_t n = seed ? 1 + (seed * (fed + 7)) % 13 : size;  // deterministic chunk sizes
+        if (n > size - fed) n = size - fed;
+        return fed + n;
+    };
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+    test_helpers::feed_in_chunks(reader, input, 'x', next_end, [&](const StreamEvent& ev) {
         seen s{int(ev.type), ev.data ? std::string(ev.data, ev.size) : std::string(), {}};
         if (ev.type == StreamEventType::header) s.bytes = std::string(reader.header().qname);
         if (ev.type == StreamEventType::error) s.bytes = std::string(to_string(reader.error().code()));
         if (ev.type == StreamEventType::keepalive && !out.empty() && out.back().type == s.type) {
             out.back().bytes += s.bytes;
-            continue;
+            return true;
         }
         if (ev.type == StreamEventType::element) {
             if (ev.kind == ElementKind::iq) s.parsed = parse_iq(parser, copier, ev.data, ev.size, reader.context());
             if (ev.name == "success") reader.restart();
         }
         out.push_back(std::move(s));
-        if (ev.type == StreamEventType::error) break;
-    }
+        return ev.type != StreamEventType::error;
+    });
     return out;
 }
 

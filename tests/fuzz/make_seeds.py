@@ -12,7 +12,7 @@ stream (header, the stanza, a keepalive, the closing tag), and runs of consecuti
 File names are the SHA-1 of the content, as libFuzzer names the inputs it saves.
 fuzz_stream's dictionary is written by hand, not here. fuzz_expat (the differential target
 against expat) gets the XML targets' seeds and dictionary, plus the example stanzas of
-tests/vectors/ and a few inputs that reach each exception of tests/hostile/expat_oracle.hpp.
+tests/vectors/ and a few inputs that reach each exception of tests/support/expat_oracle.hpp.
 """
 import hashlib
 import os
@@ -26,7 +26,7 @@ XML_TARGETS = ['fuzz_parse_any', 'fuzz_parse_typed', 'fuzz_roundtrip', 'fuzz_che
 JID_TARGET = 'fuzz_jid'
 STREAM_TARGET = 'fuzz_stream'
 EXPAT_TARGET = 'fuzz_expat'
-# One input per exception of tests/hostile/expat_oracle.hpp, and XML that XMPP allows but the
+# One input per exception of tests/support/expat_oracle.hpp, and XML that XMPP allows but the
 # vectors rarely hold (CDATA, line ends, prefixed attributes, mixed content).
 EXPAT_EXTRA = [
     b"<a><!--c--></a>", b"<!--c--><a/>", b"<a/><!--c-->", b"<a><?pi x?></a>", b"<?xml version='1.0'?><a/>",

@@ -19,7 +19,8 @@
 
 #include <xstanza/xstanza.hpp>
 
-#include "../adversarial/vectors.hpp"
+#include "../support/replace_new.hpp"
+#include "../support/vectors.hpp"
 #include "hostile.hpp"
 
 namespace {
@@ -40,7 +41,7 @@ void* allocate(std::size_t n) {
 
 }  // namespace
 
-HOSTILE_REPLACE_GLOBAL_NEW(allocate, std::free)
+XSTANZA_TEST_REPLACE_NEW(allocate, std::free)
 
 using namespace xstanza;
 

@@ -4,7 +4,7 @@
 //     peak_bytes(parse of N bytes) <= memory_factor * N + memory_overhead
 //
 // This executable replaces the global operator new/delete with a counting allocator (its own
-// program: tests/test_alloc.cpp replaces them in xstanza-tests) and measures a fresh Parser's
+// program: tests/properties/test_alloc.cpp replaces them in xstanza-tests) and measures a fresh Parser's
 // Parser::parse<AnyIq> (which copies the input: the copy is included), parse_in_situ (the
 // caller's buffer is not), and serialize of the result, each on a new thread so that no
 // RapidXML block cached by an earlier parse hides an allocation. README.md, "Security and limits" quotes the
@@ -20,6 +20,8 @@
 
 #include <xstanza/xstanza.hpp>
 
+#include "../support/replace_new.hpp"
+#include "../support/strings.hpp"
 #include "hostile.hpp"
 
 namespace {
@@ -58,7 +60,7 @@ void release(void* p) noexcept {
 
 }  // namespace
 
-HOSTILE_REPLACE_GLOBAL_NEW(allocate, release)
+XSTANZA_TEST_REPLACE_NEW(allocate, release)
 
 using namespace xstanza;
 
@@ -82,11 +84,7 @@ std::string build(std::size_t n, const std::string& head, const std::string& uni
     return s + tail;
 }
 
-std::string attributes64() {
-    std::string u = "<a";
-    for (int i = 0; i < 63; ++i) u += " b" + std::to_string(i) + "=''";
-    return u + "/>";
-}
+std::string attributes64() { return "<a" + test_helpers::numbered_attributes(63, "", "b") + "/>"; }
 
 struct shape {
     const char* name;
@@ -117,10 +115,7 @@ const shape shapes[] = {
      }},
     {"nesting at the depth limit",
      [](std::size_t n) {
-         std::string deep;
-         for (int i = 0; i < 126; ++i) deep += "<a>";
-         for (int i = 0; i < 126; ++i) deep += "</a>";
-         return build(n, "<iq type='result' id='m'><x xmlns='urn:x'>", deep, "</x></iq>");
+         return build(n, "<iq type='result' id='m'><x xmlns='urn:x'>", test_helpers::nested(126), "</x></iq>");
      }},
     {"text with references",
      [](std::size_t n) { return build(n, "<iq type='result' id='m'><x xmlns='urn:x'>", "&amp;&#x41;", "</x></iq>"); }},

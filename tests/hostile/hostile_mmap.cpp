@@ -24,7 +24,7 @@
 
 #include <xstanza/xstanza.hpp>
 
-#include "../adversarial/vectors.hpp"
+#include "../support/vectors.hpp"
 #include "hostile.hpp"
 
 using namespace xstanza;

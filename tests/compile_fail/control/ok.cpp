@@ -7,21 +7,13 @@
 #include <tuple>
 #include <xstanza/xstanza.hpp>
 
+#include "../../support/query_answer.hpp"
+
 using namespace xstanza;
 
-// A user payload that declares its replies, and one that does not (anything goes, as before).
-struct Query { friend bool operator==(const Query&, const Query&) { return true; } };
-struct Answer { friend bool operator==(const Answer&, const Answer&) { return true; } };
+// A user payload that declares its replies (Query, from query_answer.hpp: std::tuple<Answer>),
+// and one that does not (anything goes, as before).
 struct Legacy { friend bool operator==(const Legacy&, const Legacy&) { return true; } };
-template <> struct xstanza::payload_traits<Query> {
-    static constexpr std::string_view name = "query", ns = "urn:example:q";
-    static constexpr bool in_get = true, in_set = false, in_result = false;
-    using replies = std::tuple<Answer>;
-};
-template <> struct xstanza::payload_traits<Answer> {
-    static constexpr std::string_view name = "answer", ns = "urn:example:q";
-    static constexpr bool in_get = false, in_set = false, in_result = true;
-};
 template <> struct xstanza::payload_traits<Legacy> {
     static constexpr std::string_view name = "legacy", ns = "urn:example:l";
     static constexpr bool in_get = true, in_set = true, in_result = true;

@@ -16,7 +16,8 @@
 
 #include <xstanza/xstanza.hpp>
 
-#include "adversarial/vectors.hpp"
+#include "../support/strings.hpp"
+#include "../support/vectors.hpp"
 
 using namespace xstanza;
 
@@ -170,8 +171,7 @@ BOOST_AUTO_TEST_CASE(owned_xml_is_the_canonical_form) {
 }
 
 BOOST_AUTO_TEST_CASE(truncated_messages_stay_utf8) {
-    std::string long_text;
-    for (int i = 0; i < 100; ++i) long_text += "\xE2\x98\x83";
+    const std::string long_text = test_helpers::repeat("\xE2\x98\x83", 100);
     for (std::size_t shift = 0; shift < 4; ++shift) {
         parse_error e = parse_error::make(errc::malformed, 0, std::string(shift, 'x'), long_text);
         BOOST_TEST(e.message().size() <= parse_error::max_message);

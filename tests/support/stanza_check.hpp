@@ -1,5 +1,6 @@
 // The invariants every input must satisfy, shared by the fuzz targets (tests/fuzz/),
-// the adversarial and mutation suites and the hostile executables:
+// the adversarial and mutation suites (tests/properties/) and the hostile executables
+// (tests/hostile/):
 //
 //  - a rejected input gets a clean error: a code other than ok, an offset inside the
 //    input (or at its end), a non-empty message that is valid UTF-8;
@@ -9,8 +10,8 @@
 //
 // Each check returns an empty string when the invariants hold, else what broke, so that
 // Boost.Test can report it and a fuzz target can abort with it.
-#ifndef XSTANZA_TESTS_HOSTILE_STANZA_CHECK_HPP
-#define XSTANZA_TESTS_HOSTILE_STANZA_CHECK_HPP
+#ifndef XSTANZA_TESTS_SUPPORT_STANZA_CHECK_HPP
+#define XSTANZA_TESTS_SUPPORT_STANZA_CHECK_HPP
 
 #include <cstddef>
 #include <iterator>
@@ -23,9 +24,12 @@
 
 #include <xstanza/xstanza.hpp>
 
+#include "strings.hpp"
+
 namespace stanza_check {
 
 using namespace xstanza;
+using test_helpers::printable;
 
 /// The typed targets the parser offers, one per shape of IQ (RFC 6120 §8.2.3, RFC 6121 §2).
 template <class... T>
@@ -42,22 +46,6 @@ void for_each_type(type_list<T...>, F&& f) {
 template <class F>
 void for_each_target(F&& f) {
     for_each_type(typed_targets{}, f);
-}
-
-inline std::string printable(std::string_view s, std::size_t max = 200) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size() && i < max; ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c < 0x7F && c != '\\') {
-            out += char(c);
-        } else {
-            out += "\\x";
-            out += "0123456789ABCDEF"[c >> 4];
-            out += "0123456789ABCDEF"[c & 15];
-        }
-    }
-    if (s.size() > max) out += "...";
-    return out;
 }
 
 /// A rejected input's error is clean: a real code, an offset within the input, a message.
@@ -304,4 +292,4 @@ inline std::string check_jid(std::string_view text) {
 
 }  // namespace stanza_check
 
-#endif  // XSTANZA_TESTS_HOSTILE_STANZA_CHECK_HPP
+#endif  // XSTANZA_TESTS_SUPPORT_STANZA_CHECK_HPP

@@ -8,22 +8,21 @@
 
 #include <xstanza/xstanza.hpp>
 
+#include "../support/expect.hpp"
+#include "../support/helpers.hpp"
+
 using namespace xstanza;
+using test_helpers::at;
+using test_helpers::cond;
+using test_helpers::expect_error;
+using test_helpers::value_at;
 
 namespace {
 
 constexpr std::string_view stanzas = "urn:ietf:params:xml:ns:xmpp-stanzas";
 
-std::size_t at(std::string_view xml, std::string_view marker) {
-    std::size_t p = xml.find(marker);
-    BOOST_REQUIRE_MESSAGE(p != std::string_view::npos, "marker '" << marker << "' not in " << xml);
-    return p;
-}
-std::size_t value_at(std::string_view xml, std::string_view marker) { return at(xml, marker) + marker.size(); }
-
 // An error IQ around the given <error/> element.
 std::string wrap(std::string_view error) { return "<iq type='error' id='e'>" + std::string(error) + "</iq>"; }
-std::string cond(std::string_view name) { return "<" + std::string(name) + " xmlns='" + std::string(stanzas) + "'/>"; }
 
 // The returned error's views point into its parser, so every parser is kept alive.
 StanzaError parse_ok(std::string_view error_element) {
@@ -35,34 +34,10 @@ StanzaError parse_ok(std::string_view error_element) {
     return r->error;
 }
 
-void expect_error(std::string_view xml, errc code, std::size_t offset, std::string_view message_part = {},
-                  rules applied = rules::receiver()) {
-    Parser p(parse_limits{}, applied);
-    result<AnyIq> r = p.parse<AnyIq>(xml);
-    BOOST_TEST_CONTEXT(xml << " -> " << to_string(r.error().code()) << " at " << r.error().offset() << ": "
-                           << r.error().message()) {
-        BOOST_TEST(!r);
-        BOOST_TEST(to_string(r.error().code()) == to_string(code));
-        BOOST_TEST(r.error().offset() == offset);
-        BOOST_TEST(r.error().message().find(message_part) != std::string_view::npos);
-    }
-}
-
-std::string xml_of(const StanzaError& e) {
-    std::string out;
-    parse_error err = serialize(Iq<Error>("e", e), out);
-    BOOST_TEST(!err, err.message());
-    return out;
-}
-
+// The canonical XML of an error IQ carrying `e`, and the serializer's refusal to write one.
+std::string xml_of(const StanzaError& e) { return test_helpers::xml_of(Iq<Error>("e", e)); }
 void expect_refused(const StanzaError& e, std::string_view message_part) {
-    std::string out = "kept";
-    parse_error err = serialize(Iq<Error>("e", e), out);
-    BOOST_TEST_CONTEXT(err.message()) {
-        BOOST_TEST(to_string(err.code()) == "invalid_data");
-        BOOST_TEST(err.message().find(message_part) != std::string_view::npos);
-        BOOST_TEST(out == "kept");
-    }
+    test_helpers::expect_serialize_refused(Iq<Error>("e", e), message_part);
 }
 
 }  // namespace
@@ -167,12 +142,12 @@ BOOST_AUTO_TEST_CASE(gone_and_redirect_uri) {
     conflict.uri = "xmpp:x@y.z";
     expect_refused(conflict, "only <gone/> and <redirect/> carry a URI");
     std::string content = wrap("<error type='cancel'><conflict xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>xmpp:x@y.z</conflict></error>");
-    expect_error(content, errc::invalid_error, at(content, "<conflict"), "condition <conflict/> must be empty");
+    expect_error(content, errc::invalid_error, at("<conflict"), "condition <conflict/> must be empty");
     // Whitespace alone is not content.
     StanzaError spaced = parse_ok("<error type='cancel'><conflict xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'> \n\t</conflict></error>");
     BOOST_TEST((spaced.condition == Condition::conflict));
     std::string child = wrap("<error type='cancel'><conflict xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'><x xmlns='urn:x'/></conflict></error>");
-    expect_error(child, errc::invalid_error, at(child, "<conflict"), "has child elements");
+    expect_error(child, errc::invalid_error, at("<conflict"), "has child elements");
 }
 
 // RFC 6120 §8.3.2: at most one <text/>, with an optional xml:lang.
@@ -199,11 +174,11 @@ BOOST_AUTO_TEST_CASE(text_element) {
 
     std::string two = wrap("<error type='cancel'>" + cond("conflict") + "<text xmlns='" + std::string(stanzas) +
                            "' xml:lang='en'>a</text><text xmlns='" + std::string(stanzas) + "' xml:lang='de'>b</text></error>");
-    expect_error(two, errc::invalid_error, at(two, "<text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas' xml:lang='de'"),
+    expect_error(two, errc::invalid_error, at("<text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas' xml:lang='de'"),
                  "<error/> carries at most one <text/>");
     std::string nested = wrap("<error type='cancel'>" + cond("conflict") + "<text xmlns='" + std::string(stanzas) +
                               "'>a<b/></text></error>");
-    expect_error(nested, errc::invalid_error, at(nested, "<text"), "<text/> holds character data only");
+    expect_error(nested, errc::invalid_error, at("<text"), "<text/> holds character data only");
 }
 
 // RFC 6120 §8.3.2: one optional application-specific condition, in its own namespace.
@@ -222,19 +197,19 @@ BOOST_AUTO_TEST_CASE(application_condition) {
     BOOST_TEST(prefixed.app->name == "unsupported");
     BOOST_TEST(prefixed.app->ns == "http://jabber.org/protocol/pubsub#errors");
 
-    std::string two = wrap("<error type='cancel'>" + cond("conflict") + "<a xmlns='urn:a'/><b xmlns='urn:b'/></error>");
-    expect_error(two, errc::multiple_conditions, at(two, "<b "), "second application-specific condition <b/>");
+    expect_error(wrap("<error type='cancel'>" + cond("conflict") + "<a xmlns='urn:a'/><b xmlns='urn:b'/></error>"),
+                 errc::multiple_conditions, at("<b "), "second application-specific condition <b/>");
 
     // Not application-specific: an element in the stanza's own namespace or in none.
     std::string same_ns = "<iq xmlns='jabber:client' type='error' id='e'><error type='cancel'>" + cond("conflict") +
                           "<extra/></error></iq>";
-    expect_error(same_ns, errc::condition_namespace, at(same_ns, "<extra"), "namespace 'jabber:client'");
-    std::string no_ns = wrap("<error type='cancel'>" + cond("conflict") + "<extra/></error>");
-    expect_error(no_ns, errc::condition_namespace, at(no_ns, "<extra"), "<extra/>");
+    expect_error(same_ns, errc::condition_namespace, at("<extra"), "namespace 'jabber:client'");
+    expect_error(wrap("<error type='cancel'>" + cond("conflict") + "<extra/></error>"), errc::condition_namespace, at("<extra"),
+                 "<extra/>");
     // Nor one in the XML namespace (an xml: prefixed element): no default namespace
     // declaration could name it on the way back (fuzz_roundtrip found this one).
-    std::string xml_prefixed = wrap("<error type='cancel'>" + cond("conflict") + "<xml:i/></error>");
-    expect_error(xml_prefixed, errc::condition_namespace, at(xml_prefixed, "<xml:i"), "reserved XML namespace");
+    expect_error(wrap("<error type='cancel'>" + cond("conflict") + "<xml:i/></error>"), errc::condition_namespace, at("<xml:i"),
+                 "reserved XML namespace");
 
     // The serializer refuses what the parser refuses.
     struct refused {
@@ -258,48 +233,46 @@ BOOST_AUTO_TEST_CASE(application_condition) {
 
 // RFC 6120 §8.3.2: exactly one defined condition.
 BOOST_AUTO_TEST_CASE(condition_count_and_namespace) {
-    std::string two = wrap("<error type='cancel'>" + cond("conflict") + cond("not-allowed") + "</error>");
-    expect_error(two, errc::multiple_conditions, at(two, "<not-allowed"), "second defined condition <not-allowed/>");
-    std::string none = wrap("<error type='cancel'/>");
-    expect_error(none, errc::missing_condition, at(none, "<error"), "<error/> has no defined condition");
-    std::string text_only = wrap("<error type='cancel'><text xmlns='" + std::string(stanzas) + "'>t</text></error>");
-    expect_error(text_only, errc::missing_condition, at(text_only, "<error"), "no defined condition");
+    expect_error(wrap("<error type='cancel'>" + cond("conflict") + cond("not-allowed") + "</error>"), errc::multiple_conditions,
+                 at("<not-allowed"), "second defined condition <not-allowed/>");
+    expect_error(wrap("<error type='cancel'/>"), errc::missing_condition, at("<error"), "<error/> has no defined condition");
+    expect_error(wrap("<error type='cancel'><text xmlns='" + std::string(stanzas) + "'>t</text></error>"),
+                 errc::missing_condition, at("<error"), "no defined condition");
 
     std::string unknown = wrap("<error type='cancel'><item-not-fund xmlns='" + std::string(stanzas) + "'/></error>");
-    // A sender's error (RFC 6120 §8.3.3); a receiver maps it (§8.3.2, test_rules.cpp).
-    expect_error(unknown, errc::unknown_condition, at(unknown, "<item-not-fund"),
+    // A sender's error (RFC 6120 §8.3.3); a receiver maps it (§8.3.2, tests/model/test_rules.cpp).
+    expect_error(unknown, errc::unknown_condition, at("<item-not-fund"),
                  "unknown stanza error condition 'item-not-fund'", rules::sender());
     std::string payment = wrap("<error type='auth'>" + cond("payment-required") + "</error>");
-    expect_error(payment, errc::unknown_condition, at(payment, "<payment-required"), "'payment-required'", rules::sender());
+    expect_error(payment, errc::unknown_condition, at("<payment-required"), "'payment-required'", rules::sender());
     BOOST_TEST(parse_ok("<error type='auth'>" + cond("payment-required") + "</error>").unknown_condition == "payment-required");
 
-    std::string other_ns = wrap("<error type='cancel'><feature-not-implemented xmlns='urn:left:params:xml:ns:xmpp-stanzas'/></error>");
-    expect_error(other_ns, errc::condition_namespace, at(other_ns, "<feature-not-implemented"),
+    expect_error(wrap("<error type='cancel'><feature-not-implemented xmlns='urn:left:params:xml:ns:xmpp-stanzas'/></error>"),
+                 errc::condition_namespace, at("<feature-not-implemented"),
                  "error condition <feature-not-implemented/> in namespace 'urn:left:params:xml:ns:xmpp-stanzas', "
                  "expected 'urn:ietf:params:xml:ns:xmpp-stanzas'");
-    std::string forgot_ns = wrap("<error type='cancel'><item-not-found/></error>");
-    expect_error(forgot_ns, errc::condition_namespace, at(forgot_ns, "<item-not-found"),
+    expect_error(wrap("<error type='cancel'><item-not-found/></error>"), errc::condition_namespace, at("<item-not-found"),
                  "expected 'urn:ietf:params:xml:ns:xmpp-stanzas'");
 }
 
 // RFC 6120 §8.3.2: 'type' is required and one of five; 'by' is a JID.
 BOOST_AUTO_TEST_CASE(type_and_by_attributes) {
-    std::string missing = wrap("<error>" + cond("conflict") + "</error>");
-    expect_error(missing, errc::invalid_error_type, at(missing, "<error"), "<error/> has no 'type'");
+    expect_error(wrap("<error>" + cond("conflict") + "</error>"), errc::invalid_error_type, at("<error"),
+                 "<error/> has no 'type'");
     std::string unknown = wrap("<error type='fatal'>" + cond("conflict") + "</error>");
-    expect_error(unknown, errc::invalid_error_type, value_at(unknown, "<error type='"), "unknown error type 'fatal'");
-    std::string upper = wrap("<error type='Cancel'>" + cond("conflict") + "</error>");
-    expect_error(upper, errc::invalid_error_type, value_at(upper, "<error type='"), "unknown error type 'Cancel'");
+    expect_error(unknown, errc::invalid_error_type, value_at("<error type='"), "unknown error type 'fatal'");
+    expect_error(wrap("<error type='Cancel'>" + cond("conflict") + "</error>"), errc::invalid_error_type,
+                 value_at("<error type='"), "unknown error type 'Cancel'");
 
     StanzaError by = parse_ok("<error type='wait' by='juliet@example.com/balcony'>" + cond("resource-constraint") + "</error>");
     BOOST_REQUIRE(by.by.has_value());
     BOOST_TEST(by.by->to_string() == "juliet@example.com/balcony");
     BOOST_TEST(xml_of(by) == "<iq type='error' id='e'><error type='wait' by='juliet@example.com/balcony'>"
                              "<resource-constraint xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
-    std::string bad_by = wrap("<error type='cancel' by='a@@b'>" + cond("conflict") + "</error>");
-    expect_error(bad_by, errc::invalid_jid, value_at(bad_by, "by='") + 2, "<error/> 'by'");
-    std::string empty_by = wrap("<error type='cancel' by=''>" + cond("conflict") + "</error>");
-    expect_error(empty_by, errc::invalid_jid, value_at(empty_by, "by='"), "<error/> 'by'");
+    expect_error(wrap("<error type='cancel' by='a@@b'>" + cond("conflict") + "</error>"), errc::invalid_jid,
+                 value_at("by='", 2), "<error/> 'by'");
+    expect_error(wrap("<error type='cancel' by=''>" + cond("conflict") + "</error>"), errc::invalid_jid, value_at("by='"),
+                 "<error/> 'by'");
     StanzaError built(Condition::conflict);
     built.by = Jid{};
     expect_refused(built, "'by' is an empty JID");
@@ -328,20 +301,16 @@ BOOST_AUTO_TEST_CASE(legacy_codes) {
     BOOST_TEST(xml_of(e404) == "<iq type='error' id='e'><error type='cancel'><item-not-found xmlns='urn:ietf:params:xml:ns:"
                                "xmpp-stanzas'/></error></iq>");
 
-    std::string letters = wrap("<error code='abc'/>");
-    expect_error(letters, errc::invalid_error, value_at(letters, "code='"), "legacy error code 'abc' is not a number");
-    std::string empty = wrap("<error code=''/>");
-    expect_error(empty, errc::invalid_error, value_at(empty, "code='"), "legacy error code '' is not a number");
-    std::string negative = wrap("<error code='-404'/>");
-    expect_error(negative, errc::invalid_error, value_at(negative, "code='"), "is not a number");
+    expect_error(wrap("<error code='abc'/>"), errc::invalid_error, value_at("code='"),
+                 "legacy error code 'abc' is not a number");
+    expect_error(wrap("<error code=''/>"), errc::invalid_error, value_at("code='"), "legacy error code '' is not a number");
+    expect_error(wrap("<error code='-404'/>"), errc::invalid_error, value_at("code='"), "is not a number");
     // A number XEP-0086 does not list gives no condition.
-    std::string unlisted = wrap("<error code='499'/>");
-    expect_error(unlisted, errc::missing_condition, at(unlisted, "<error"), "no defined condition");
-    std::string unlisted_typed = wrap("<error code='499' type='cancel'/>");
-    expect_error(unlisted_typed, errc::missing_condition, at(unlisted_typed, "<error"));
+    expect_error(wrap("<error code='499'/>"), errc::missing_condition, at("<error"), "no defined condition");
+    expect_error(wrap("<error code='499' type='cancel'/>"), errc::missing_condition, at("<error"));
     // A listed code supplies the condition but a bad type is still an error.
-    std::string bad_type = wrap("<error code='404' type='later'/>");
-    expect_error(bad_type, errc::invalid_error_type, value_at(bad_type, "<error code='404' type='"), "'later'");
+    expect_error(wrap("<error code='404' type='later'/>"), errc::invalid_error_type, value_at("<error code='404' type='"),
+                 "'later'");
 }
 
 // XEP-0086 §4 (spot checks of the table).

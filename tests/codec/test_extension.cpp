@@ -10,7 +10,8 @@
 
 #include <xstanza/xstanza.hpp>
 
-#include "helpers.hpp"
+#include "../support/expect.hpp"
+#include "../support/helpers.hpp"
 
 namespace extension_test {
 
@@ -113,13 +114,6 @@ using namespace test_helpers;
 using extension_test::LastActivity;
 
 namespace {
-
-std::size_t at(std::string_view xml, std::string_view marker) {
-    std::size_t p = xml.find(marker);
-    BOOST_REQUIRE_MESSAGE(p != std::string_view::npos, "marker '" << marker << "' not in " << xml);
-    return p;
-}
-
 
 // XEP-0012 §4 (Example 1 and 2): a last activity query and its answer.
 const char* const request = R"(<iq from='romeo@montague.net/orchard'

@@ -9,9 +9,10 @@
 
 #include <xstanza/xstanza.hpp>
 
-#include "helpers.hpp"
+#include "../support/helpers.hpp"
 
 using namespace xstanza;
+using test_helpers::cond;
 using test_helpers::expect_refused;
 using test_helpers::jid;
 using test_helpers::xml_of;
@@ -38,7 +39,6 @@ void expect_code(const parsed& p, errc code) {
 }
 
 std::string error_iq(std::string_view inside) { return "<iq type='error' id='e'><error type='cancel'>" + std::string(inside) + "</error></iq>"; }
-std::string cond(std::string_view name) { return "<" + std::string(name) + " xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"; }
 std::string roster_iq(std::string_view type, std::string_view item) {
     return "<iq type='" + std::string(type) + "' id='r'><query xmlns='jabber:iq:roster'>" + std::string(item) + "</query></iq>";
 }

@@ -10,35 +10,13 @@
 
 #include <xstanza/xstanza.hpp>
 
-#include "helpers.hpp"
+#include "../support/expect.hpp"
+#include "../support/helpers.hpp"
 
 using namespace xstanza;
 using namespace test_helpers;
 
 namespace {
-
-// Offset of the first occurrence of `marker` in `xml` (the test fails if it is absent).
-std::size_t at(std::string_view xml, std::string_view marker) {
-    std::size_t p = xml.find(marker);
-    BOOST_REQUIRE_MESSAGE(p != std::string_view::npos, "marker '" << marker << "' not in " << xml);
-    return p;
-}
-// Offset of the value that follows `marker` (e.g. "subscription='").
-std::size_t value_at(std::string_view xml, std::string_view marker) { return at(xml, marker) + marker.size(); }
-
-template <class T = AnyIq>
-void expect_error(std::string_view xml, errc code, std::size_t offset, std::string_view message_part = {},
-                  rules applied = rules::receiver()) {
-    Parser p(parse_limits{}, applied);
-    result<T> r = p.parse<T>(xml);
-    BOOST_TEST_CONTEXT(xml << " -> " << to_string(r.error().code()) << " at " << r.error().offset() << ": "
-                           << r.error().message()) {
-        BOOST_TEST(!r);
-        BOOST_TEST(to_string(r.error().code()) == to_string(code));
-        BOOST_TEST(r.error().offset() == offset);
-        BOOST_TEST(r.error().message().find(message_part) != std::string_view::npos);
-    }
-}
 
 std::string result_with(std::string_view items, std::string_view query_attrs = {}) {
     return "<iq type='result' id='r'><query xmlns='jabber:iq:roster'" + std::string(query_attrs) + ">" +
@@ -48,9 +26,6 @@ std::string set_with(std::string_view items) {
     return "<iq type='set' id='s'><query xmlns='jabber:iq:roster'>" + std::string(items) + "</query></iq>";
 }
 
-
-
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(roster)
@@ -58,17 +33,15 @@ BOOST_AUTO_TEST_SUITE(roster)
 // RFC 6121 §2.1.2.3: 'jid' is required and must be a JID.
 BOOST_AUTO_TEST_CASE(item_jid_required_and_valid) {
     std::string no_jid = result_with("<item name='Nurse'/>");
-    expect_error(no_jid, errc::invalid_roster, at(no_jid, "<item"), "roster <item/> has no 'jid'");
-    expect_error<Iq<Result, RosterQuery>>(no_jid, errc::invalid_roster, at(no_jid, "<item"), "no 'jid'");
+    expect_error(no_jid, errc::invalid_roster, at("<item"), "roster <item/> has no 'jid'");
+    expect_error<Iq<Result, RosterQuery>>(no_jid, errc::invalid_roster, at("<item"), "no 'jid'");
 
     // The offset points at the offending byte inside the attribute value.
-    std::string empty_local = result_with("<item jid='@example.com'/>");
-    expect_error(empty_local, errc::invalid_jid, value_at(empty_local, "jid='"), "roster item 'jid'");
-    std::string bad_domain = result_with("<item jid='nurse@exa mple.com'/>");
-    expect_error(bad_domain, errc::invalid_jid, value_at(bad_domain, "jid='") + std::strlen("nurse@exa"),
+    expect_error(result_with("<item jid='@example.com'/>"), errc::invalid_jid, value_at("jid='"), "roster item 'jid'");
+    expect_error(result_with("<item jid='nurse@exa mple.com'/>"), errc::invalid_jid,
+                 value_at("jid='", std::strlen("nurse@exa")),
                  "domainpart contains a character not allowed");
-    std::string empty_jid = result_with("<item jid=''/>");
-    expect_error(empty_jid, errc::invalid_jid, value_at(empty_jid, "jid='"), "roster item 'jid'");
+    expect_error(result_with("<item jid=''/>"), errc::invalid_jid, value_at("jid='"), "roster item 'jid'");
 }
 
 // RFC 6121 §2.1.2.5: subscription is none, to, from, both, or (in a set) remove.
@@ -90,7 +63,7 @@ BOOST_AUTO_TEST_CASE(subscription_values) {
     for (const char* bad : {"Both", "pending", "", "none "}) {
         std::string xml = result_with("<item jid='a@b.c' subscription='" + std::string(bad) + "'/>");
         // A sender writes one of the defined values; a receiving client ignores any other (§2.1.2.5).
-        expect_error(xml, errc::invalid_roster, value_at(xml, "subscription='"),
+        expect_error(xml, errc::invalid_roster, value_at("subscription='"),
                      "unknown subscription '" + std::string(bad) + "'", rules::sender(role::server));
         auto r = p.parse<Iq<Result, RosterQuery>>(xml);
         BOOST_REQUIRE_MESSAGE(r, r.error().message());
@@ -105,14 +78,14 @@ BOOST_AUTO_TEST_CASE(subscription_remove_only_in_a_set) {
     // with an item is refused for the item count.
     const rules sender = rules::sender(role::server);
     std::string in_result = result_with("<item jid='a@b.c' subscription='remove'/>");
-    expect_error(in_result, errc::invalid_roster, value_at(in_result, "subscription='"),
+    expect_error(in_result, errc::invalid_roster, value_at("subscription='"),
                  "subscription 'remove' appears only in a roster set", sender);
-    expect_error<Iq<Result, RosterQuery>>(in_result, errc::invalid_roster, value_at(in_result, "subscription='"), {},
+    expect_error<Iq<Result, RosterQuery>>(in_result, errc::invalid_roster, value_at("subscription='"), {},
                                           sender);
     // In a get the item is checked before the item count.
     std::string in_get = "<iq type='get' id='g'><query xmlns='jabber:iq:roster'><item jid='a@b.c' subscription='remove'/></query></iq>";
-    expect_error(in_get, errc::invalid_roster, value_at(in_get, "subscription='"), "only in a roster set", sender);
-    expect_error(in_get, errc::roster_item_count, at(in_get, "<item"), "a roster get carries no <item/>");
+    expect_error(in_get, errc::invalid_roster, value_at("subscription='"), "only in a roster set", sender);
+    expect_error(in_get, errc::roster_item_count, at("<item"), "a roster get carries no <item/>");
 
     Parser p;
     auto set = p.parse<Iq<Set, RosterSet>>(set_with("<item jid='a@b.c' subscription='remove'/>"));
@@ -135,8 +108,8 @@ BOOST_AUTO_TEST_CASE(ask_values) {
     BOOST_TEST(r->payload.items[0].ask);
     BOOST_TEST(!r->payload.items[1].ask);
     for (const char* bad : {"unsubscribe", "Subscribe", "true", ""}) {
-        std::string xml = result_with("<item jid='a@b.c' ask='" + std::string(bad) + "'/>");
-        expect_error(xml, errc::invalid_roster, value_at(xml, "ask='"), "the only allowed value is 'subscribe'");
+        expect_error(result_with("<item jid='a@b.c' ask='" + std::string(bad) + "'/>"), errc::invalid_roster, value_at("ask='"),
+                     "the only allowed value is 'subscribe'");
     }
 }
 
@@ -150,29 +123,28 @@ BOOST_AUTO_TEST_CASE(approved_values) {
         BOOST_TEST(r->payload.items[0].approved == value, text);
     }
     for (const char* bad : {"yes", "TRUE", "2", ""}) {
-        std::string xml = result_with("<item jid='a@b.c' approved='" + std::string(bad) + "'/>");
-        expect_error(xml, errc::invalid_roster, value_at(xml, "approved='"), "is not a boolean");
+        expect_error(result_with("<item jid='a@b.c' approved='" + std::string(bad) + "'/>"), errc::invalid_roster,
+                     value_at("approved='"), "is not a boolean");
     }
 }
 
 // RFC 6121 §2.1.2.6, §2.3.3: group names are character data, non-empty, unique per item.
 BOOST_AUTO_TEST_CASE(group_rules) {
     std::string empty = set_with("<item jid='a@b.c'><group>G</group><group/></item>");
-    expect_error(empty, errc::empty_group, at(empty, "<group/>"), "empty <group/> name");
-    std::string empty_pair = set_with("<item jid='a@b.c'><group></group></item>");
-    expect_error(empty_pair, errc::empty_group, at(empty_pair, "<group>"), "empty <group/> name");
-    std::string empty_cdata = set_with("<item jid='a@b.c'><group><![CDATA[]]></group></item>");
-    expect_error(empty_cdata, errc::empty_group, at(empty_cdata, "<group>"), "empty <group/> name");
+    expect_error(empty, errc::empty_group, at("<group/>"), "empty <group/> name");
+    expect_error(set_with("<item jid='a@b.c'><group></group></item>"), errc::empty_group, at("<group>"), "empty <group/> name");
+    expect_error(set_with("<item jid='a@b.c'><group><![CDATA[]]></group></item>"), errc::empty_group, at("<group>"),
+                 "empty <group/> name");
 
-    std::string child = set_with("<item jid='a@b.c'><group>G<b xmlns='urn:x'/></group></item>");
-    expect_error(child, errc::invalid_roster, at(child, "<group>"), "<group/> holds character data only");
+    expect_error(set_with("<item jid='a@b.c'><group>G<b xmlns='urn:x'/></group></item>"), errc::invalid_roster, at("<group>"),
+                 "<group/> holds character data only");
 
     // Duplicates, the small path (<= 8 groups, pairwise) ...
-    std::string dup = set_with("<item jid='a@b.c'><group>Friends</group><group>Lovers</group><group>Friends</group></item>");
-    expect_error(dup, errc::invalid_roster, at(dup, "<item"), "duplicate group 'Friends'");
+    expect_error(set_with("<item jid='a@b.c'><group>Friends</group><group>Lovers</group><group>Friends</group></item>"),
+                 errc::invalid_roster, at("<item"), "duplicate group 'Friends'");
     // ... compared after decoding ...
-    std::string dup_ref = set_with("<item jid='a@b.c'><group>a</group><group>&#97;</group></item>");
-    expect_error(dup_ref, errc::invalid_roster, at(dup_ref, "<item"), "duplicate group 'a'");
+    expect_error(set_with("<item jid='a@b.c'><group>a</group><group>&#97;</group></item>"), errc::invalid_roster, at("<item"),
+                 "duplicate group 'a'");
     // ... and the large path (> 8 groups, sorted).
     std::string many;
     for (int i = 0; i < 9; ++i) many += "<group>g" + std::to_string(i) + "</group>";
@@ -181,8 +153,8 @@ BOOST_AUTO_TEST_CASE(group_rules) {
     BOOST_REQUIRE_MESSAGE(nine, nine.error().message());
     BOOST_TEST(nine->payload.item.groups.size() == 9u);
     BOOST_TEST(nine->payload.item.groups[8] == "g8");
-    std::string big_dup = set_with("<item jid='a@b.c'>" + many + "<group>g4</group></item>");
-    expect_error(big_dup, errc::invalid_roster, at(big_dup, "<item"), "duplicate group 'g4'");
+    expect_error(set_with("<item jid='a@b.c'>" + many + "<group>g4</group></item>"), errc::invalid_roster, at("<item"),
+                 "duplicate group 'g4'");
     // The same name in two items is fine: uniqueness is per item.
     auto two = p.parse<Iq<Result, RosterQuery>>(
         result_with("<item jid='a@b.c'><group>G</group></item><item jid='d@e.f'><group>G</group></item>"));
@@ -194,12 +166,12 @@ BOOST_AUTO_TEST_CASE(group_rules) {
 // RFC 6121 §2.1: <query/> holds only <item/>s and <item/> only <group/>s in the roster
 // namespace; elements in other namespaces are extensions and are ignored.
 BOOST_AUTO_TEST_CASE(unknown_and_foreign_elements) {
-    std::string in_query = result_with("<item jid='a@b.c'/><contact jid='d@e.f'/>");
-    expect_error(in_query, errc::invalid_roster, at(in_query, "<contact"), "unexpected <contact/> in a roster query");
-    std::string in_item = result_with("<item jid='a@b.c'><groups>G</groups></item>");
-    expect_error(in_item, errc::invalid_roster, at(in_item, "<groups"), "unexpected <groups/> in a roster item");
+    expect_error(result_with("<item jid='a@b.c'/><contact jid='d@e.f'/>"), errc::invalid_roster, at("<contact"),
+                 "unexpected <contact/> in a roster query");
+    expect_error(result_with("<item jid='a@b.c'><groups>G</groups></item>"), errc::invalid_roster, at("<groups"),
+                 "unexpected <groups/> in a roster item");
     std::string prefixed = result_with("<r:note xmlns:r='jabber:iq:roster'/>");
-    expect_error(prefixed, errc::invalid_roster, at(prefixed, "<r:note"), "unexpected <note/>");
+    expect_error(prefixed, errc::invalid_roster, at("<r:note"), "unexpected <note/>");
 
     Parser p;
     auto r = p.parse<Iq<Result, RosterQuery>>(result_with(
@@ -227,20 +199,19 @@ BOOST_AUTO_TEST_CASE(unknown_and_foreign_elements) {
 // RFC 6121 §2.1.3: a roster get carries no item; §2.1.5: a roster set exactly one.
 BOOST_AUTO_TEST_CASE(item_counts) {
     std::string get = "<iq type='get' id='g'><query xmlns='jabber:iq:roster'><item jid='a@b.c'/></query></iq>";
-    expect_error(get, errc::roster_item_count, at(get, "<item"), "a roster get carries no <item/>");
-    expect_error<Iq<Get, RosterGet>>(get, errc::roster_item_count, at(get, "<item"));
+    expect_error(get, errc::roster_item_count, at("<item"), "a roster get carries no <item/>");
+    expect_error<Iq<Get, RosterGet>>(get, errc::roster_item_count, at("<item"));
     // The offset is the item's even when an ignored extension element comes first.
-    std::string get_ext = "<iq type='get' id='g'><query xmlns='jabber:iq:roster'><x xmlns='urn:x'/><item jid='a@b.c'/></query></iq>";
-    expect_error(get_ext, errc::roster_item_count, at(get_ext, "<item"), "a roster get carries no <item/>");
+    expect_error("<iq type='get' id='g'><query xmlns='jabber:iq:roster'><x xmlns='urn:x'/><item jid='a@b.c'/></query></iq>",
+                 errc::roster_item_count, at("<item"), "a roster get carries no <item/>");
 
     std::string none = set_with("");
-    expect_error(none, errc::roster_item_count, at(none, "<query"), "found none");
-    expect_error<Iq<Set, RosterSet>>(none, errc::roster_item_count, at(none, "<query"), "found none");
-    std::string only_ext = set_with("<x xmlns='urn:x'/>");
-    expect_error(only_ext, errc::roster_item_count, at(only_ext, "<query"), "found none");
+    expect_error(none, errc::roster_item_count, at("<query"), "found none");
+    expect_error<Iq<Set, RosterSet>>(none, errc::roster_item_count, at("<query"), "found none");
+    expect_error(set_with("<x xmlns='urn:x'/>"), errc::roster_item_count, at("<query"), "found none");
     std::string two = set_with("<item jid='a@b.c'/><item jid='d@e.f'/>");
-    expect_error(two, errc::roster_item_count, at(two, "<item jid='d"), "found more");
-    expect_error<Iq<Set, RosterSet>>(two, errc::roster_item_count, at(two, "<item jid='d"), "found more");
+    expect_error(two, errc::roster_item_count, at("<item jid='d"), "found more");
+    expect_error<Iq<Set, RosterSet>>(two, errc::roster_item_count, at("<item jid='d"), "found more");
 
     // A result carries any number (RFC 6121 §2.1.4).
     Parser p;
@@ -505,10 +476,10 @@ BOOST_AUTO_TEST_CASE(typed_targets) {
     expect_error<Iq<Set, RosterSet>>(result, errc::type_mismatch, 0, "expected a set IQ, found result");
     expect_error<Iq<Result, RosterQuery>>(get, errc::type_mismatch, 0, "expected a result IQ, found get");
     std::string version = "<iq type='result' id='v'><query xmlns='jabber:iq:version'/></iq>";
-    expect_error<Iq<Result, RosterQuery>>(version, errc::payload_mismatch, at(version, "<query"),
+    expect_error<Iq<Result, RosterQuery>>(version, errc::payload_mismatch, at("<query"),
                                           "expected <query xmlns='jabber:iq:roster'>, found <query xmlns='jabber:iq:version'>");
     std::string item = "<iq type='get' id='g'><item xmlns='jabber:iq:roster' jid='a@b.c'/></iq>";
-    expect_error<Iq<Get, RosterGet>>(item, errc::payload_mismatch, at(item, "<item"), "found <item xmlns='jabber:iq:roster'>");
+    expect_error<Iq<Get, RosterGet>>(item, errc::payload_mismatch, at("<item"), "found <item xmlns='jabber:iq:roster'>");
     // A roster query that is not <query> is an opaque payload to AnyIq.
     auto any = p.parse<AnyIq>(item);
     BOOST_REQUIRE(any);

@@ -1,8 +1,8 @@
 // Test access to Jid's two ASCII fast paths, and the comparison of the block path
 // (Jid::parse_ascii_in, which Parser uses on attribute values) with the one-pass path it
-// stands for. Shared by tests/test_jid.cpp and tests/fuzz/fuzz_jid.cpp.
-#ifndef XSTANZA_TESTS_JID_BLOCK_CHECK_HPP
-#define XSTANZA_TESTS_JID_BLOCK_CHECK_HPP
+// stands for. Shared by tests/model/test_jid.cpp and tests/fuzz/fuzz_jid.cpp.
+#ifndef XSTANZA_TESTS_SUPPORT_JID_BLOCK_CHECK_HPP
+#define XSTANZA_TESTS_SUPPORT_JID_BLOCK_CHECK_HPP
 
 #include <cstddef>
 #include <string_view>
@@ -41,4 +41,4 @@ inline bool block_path_agrees(std::string_view text, const char* lo, const char*
 
 }  // namespace jid_block_check
 
-#endif  // XSTANZA_TESTS_JID_BLOCK_CHECK_HPP
+#endif  // XSTANZA_TESTS_SUPPORT_JID_BLOCK_CHECK_HPP

@@ -1,8 +1,8 @@
 // Reads the case files of tests/adversarial/ (format: README.md there) and parses a case
-// with the target it names. Used by test_adversarial.cpp, test_mutation.cpp and the
-// executables of tests/hostile/.
-#ifndef XSTANZA_TESTS_ADVERSARIAL_VECTORS_HPP
-#define XSTANZA_TESTS_ADVERSARIAL_VECTORS_HPP
+// with the target it names. Used by tests/properties/test_adversarial.cpp,
+// tests/properties/test_mutation.cpp and the executables of tests/hostile/.
+#ifndef XSTANZA_TESTS_SUPPORT_VECTORS_HPP
+#define XSTANZA_TESTS_SUPPORT_VECTORS_HPP
 
 #include <algorithm>
 #include <cstddef>
@@ -18,7 +18,7 @@
 
 #include <xstanza/xstanza.hpp>
 
-#include "../hostile/stanza_check.hpp"
+#include "stanza_check.hpp"
 
 namespace vectors {
 
@@ -52,11 +52,12 @@ inline std::ostream& operator<<(std::ostream& os, const test_case& c) {
               << (c.source.size() > 100 ? c.source.substr(0, 100) + "..." : c.source);
 }
 
-/// The directory of the case files: $XSTANZA_ADVERSARIAL_DIR, else next to this header.
+/// The directory of the case files: $XSTANZA_ADVERSARIAL_DIR, else tests/adversarial/, beside
+/// this header's tests/support/.
 inline std::string directory() {
     if (const char* env = std::getenv("XSTANZA_ADVERSARIAL_DIR")) return env;
     std::string here = __FILE__;
-    return here.substr(0, here.find_last_of("/\\"));
+    return here.substr(0, here.find_last_of("/\\")) + "/../adversarial";
 }
 
 inline const char* const files[] = {"valid.txt", "xml.txt",        "encoding.txt", "forbidden.txt", "structure.txt",
@@ -295,4 +296,4 @@ inline outcome run(const test_case& c, std::string_view input, Parser& parser, P
 
 }  // namespace vectors
 
-#endif  // XSTANZA_TESTS_ADVERSARIAL_VECTORS_HPP
+#endif  // XSTANZA_TESTS_SUPPORT_VECTORS_HPP

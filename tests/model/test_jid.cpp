@@ -9,8 +9,8 @@
 
 #include <xstanza/model/jid.hpp>
 
-#include "helpers.hpp"
-#include "jid_block_check.hpp"
+#include "../support/helpers.hpp"
+#include "../support/jid_block_check.hpp"
 
 using xstanza::Jid;
 using xstanza::errc;

@@ -12,7 +12,12 @@
 #include <xstanza/stream/reader.hpp>
 #include <xstanza/xstanza.hpp>
 
+#include "../support/stream_feed.hpp"
+#include "../support/strings.hpp"
+
 using namespace xstanza;
+using test_helpers::numbered_attributes;
+using test_helpers::repeat;
 
 namespace xstanza {
 // For Boost.Test's messages (found by argument-dependent lookup).
@@ -93,20 +98,9 @@ replay_result replay(const std::string& session, const std::vector<std::size_t>&
     replay_result out;
     StreamReader reader(limits);
     Parser parser;
-    std::unique_ptr<char[]> chunk;
-    std::size_t fed = 0, next_cut = 0;
-    for (;;) {
-        StreamEvent ev = reader.next();
-        if (ev.type == StreamEventType::need_more) {
-            if (fed == session.size()) break;
-            std::size_t end = next_cut < cuts.size() ? cuts[next_cut++] : session.size();
-            chunk.reset(new char[end - fed + 1]);
-            std::memcpy(chunk.get(), session.data() + fed, end - fed);
-            chunk[end - fed] = '#';
-            reader.feed(chunk.get(), end - fed);
-            fed = end;
-            continue;
-        }
+    std::size_t next_cut = 0;
+    const auto next_end = [&](std::size_t) { return next_cut < cuts.size() ? cuts[next_cut++] : session.size(); };
+    test_helpers::feed_in_chunks(reader, session, '#', next_end, [&](const StreamEvent& ev) {
         seen s{ev.type, ev.kind, std::string(ev.name), std::string(ev.ns), ev.data ? std::string(ev.data, ev.size) : ""};
         if (ev.type == StreamEventType::header) {
             s.ns = std::string(reader.header().content_ns);
@@ -114,7 +108,7 @@ replay_result replay(const std::string& session, const std::vector<std::size_t>&
         }
         if (ev.type == StreamEventType::keepalive && !out.events.empty() && out.events.back().type == ev.type) {
             out.events.back().bytes += s.bytes;
-            continue;
+            return true;
         }
         if (ev.type == StreamEventType::element) {
             (ev.copied ? out.copied : out.in_place)++;
@@ -127,8 +121,8 @@ replay_result replay(const std::string& session, const std::vector<std::size_t>&
         }
         if (ev.type == StreamEventType::error) s.bytes = std::string(reader.error().message());
         out.events.push_back(std::move(s));
-        if (ev.type == StreamEventType::error) break;
-    }
+        return ev.type != StreamEventType::error;
+    });
     return out;
 }
 
@@ -147,18 +141,6 @@ std::vector<StreamEventType> run_all(StreamReader& r, std::string& text) {
 
 const char* const header = "<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' "
                            "from='localhost' id='s1' version='1.0'>";
-
-std::string repeat(const std::string& s, int n) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += s;
-    return out;
-}
-
-std::string numbered_attributes(int n) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += " a" + std::to_string(i) + "='1'";
-    return out;
-}
 
 // The stream condition and code a bad input ends with.
 struct bad_case {

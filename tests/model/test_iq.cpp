@@ -6,18 +6,17 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <xstanza/xstanza.hpp>
 
-#include "helpers.hpp"
+#include "../support/helpers.hpp"
 
 using namespace xstanza;
 using namespace test_helpers;
 
 namespace {
-
-
 
 const char* const get_xml =
     "<iq type='get' id='g1' from='juliet@example.com/balcony' to='example.com'><query xmlns='jabber:iq:roster' ver='v1'/></iq>";
@@ -118,34 +117,34 @@ BOOST_AUTO_TEST_CASE(visit_dispatches_on_each_type) {
             }
         });
     };
+    // Each stanza, and what the visitor makes of it.
+    const std::pair<const char*, const char*> described[] = {
+        {get_xml,
+         "get|query|<iq type='result' id='g1' from='example.com' to='juliet@example.com/balcony'/>|"
+         "<iq type='error' id='g1' from='example.com' to='juliet@example.com/balcony'><error type='cancel'>"
+         "<feature-not-implemented xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>|"
+         "<iq type='error' id='g1' from='example.com' to='juliet@example.com/balcony'>"
+         "<query xmlns='jabber:iq:roster' ver='v1'/><error type='modify'>"
+         "<bad-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>"},
+        {set_xml,
+         "set|query|<iq type='result' id='s1' to='juliet@example.com/balcony'/>|"
+         "<iq type='error' id='s1' to='juliet@example.com/balcony'><error type='cancel'>"
+         "<feature-not-implemented xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>|"
+         "<iq type='error' id='s1' to='juliet@example.com/balcony'><query xmlns='jabber:iq:roster'>"
+         "<item jid='nurse@example.com'/></query><error type='modify'>"
+         "<bad-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>"},
+        {result_xml, "result|query|2"},
+        {error_xml, "error|service-unavailable|ping"},
+        {"<iq type='error' id='e'><error code='404'/></iq>", "error|item-not-found|none"},
+    };
     Parser p;
-    auto get = p.parse<AnyIq>(get_xml);
-    BOOST_REQUIRE(get);
-    BOOST_TEST(describe(*get) ==
-               "get|query|<iq type='result' id='g1' from='example.com' to='juliet@example.com/balcony'/>|"
-               "<iq type='error' id='g1' from='example.com' to='juliet@example.com/balcony'><error type='cancel'>"
-               "<feature-not-implemented xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>|"
-               "<iq type='error' id='g1' from='example.com' to='juliet@example.com/balcony'>"
-               "<query xmlns='jabber:iq:roster' ver='v1'/><error type='modify'>"
-               "<bad-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
-    auto set = p.parse<AnyIq>(set_xml);
-    BOOST_REQUIRE(set);
-    BOOST_TEST(describe(*set) ==
-               "set|query|<iq type='result' id='s1' to='juliet@example.com/balcony'/>|"
-               "<iq type='error' id='s1' to='juliet@example.com/balcony'><error type='cancel'>"
-               "<feature-not-implemented xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>|"
-               "<iq type='error' id='s1' to='juliet@example.com/balcony'><query xmlns='jabber:iq:roster'>"
-               "<item jid='nurse@example.com'/></query><error type='modify'>"
-               "<bad-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
-    auto result = p.parse<AnyIq>(result_xml);
-    BOOST_REQUIRE(result);
-    BOOST_TEST(describe(*result) == "result|query|2");
-    auto error = p.parse<AnyIq>(error_xml);
-    BOOST_REQUIRE(error);
-    BOOST_TEST(describe(*error) == "error|service-unavailable|ping");
-    auto bare_error = p.parse<AnyIq>("<iq type='error' id='e'><error code='404'/></iq>");
-    BOOST_REQUIRE(bare_error);
-    BOOST_TEST(describe(*bare_error) == "error|item-not-found|none");
+    for (const auto& [xml, description] : described) {
+        BOOST_TEST_CONTEXT(xml) {
+            auto any = p.parse<AnyIq>(xml);
+            BOOST_REQUIRE(any);
+            BOOST_TEST(describe(*any) == description);
+        }
+    }
 
     // The typed view carries the header over.
     int calls = 0;
@@ -371,12 +370,8 @@ BOOST_AUTO_TEST_CASE(owned_copies_survive_buffer_and_parser) {
 // limits above the defaults (here a deeper payload, more attributes and a larger input)
 // is copied, not refused on the copy's re-parse.
 BOOST_AUTO_TEST_CASE(owned_copies_keep_stanzas_parsed_with_raised_limits) {
-    std::string deep;
-    for (int i = 0; i < 200; ++i) deep += "<d>";
-    for (int i = 0; i < 200; ++i) deep += "</d>";
-    std::string many = "<m";
-    for (int i = 0; i < 100; ++i) many += " a" + std::to_string(i) + "='v'";
-    many += "/>";
+    const std::string deep = nested(200, "d");
+    const std::string many = "<m" + numbered_attributes(100, "v") + "/>";
     std::string big(200, 'x');
     while (big.size() < (std::size_t{17} << 20)) big += big;  // over the 16 MiB default
     std::string wire = "<iq type='result' id='big'><query xmlns='urn:example:big'>" + deep + many + "<b>" + big +

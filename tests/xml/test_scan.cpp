@@ -11,13 +11,16 @@
 
 #include <xstanza/xml/scan.hpp>
 
-#include "helpers.hpp"
+#include "../support/helpers.hpp"
 
 using namespace std::string_literals;
 using xstanza::errc;
 using xstanza::parse_error;
 using xstanza::parse_limits;
 using xstanza::detail::scanner;
+using test_helpers::nested;
+using test_helpers::printable;
+using test_helpers::repeat;
 
 namespace {
 
@@ -32,17 +35,7 @@ struct scan_case {
 };
 
 std::ostream& operator<<(std::ostream& os, const scan_case& c) {
-    os << '"';
-    for (std::size_t i = 0; i < c.input.size() && i < 80; ++i) {
-        const unsigned char b = static_cast<unsigned char>(c.input[i]);
-        if (b >= 0x20 && b < 0x7F && b != '\\') {
-            os << char(b);
-        } else {
-            os << "\\x" << "0123456789ABCDEF"[b >> 4] << "0123456789ABCDEF"[b & 15];
-        }
-    }
-    if (c.input.size() > 80) os << "...";
-    return os << "\" -> " << xstanza::to_string(c.code);
+    return os << '"' << printable(c.input, 80) << "\" -> " << xstanza::to_string(c.code);
 }
 
 // Codes compare through their names, which Boost.Test can print.
@@ -53,13 +46,6 @@ std::string_view name(errc code) { return xstanza::to_string(code); }
 parse_error scan_exact(scanner& sc, const std::string& s, const parse_limits& limits = {}) {
     std::vector<char> buf(s.begin(), s.end());
     return sc.scan(buf.data(), buf.size(), limits);
-}
-
-std::string nested(std::size_t depth) {
-    std::string s;
-    for (std::size_t i = 0; i < depth; ++i) s += "<a>";
-    for (std::size_t i = 0; i < depth; ++i) s += "</a>";
-    return s;
 }
 
 const std::string xml_ns = "http://www.w3.org/XML/1998/namespace";
@@ -392,8 +378,7 @@ BOOST_AUTO_TEST_CASE(messages) {
 // names never leave a broken UTF-8 sequence in a message.
 BOOST_AUTO_TEST_CASE(long_names_in_messages) {
     scanner sc;
-    std::string name;
-    for (int i = 0; i < 100; ++i) name += "\xE6\x97\xA5Q";  // 4 bytes per round
+    const std::string name = repeat("\xE6\x97\xA5Q", 100);  // 4 bytes per round
     const std::vector<std::string> inputs = {
         "<" + name + "></" + name + "x>",
         "<a " + name + "='1' " + name + "='2'/>",
@@ -485,9 +470,7 @@ BOOST_AUTO_TEST_CASE(outer_prefix_on_attribute_and_redeclaration) {
 }
 
 BOOST_AUTO_TEST_CASE(million_deep_input) {
-    std::string s;
-    s.reserve(3000000);
-    for (int i = 0; i < 1000000; ++i) s += "<a>";
+    const std::string s = repeat("<a>", 1000000);
     scanner sc;
     const parse_error e = scan_exact(sc, s);
     BOOST_TEST(name(e.code()) == name(errc::depth_limit));

@@ -17,8 +17,8 @@
 
 #include <xstanza/xstanza.hpp>
 
-#include "adversarial/vectors.hpp"
-#include "hostile/expat_oracle.hpp"
+#include "../support/vectors.hpp"
+#include "../support/expat_oracle.hpp"
 
 using namespace xstanza;
 

@@ -1,6 +1,6 @@
 // An independent well-formedness oracle for xstanza's validating scanner: expat, namespace
 // aware (XML_ParserCreateNS), on the same bytes. Used by tests/fuzz/fuzz_expat.cpp and the
-// mutation suite (tests/test_mutation.cpp). Needs expat (link EXPAT::EXPAT).
+// mutation suite (tests/properties/test_mutation.cpp). Needs expat (link EXPAT::EXPAT).
 //
 // The invariants (compare_with_expat):
 //  - expat rejects  => the scanner rejects;
@@ -39,8 +39,8 @@
 //  - names: expat checks name characters against XML 1.0 4th edition (Appendix B) tables,
 //    xstanza against the 5th edition's §2.3 (which allows far more, e.g. U+10000..U+EFFFF).
 //    Excused where expat rejects at a non-ASCII character inside a name xstanza read.
-#ifndef XSTANZA_TESTS_HOSTILE_EXPAT_ORACLE_HPP
-#define XSTANZA_TESTS_HOSTILE_EXPAT_ORACLE_HPP
+#ifndef XSTANZA_TESTS_SUPPORT_EXPAT_ORACLE_HPP
+#define XSTANZA_TESTS_SUPPORT_EXPAT_ORACLE_HPP
 
 #include <algorithm>
 #include <climits>
@@ -479,4 +479,4 @@ inline verdict compare_with_expat(std::string_view input, const parse_limits& li
 
 }  // namespace expat_oracle
 
-#endif  // XSTANZA_TESTS_HOSTILE_EXPAT_ORACLE_HPP
+#endif  // XSTANZA_TESTS_SUPPORT_EXPAT_ORACLE_HPP

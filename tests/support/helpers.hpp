@@ -1,19 +1,19 @@
-// Helpers shared by the unit test files (Boost.Test): building JIDs, serializing,
-// checking that the serializer refuses a stanza, and generating strings from pieces.
-#ifndef XSTANZA_TESTS_HELPERS_HPP
-#define XSTANZA_TESTS_HELPERS_HPP
+// Helpers shared by the unit test files (Boost.Test): building JIDs and stanza error
+// conditions, serializing, and checking that the serializer refuses a stanza. Refused input:
+// expect.hpp; strings made of pieces (included here): strings.hpp.
+#ifndef XSTANZA_TESTS_SUPPORT_HELPERS_HPP
+#define XSTANZA_TESTS_SUPPORT_HELPERS_HPP
 
 #include <boost/test/unit_test.hpp>
 
-#include <cstddef>
-#include <cstdint>
-#include <initializer_list>
 #include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <xstanza/xstanza.hpp>
+
+#include "strings.hpp"
 
 namespace test_helpers {
 
@@ -22,6 +22,11 @@ inline xstanza::Jid jid(std::string_view s) {
     xstanza::result<xstanza::Jid> j = xstanza::Jid::parse(s);
     BOOST_REQUIRE_MESSAGE(j, j.error().message());
     return *j;
+}
+
+/// A defined stanza error condition, <name xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/> (RFC 6120 §8.3.3).
+inline std::string cond(std::string_view name) {
+    return "<" + std::string(name) + " xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>";
 }
 
 /// The canonical XML of a stanza that must serialize, written by an entity of role `sender`.
@@ -33,10 +38,10 @@ std::string xml_of(const T& stanza, xstanza::role sender = xstanza::role::client
     return out;
 }
 
-/// Serializing `stanza` fails with invalid_data naming `message_part`, the output string keeps
-/// its previous content, and to_xml, serialize_into and serialize_to fail the same way.
+/// Serializing `stanza` fails with invalid_data naming `message_part`, and the output string
+/// keeps its previous content. Returns the error's message.
 template <class T>
-void expect_refused(const T& stanza, std::string_view message_part) {
+std::string expect_serialize_refused(const T& stanza, std::string_view message_part) {
     using xstanza::to_string;
     std::string out = "previous";
     xstanza::parse_error e = xstanza::serialize(stanza, out);
@@ -44,6 +49,16 @@ void expect_refused(const T& stanza, std::string_view message_part) {
         BOOST_TEST(to_string(e.code()) == "invalid_data");
         BOOST_TEST(e.message().find(message_part) != std::string_view::npos);
         BOOST_TEST(out == "previous");
+    }
+    return std::string(e.message());
+}
+
+/// That, and to_xml, serialize_into and serialize_to fail the same way.
+template <class T>
+void expect_refused(const T& stanza, std::string_view message_part) {
+    using xstanza::to_string;
+    const std::string message = expect_serialize_refused(stanza, message_part);
+    BOOST_TEST_CONTEXT(message) {
         BOOST_TEST(to_string(xstanza::to_xml(stanza).error().code()) == "invalid_data");
         char buffer[4096];
         BOOST_TEST(to_string(xstanza::serialize_into(stanza, buffer, sizeof buffer).error.code()) == "invalid_data");
@@ -52,30 +67,6 @@ void expect_refused(const T& stanza, std::string_view message_part) {
     }
 }
 
-/// Deterministic strings made of chosen pieces: mostly the first `common` ones (so that the
-/// runs between the others vary in length), each of the others now and then.
-class piece_strings {
-public:
-    piece_strings(std::initializer_list<const char*> pieces, std::size_t common, std::uint32_t seed)
-        : pieces_(pieces), common_(common), seed_(seed) {}
-    /// A pseudo-random number (a linear congruential generator).
-    std::uint32_t next() {
-        seed_ = seed_ * 1103515245u + 12345u;
-        return seed_ >> 8;
-    }
-    /// A string of `count` pieces.
-    std::string make(std::size_t count) {
-        std::string s;
-        for (std::size_t k = 0; k < count; ++k) s += pieces_[next() % 4 == 0 ? next() % pieces_.size() : next() % common_];
-        return s;
-    }
-
-private:
-    std::vector<const char*> pieces_;
-    std::size_t common_;
-    std::uint32_t seed_;
-};
-
 }  // namespace test_helpers
 
-#endif  // XSTANZA_TESTS_HELPERS_HPP
+#endif  // XSTANZA_TESTS_SUPPORT_HELPERS_HPP

@@ -49,6 +49,30 @@ IqDisposition feed(IqTracker& t, Parser& p, const std::string& xml) {
     return d;
 }
 
+// Requests to an entity: its tracker (for `account`, or none yet), a parser, and the answer
+// to the last request dispatched.
+struct requests {
+    IqTracker t;
+    Parser p;
+    std::string buffer, answer;
+    explicit requests(std::string_view account = {}) : t(account) {}
+    // Parses `xml` and dispatches it, into a cleared `answer`.
+    IqDisposition dispatch(const std::string& xml) {
+        answer.clear();
+        return feed(t, p, buffer, xml, answer);
+    }
+};
+
+// Registers a handler for the requests of type Type carrying Payload: it counts its calls in
+// `calls` and answers each request with the empty result.
+template <class Type, class Payload>
+void answer_with_result(IqTracker& t, int& calls) {
+    BOOST_TEST((!t.on<Type, Payload>([&calls](const Iq<Type, Payload>& request, std::string& out) {
+        ++calls;
+        return !serialize(make_result(request), out);
+    })));
+}
+
 Iq<Get, ext::Ping> ping_to(std::string_view id, const char* to) {
     Iq<Get, ext::Ping> ping(id, ext::Ping{});
     if (to) ping.to = *Jid::parse(to);
@@ -270,110 +294,78 @@ BOOST_AUTO_TEST_CASE(handlers_may_track_and_throw) {
 
 // RFC 6120 §8.4: a get/set nobody handles is answered with service-unavailable.
 BOOST_AUTO_TEST_CASE(unhandled_requests_get_service_unavailable) {
-    IqTracker t("juliet@example.com/balcony");
-    Parser p;
-    std::string buffer, answer;
-    BOOST_TEST((feed(t, p, buffer,
-                     "<iq type='get' id='q1' from='romeo@example.net/orchard' to='juliet@example.com/balcony'>"
-                     "<query xmlns='jabber:iq:version'/></iq>",
-                     answer) == IqDisposition::unhandled));
-    BOOST_TEST(answer ==
+    requests r("juliet@example.com/balcony");
+    BOOST_TEST((r.dispatch("<iq type='get' id='q1' from='romeo@example.net/orchard' to='juliet@example.com/balcony'>"
+                           "<query xmlns='jabber:iq:version'/></iq>") == IqDisposition::unhandled));
+    BOOST_TEST(r.answer ==
                "<iq type='error' id='q1' from='juliet@example.com/balcony' to='romeo@example.net/orchard'><error type='cancel'>"
                "<service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
     Parser check;
-    auto e = check.parse<Iq<Error>>(answer);
+    auto e = check.parse<Iq<Error>>(r.answer);
     BOOST_REQUIRE(e);
     BOOST_TEST((e->error.condition == Condition::service_unavailable));
     // A set too, and the roster payload (a roster push nobody registered for).
-    answer.clear();
-    BOOST_TEST((feed(t, p, buffer,
-                     "<iq type='set' id='q2'><query xmlns='jabber:iq:roster'><item jid='a@b'/></query></iq>", answer) ==
+    BOOST_TEST((r.dispatch("<iq type='set' id='q2'><query xmlns='jabber:iq:roster'><item jid='a@b'/></query></iq>") ==
                 IqDisposition::unhandled));
-    BOOST_TEST(answer == "<iq type='error' id='q2'><error type='cancel'><service-unavailable "
-                         "xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+    BOOST_TEST(r.answer == "<iq type='error' id='q2'><error type='cancel'><service-unavailable "
+                           "xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
 }
 
 BOOST_AUTO_TEST_CASE(registered_handlers_answer) {
-    IqTracker t("juliet@example.com/balcony");
-    Parser p;
-    std::string buffer, answer;
+    requests r("juliet@example.com/balcony");
     int pings = 0;
-    BOOST_TEST((!t.on<Get, ext::Ping>([&](const Iq<Get, ext::Ping>& ping, std::string& out) {
-        ++pings;
-        return !serialize(make_result(ping), out);
-    })));
-    BOOST_TEST((feed(t, p, buffer,
-                     "<iq type='get' id='s2c1' from='example.com' to='juliet@example.com/balcony'><ping xmlns='urn:xmpp:ping'/></iq>",
-                     answer) == IqDisposition::handled));
+    answer_with_result<Get, ext::Ping>(r.t, pings);
+    BOOST_TEST((r.dispatch("<iq type='get' id='s2c1' from='example.com' to='juliet@example.com/balcony'>"
+                           "<ping xmlns='urn:xmpp:ping'/></iq>") == IqDisposition::handled));
     BOOST_TEST(pings == 1);
-    BOOST_TEST(answer == "<iq type='result' id='s2c1' from='juliet@example.com/balcony' to='example.com'/>");
+    BOOST_TEST(r.answer == "<iq type='result' id='s2c1' from='juliet@example.com/balcony' to='example.com'/>");
     // Only for get: a ping in a set is not handled.
-    answer.clear();
-    BOOST_TEST((feed(t, p, buffer, "<iq type='set' id='s2c2'><ping xmlns='urn:xmpp:ping'/></iq>", answer) ==
-                IqDisposition::unhandled));
+    BOOST_TEST((r.dispatch("<iq type='set' id='s2c2'><ping xmlns='urn:xmpp:ping'/></iq>") == IqDisposition::unhandled));
     // A payload its parser rejects: bad-request (RFC 6120 §8.3.3.1).
-    answer.clear();
-    BOOST_TEST((feed(t, p, buffer, "<iq type='get' id='s2c3'><ping xmlns='urn:xmpp:ping'><x/></ping></iq>", answer) ==
-                IqDisposition::handled));
-    BOOST_TEST(answer.find("<bad-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>") != std::string::npos);
+    BOOST_TEST((r.dispatch("<iq type='get' id='s2c3'><ping xmlns='urn:xmpp:ping'><x/></ping></iq>") == IqDisposition::handled));
+    BOOST_TEST(r.answer.find("<bad-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>") != std::string::npos);
     BOOST_TEST(pings == 1);
 }
 
 BOOST_AUTO_TEST_CASE(declining_and_throwing_handlers) {
-    IqTracker t;
-    Parser p;
-    std::string buffer, answer;
-    BOOST_TEST(!t.on_request(IqType::get, "query", "urn:example:decline",
-                             [](const AnyIq&, Parser&, std::string& out) {
-                                 out = "partial";  // discarded when declining
-                                 return false;
-                             }));
-    BOOST_TEST((feed(t, p, buffer, "<iq type='get' id='d1'><query xmlns='urn:example:decline'/></iq>", answer) ==
-                IqDisposition::unhandled));
-    BOOST_TEST(answer.find("<service-unavailable") != std::string::npos);
-    BOOST_TEST(answer.find("partial") == std::string::npos);
-    BOOST_TEST(!t.on_request(IqType::get, "query", "urn:example:throw",
-                             [](const AnyIq&, Parser&, std::string&) -> bool { throw std::runtime_error("boom"); }));
-    answer.clear();
-    BOOST_TEST((feed(t, p, buffer, "<iq type='get' id='d2'><query xmlns='urn:example:throw'/></iq>", answer) ==
-                IqDisposition::handled));
+    requests r;
+    BOOST_TEST(!r.t.on_request(IqType::get, "query", "urn:example:decline",
+                               [](const AnyIq&, Parser&, std::string& out) {
+                                   out = "partial";  // discarded when declining
+                                   return false;
+                               }));
+    BOOST_TEST((r.dispatch("<iq type='get' id='d1'><query xmlns='urn:example:decline'/></iq>") == IqDisposition::unhandled));
+    BOOST_TEST(r.answer.find("<service-unavailable") != std::string::npos);
+    BOOST_TEST(r.answer.find("partial") == std::string::npos);
+    BOOST_TEST(!r.t.on_request(IqType::get, "query", "urn:example:throw",
+                               [](const AnyIq&, Parser&, std::string&) -> bool { throw std::runtime_error("boom"); }));
+    BOOST_TEST((r.dispatch("<iq type='get' id='d2'><query xmlns='urn:example:throw'/></iq>") == IqDisposition::handled));
     // RFC 6120 §8.3.3.6
-    BOOST_TEST(answer == "<iq type='error' id='d2'><error type='cancel'><internal-server-error "
-                         "xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+    BOOST_TEST(r.answer == "<iq type='error' id='d2'><error type='cancel'><internal-server-error "
+                           "xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
 }
 
 // RFC 6121 §2.1.6: a client MUST ignore a roster push unless it has no 'from' or one that
 // matches the user's bare JID (not the server's domain, not a full JID, not a stranger).
 BOOST_AUTO_TEST_CASE(ignores_push_from_stranger) {
-    IqTracker t("juliet@example.com/balcony");
-    Parser p;
-    std::string buffer, answer;
+    requests r("juliet@example.com/balcony");
     int pushes = 0;
-    BOOST_TEST((!t.on<Set, RosterSet>([&](const Iq<Set, RosterSet>& push, std::string& out) {
-        ++pushes;
-        return !serialize(make_result(push), out);
-    })));
+    answer_with_result<Set, RosterSet>(r.t, pushes);
     const std::string item = "<query xmlns='jabber:iq:roster'><item jid='nurse@example.com'/></query></iq>";
     for (const char* from : {" from='romeo@example.net'", " from='example.com'", " from='juliet@example.com/balcony'",
                              " from='juliet@example.net'"}) {
-        answer.clear();
-        BOOST_TEST((feed(t, p, buffer, "<iq type='set' id='p1'" + std::string(from) + ">" + item, answer) ==
-                    IqDisposition::ignored), from);
-        BOOST_TEST(answer.empty());
+        BOOST_TEST((r.dispatch("<iq type='set' id='p1'" + std::string(from) + ">" + item) == IqDisposition::ignored), from);
+        BOOST_TEST(r.answer.empty());
     }
     BOOST_TEST(pushes == 0);
     for (const char* from : {"", " from='juliet@example.com'", " from='Juliet@Example.com'"}) {
-        answer.clear();
-        BOOST_TEST((feed(t, p, buffer, "<iq type='set' id='p2'" + std::string(from) + ">" + item, answer) ==
-                    IqDisposition::handled), from);
-        BOOST_TEST(answer.find("type='result' id='p2'") != std::string::npos);
+        BOOST_TEST((r.dispatch("<iq type='set' id='p2'" + std::string(from) + ">" + item) == IqDisposition::handled), from);
+        BOOST_TEST(r.answer.find("type='result' id='p2'") != std::string::npos);
     }
     BOOST_TEST(pushes == 3);
     // With the account unknown, only a push without 'from' is taken.
-    IqTracker unknown;
-    answer.clear();
-    BOOST_TEST((feed(unknown, p, buffer, "<iq type='set' id='p3' from='juliet@example.com'>" + item, answer) ==
-                IqDisposition::ignored));
+    requests unknown;
+    BOOST_TEST((unknown.dispatch("<iq type='set' id='p3' from='juliet@example.com'>" + item) == IqDisposition::ignored));
 }
 
 // RFC 6120 §8.2.3: a get or set the parser refused is still answered, with its id.
