@@ -10,7 +10,7 @@
 
 #include <xstanza/xstanza.hpp>
 
-#include "helpers.hpp"
+#include "../support/helpers.hpp"
 
 using namespace xstanza;
 using test_helpers::xml_of;
