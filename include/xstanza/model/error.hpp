@@ -152,26 +152,22 @@ class [[nodiscard]] codec_error {
 public:
     static constexpr std::size_t max_message = 191;
 
-    codec_error() noexcept { message_[0] = '\0'; }
+    // No error is the usual case, made and copied on every step of every parse: it writes its
+    // code only. The other members are written, and read, only with an error.
+    codec_error() noexcept {}
     codec_error(errc code, std::size_t offset, std::string_view message) noexcept
-        : code_(code), offset_(offset) {
+        : code_(code), offset_(offset), size_(0), request_(nullptr) {
+        message_[0] = '\0';
         append(message);
     }
-    // Copies only the bytes in use: results carry a parse_error on every return, so the
-    // success path must not pay for copying the whole message buffer.
-    // No error (the usual case): no message to copy.
-    codec_error(const codec_error& o) noexcept
-        : code_(o.code_), offset_(o.offset_), size_(o.size_), request_(o.request_) {
-        if (size_) std::memcpy(message_, o.message_, size_ + 1);
-        else message_[0] = '\0';
+    // Copies only the bytes in use: results carry an error on every return, so the success
+    // path must not pay for copying the message buffer.
+    codec_error(const codec_error& o) noexcept : code_(o.code_) {
+        if (code_ != errc::ok) copy_from(o);
     }
     codec_error& operator=(const codec_error& o) noexcept {
         code_ = o.code_;
-        offset_ = o.offset_;
-        size_ = o.size_;
-        request_ = o.request_;
-        if (size_) std::memmove(message_, o.message_, size_ + 1);
-        else message_[0] = '\0';
+        if (code_ != errc::ok) copy_from(o);
         return *this;
     }
     /// Builds "a" + "b" + ... into the message; each piece is truncated to fit.
@@ -183,9 +179,9 @@ public:
     }
 
     constexpr errc code() const noexcept { return code_; }
-    constexpr std::size_t offset() const noexcept { return offset_; }
+    constexpr std::size_t offset() const noexcept { return code_ == errc::ok ? 0 : offset_; }
     /// The message; message().data() is NUL-terminated.
-    std::string_view message() const noexcept { return {message_, size_}; }
+    std::string_view message() const noexcept { return code_ == errc::ok ? std::string_view("") : std::string_view{message_, size_}; }
     /// True when there is an error (pugixml's convention is the reverse on results; here the error object answers "is there one?").
     constexpr explicit operator bool() const noexcept { return code_ != errc::ok; }
 
@@ -195,11 +191,13 @@ public:
     /// answered (RFC 6120 §8.2.3), and XML that is not well-formed is a stream error. Build
     /// the answer with error_reply() (reply.hpp). It lives in the Parser that made the error,
     /// as the parse's views do: until that Parser's next parse.
-    const rejected_request* request() const noexcept { return request_; }
+    const rejected_request* request() const noexcept { return code_ == errc::ok ? nullptr : request_; }
 
     void set_offset(std::size_t offset) noexcept { offset_ = offset; }
     void set_request(const rejected_request* r) noexcept { request_ = r; }
+    /// Appends to the message of an error (no error has none).
     void append(std::string_view part) noexcept {
+        if (code_ == errc::ok) return;
         std::size_t room = max_message - size_;
         std::size_t n = part.size() < room ? part.size() : room;
         // Truncate at a character boundary, never inside a UTF-8 sequence: messages stay valid UTF-8.
@@ -211,10 +209,17 @@ public:
     }
 
 private:
+    void copy_from(const codec_error& o) noexcept {
+        offset_ = o.offset_;
+        size_ = o.size_;
+        request_ = o.request_;
+        std::memmove(message_, o.message_, size_ + 1);
+    }
+
     errc code_ = errc::ok;
-    std::size_t offset_ = 0;
-    std::size_t size_ = 0;
-    const rejected_request* request_ = nullptr;  // a pointer: errors are made and copied on every parse
+    std::size_t offset_;  // the members below: written and read only when code_ is not ok
+    std::size_t size_;
+    const rejected_request* request_;  // a pointer: errors are made and copied on every parse
     char message_[max_message + 1];  // only [0, size_] is ever read: the text and its terminator
 };
 
