@@ -5964,7 +5964,8 @@ template <class Type, class P> struct is_iq<Iq<Type, P>> : std::true_type {};
 /// first parses have grown its buffers, parsing a small stanza allocates nothing.
 ///
 /// Lifetime: a parse result holds views into (a) the input buffer for the in-situ
-/// functions, or the Parser's own copy for parse(), and (b) the Parser's item storage.
+/// functions, or the Parser's own copy for parse(), and (b) the Parser's parse_storage
+/// (lists such as roster items, texts decoded out of place).
 /// They are valid until the next parse on this Parser, its destruction, or (in situ)
 /// the buffer's end of life. Copy what you keep, or use owned() (see owned.hpp).
 class Parser {
@@ -8584,10 +8585,10 @@ private:
 
 // ---- begin include/xstanza/codec/ping.hpp
 // xstanza extension: XMPP Ping (XEP-0199), the worked example of a user-defined payload.
-// Three specialisations make a type a payload: payload_traits (identity and placement,
-// payload.hpp), payload_parser (parse.hpp) and payload_serializer (serialize.hpp). After
-// that, Iq<Get, ext::Ping> parses, serializes and checks its placement at compile time
-// like the built-in roster payloads.
+// Three specialisations make a type a payload: payload_traits (identity and placement),
+// payload_parser and payload_serializer, all declared in model/payload.hpp. After that,
+// Iq<Get, ext::Ping> parses, serializes and checks its placement at compile time like the
+// built-in roster payloads (codec/roster.hpp), which are written the same way.
 #ifndef XSTANZA_CODEC_PING_HPP
 #define XSTANZA_CODEC_PING_HPP
 

@@ -1,8 +1,8 @@
 // xstanza extension: XMPP Ping (XEP-0199), the worked example of a user-defined payload.
-// Three specialisations make a type a payload: payload_traits (identity and placement,
-// payload.hpp), payload_parser (parse.hpp) and payload_serializer (serialize.hpp). After
-// that, Iq<Get, ext::Ping> parses, serializes and checks its placement at compile time
-// like the built-in roster payloads.
+// Three specialisations make a type a payload: payload_traits (identity and placement),
+// payload_parser and payload_serializer, all declared in model/payload.hpp. After that,
+// Iq<Get, ext::Ping> parses, serializes and checks its placement at compile time like the
+// built-in roster payloads (codec/roster.hpp), which are written the same way.
 #ifndef XSTANZA_CODEC_PING_HPP
 #define XSTANZA_CODEC_PING_HPP
 

@@ -41,7 +41,8 @@ template <class Type, class P> struct is_iq<Iq<Type, P>> : std::true_type {};
 /// first parses have grown its buffers, parsing a small stanza allocates nothing.
 ///
 /// Lifetime: a parse result holds views into (a) the input buffer for the in-situ
-/// functions, or the Parser's own copy for parse(), and (b) the Parser's item storage.
+/// functions, or the Parser's own copy for parse(), and (b) the Parser's parse_storage
+/// (lists such as roster items, texts decoded out of place).
 /// They are valid until the next parse on this Parser, its destruction, or (in situ)
 /// the buffer's end of life. Copy what you keep, or use owned() (see owned.hpp).
 class Parser {
