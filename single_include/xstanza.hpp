@@ -1809,6 +1809,11 @@ public:
     std::string_view ns() const noexcept {
         return std::visit([](const auto& p) { return identity(p).second; }, v_);
     }
+    /// Makes it hold a default-constructed P (one of Ps), to be filled in place.
+    template <class P>
+    P& emplace() noexcept(std::is_nothrow_default_constructible_v<P>) {
+        return v_.template emplace<P>();
+    }
     /// Calls f with the payload: std::monostate, OpaqueElement, or one of Ps.
     template <class F>
     decltype(auto) visit(F&& f) const { return std::visit(std::forward<F>(f), v_); }
@@ -2708,6 +2713,10 @@ private:
 /// One attribute of an element: its qualified name as written and its decoded value.
 class attribute {
 public:
+    /// No attribute (a null handle): only operator bool may be called on it.
+    attribute() noexcept : a_(nullptr), c_(nullptr) {}
+    /// True when this is an attribute, not the null handle.
+    explicit operator bool() const noexcept { return a_ != nullptr; }
     /// The qualified name as written ("xml:lang").
     std::string_view qname() const noexcept { return detail::name_of(a_); }
     /// The value, references decoded and white space normalised (XML 1.0 §3.3.3); see
@@ -2734,6 +2743,10 @@ private:
 /// or, when they need decoding, into the input (decoded in place) or the Parser's storage.
 class element {
 public:
+    /// No element (a null handle): only operator bool may be called on it.
+    element() noexcept : node_(nullptr), context_(nullptr) {}
+    /// True when this is an element, not the null handle.
+    explicit operator bool() const noexcept { return node_ != nullptr; }
     /// Local name (without prefix).
     std::string_view name() const noexcept { return detail::local_name(node_); }
     /// Qualified name as written ("stream:error").
@@ -5048,7 +5061,7 @@ inline codec_error read_approval(const attribute& a, const payload_context& ctx,
 
 // RFC 6121 §2.1.2: the attributes of one <item/>.
 XSTANZA_CODEC_STEP codec_error read_item_attributes(const element& e, const payload_context& ctx, RosterItem& item) noexcept {
-    std::optional<attribute> jid;
+    attribute jid;
     for (attribute a : e.attributes()) {
         const std::string_view n = a.qname();
         // Dispatch on the size first: the comparisons below then have constant lengths.
@@ -5065,7 +5078,7 @@ XSTANZA_CODEC_STEP codec_error read_item_attributes(const element& e, const payl
     // RFC 6121 §2.1.2.3: the 'jid' attribute is required.
     if (!jid) return codec_error::make(errc::invalid_roster, e.offset(), "roster <item/> has no 'jid' (RFC 6121 §2.1.2.3)");
     std::optional<Jid> j;
-    if (codec_error err = read_jid(*jid, "roster item 'jid'", j)) return err;
+    if (codec_error err = read_jid(jid, "roster item 'jid'", j)) return err;
     item.jid = *j;
     return {};
 }
@@ -5195,6 +5208,7 @@ struct roster_codec {
     using any_form = RosterQuery;
     static const char* narrow(const RosterQuery& q, P& out) noexcept { return narrow_roster(q, out); }
     static codec_error parse(const element& e, payload_context& ctx, P& out) noexcept {
+        if constexpr (std::is_same_v<P, RosterQuery>) return read_roster(e, ctx, out);  // nothing to narrow
         RosterQuery q;
         if (codec_error err = read_roster(e, ctx, q)) return err;
         if (const char* problem = narrow_roster(q, out)) return codec_error(errc::roster_item_count, e.offset(), problem);
@@ -5357,9 +5371,9 @@ struct iq_frame {
     std::string_view id;
     std::string_view lang;
     std::string_view ns;  // the stanza namespace: as written, or the stream's content namespace
-    std::optional<element> payload;
+    element payload;  // the null handle when there is none
     std::size_t payload_index = 0;  // among the root's element children
-    std::optional<element> error;
+    element error;    // likewise
 };
 
 // RFC 6120 §8.2.3: the 'type' attribute's value.
@@ -5379,7 +5393,7 @@ XSTANZA_CODEC_STEP codec_error read_iq_type(const attribute& a, IqType& out) noe
 // keeps them.
 XSTANZA_CODEC_STEP codec_error read_iq_attributes(const element& root, const stream_context& stream, iq_frame& f,
                                       std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
-    std::optional<attribute> type, id, lang;
+    attribute type, id, lang;
     for (attribute a : root.attributes()) {
         const std::string_view n = a.qname();
         if (is(n, "type")) type = a;
@@ -5390,13 +5404,13 @@ XSTANZA_CODEC_STEP codec_error read_iq_attributes(const element& root, const str
     }
     // RFC 6120 §8.2.3: an IQ MUST have 'type' and 'id'.
     if (!type) return codec_error::make(errc::missing_type, root.offset(), "<iq> has no 'type' (RFC 6120 §8.2.3)");
-    if (codec_error e = read_iq_type(*type, f.type)) return e;
+    if (codec_error e = read_iq_type(type, f.type)) return e;
     if (!id) return codec_error::make(errc::missing_id, root.offset(), "<iq> has no 'id' (RFC 6120 §8.2.3)");
-    f.id = id->value();
-    if (f.id.empty()) return codec_error::make(errc::missing_id, id->offset(), "<iq> has an empty 'id' (RFC 6120 §8.2.3)");
+    f.id = id.value();
+    if (f.id.empty()) return codec_error::make(errc::missing_id, id.offset(), "<iq> has an empty 'id' (RFC 6120 §8.2.3)");
     // RFC 6120 §8.1.5: xml:lang is a language tag; a stanza without one is in the stream's language.
     f.lang = stream.lang;
-    if (lang) return read_lang(*lang, f.lang);
+    if (lang) return read_lang(lang, f.lang);
     return {};
 }
 
@@ -5404,7 +5418,7 @@ XSTANZA_CODEC_STEP codec_error read_iq_attributes(const element& root, const str
 // checks their counts.
 XSTANZA_CODEC_STEP codec_error read_iq_children(const element& root, std::string_view written_ns, iq_frame& f) noexcept {
     std::size_t payloads = 0, errors = 0, index = 0;
-    std::optional<element> extra_payload, extra_error;
+    element extra_payload, extra_error;
     for (element c : root) {
         // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
         const std::string_view error_ns = c.ns();
@@ -5425,15 +5439,15 @@ XSTANZA_CODEC_STEP codec_error read_iq_children(const element& root, std::string
     }
     if (const char* problem = iq_error_count_problem(f.type, errors)) {
         if (f.type != IqType::error)
-            return codec_error::make(errc::unexpected_error, f.error->offset(), "<error/> inside ", iq_named(f.type),
+            return codec_error::make(errc::unexpected_error, f.error.offset(), "<error/> inside ", iq_named(f.type),
                                      "; only a type='error' IQ carries one (RFC 6120 §8.3.1)");
-        return codec_error(errors ? errc::invalid_error : errc::missing_error, errors ? extra_error->offset() : root.offset(),
+        return codec_error(errors ? errc::invalid_error : errc::missing_error, errors ? extra_error.offset() : root.offset(),
                            problem);
     }
     if (iq_problem p = iq_payload_count_problem(f.type, payloads)) {
         if (!payloads) return codec_error::make(errc::payload_count, root.offset(), iq_named(f.type), " ", p.what, " (", p.rule, ")");
-        return codec_error::make(errc::payload_count, extra_payload->offset(), iq_named(f.type), " ", p.what, " <",
-                                 extra_payload->qname(), "> (", p.rule, ")");
+        return codec_error::make(errc::payload_count, extra_payload.offset(), iq_named(f.type), " ", p.what, " <",
+                                 extra_payload.qname(), "> (", p.rule, ")");
     }
     return {};
 }
@@ -6041,7 +6055,7 @@ public:
     /// payload's bytes stay as they came.
     std::optional<element> view(const OpaqueElement& e) const noexcept {
         if (!from_latest_payload(e)) return std::nullopt;
-        return detail::element_access::make(last_payload_, &copy_context_);
+        return detail::element_access::make(last_payload_, opaque_context());
     }
 
     /// Hands the storage of the latest parse (lists such as roster items, decoded texts) to
@@ -6063,13 +6077,11 @@ private:
         storage_.clear();
         doc_->clear();
         last_payload_ = nullptr;
-        last_id_ = nullptr;
         // One pass: the scanner validates and builds the tree in RapidXML's node types and pool.
         if (codec_error e = scanner_.scan(data, size, limits_, *doc_)) return e;
         // (Re)set here: a moved-from Parser keeps no stale pointer.
         detail::text_arena* texts = &detail::storage_access::texts(storage_);
         context_ = detail::doc_context{data, texts, data + size, true};
-        copy_context_ = detail::doc_context{data, texts, data + size, false};
         data[size] = '\0';  // the padding byte (the documented contract, as RapidXML's in-situ parse has it)
         return {};
     }
@@ -6077,9 +6089,24 @@ private:
     element root() const noexcept { return detail::element_access::make(doc_->first_node(), &context_); }
     std::size_t root_offset() const noexcept { return root().offset(); }
 
+    // The context of views of an opaque payload: the latest parse's, decoding out of place
+    // (made when first needed: most parses never view an opaque payload).
+    const detail::doc_context* opaque_context() const noexcept {
+        copy_context_ = context_;
+        copy_context_.in_place = false;
+        return &copy_context_;
+    }
+
+    // Where the latest parse's id is, which tells its AnyIq (after a parse that reached the
+    // payload: from_latest_payload() first).
+    const char* latest_id() const noexcept {
+        const std::optional<attribute> id = root().find("id");
+        return id ? id->value().data() : nullptr;
+    }
+
     // True when `o` is the opaque payload of the latest parse.
     bool from_latest_payload(const OpaqueElement& o) const noexcept {
-        return last_payload_ && o.xml.data() == context_.base + last_payload_begin_;
+        return last_payload_ && o.xml.data() == detail::element_access::make(last_payload_, &context_).offset() + context_.base;
     }
 
     // The IQ is filled where the caller reads it: build() constructs an empty one in the
@@ -6136,7 +6163,6 @@ private:
         if (codec_error e = detail::read_iq_frame(root(), scanner_.root_text(), stream_, f, iq.from, iq.to)) return e;
         iq.id = f.id;
         iq.lang = f.lang;
-        last_id_ = f.id.data();
         return {};
     }
 
@@ -6147,7 +6173,7 @@ private:
         if (codec_error e = fill_frame(f, iq)) return e;
         iq.type = f.type;
         if (f.error) {
-            if (codec_error e = detail::read_stanza_error(*f.error, rules_, iq.error.emplace(Condition::undefined_condition)))
+            if (codec_error e = detail::read_stanza_error(f.error, rules_, iq.error.emplace(Condition::undefined_condition)))
                 return e;
         }
         return read_any_payload(f, iq.payload);
@@ -6160,10 +6186,10 @@ private:
         if (codec_error e = fill_frame(f, iq)) return e;
         if (f.error) {
             if constexpr (std::is_same_v<Type, Error>) {
-                if (codec_error e = detail::read_stanza_error(*f.error, rules_, iq.error)) return e;
+                if (codec_error e = detail::read_stanza_error(f.error, rules_, iq.error)) return e;
             } else {  // an error IQ where T is another type: reported after the error element's own errors
                 StanzaError ignored(Condition::undefined_condition);
-                if (codec_error e = detail::read_stanza_error(*f.error, rules_, ignored)) return e;
+                if (codec_error e = detail::read_stanza_error(f.error, rules_, ignored)) return e;
             }
         }
         if (f.type != T::type)
@@ -6176,8 +6202,8 @@ private:
             return {};
         } else if constexpr (std::is_void_v<P>) {
             if (f.payload)
-                return codec_error::make(errc::payload_mismatch, f.payload->offset(),
-                                         "expected an empty result, found a payload <", f.payload->qname(), ">");
+                return codec_error::make(errc::payload_mismatch, f.payload.offset(),
+                                         "expected an empty result, found a payload <", f.payload.qname(), ">");
             return {};
         } else {
             // Iq<Result, AnyPayload>: a result's payload is optional (RFC 6120 §8.2.3), AnyPayload can be empty.
@@ -6193,7 +6219,7 @@ private:
             return read_any_payload(f, out);
         } else {
             payload_context ctx(f.type, rules_, storage_);
-            return detail::decode_payload<P>(*f.payload, ctx, out);
+            return detail::decode_payload<P>(f.payload, ctx, out);
         }
     }
 
@@ -6202,9 +6228,8 @@ private:
     template <class... Ps>
     codec_error read_any_payload(const detail::iq_frame& f, basic_any_payload<Ps...>& out) noexcept {
         if (!f.payload) return {};
-        const element p = *f.payload;
+        const element p = f.payload;
         last_payload_ = detail::element_access::node(p);
-        last_payload_begin_ = p.offset();
         bool matched = false;
         if constexpr (sizeof...(Ps) > 0) {
             if (codec_error e = decode_registered<Ps...>(p, f.type, out, matched)) return e;
@@ -6223,11 +6248,8 @@ private:
     codec_error decode_registered(const element& p, IqType type, Any& out, bool& matched) noexcept {
         if (p.is(payload_traits<P>::name, payload_traits<P>::ns)) {
             matched = true;
-            P value{};
             payload_context ctx(type, rules_, storage_);
-            if (codec_error e = detail::decode_payload<P>(p, ctx, value, true)) return e;
-            out = std::move(value);
-            return {};
+            return detail::decode_payload<P>(p, ctx, out.template emplace<P>(), true);
         }
         if constexpr (sizeof...(Rest) > 0) return decode_registered<Rest...>(p, type, out, matched);
         else return {};
@@ -6253,12 +6275,12 @@ private:
                 }
             }
             const OpaqueElement* o = any.payload.opaque();
-            if (!o || !from_latest_payload(*o) || any.id.data() != last_id_)
+            if (!o || !from_latest_payload(*o) || any.id.data() != latest_id())
                 return codec_error::make(errc::payload_mismatch, 0, "expected <", payload_traits<P>::name, " xmlns='",
                                          payload_traits<P>::ns, "'>, found <", any.payload.name(), ">");
             // Decoded out of place: the opaque payload's bytes stay as they came.
             payload_context ctx(any.type, rules_, storage_);
-            return detail::decode_payload<P>(detail::element_access::make(last_payload_, &copy_context_), ctx, out);
+            return detail::decode_payload<P>(detail::element_access::make(last_payload_, opaque_context()), ctx, out);
         }
     }
 
@@ -6279,10 +6301,8 @@ private:
     std::string copy_;
     parse_storage storage_;                // lists and decoded texts of the latest parse
     detail::doc_context context_{};        // typed codecs decode in place
-    detail::doc_context copy_context_{};   // views of opaque payloads decode into storage_
+    mutable detail::doc_context copy_context_{};  // views of opaque payloads decode into storage_
     detail::xml_node* last_payload_ = nullptr;  // the latest parse's payload element, for cast and view
-    std::size_t last_payload_begin_ = 0;
-    const char* last_id_ = nullptr;        // the latest parse's id, which tells its AnyIq
 };
 
 template <class T>

@@ -72,9 +72,9 @@ struct iq_frame {
     std::string_view id;
     std::string_view lang;
     std::string_view ns;  // the stanza namespace: as written, or the stream's content namespace
-    std::optional<element> payload;
+    element payload;  // the null handle when there is none
     std::size_t payload_index = 0;  // among the root's element children
-    std::optional<element> error;
+    element error;    // likewise
 };
 
 // RFC 6120 §8.2.3: the 'type' attribute's value.
@@ -94,7 +94,7 @@ XSTANZA_CODEC_STEP codec_error read_iq_type(const attribute& a, IqType& out) noe
 // keeps them.
 XSTANZA_CODEC_STEP codec_error read_iq_attributes(const element& root, const stream_context& stream, iq_frame& f,
                                       std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
-    std::optional<attribute> type, id, lang;
+    attribute type, id, lang;
     for (attribute a : root.attributes()) {
         const std::string_view n = a.qname();
         if (is(n, "type")) type = a;
@@ -105,13 +105,13 @@ XSTANZA_CODEC_STEP codec_error read_iq_attributes(const element& root, const str
     }
     // RFC 6120 §8.2.3: an IQ MUST have 'type' and 'id'.
     if (!type) return codec_error::make(errc::missing_type, root.offset(), "<iq> has no 'type' (RFC 6120 §8.2.3)");
-    if (codec_error e = read_iq_type(*type, f.type)) return e;
+    if (codec_error e = read_iq_type(type, f.type)) return e;
     if (!id) return codec_error::make(errc::missing_id, root.offset(), "<iq> has no 'id' (RFC 6120 §8.2.3)");
-    f.id = id->value();
-    if (f.id.empty()) return codec_error::make(errc::missing_id, id->offset(), "<iq> has an empty 'id' (RFC 6120 §8.2.3)");
+    f.id = id.value();
+    if (f.id.empty()) return codec_error::make(errc::missing_id, id.offset(), "<iq> has an empty 'id' (RFC 6120 §8.2.3)");
     // RFC 6120 §8.1.5: xml:lang is a language tag; a stanza without one is in the stream's language.
     f.lang = stream.lang;
-    if (lang) return read_lang(*lang, f.lang);
+    if (lang) return read_lang(lang, f.lang);
     return {};
 }
 
@@ -119,7 +119,7 @@ XSTANZA_CODEC_STEP codec_error read_iq_attributes(const element& root, const str
 // checks their counts.
 XSTANZA_CODEC_STEP codec_error read_iq_children(const element& root, std::string_view written_ns, iq_frame& f) noexcept {
     std::size_t payloads = 0, errors = 0, index = 0;
-    std::optional<element> extra_payload, extra_error;
+    element extra_payload, extra_error;
     for (element c : root) {
         // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
         const std::string_view error_ns = c.ns();
@@ -140,15 +140,15 @@ XSTANZA_CODEC_STEP codec_error read_iq_children(const element& root, std::string
     }
     if (const char* problem = iq_error_count_problem(f.type, errors)) {
         if (f.type != IqType::error)
-            return codec_error::make(errc::unexpected_error, f.error->offset(), "<error/> inside ", iq_named(f.type),
+            return codec_error::make(errc::unexpected_error, f.error.offset(), "<error/> inside ", iq_named(f.type),
                                      "; only a type='error' IQ carries one (RFC 6120 §8.3.1)");
-        return codec_error(errors ? errc::invalid_error : errc::missing_error, errors ? extra_error->offset() : root.offset(),
+        return codec_error(errors ? errc::invalid_error : errc::missing_error, errors ? extra_error.offset() : root.offset(),
                            problem);
     }
     if (iq_problem p = iq_payload_count_problem(f.type, payloads)) {
         if (!payloads) return codec_error::make(errc::payload_count, root.offset(), iq_named(f.type), " ", p.what, " (", p.rule, ")");
-        return codec_error::make(errc::payload_count, extra_payload->offset(), iq_named(f.type), " ", p.what, " <",
-                                 extra_payload->qname(), "> (", p.rule, ")");
+        return codec_error::make(errc::payload_count, extra_payload.offset(), iq_named(f.type), " ", p.what, " <",
+                                 extra_payload.qname(), "> (", p.rule, ")");
     }
     return {};
 }

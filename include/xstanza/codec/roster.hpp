@@ -162,7 +162,7 @@ inline codec_error read_approval(const attribute& a, const payload_context& ctx,
 
 // RFC 6121 §2.1.2: the attributes of one <item/>.
 XSTANZA_CODEC_STEP codec_error read_item_attributes(const element& e, const payload_context& ctx, RosterItem& item) noexcept {
-    std::optional<attribute> jid;
+    attribute jid;
     for (attribute a : e.attributes()) {
         const std::string_view n = a.qname();
         // Dispatch on the size first: the comparisons below then have constant lengths.
@@ -179,7 +179,7 @@ XSTANZA_CODEC_STEP codec_error read_item_attributes(const element& e, const payl
     // RFC 6121 §2.1.2.3: the 'jid' attribute is required.
     if (!jid) return codec_error::make(errc::invalid_roster, e.offset(), "roster <item/> has no 'jid' (RFC 6121 §2.1.2.3)");
     std::optional<Jid> j;
-    if (codec_error err = read_jid(*jid, "roster item 'jid'", j)) return err;
+    if (codec_error err = read_jid(jid, "roster item 'jid'", j)) return err;
     item.jid = *j;
     return {};
 }
@@ -309,6 +309,7 @@ struct roster_codec {
     using any_form = RosterQuery;
     static const char* narrow(const RosterQuery& q, P& out) noexcept { return narrow_roster(q, out); }
     static codec_error parse(const element& e, payload_context& ctx, P& out) noexcept {
+        if constexpr (std::is_same_v<P, RosterQuery>) return read_roster(e, ctx, out);  // nothing to narrow
         RosterQuery q;
         if (codec_error err = read_roster(e, ctx, q)) return err;
         if (const char* problem = narrow_roster(q, out)) return codec_error(errc::roster_item_count, e.offset(), problem);

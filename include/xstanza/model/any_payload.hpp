@@ -81,6 +81,11 @@ public:
     std::string_view ns() const noexcept {
         return std::visit([](const auto& p) { return identity(p).second; }, v_);
     }
+    /// Makes it hold a default-constructed P (one of Ps), to be filled in place.
+    template <class P>
+    P& emplace() noexcept(std::is_nothrow_default_constructible_v<P>) {
+        return v_.template emplace<P>();
+    }
     /// Calls f with the payload: std::monostate, OpaqueElement, or one of Ps.
     template <class F>
     decltype(auto) visit(F&& f) const { return std::visit(std::forward<F>(f), v_); }

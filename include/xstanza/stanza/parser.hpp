@@ -118,7 +118,7 @@ public:
     /// payload's bytes stay as they came.
     std::optional<element> view(const OpaqueElement& e) const noexcept {
         if (!from_latest_payload(e)) return std::nullopt;
-        return detail::element_access::make(last_payload_, &copy_context_);
+        return detail::element_access::make(last_payload_, opaque_context());
     }
 
     /// Hands the storage of the latest parse (lists such as roster items, decoded texts) to
@@ -140,13 +140,11 @@ private:
         storage_.clear();
         doc_->clear();
         last_payload_ = nullptr;
-        last_id_ = nullptr;
         // One pass: the scanner validates and builds the tree in RapidXML's node types and pool.
         if (codec_error e = scanner_.scan(data, size, limits_, *doc_)) return e;
         // (Re)set here: a moved-from Parser keeps no stale pointer.
         detail::text_arena* texts = &detail::storage_access::texts(storage_);
         context_ = detail::doc_context{data, texts, data + size, true};
-        copy_context_ = detail::doc_context{data, texts, data + size, false};
         data[size] = '\0';  // the padding byte (the documented contract, as RapidXML's in-situ parse has it)
         return {};
     }
@@ -154,9 +152,24 @@ private:
     element root() const noexcept { return detail::element_access::make(doc_->first_node(), &context_); }
     std::size_t root_offset() const noexcept { return root().offset(); }
 
+    // The context of views of an opaque payload: the latest parse's, decoding out of place
+    // (made when first needed: most parses never view an opaque payload).
+    const detail::doc_context* opaque_context() const noexcept {
+        copy_context_ = context_;
+        copy_context_.in_place = false;
+        return &copy_context_;
+    }
+
+    // Where the latest parse's id is, which tells its AnyIq (after a parse that reached the
+    // payload: from_latest_payload() first).
+    const char* latest_id() const noexcept {
+        const std::optional<attribute> id = root().find("id");
+        return id ? id->value().data() : nullptr;
+    }
+
     // True when `o` is the opaque payload of the latest parse.
     bool from_latest_payload(const OpaqueElement& o) const noexcept {
-        return last_payload_ && o.xml.data() == context_.base + last_payload_begin_;
+        return last_payload_ && o.xml.data() == detail::element_access::make(last_payload_, &context_).offset() + context_.base;
     }
 
     // The IQ is filled where the caller reads it: build() constructs an empty one in the
@@ -213,7 +226,6 @@ private:
         if (codec_error e = detail::read_iq_frame(root(), scanner_.root_text(), stream_, f, iq.from, iq.to)) return e;
         iq.id = f.id;
         iq.lang = f.lang;
-        last_id_ = f.id.data();
         return {};
     }
 
@@ -224,7 +236,7 @@ private:
         if (codec_error e = fill_frame(f, iq)) return e;
         iq.type = f.type;
         if (f.error) {
-            if (codec_error e = detail::read_stanza_error(*f.error, rules_, iq.error.emplace(Condition::undefined_condition)))
+            if (codec_error e = detail::read_stanza_error(f.error, rules_, iq.error.emplace(Condition::undefined_condition)))
                 return e;
         }
         return read_any_payload(f, iq.payload);
@@ -237,10 +249,10 @@ private:
         if (codec_error e = fill_frame(f, iq)) return e;
         if (f.error) {
             if constexpr (std::is_same_v<Type, Error>) {
-                if (codec_error e = detail::read_stanza_error(*f.error, rules_, iq.error)) return e;
+                if (codec_error e = detail::read_stanza_error(f.error, rules_, iq.error)) return e;
             } else {  // an error IQ where T is another type: reported after the error element's own errors
                 StanzaError ignored(Condition::undefined_condition);
-                if (codec_error e = detail::read_stanza_error(*f.error, rules_, ignored)) return e;
+                if (codec_error e = detail::read_stanza_error(f.error, rules_, ignored)) return e;
             }
         }
         if (f.type != T::type)
@@ -253,8 +265,8 @@ private:
             return {};
         } else if constexpr (std::is_void_v<P>) {
             if (f.payload)
-                return codec_error::make(errc::payload_mismatch, f.payload->offset(),
-                                         "expected an empty result, found a payload <", f.payload->qname(), ">");
+                return codec_error::make(errc::payload_mismatch, f.payload.offset(),
+                                         "expected an empty result, found a payload <", f.payload.qname(), ">");
             return {};
         } else {
             // Iq<Result, AnyPayload>: a result's payload is optional (RFC 6120 §8.2.3), AnyPayload can be empty.
@@ -270,7 +282,7 @@ private:
             return read_any_payload(f, out);
         } else {
             payload_context ctx(f.type, rules_, storage_);
-            return detail::decode_payload<P>(*f.payload, ctx, out);
+            return detail::decode_payload<P>(f.payload, ctx, out);
         }
     }
 
@@ -279,9 +291,8 @@ private:
     template <class... Ps>
     codec_error read_any_payload(const detail::iq_frame& f, basic_any_payload<Ps...>& out) noexcept {
         if (!f.payload) return {};
-        const element p = *f.payload;
+        const element p = f.payload;
         last_payload_ = detail::element_access::node(p);
-        last_payload_begin_ = p.offset();
         bool matched = false;
         if constexpr (sizeof...(Ps) > 0) {
             if (codec_error e = decode_registered<Ps...>(p, f.type, out, matched)) return e;
@@ -300,11 +311,8 @@ private:
     codec_error decode_registered(const element& p, IqType type, Any& out, bool& matched) noexcept {
         if (p.is(payload_traits<P>::name, payload_traits<P>::ns)) {
             matched = true;
-            P value{};
             payload_context ctx(type, rules_, storage_);
-            if (codec_error e = detail::decode_payload<P>(p, ctx, value, true)) return e;
-            out = std::move(value);
-            return {};
+            return detail::decode_payload<P>(p, ctx, out.template emplace<P>(), true);
         }
         if constexpr (sizeof...(Rest) > 0) return decode_registered<Rest...>(p, type, out, matched);
         else return {};
@@ -330,12 +338,12 @@ private:
                 }
             }
             const OpaqueElement* o = any.payload.opaque();
-            if (!o || !from_latest_payload(*o) || any.id.data() != last_id_)
+            if (!o || !from_latest_payload(*o) || any.id.data() != latest_id())
                 return codec_error::make(errc::payload_mismatch, 0, "expected <", payload_traits<P>::name, " xmlns='",
                                          payload_traits<P>::ns, "'>, found <", any.payload.name(), ">");
             // Decoded out of place: the opaque payload's bytes stay as they came.
             payload_context ctx(any.type, rules_, storage_);
-            return detail::decode_payload<P>(detail::element_access::make(last_payload_, &copy_context_), ctx, out);
+            return detail::decode_payload<P>(detail::element_access::make(last_payload_, opaque_context()), ctx, out);
         }
     }
 
@@ -356,10 +364,8 @@ private:
     std::string copy_;
     parse_storage storage_;                // lists and decoded texts of the latest parse
     detail::doc_context context_{};        // typed codecs decode in place
-    detail::doc_context copy_context_{};   // views of opaque payloads decode into storage_
+    mutable detail::doc_context copy_context_{};  // views of opaque payloads decode into storage_
     detail::xml_node* last_payload_ = nullptr;  // the latest parse's payload element, for cast and view
-    std::size_t last_payload_begin_ = 0;
-    const char* last_id_ = nullptr;        // the latest parse's id, which tells its AnyIq
 };
 
 template <class T>

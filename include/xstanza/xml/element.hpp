@@ -50,6 +50,10 @@ private:
 /// One attribute of an element: its qualified name as written and its decoded value.
 class attribute {
 public:
+    /// No attribute (a null handle): only operator bool may be called on it.
+    attribute() noexcept : a_(nullptr), c_(nullptr) {}
+    /// True when this is an attribute, not the null handle.
+    explicit operator bool() const noexcept { return a_ != nullptr; }
     /// The qualified name as written ("xml:lang").
     std::string_view qname() const noexcept { return detail::name_of(a_); }
     /// The value, references decoded and white space normalised (XML 1.0 §3.3.3); see
@@ -76,6 +80,10 @@ private:
 /// or, when they need decoding, into the input (decoded in place) or the Parser's storage.
 class element {
 public:
+    /// No element (a null handle): only operator bool may be called on it.
+    element() noexcept : node_(nullptr), context_(nullptr) {}
+    /// True when this is an element, not the null handle.
+    explicit operator bool() const noexcept { return node_ != nullptr; }
     /// Local name (without prefix).
     std::string_view name() const noexcept { return detail::local_name(node_); }
     /// Qualified name as written ("stream:error").
