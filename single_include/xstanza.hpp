@@ -5699,6 +5699,20 @@ inline app_namespace app_condition_namespace(std::string_view ns, std::string_vi
 
 // ---- reading ----
 
+/// The children of an error element, the stanza's <error/> (RFC 6120 §8.3.2) or the stream's
+/// <stream:error/> (§4.9.2), sorted as both define them: in the conditions namespace `ns`,
+/// <text/> or a defined condition; in any other namespace, an application-specific condition.
+/// Each reader returns an error to stop.
+template <class Text, class Condition_, class App>
+codec_error read_error_children(const element& e, std::string_view ns, Text&& text, Condition_&& condition,
+                                App&& app) noexcept {
+    for (element c : e) {
+        codec_error err = same(c.ns(), ns) ? (is(c.name(), "text") ? text(c) : condition(c)) : app(c);
+        if (err) return err;
+    }
+    return {};
+}
+
 // The attributes of <error/>: type, the legacy code (XEP-0086), by, xml:lang.
 struct error_attributes {
     std::optional<ErrorType> type;
@@ -5810,16 +5824,14 @@ inline codec_error read_stanza_error(const element& e, const rules& r, StanzaErr
     std::optional<Condition> condition;
     std::size_t foreign = 0;  // offset of the application condition, when there is one
     const std::string_view error_ns = e.ns();
-    for (element c : e) {
-        if (same(c.ns(), stanzas_ns)) {
-            codec_error err = is(c.name(), "text") ? read_error_text(c, attrs.lang, got)
-                                                   : read_defined_condition(c, r, condition, got);
-            if (err) return err;
-        } else {
-            if (codec_error err = read_app_condition(c, error_ns, got)) return err;
+    codec_error children = read_error_children(
+        e, stanzas_ns, [&](const element& c) { return read_error_text(c, attrs.lang, got); },
+        [&](const element& c) { return read_defined_condition(c, r, condition, got); },
+        [&](const element& c) {
             foreign = c.offset();
-        }
-    }
+            return read_app_condition(c, error_ns, got);
+        });
+    if (children) return children;
     if (!condition && attrs.code) {
         if (auto legacy = legacy_error(*attrs.code)) condition = legacy->condition;
     }
@@ -7401,27 +7413,34 @@ public:
         if (scanner.scan(buf_.data(), buf_.size(), limits, *doc_)) return;
         xml_node* root = doc_->first_node();
         if (!root) return;
-        for (xml_node* c = root->first_node(); c; c = c->next_sibling()) read_child(c);
+        // Read in place through the element view, with the stanza error codec's sorting of the
+        // children; a stream error is read leniently (RFC 6120 §4.9.2: the stream ends anyway).
+        const doc_context context{buf_.data(), nullptr, buf_.data() + buf_.size(), true};
+        (void)read_error_children(element_access::make(root, &context), stream_errors_ns,
+                                  [&](const element& c) { return read_text(c); },
+                                  [&](const element& c) { return read_condition(c); },
+                                  [&](const element& c) { return read_app(c); });
     }
 
 private:
-    void read_child(xml_node* c) noexcept {
-        std::string_view ns = resolve_ns(c);
-        std::string_view local = local_name(c);
-        if (ns == stream_errors_ns) {
-            if (local == "text") {
-                error_.text = has_element_child(c) ? std::string_view{} : text_of(c);
-                if (xml_attr* l = find_attr(c, "xml:lang")) error_.text_lang = attr_value(l);
-            } else if (auto cond = stream_condition_from_string(local); cond && !error_.has_condition) {
-                error_.condition = *cond;
-                error_.has_condition = true;
-                // RFC 6120 §4.9.3.19: the host to reconnect to
-                if (*cond == StreamCondition::see_other_host && !has_element_child(c)) error_.see_other_host = text_of(c);
-            }
-        } else if (!error_.app) {
-            // RFC 6120 §4.9.4: an application-specific condition
-            error_.app = AppCondition{local, ns};
-        }
+    codec_error read_text(const element& c) noexcept {
+        error_.text = c.text();  // empty when it has child elements
+        if (auto l = c.find("xml:lang")) error_.text_lang = l->value();
+        return {};
+    }
+    codec_error read_condition(const element& c) noexcept {
+        auto cond = stream_condition_from_string(c.name());
+        if (!cond || error_.has_condition) return {};
+        error_.condition = *cond;
+        error_.has_condition = true;
+        // RFC 6120 §4.9.3.19: the host to reconnect to
+        if (*cond == StreamCondition::see_other_host && !c.has_children()) error_.see_other_host = c.text();
+        return {};
+    }
+    // RFC 6120 §4.9.4: an application-specific condition (the first one)
+    codec_error read_app(const element& c) noexcept {
+        if (!error_.app) error_.app = AppCondition{c.name(), c.ns()};
+        return {};
     }
 
     std::vector<char> buf_;  // a copy of the element: its text is decoded in place as it is read

@@ -43,6 +43,20 @@ inline app_namespace app_condition_namespace(std::string_view ns, std::string_vi
 
 // ---- reading ----
 
+/// The children of an error element, the stanza's <error/> (RFC 6120 §8.3.2) or the stream's
+/// <stream:error/> (§4.9.2), sorted as both define them: in the conditions namespace `ns`,
+/// <text/> or a defined condition; in any other namespace, an application-specific condition.
+/// Each reader returns an error to stop.
+template <class Text, class Condition_, class App>
+codec_error read_error_children(const element& e, std::string_view ns, Text&& text, Condition_&& condition,
+                                App&& app) noexcept {
+    for (element c : e) {
+        codec_error err = same(c.ns(), ns) ? (is(c.name(), "text") ? text(c) : condition(c)) : app(c);
+        if (err) return err;
+    }
+    return {};
+}
+
 // The attributes of <error/>: type, the legacy code (XEP-0086), by, xml:lang.
 struct error_attributes {
     std::optional<ErrorType> type;
@@ -154,16 +168,14 @@ inline codec_error read_stanza_error(const element& e, const rules& r, StanzaErr
     std::optional<Condition> condition;
     std::size_t foreign = 0;  // offset of the application condition, when there is one
     const std::string_view error_ns = e.ns();
-    for (element c : e) {
-        if (same(c.ns(), stanzas_ns)) {
-            codec_error err = is(c.name(), "text") ? read_error_text(c, attrs.lang, got)
-                                                   : read_defined_condition(c, r, condition, got);
-            if (err) return err;
-        } else {
-            if (codec_error err = read_app_condition(c, error_ns, got)) return err;
+    codec_error children = read_error_children(
+        e, stanzas_ns, [&](const element& c) { return read_error_text(c, attrs.lang, got); },
+        [&](const element& c) { return read_defined_condition(c, r, condition, got); },
+        [&](const element& c) {
             foreign = c.offset();
-        }
-    }
+            return read_app_condition(c, error_ns, got);
+        });
+    if (children) return children;
     if (!condition && attrs.code) {
         if (auto legacy = legacy_error(*attrs.code)) condition = legacy->condition;
     }

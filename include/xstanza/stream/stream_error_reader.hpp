@@ -13,6 +13,8 @@
 #include "../model/stanza_error.hpp"
 #include "../model/stream_error.hpp"
 #include "../xml/dom.hpp"
+#include "../codec/stanza_error.hpp"
+#include "../xml/element.hpp"
 #include "../xml/scan.hpp"
 
 namespace xstanza {
@@ -57,27 +59,34 @@ public:
         if (scanner.scan(buf_.data(), buf_.size(), limits, *doc_)) return;
         xml_node* root = doc_->first_node();
         if (!root) return;
-        for (xml_node* c = root->first_node(); c; c = c->next_sibling()) read_child(c);
+        // Read in place through the element view, with the stanza error codec's sorting of the
+        // children; a stream error is read leniently (RFC 6120 §4.9.2: the stream ends anyway).
+        const doc_context context{buf_.data(), nullptr, buf_.data() + buf_.size(), true};
+        (void)read_error_children(element_access::make(root, &context), stream_errors_ns,
+                                  [&](const element& c) { return read_text(c); },
+                                  [&](const element& c) { return read_condition(c); },
+                                  [&](const element& c) { return read_app(c); });
     }
 
 private:
-    void read_child(xml_node* c) noexcept {
-        std::string_view ns = resolve_ns(c);
-        std::string_view local = local_name(c);
-        if (ns == stream_errors_ns) {
-            if (local == "text") {
-                error_.text = has_element_child(c) ? std::string_view{} : text_of(c);
-                if (xml_attr* l = find_attr(c, "xml:lang")) error_.text_lang = attr_value(l);
-            } else if (auto cond = stream_condition_from_string(local); cond && !error_.has_condition) {
-                error_.condition = *cond;
-                error_.has_condition = true;
-                // RFC 6120 §4.9.3.19: the host to reconnect to
-                if (*cond == StreamCondition::see_other_host && !has_element_child(c)) error_.see_other_host = text_of(c);
-            }
-        } else if (!error_.app) {
-            // RFC 6120 §4.9.4: an application-specific condition
-            error_.app = AppCondition{local, ns};
-        }
+    codec_error read_text(const element& c) noexcept {
+        error_.text = c.text();  // empty when it has child elements
+        if (auto l = c.find("xml:lang")) error_.text_lang = l->value();
+        return {};
+    }
+    codec_error read_condition(const element& c) noexcept {
+        auto cond = stream_condition_from_string(c.name());
+        if (!cond || error_.has_condition) return {};
+        error_.condition = *cond;
+        error_.has_condition = true;
+        // RFC 6120 §4.9.3.19: the host to reconnect to
+        if (*cond == StreamCondition::see_other_host && !c.has_children()) error_.see_other_host = c.text();
+        return {};
+    }
+    // RFC 6120 §4.9.4: an application-specific condition (the first one)
+    codec_error read_app(const element& c) noexcept {
+        if (!error_.app) error_.app = AppCondition{c.name(), c.ns()};
+        return {};
     }
 
     std::vector<char> buf_;  // a copy of the element: its text is decoded in place as it is read
