@@ -5019,8 +5019,6 @@ struct roster_storage {
         group_first.clear();
     }
 };
-using roster_lists = roster_storage;
-
 // RFC 6121 §2.1.2.5: the 'subscription' attribute. A value the rules do not allow is an
 // error for a sender and ignored by a receiver (kept in ignored_subscription).
 XSTANZA_CODEC_STEP codec_error read_subscription(const attribute& a, const payload_context& ctx, RosterItem& item) noexcept {
@@ -5084,7 +5082,7 @@ XSTANZA_CODEC_STEP codec_error read_item_attributes(const element& e, const payl
 }
 
 // RFC 6121 §2.1.2.6: the <group/> children of one <item/>, appended to lists.groups.
-XSTANZA_CODEC_STEP codec_error read_item_groups(const element& e, roster_lists& lists, std::size_t first) noexcept {
+XSTANZA_CODEC_STEP codec_error read_item_groups(const element& e, roster_storage& lists, std::size_t first) noexcept {
     const std::string_view item_ns = e.ns();  // jabber:iq:roster, checked by the caller
     for (element c : e) {
         if (!same(c.ns(), item_ns)) continue;  // other namespaces: extensions, ignored
@@ -5114,7 +5112,7 @@ XSTANZA_CODEC_STEP codec_error read_item_groups(const element& e, roster_lists& 
 
 // The <item/> children of a query, parsed in place into lists.items (no copy). After an error
 // the list may end with a partial item; the next parse clears it.
-inline codec_error read_items(const element& query, const payload_context& ctx, roster_lists& lists) noexcept {
+inline codec_error read_items(const element& query, const payload_context& ctx, roster_storage& lists) noexcept {
     const std::string_view query_ns = query.ns();  // jabber:iq:roster, checked by the caller
     std::size_t count = 0, first = query.offset(), second = query.offset();
     try {
@@ -6370,7 +6368,6 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <vector>
 
 
 namespace xstanza {

@@ -9,7 +9,6 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <vector>
 
 #include "../codec/context.hpp"
 #include "../codec/iq.hpp"
