@@ -7,7 +7,7 @@
 // Needs RapidXML on the include path (<rapidxml/rapidxml.hpp>) and C++17.
 
 // ---- begin include/xstanza/xstanza.hpp
-// xstanza: typed, zero-copy, strict XMPP IQ stanzas for C++17. Include this one header.
+// xstanza: typed, zero-copy, strict XMPP stanzas (iq, message, presence) for C++17. Include this one header.
 //
 // The headers are layered, each folder including only the folders below it
 // (docs/ARCHITECTURE.md is the map):
@@ -15,9 +15,10 @@
 //   stream/   reader.hpp (StreamReader: framing, the stream header, stream errors, RFC 6120 §4),
 //             built from tokenizer.hpp  input.hpp  header.hpp  stream_error_reader.hpp  failure.hpp
 //   stanza/   parser.hpp (Parser)  serialize.hpp  owned.hpp  reply.hpp  ostream.hpp
-//   codec/    one file per element, read and write side by side: roster, ping, version
+//   codec/    one file per element, read and write side by side: iq, message, presence, stanza_error,
+//             roster, ping, version
 //   xml/      the only folder naming RapidXML: scanner, tree, element view, writer
-//   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules,
+//   model/    plain data, no XML: Jid, Iq, AnyIq, Message, Presence, AnyStanza, RosterQuery, StanzaError, errors, limits, rules,
 //             the stream's header, events and errors (StreamHeader, StreamEvent, StreamError)
 #ifndef XSTANZA_XSTANZA_HPP
 #define XSTANZA_XSTANZA_HPP
@@ -40,6 +41,52 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+
+
+// ---- begin include/xstanza/model/stanza_common.hpp
+// xstanza: what the three stanza kinds share (RFC 6120 §8): the Error type tag, the kind
+// enumeration, and the addressing of an answer. Plain data, no XML.
+#ifndef XSTANZA_MODEL_STANZA_COMMON_HPP
+#define XSTANZA_MODEL_STANZA_COMMON_HPP
+
+#include <string_view>
+#include <type_traits>
+
+namespace xstanza {
+
+/// The error type tag, shared by Iq<Error>, Message<Error> and Presence<Error> (RFC 6120 §8.3).
+struct Error { static constexpr std::string_view name = "error"; };
+
+/// The three stanza kinds (RFC 6120 §8).
+enum class StanzaKind : unsigned char { iq, message, presence };
+
+/// "iq", "message" or "presence".
+constexpr std::string_view to_string(StanzaKind k) noexcept {
+    switch (k) {
+    case StanzaKind::iq: return "iq";
+    case StanzaKind::message: return "message";
+    case StanzaKind::presence: return "presence";
+    }
+    return "";
+}
+
+namespace detail {
+
+template <class T> inline constexpr bool dependent_false_v = false;
+
+/// RFC 6120 §8.3.1, §10.3: an answer goes back to the requester: its 'to' is the request's
+/// 'from', its 'from' the request's 'to'.
+template <class To, class From>
+void address_reply(To& reply, const From& request) noexcept {
+    reply.to = request.from;
+    reply.from = request.to;
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_STANZA_COMMON_HPP
+// ---- end include/xstanza/model/stanza_common.hpp
 
 namespace xstanza {
 
@@ -104,6 +151,14 @@ enum class errc : unsigned char {
     empty_group,               ///< an empty <group/> name: answered not-acceptable, not bad-request (RFC 6121 §2.3.3)
     invalid_lang,              ///< an xml:lang value that is not a language tag (RFC 6120 §8.1.5: NMTOKEN, BCP 47)
     missing_address,           ///< a server-to-server stanza without 'to' or 'from' (RFC 6120 §8.1.1.2, §8.1.2.2): improper-addressing
+    // --- message and presence (RFC 6121 §4.7, §5.2)
+    not_stanza,                ///< the root element is not the stanza kind asked for (or no <iq>, <message>, <presence>)
+    duplicate_lang,            ///< two <body/>, <subject/> or <status/> in one language (RFC 6121 §5.2.3, §5.2.4, §4.7.2.2)
+    invalid_show,              ///< a <show/> value other than away, chat, dnd, xa (RFC 6121 §4.7.2.1)
+    invalid_priority,          ///< a <priority/> that is no integer in -128..127 (RFC 6121 §4.7.2.3)
+    invalid_thread,            ///< a <thread/> whose parent is itself (RFC 6121 §5.2.5)
+    mixed_content,             ///< a child element inside <body/>, <subject/>, <status/>, <show/>, <priority/> or <thread/>
+    duplicate_child,           ///< a second <show/>, <priority/> or <thread/> (RFC 6121 §4.7.2.1, §4.7.2.3, §5.2.5)
 };
 
 /// A short, stable English name for a code ("invalid_utf8").
@@ -159,6 +214,13 @@ constexpr std::string_view to_string(errc code) noexcept {
     case errc::empty_group: return "empty_group";
     case errc::invalid_lang: return "invalid_lang";
     case errc::missing_address: return "missing_address";
+    case errc::not_stanza: return "not_stanza";
+    case errc::duplicate_lang: return "duplicate_lang";
+    case errc::invalid_show: return "invalid_show";
+    case errc::invalid_priority: return "invalid_priority";
+    case errc::invalid_thread: return "invalid_thread";
+    case errc::mixed_content: return "mixed_content";
+    case errc::duplicate_child: return "duplicate_child";
     }
     return "unknown";
 }
@@ -167,10 +229,12 @@ constexpr std::string_view to_string(errc code) noexcept {
 /// was read (RFC 6120 §8.2.3: a get or set is always answered; §8.3.1: the error keeps its
 /// id). The values are raw views into the parsed input, as written.
 struct rejected_request {
-    std::string_view id;    ///< never empty
-    std::string_view type;  ///< "get", "set", or a type xstanza does not know (answered bad-request)
+    std::string_view id;    ///< never empty for an IQ; a message or presence may have none
+    std::string_view type;  ///< "get", "set", or a type xstanza does not know (answered bad-request); a message's or presence's as written
     std::string_view from;  ///< as written, possibly not a valid JID; empty when absent
     std::string_view to;    ///< likewise
+    /// The kind of stanza refused: an IQ (a get or set), or a message or presence not of type error.
+    StanzaKind kind = StanzaKind::iq;
 };
 
 /// The outcome of a failed parse or serialization: a code, the byte offset in
@@ -1847,7 +1911,6 @@ namespace xstanza {
 struct Get { static constexpr std::string_view name = "get"; };
 struct Set { static constexpr std::string_view name = "set"; };
 struct Result { static constexpr std::string_view name = "result"; };
-struct Error { static constexpr std::string_view name = "error"; };
 
 /// The runtime counterpart of the tags, for AnyIq.
 enum class IqType : unsigned char { get, set, result, error };
@@ -2009,11 +2072,6 @@ constexpr void check_reply() {
                   !is_any_payload_v<R> && !std::is_void_v<P>)
         reply_rule<P>::template check<R>();
 }
-template <class To, class From>
-void address_reply(To& reply, const From& request) noexcept {
-    reply.to = request.from;   // RFC 6120 §8.2.3 / §10.3: the answer goes back to the requester
-    reply.from = request.to;
-}
 }  // namespace detail
 
 /// The empty result that acknowledges a get or set: same id, from/to swapped. Compiles only
@@ -2116,6 +2174,712 @@ private:
 
 #endif  // XSTANZA_MODEL_IQ_HPP
 // ---- end include/xstanza/model/iq.hpp
+
+// ---- begin include/xstanza/model/message.hpp
+// xstanza: the <message/> stanza (RFC 6121 §5.2, RFC 6120 §8.2.1), typed and runtime-typed.
+// Plain data, no XML. The message type is part of the C++ type; only Message<Error> carries
+// a StanzaError.
+#ifndef XSTANZA_MODEL_MESSAGE_HPP
+#define XSTANZA_MODEL_MESSAGE_HPP
+
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+// ---- begin include/xstanza/model/extensions.hpp
+// xstanza: the extension elements of a <message/> or <presence/> (RFC 6120 §8.4: "any child
+// element that is qualified by a namespace other than the default namespace"), any number of
+// them: those the stanza's type names decoded through the extension point (payload_traits,
+// payload_parser, payload_serializer, as IQ payloads are), every other one kept opaque,
+// never rejected. Plain data, no XML.
+#ifndef XSTANZA_MODEL_EXTENSIONS_HPP
+#define XSTANZA_MODEL_EXTENSIONS_HPP
+
+#include <optional>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+
+namespace xstanza {
+
+namespace detail {
+template <class P, class = void> struct traits_in_message : std::false_type {};
+template <class P>
+struct traits_in_message<P, std::void_t<decltype(payload_traits<P>::in_message)>>
+    : std::bool_constant<payload_traits<P>::in_message> {};
+template <class P, class = void> struct traits_in_presence : std::false_type {};
+template <class P>
+struct traits_in_presence<P, std::void_t<decltype(payload_traits<P>::in_presence)>>
+    : std::bool_constant<payload_traits<P>::in_presence> {};
+}  // namespace detail
+
+/// True when payload_traits<P> says P may extend a <message/> (`in_message = true`).
+template <class P> inline constexpr bool is_message_extension_v = detail::traits_in_message<P>::value;
+/// True when payload_traits<P> says P may extend a <presence/> (`in_presence = true`).
+template <class P> inline constexpr bool is_presence_extension_v = detail::traits_in_presence<P>::value;
+
+/// The extension elements a stanza keeps as they came (or a caller built): a view of a list
+/// the Parser or the caller owns.
+using extension_list = span<const OpaqueElement>;
+
+namespace detail {
+template <class P, class... Ps> inline constexpr bool is_one_of_v = (std::is_same_v<P, Ps> || ...);
+
+/// The typed extensions Exts... of a message or presence: each one present or not. A parse
+/// decodes the first child matching each; further ones stay opaque.
+template <class... Exts>
+class typed_extensions {
+public:
+    /// The extension of type P (one of the stanza's Exts), if present.
+    template <class P>
+    const std::optional<P>& get() const noexcept {
+        static_assert(is_one_of_v<P, Exts...>, "get<P>(): P is not one of this stanza's typed extensions");
+        return std::get<std::optional<P>>(ext_);
+    }
+    template <class P>
+    std::optional<P>& get() noexcept {
+        static_assert(is_one_of_v<P, Exts...>, "get<P>(): P is not one of this stanza's typed extensions");
+        return std::get<std::optional<P>>(ext_);
+    }
+    /// Sets the extension of type P.
+    template <class P>
+    void set(P p) {
+        get<P>() = std::move(p);
+    }
+    /// Calls f(std::optional<P>&) for each typed extension, in order.
+    template <class F>
+    void each_extension(F&& f) {
+        std::apply([&](auto&... o) { (f(o), ...); }, ext_);
+    }
+    template <class F>
+    void each_extension(F&& f) const {
+        std::apply([&](const auto&... o) { (f(o), ...); }, ext_);
+    }
+
+protected:
+    bool same_extensions(const typed_extensions& o) const noexcept { return ext_ == o.ext_; }
+
+private:
+    std::tuple<std::optional<Exts>...> ext_{};
+};
+}  // namespace detail
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_EXTENSIONS_HPP
+// ---- end include/xstanza/model/extensions.hpp
+
+// ---- begin include/xstanza/model/lang_text.hpp
+// xstanza: human-readable texts keyed by xml:lang: a message's bodies and subjects, a
+// presence's statuses (RFC 6121 §5.2.3, §5.2.4, §4.7.2.2). Several are allowed, each in a
+// distinct language, "either explicitly or by inheritance". Plain data, no XML.
+#ifndef XSTANZA_MODEL_LANG_TEXT_HPP
+#define XSTANZA_MODEL_LANG_TEXT_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+
+namespace xstanza {
+
+/// One text and its xml:lang (empty: the stanza's language, inherited).
+struct LangText {
+    std::string_view text;
+    std::string_view lang{};
+
+    friend bool operator==(const LangText& a, const LangText& b) noexcept { return a.text == b.text && a.lang == b.lang; }
+    friend bool operator!=(const LangText& a, const LangText& b) noexcept { return !(a == b); }
+};
+
+/// True when two language tags are the same tag: BCP 47 tags compare case-insensitively
+/// (RFC 5646 §2.1.1).
+constexpr bool same_language(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+/// The texts of one kind (bodies, subjects, statuses): none, one, or several in distinct
+/// languages. Holds one text itself (`m.bodies = "hello"`) or views a list the caller or
+/// the Parser keeps (`m.bodies = span<const LangText>(array)`); copying it copies the view,
+/// never the texts.
+class lang_texts {
+public:
+    lang_texts() noexcept = default;
+    /// One text in the stanza's language.
+    lang_texts(std::string_view text) noexcept : one_{text, {}}, size_(1) {}
+    lang_texts(const char* text) noexcept : one_{text, {}}, size_(1) {}
+    /// A temporary string would dangle: keep the text in a variable that outlives the stanza.
+    lang_texts(std::string&&) = delete;
+    /// One text in a language of its own.
+    lang_texts(LangText one) noexcept : one_(one), size_(1) {}
+    /// Several texts (their languages must be distinct), viewed where they are.
+    lang_texts(span<const LangText> list) noexcept : list_(list.data()), size_(list.size()) {}
+
+    std::size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
+    const LangText* begin() const noexcept { return list_ ? list_ : &one_; }
+    const LangText* end() const noexcept { return begin() + size_; }
+    const LangText& operator[](std::size_t i) const noexcept { return begin()[i]; }
+
+    /// The text in language `lang`, where texts without an xml:lang are in `stanza_lang`;
+    /// with `lang` empty, the one in the stanza's language (or the first when none is).
+    std::optional<std::string_view> find(std::string_view lang = {}, std::string_view stanza_lang = {}) const noexcept {
+        if (empty()) return std::nullopt;
+        const std::string_view want = lang.empty() ? stanza_lang : lang;
+        for (const LangText& t : *this)
+            if (same_language(t.lang.empty() ? stanza_lang : t.lang, want)) return t.text;
+        if (lang.empty()) return begin()->text;
+        return std::nullopt;
+    }
+
+    friend bool operator==(const lang_texts& a, const lang_texts& b) noexcept {
+        return span<const LangText>(a.begin(), a.size_) == span<const LangText>(b.begin(), b.size_);
+    }
+    friend bool operator!=(const lang_texts& a, const lang_texts& b) noexcept { return !(a == b); }
+
+private:
+    LangText one_{};
+    const LangText* list_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_LANG_TEXT_HPP
+// ---- end include/xstanza/model/lang_text.hpp
+
+namespace xstanza {
+
+/// Message type tags (RFC 6121 §5.2.2); Error is shared with Iq and Presence.
+struct Chat { static constexpr std::string_view name = "chat"; };
+struct Groupchat { static constexpr std::string_view name = "groupchat"; };
+struct Headline { static constexpr std::string_view name = "headline"; };
+struct Normal { static constexpr std::string_view name = "normal"; };
+
+/// The runtime counterpart of the tags, for AnyMessage.
+enum class MessageType : unsigned char { normal, chat, groupchat, headline, error };
+
+/// The 'type' attribute value ("chat").
+constexpr std::string_view to_string(MessageType t) noexcept {
+    switch (t) {
+    case MessageType::normal: return "normal";
+    case MessageType::chat: return "chat";
+    case MessageType::groupchat: return "groupchat";
+    case MessageType::headline: return "headline";
+    case MessageType::error: return "error";
+    }
+    return "";
+}
+
+template <class Type> inline constexpr MessageType message_type_of = MessageType::normal;
+template <> inline constexpr MessageType message_type_of<Chat> = MessageType::chat;
+template <> inline constexpr MessageType message_type_of<Groupchat> = MessageType::groupchat;
+template <> inline constexpr MessageType message_type_of<Headline> = MessageType::headline;
+template <> inline constexpr MessageType message_type_of<Error> = MessageType::error;
+
+/// A <thread/> (RFC 6121 §5.2.5): an opaque conversation id, compared exactly, and the
+/// thread it branched from, which must differ from it.
+struct Thread {
+    std::string_view id;
+    std::string_view parent{};  ///< empty: none
+
+    friend bool operator==(const Thread& a, const Thread& b) noexcept { return a.id == b.id && a.parent == b.parent; }
+    friend bool operator!=(const Thread& a, const Thread& b) noexcept { return !(a == b); }
+};
+
+/// What every message has, whatever its type (RFC 6120 §8.1, RFC 6121 §5.2).
+struct message_fields {
+    std::string_view id{};       ///< RFC 6120 §8.1.3: optional on a message
+    std::optional<Jid> from{};   ///< RFC 6120 §8.1.2.1
+    std::optional<Jid> to{};     ///< RFC 6120 §8.1.1
+    std::string_view lang{};     ///< xml:lang (RFC 6120 §8.1.5): the stanza's, or the stream's
+    lang_texts bodies{};         ///< RFC 6121 §5.2.3: each in a distinct language
+    lang_texts subjects{};       ///< RFC 6121 §5.2.4: each in a distinct language
+    std::optional<Thread> thread{};  ///< RFC 6121 §5.2.5: at most one
+    extension_list extensions{};     ///< extension elements kept opaque (RFC 6120 §8.4)
+
+    /// The body in language `lang` (empty: the stanza's language, or the first body).
+    std::optional<std::string_view> body(std::string_view language = {}) const noexcept {
+        return bodies.find(language, lang);
+    }
+    /// The subject in language `lang` (as body()).
+    std::optional<std::string_view> subject(std::string_view language = {}) const noexcept {
+        return subjects.find(language, lang);
+    }
+
+protected:
+    bool same_fields(const message_fields& o) const noexcept {
+        return id == o.id && from == o.from && to == o.to && lang == o.lang && bodies == o.bodies &&
+               subjects == o.subjects && thread == o.thread && extensions == o.extensions;
+    }
+};
+
+namespace detail {
+template <class T> inline constexpr bool is_message_type_v =
+    std::is_same_v<T, Chat> || std::is_same_v<T, Groupchat> || std::is_same_v<T, Headline> ||
+    std::is_same_v<T, Normal> || std::is_same_v<T, Error>;
+
+template <class Type, class... Exts>
+constexpr bool check_message() {
+    static_assert(is_message_type_v<Type>,
+                  "Message<Type>: Type must be one of the tags Chat, Groupchat, Headline, Normal, Error (RFC 6121 5.2.2)");
+    static_assert((is_payload_v<Exts> && ...),
+                  "Message<Type, Ext...>: an Ext is not a payload; specialise xstanza::payload_traits<Ext> with in_message = true");
+    static_assert((is_message_extension_v<Exts> && ...),
+                  "Message<Type, Ext...>: payload_traits<Ext>::in_message is not true: this element does not extend a message");
+    static_assert(!(std::is_same_v<Exts, StanzaError> || ...),
+                  "Message<Type, StanzaError>: an error is not an extension; use Message<Error>(StanzaError{...}) (RFC 6120 8.3)");
+    return true;
+}
+
+template <class Type> struct message_error {};
+template <> struct message_error<Error> {
+    explicit message_error(StanzaError e) noexcept : error(e) {}
+    StanzaError error;  ///< RFC 6120 §8.3.1: an error message carries exactly one
+};
+}  // namespace detail
+
+/// A message of compile-time type `Type` (Chat, Groupchat, Headline, Normal, Error) whose
+/// extensions Exts... are decoded (get<P>()); every other extension is in `extensions`,
+/// opaque. Strings are views; see the parse functions for their lifetime.
+template <class Type, class... Exts>
+class Message : public message_fields, public detail::message_error<Type>, public detail::typed_extensions<Exts...> {
+    static_assert(detail::check_message<Type, Exts...>(), "see the message above");
+
+public:
+    using type_tag = Type;
+    static constexpr MessageType type = message_type_of<Type>;
+
+    /// A message of a type other than error.
+    template <class T = Type, std::enable_if_t<!std::is_same_v<T, Error>, int> = 0>
+    Message() noexcept {}
+    /// A message with its body, in the stanza's language.
+    template <class T = Type, std::enable_if_t<!std::is_same_v<T, Error>, int> = 0>
+    explicit Message(lang_texts body) noexcept { bodies = body; }
+    /// An error message; the StanzaError is required (RFC 6120 §8.3.1).
+    template <class T = Type, std::enable_if_t<std::is_same_v<T, Error>, int> = 0>
+    explicit Message(StanzaError e) noexcept : detail::message_error<Error>(e) {}
+    /// Not constructible without what the type requires: says which rule applies.
+    template <class T = Type, std::enable_if_t<std::is_same_v<T, Error>, int> = 0>
+    Message() : detail::message_error<Error>(StanzaError(Condition::undefined_condition)) {
+        static_assert(!std::is_same_v<T, Error>,
+                      "Message<Error>: an error message needs a StanzaError: Message<Error>(StanzaError{type, condition}) (RFC 6120 8.3.1)");
+    }
+
+    /// Sets 'to' and returns *this, for building in one expression.
+    Message& set_to(const Jid& j) & noexcept { to = j; return *this; }
+    Message& set_from(const Jid& j) & noexcept { from = j; return *this; }
+
+    friend bool operator==(const Message& a, const Message& b) noexcept {
+        if (!a.same_fields(b) || !a.same_extensions(b)) return false;
+        if constexpr (std::is_same_v<Type, Error>) return a.error == b.error;
+        return true;
+    }
+    friend bool operator!=(const Message& a, const Message& b) noexcept { return !(a == b); }
+};
+
+/// A message whose type is known only at run time (what a receiver parses when it accepts
+/// whatever arrives). visit() hands it to typed code.
+struct AnyMessage : message_fields {
+    AnyMessage() noexcept {}
+
+    MessageType type = MessageType::normal;
+    std::optional<StanzaError> error{};   ///< set exactly when type is error
+    /// A 'type' the receiver did not understand, as written: RFC 6121 §5.2.2 makes such a
+    /// message normal (`type` is then normal). Never written; not compared.
+    std::string_view ignored_type{};
+
+    /// Calls f with the typed view: Message<Normal>, Message<Chat>, Message<Groupchat>,
+    /// Message<Headline> or Message<Error>.
+    template <class F>
+    decltype(auto) visit(F&& f) const {
+        switch (type) {
+        case MessageType::chat: return std::forward<F>(f)(typed<Chat>());
+        case MessageType::groupchat: return std::forward<F>(f)(typed<Groupchat>());
+        case MessageType::headline: return std::forward<F>(f)(typed<Headline>());
+        case MessageType::error: return std::forward<F>(f)(typed<Error>());
+        case MessageType::normal: default: return std::forward<F>(f)(typed<Normal>());
+        }
+    }
+
+    /// The same message as Message<Type> (Type must be this message's type).
+    template <class Type>
+    Message<Type> typed() const {
+        if constexpr (std::is_same_v<Type, Error>) {
+            Message<Error> m(error.value_or(StanzaError(Condition::undefined_condition)));
+            static_cast<message_fields&>(m) = *this;
+            return m;
+        } else {
+            Message<Type> m;
+            static_cast<message_fields&>(m) = *this;
+            return m;
+        }
+    }
+
+    friend bool operator==(const AnyMessage& a, const AnyMessage& b) noexcept {
+        return a.same_fields(b) && a.type == b.type && a.error == b.error;
+    }
+    friend bool operator!=(const AnyMessage& a, const AnyMessage& b) noexcept { return !(a == b); }
+};
+
+/// The error answering a message (RFC 6120 §8.3.1): its id, the addresses swapped, the
+/// condition. A message of type error is never answered: that does not compile.
+template <class Type, class... Exts>
+Message<Error> make_error(const Message<Type, Exts...>& m, StanzaError error) {
+    static_assert(!std::is_same_v<Type, Error>,
+                  "make_error(Message<Error>): an error stanza is never answered with another error (RFC 6120 8.3.1)");
+    Message<Error> r(error);
+    r.id = m.id;
+    detail::address_reply(r, m);
+    return r;
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_MESSAGE_HPP
+// ---- end include/xstanza/model/message.hpp
+
+// ---- begin include/xstanza/model/presence.hpp
+// xstanza: the <presence/> stanza (RFC 6121 §4.7, §3, RFC 6120 §8.2.2), typed and
+// runtime-typed. Plain data, no XML. The presence type is part of the C++ type: only
+// available presence has show and priority, only Presence<Error> a StanzaError.
+#ifndef XSTANZA_MODEL_PRESENCE_HPP
+#define XSTANZA_MODEL_PRESENCE_HPP
+
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace xstanza {
+
+/// Presence type tags (RFC 6121 §4.7.1). Available stands for the absent 'type' attribute
+/// (there is no type='available'); Error is shared with Iq and Message.
+struct Available { static constexpr std::string_view name = ""; };
+struct Unavailable { static constexpr std::string_view name = "unavailable"; };
+struct Subscribe { static constexpr std::string_view name = "subscribe"; };
+struct Subscribed { static constexpr std::string_view name = "subscribed"; };
+struct Unsubscribe { static constexpr std::string_view name = "unsubscribe"; };
+struct Unsubscribed { static constexpr std::string_view name = "unsubscribed"; };
+struct Probe { static constexpr std::string_view name = "probe"; };
+
+/// The runtime counterpart of the tags, for AnyPresence.
+enum class PresenceType : unsigned char { available, unavailable, subscribe, subscribed, unsubscribe, unsubscribed, probe, error };
+
+/// The 'type' attribute value; "" for available, which has none.
+constexpr std::string_view to_string(PresenceType t) noexcept {
+    switch (t) {
+    case PresenceType::available: return "";
+    case PresenceType::unavailable: return "unavailable";
+    case PresenceType::subscribe: return "subscribe";
+    case PresenceType::subscribed: return "subscribed";
+    case PresenceType::unsubscribe: return "unsubscribe";
+    case PresenceType::unsubscribed: return "unsubscribed";
+    case PresenceType::probe: return "probe";
+    case PresenceType::error: return "error";
+    }
+    return "";
+}
+
+template <class Type> inline constexpr PresenceType presence_type_of = PresenceType::available;
+template <> inline constexpr PresenceType presence_type_of<Unavailable> = PresenceType::unavailable;
+template <> inline constexpr PresenceType presence_type_of<Subscribe> = PresenceType::subscribe;
+template <> inline constexpr PresenceType presence_type_of<Subscribed> = PresenceType::subscribed;
+template <> inline constexpr PresenceType presence_type_of<Unsubscribe> = PresenceType::unsubscribe;
+template <> inline constexpr PresenceType presence_type_of<Unsubscribed> = PresenceType::unsubscribed;
+template <> inline constexpr PresenceType presence_type_of<Probe> = PresenceType::probe;
+template <> inline constexpr PresenceType presence_type_of<Error> = PresenceType::error;
+
+/// The availability sub-state (RFC 6121 §4.7.2.1); none: no <show/>, plainly available.
+enum class Show : unsigned char { none, away, chat, dnd, xa };
+
+/// The <show/> value ("dnd"); "" for none.
+constexpr std::string_view to_string(Show s) noexcept {
+    switch (s) {
+    case Show::none: return "";
+    case Show::away: return "away";
+    case Show::chat: return "chat";
+    case Show::dnd: return "dnd";
+    case Show::xa: return "xa";
+    }
+    return "";
+}
+
+/// What every presence has, whatever its type (RFC 6120 §8.1, RFC 6121 §4.7).
+struct presence_fields {
+    std::string_view id{};      ///< RFC 6120 §8.1.3: optional on a presence
+    std::optional<Jid> from{};  ///< RFC 6120 §8.1.2.1
+    std::optional<Jid> to{};    ///< RFC 6120 §8.1.1
+    std::string_view lang{};    ///< xml:lang (RFC 6120 §8.1.5): the stanza's, or the stream's
+    lang_texts statuses{};      ///< RFC 6121 §4.7.2.2: each in a distinct language
+    extension_list extensions{};  ///< extension elements kept opaque (RFC 6120 §8.4)
+
+    /// The status in language `lang` (empty: the stanza's language, or the first status).
+    std::optional<std::string_view> status(std::string_view language = {}) const noexcept {
+        return statuses.find(language, lang);
+    }
+
+protected:
+    bool same_fields(const presence_fields& o) const noexcept {
+        return id == o.id && from == o.from && to == o.to && lang == o.lang && statuses == o.statuses &&
+               extensions == o.extensions;
+    }
+};
+
+namespace detail {
+template <class T> inline constexpr bool is_presence_type_v =
+    std::is_same_v<T, Available> || std::is_same_v<T, Unavailable> || std::is_same_v<T, Subscribe> ||
+    std::is_same_v<T, Subscribed> || std::is_same_v<T, Unsubscribe> || std::is_same_v<T, Unsubscribed> ||
+    std::is_same_v<T, Probe> || std::is_same_v<T, Error>;
+
+template <class Type, class... Exts>
+constexpr bool check_presence() {
+    static_assert(is_presence_type_v<Type>,
+                  "Presence<Type>: Type must be one of the tags Available, Unavailable, Subscribe, Subscribed, Unsubscribe, "
+                  "Unsubscribed, Probe, Error (RFC 6121 4.7.1)");
+    static_assert((is_payload_v<Exts> && ...),
+                  "Presence<Type, Ext...>: an Ext is not a payload; specialise xstanza::payload_traits<Ext> with in_presence = true");
+    static_assert((is_presence_extension_v<Exts> && ...),
+                  "Presence<Type, Ext...>: payload_traits<Ext>::in_presence is not true: this element does not extend a presence");
+    return true;
+}
+
+// Assigning show or priority on a presence other than available: the rule, by name.
+struct show_not_here {
+    template <class T>
+    show_not_here& operator=(const T&) {
+        static_assert(dependent_false_v<T>,
+                      "Presence<Type>::show: only available presence (Presence<Available>) has <show/>; unavailable presence "
+                      "MUST NOT carry it (RFC 6121 4.5.1), and xstanza keeps it off the other types too");
+        return *this;
+    }
+};
+struct priority_not_here {
+    template <class T>
+    priority_not_here& operator=(const T&) {
+        static_assert(dependent_false_v<T>,
+                      "Presence<Type>::priority: only available presence (Presence<Available>) has <priority/>; unavailable "
+                      "presence MUST NOT carry it (RFC 6121 4.5.1), and xstanza keeps it off the other types too");
+        return *this;
+    }
+};
+
+template <class Type> struct presence_body {
+    show_not_here show{};
+    priority_not_here priority{};
+};
+template <> struct presence_body<Available> {
+    Show show = Show::none;           ///< RFC 6121 §4.7.2.1: at most one
+    std::optional<int> priority{};    ///< RFC 6121 §4.7.2.3: -128..127; absent means 0
+    /// The priority the RFC says to act on: absent means zero (RFC 6121 §4.7.2.3).
+    int effective_priority() const noexcept { return priority.value_or(0); }
+};
+template <> struct presence_body<Error> {
+    explicit presence_body(StanzaError e) noexcept : error(e) {}
+    StanzaError error;  ///< RFC 6120 §8.3.1: an error presence carries exactly one
+};
+}  // namespace detail
+
+/// A presence of compile-time type `Type` (Available for no 'type', Unavailable, Subscribe,
+/// Subscribed, Unsubscribe, Unsubscribed, Probe, Error) whose extensions Exts... are decoded
+/// (get<P>()); every other extension is in `extensions`, opaque.
+///
+/// Where RFC 6121 says only "typically" (§4.7.2: show and priority on the subscription
+/// types and probe), xstanza decides: show and priority exist on Presence<Available> only; a
+/// received presence of another type that carries them has them ignored (receiver rules)
+/// or refused (sender rules).
+template <class Type, class... Exts>
+class Presence : public presence_fields, public detail::presence_body<Type>, public detail::typed_extensions<Exts...> {
+    static_assert(detail::check_presence<Type, Exts...>(), "see the message above");
+
+public:
+    using type_tag = Type;
+    static constexpr PresenceType type = presence_type_of<Type>;
+
+    template <class T = Type, std::enable_if_t<!std::is_same_v<T, Error>, int> = 0>
+    Presence() noexcept {}
+    /// An error presence; the StanzaError is required (RFC 6120 §8.3.1).
+    template <class T = Type, std::enable_if_t<std::is_same_v<T, Error>, int> = 0>
+    explicit Presence(StanzaError e) noexcept : detail::presence_body<Error>(e) {}
+    /// Not constructible without what the type requires: says which rule applies.
+    template <class T = Type, std::enable_if_t<std::is_same_v<T, Error>, int> = 0>
+    Presence() : detail::presence_body<Error>(StanzaError(Condition::undefined_condition)) {
+        static_assert(!std::is_same_v<T, Error>,
+                      "Presence<Error>: an error presence needs a StanzaError: Presence<Error>(StanzaError{type, condition}) (RFC 6120 8.3.1)");
+    }
+
+    Presence& set_to(const Jid& j) & noexcept { to = j; return *this; }
+    Presence& set_from(const Jid& j) & noexcept { from = j; return *this; }
+
+    friend bool operator==(const Presence& a, const Presence& b) noexcept {
+        if (!a.same_fields(b) || !a.same_extensions(b)) return false;
+        if constexpr (std::is_same_v<Type, Available>) return a.show == b.show && a.priority == b.priority;
+        if constexpr (std::is_same_v<Type, Error>) return a.error == b.error;
+        return true;
+    }
+    friend bool operator!=(const Presence& a, const Presence& b) noexcept { return !(a == b); }
+};
+
+/// A presence whose type is known only at run time. visit() hands it to typed code.
+struct AnyPresence : presence_fields {
+    AnyPresence() noexcept {}
+
+    PresenceType type = PresenceType::available;
+    Show show = Show::none;           ///< only on available presence (see Presence)
+    std::optional<int> priority{};    ///< likewise; -128..127
+    std::optional<StanzaError> error{};  ///< set exactly when type is error
+
+    /// Calls f with the typed view (Presence<Available>, Presence<Unavailable>, ...).
+    template <class F>
+    decltype(auto) visit(F&& f) const {
+        switch (type) {
+        case PresenceType::unavailable: return std::forward<F>(f)(typed<Unavailable>());
+        case PresenceType::subscribe: return std::forward<F>(f)(typed<Subscribe>());
+        case PresenceType::subscribed: return std::forward<F>(f)(typed<Subscribed>());
+        case PresenceType::unsubscribe: return std::forward<F>(f)(typed<Unsubscribe>());
+        case PresenceType::unsubscribed: return std::forward<F>(f)(typed<Unsubscribed>());
+        case PresenceType::probe: return std::forward<F>(f)(typed<Probe>());
+        case PresenceType::error: return std::forward<F>(f)(typed<Error>());
+        case PresenceType::available: default: return std::forward<F>(f)(typed<Available>());
+        }
+    }
+
+    /// The same presence as Presence<Type> (Type must be this presence's type).
+    template <class Type>
+    Presence<Type> typed() const {
+        if constexpr (std::is_same_v<Type, Error>) {
+            Presence<Error> p(error.value_or(StanzaError(Condition::undefined_condition)));
+            static_cast<presence_fields&>(p) = *this;
+            return p;
+        } else {
+            Presence<Type> p;
+            static_cast<presence_fields&>(p) = *this;
+            if constexpr (std::is_same_v<Type, Available>) {
+                p.show = show;
+                p.priority = priority;
+            }
+            return p;
+        }
+    }
+
+    friend bool operator==(const AnyPresence& a, const AnyPresence& b) noexcept {
+        return a.same_fields(b) && a.type == b.type && a.show == b.show && a.priority == b.priority && a.error == b.error;
+    }
+    friend bool operator!=(const AnyPresence& a, const AnyPresence& b) noexcept { return !(a == b); }
+};
+
+/// The error answering a presence (RFC 6120 §8.3.1): its id, the addresses swapped, the
+/// condition. A presence of type error is never answered: that does not compile.
+template <class Type, class... Exts>
+Presence<Error> make_error(const Presence<Type, Exts...>& p, StanzaError error) {
+    static_assert(!std::is_same_v<Type, Error>,
+                  "make_error(Presence<Error>): an error stanza is never answered with another error (RFC 6120 8.3.1)");
+    Presence<Error> r(error);
+    r.id = p.id;
+    detail::address_reply(r, p);
+    return r;
+}
+
+namespace detail {
+template <class Answer, class Type, class... Exts>
+result<Answer> answer_subscription(const Presence<Type, Exts...>& request, std::string_view id) noexcept {
+    static_assert(std::is_same_v<Type, Subscribe>,
+                  "approve/deny: only a subscription request (Presence<Subscribe>) is approved or denied (RFC 6121 3.1.4); "
+                  "to pre-approve or cancel, build Presence<Subscribed> or Presence<Unsubscribed> yourself (RFC 6121 3.4, 3.2)");
+    // RFC 6121 §3.1.4: the answer's 'id' "MUST NOT mirror the 'id' attribute of the subscription request".
+    if (!id.empty() && id == request.id)
+        return codec_error::make(errc::invalid_data, 0, "the answer's id '", id,
+                                 "' mirrors the subscription request's (RFC 6121 §3.1.4)");
+    Answer a;
+    a.id = id;
+    // RFC 6121 §3.1.4: to the requester's bare JID (its server stamped it so, §3.1.2).
+    if (request.from) a.to = request.from->bare();
+    return a;
+}
+}  // namespace detail
+
+/// Approves a subscription request (RFC 6121 §3.1.4): a subscribed presence to the requester's
+/// bare JID with an id of its own (`id`, which must not be the request's; the RFC says a client
+/// SHOULD include one).
+template <class Type, class... Exts>
+result<Presence<Subscribed>> approve(const Presence<Type, Exts...>& request, std::string_view id) noexcept {
+    return detail::answer_subscription<Presence<Subscribed>>(request, id);
+}
+
+/// Denies a subscription request (RFC 6121 §3.1.4, §3.2): an unsubscribed presence, as approve.
+template <class Type, class... Exts>
+result<Presence<Unsubscribed>> deny(const Presence<Type, Exts...>& request, std::string_view id) noexcept {
+    return detail::answer_subscription<Presence<Unsubscribed>>(request, id);
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_PRESENCE_HPP
+// ---- end include/xstanza/model/presence.hpp
+
+// ---- begin include/xstanza/model/any_stanza.hpp
+// xstanza: one type for whatever arrives: an IQ, a message or a presence (RFC 6120 §8),
+// each runtime-typed. Plain data, no XML.
+#ifndef XSTANZA_MODEL_ANY_STANZA_HPP
+#define XSTANZA_MODEL_ANY_STANZA_HPP
+
+#include <utility>
+#include <variant>
+
+
+namespace xstanza {
+
+/// Any stanza: an AnyIq, an AnyMessage or an AnyPresence. visit() calls a function with the
+/// one it holds; each of those visits on into the typed stanza (Iq<Get, AnyPayload>,
+/// Message<Chat>, Presence<Subscribe>...).
+class AnyStanza {
+public:
+    AnyStanza() noexcept = default;
+    AnyStanza(AnyIq iq) noexcept : v_(std::move(iq)) {}
+    AnyStanza(AnyMessage m) noexcept : v_(std::move(m)) {}
+    AnyStanza(AnyPresence p) noexcept : v_(std::move(p)) {}
+
+    StanzaKind kind() const noexcept { return StanzaKind(v_.index()); }
+    /// The stanza as its kind, or null when it is another kind.
+    const AnyIq* iq() const noexcept { return std::get_if<AnyIq>(&v_); }
+    const AnyMessage* message() const noexcept { return std::get_if<AnyMessage>(&v_); }
+    const AnyPresence* presence() const noexcept { return std::get_if<AnyPresence>(&v_); }
+
+    /// Calls f with the AnyIq, AnyMessage or AnyPresence held.
+    template <class F>
+    decltype(auto) visit(F&& f) const {
+        return std::visit(std::forward<F>(f), v_);
+    }
+
+    /// Makes the stanza a default T (AnyIq, AnyMessage or AnyPresence) and returns it.
+    template <class T>
+    T& emplace() noexcept {
+        return v_.template emplace<T>();
+    }
+
+    friend bool operator==(const AnyStanza& a, const AnyStanza& b) noexcept { return a.v_ == b.v_; }
+    friend bool operator!=(const AnyStanza& a, const AnyStanza& b) noexcept { return !(a == b); }
+
+private:
+    std::variant<AnyIq, AnyMessage, AnyPresence> v_;
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_ANY_STANZA_HPP
+// ---- end include/xstanza/model/any_stanza.hpp
 
 // ---- begin include/xstanza/codec/roster.hpp
 // xstanza: the roster payload, <query xmlns='jabber:iq:roster'/> (RFC 6121 §2), read and
@@ -4894,26 +5658,36 @@ struct storage_access {
 }  // namespace detail
 
 /// What a payload's codec reads besides its element (payload_parser<P>::parse(e, context)):
-/// the type of the IQ carrying it (some payload rules depend on it: RFC 6121 §2.1.3, §2.1.5),
-/// the rules the parse applies (rules.hpp) and the parse's storage.
+/// the stanza carrying it (an IQ of some type: some payload rules depend on it, RFC 6121
+/// §2.1.3, §2.1.5; or a message or presence, for an extension element), the rules the parse
+/// applies (rules.hpp) and the parse's storage.
 class payload_context {
 public:
     payload_context(IqType type, const xstanza::rules& r, parse_storage& storage) noexcept
         : type_(type), rules_(r), storage_(&storage) {}
+    /// For an extension element of a message or presence (`kind`).
+    payload_context(StanzaKind kind, const xstanza::rules& r, parse_storage& storage) noexcept
+        : kind_(kind), rules_(r), storage_(&storage) {}
+    /// The kind of stanza the element is in.
+    StanzaKind kind() const noexcept { return kind_; }
+    /// The IQ's type (meaningful when kind() is StanzaKind::iq).
     IqType iq_type() const noexcept { return type_; }
     const xstanza::rules& rules() const noexcept { return rules_; }
     parse_storage& storage() const noexcept { return *storage_; }
 
 private:
-    IqType type_;
+    IqType type_ = IqType::get;
+    StanzaKind kind_ = StanzaKind::iq;
     xstanza::rules rules_;
     parse_storage* storage_;
 };
 
 /// What a payload's codec writes with besides the writer (payload_serializer<P>::write(p, w,
-/// context)): the type of the IQ carrying it. The sender's rules are the writer's (w.rules()).
+/// context)): the kind of stanza carrying it and, for an IQ, its type. The sender's rules are
+/// the writer's (w.rules()).
 struct write_context {
     IqType iq_type = IqType::get;
+    StanzaKind kind = StanzaKind::iq;
 };
 
 }  // namespace xstanza
@@ -5269,7 +6043,7 @@ constexpr Condition reply_condition(errc code) noexcept {
 /// It holds views into `e` and the parsed input: serialize it before either goes away.
 inline std::optional<Iq<Error>> error_reply(const parse_error& e) noexcept {
     const rejected_request* r = e.request();
-    if (!r) return std::nullopt;
+    if (!r || r->kind != StanzaKind::iq) return std::nullopt;
     StanzaError error(reply_condition(e.code()));
     error.text = e.message();
     error.text_lang = "en";
@@ -5277,6 +6051,54 @@ inline std::optional<Iq<Error>> error_reply(const parse_error& e) noexcept {
     if (result<Jid> to = Jid::parse(r->from)) reply.to = *to;  // RFC 6120 §8.3.1: back to the sender
     if (result<Jid> from = Jid::parse(r->to)) reply.from = *from;
     return reply;
+}
+
+namespace detail {
+template <class S>
+S refused_reply(const rejected_request& r, const StanzaError& error) noexcept {
+    S s;
+    s.id = r.id;
+    s.error = error;
+    if (result<Jid> to = Jid::parse(r.from)) s.to = *to;  // RFC 6120 §8.3.1: back to the sender
+    if (result<Jid> from = Jid::parse(r.to)) s.from = *from;
+    return s;
+}
+}  // namespace detail
+
+/// The error stanza answering whatever stanza `e` refused: an error IQ for a get or set (as
+/// error_reply), an error message for a message, an error presence for a presence (RFC 6120
+/// §8.3.1: same id, the addresses swapped; RFC 6121 §4.7.1: an unknown presence type is
+/// answered bad-request); nothing when `e` is not to be answered (a stanza of type error, a
+/// result, XML that is not well-formed). The same views as error_reply's.
+inline std::optional<AnyStanza> stanza_error_reply(const parse_error& e) noexcept {
+    const rejected_request* r = e.request();
+    if (!r) return std::nullopt;
+    StanzaError error(reply_condition(e.code()));
+    error.text = e.message();
+    error.text_lang = "en";
+    switch (r->kind) {
+    case StanzaKind::message: {
+        AnyMessage m = detail::refused_reply<AnyMessage>(*r, error);
+        m.type = MessageType::error;
+        return AnyStanza(m);
+    }
+    case StanzaKind::presence: {
+        AnyPresence p = detail::refused_reply<AnyPresence>(*r, error);
+        p.type = PresenceType::error;
+        return AnyStanza(p);
+    }
+    case StanzaKind::iq: default: {
+        std::optional<Iq<Error>> iq = error_reply(e);
+        if (!iq) return std::nullopt;
+        AnyIq any;
+        any.type = IqType::error;
+        any.id = iq->id;
+        any.from = iq->from;
+        any.to = iq->to;
+        any.error = iq->error;
+        return AnyStanza(any);
+    }
+    }
 }
 
 }  // namespace xstanza
@@ -5312,6 +6134,123 @@ inline std::optional<Iq<Error>> error_reply(const parse_error& e) noexcept {
 #include <optional>
 #include <string_view>
 
+
+// ---- begin include/xstanza/codec/frame.hpp
+// xstanza: what the three stanza elements share (RFC 6120 §8.1, §8.3.1): their attributes,
+// their namespace, the addresses a server-to-server stanza needs, where their <error/> may
+// be; read and written side by side. codec/iq.hpp, codec/message.hpp and codec/presence.hpp
+// build on it.
+#ifndef XSTANZA_CODEC_FRAME_HPP
+#define XSTANZA_CODEC_FRAME_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+
+namespace xstanza {
+namespace detail {
+
+// ---- the rules, one function each ----
+
+// RFC 6120 §8.3.1: a stanza of type error carries one <error/>, and only such a stanza carries
+// one. The problem with `errors` <error/> children, or null.
+inline const char* error_count_problem(bool error_type, std::size_t errors) noexcept {
+    if (!error_type) return errors ? "only a stanza of type error carries an <error/> (RFC 6120 §8.3.1)" : nullptr;
+    if (errors == 0) return "a stanza of type error has no <error/> child (RFC 6120 §8.3.1)";
+    if (errors > 1) return "a stanza of type error carries one <error/>, found a second (RFC 6120 §8.3.1)";
+    return nullptr;
+}
+
+// ---- reading ----
+
+/// The attributes every stanza may have that the caller reads itself: 'type', 'id',
+/// 'xml:lang' (null handles when absent). 'from' and 'to' go straight to the caller's JIDs.
+struct stanza_attributes {
+    attribute type, id, lang;
+};
+
+// RFC 6120 §8.1.1, §8.1.2, §8.1.3, §8.1.4, §8.1.5: the stanza's attributes.
+XSTANZA_CODEC_STEP codec_error read_stanza_attributes(const element& root, stanza_attributes& out, std::optional<Jid>& from,
+                                                      std::optional<Jid>& to) noexcept {
+    for (attribute a : root.attributes()) {
+        const std::string_view n = a.qname();
+        if (is(n, "type")) out.type = a;
+        else if (is(n, "id")) out.id = a;
+        else if (is(n, "from")) { if (codec_error e = read_jid(a, "'from'", from)) return e; }
+        else if (is(n, "to")) { if (codec_error e = read_jid(a, "'to'", to)) return e; }
+        else if (is(n, "xml:lang")) out.lang = a;
+    }
+    return {};
+}
+
+// RFC 6120 §8.1.5: the stanza's language: its xml:lang, or the stream's.
+XSTANZA_CODEC_STEP codec_error read_stanza_lang(const attribute& lang, const stream_context& stream,
+                                                std::string_view& out) noexcept {
+    out = stream.lang;
+    if (lang) return read_lang(lang, out);
+    return {};
+}
+
+// RFC 6120 §4.8.2, §8: the namespace of the stanza element `root` named `kind`: jabber:client
+// or jabber:server as written, or none (then the stream's content namespace). `written` is
+// what the element says, `ns` the namespace it is in.
+XSTANZA_CODEC_STEP codec_error read_stanza_namespace(const element& root, std::string_view kind, const stream_context& stream,
+                                                     std::string_view& written, std::string_view& ns) noexcept {
+    written = root.ns();
+    if (!written.empty() && !same(written, jabber_client_ns) && !same(written, jabber_server_ns))
+        return codec_error::make(errc::wrong_namespace, root.offset(), "<", kind, "> in namespace '", written,
+                                 "', expected 'jabber:client' or 'jabber:server'");
+    ns = written.empty() ? stream.content_ns : written;
+    return {};
+}
+
+// RFC 6120 §8.1.1.2, §8.1.2.2: on a server-to-server stream every stanza carries 'to' and 'from'.
+XSTANZA_CODEC_STEP codec_error check_server_addresses(const element& root, std::string_view ns, bool has_from,
+                                                      bool has_to) noexcept {
+    if (same(ns, jabber_server_ns) && (!has_from || !has_to))
+        return codec_error::make(errc::missing_address, root.offset(), "a jabber:server stanza without '",
+                                 has_from ? "to" : "from", "' (RFC 6120 §8.1.1.2, §8.1.2.2)");
+    return {};
+}
+
+// True when `c` is in the stanza's own namespace (the <error/> of RFC 6120 §8.3, <body/>,
+// <show/>...): the stanza's written namespace, or, for a stanza in none, the one it is in.
+XSTANZA_CODEC_STEP bool in_stanza_ns(const element& c, std::string_view written_ns, std::string_view ns) noexcept {
+    const std::string_view child_ns = c.ns();
+    return same(child_ns, written_ns) || (written_ns.empty() && same(child_ns, ns));
+}
+
+// RFC 6120 §8.3.1 on a message or presence: reports a wrong number of <error/> children
+// (`first` and `extra` the first two found).
+inline codec_error check_error_count(bool error_type, std::size_t errors, const element& root, const element& first,
+                                     const element& extra) noexcept {
+    const char* problem = error_count_problem(error_type, errors);
+    if (!problem) return {};
+    if (!error_type) return codec_error(errc::unexpected_error, first.offset(), problem);
+    if (errors == 0) return codec_error(errc::missing_error, root.offset(), problem);
+    return codec_error(errc::invalid_error, extra.offset(), problem);
+}
+
+// ---- writing ----
+
+/// The start tag of a stanza `kind` with its 'type' (omitted when empty) and the attributes
+/// every stanza has (RFC 6120 §8.1): 'id' only when non-empty.
+template <class T>
+void write_stanza_start(xml_writer& w, std::string_view kind, std::string_view type, const T& s) noexcept {
+    writer_access::open(w, kind, "jabber:client");
+    if (!type.empty()) writer_access::attribute(w, "type", type);
+    if (!s.id.empty()) w.attribute("id", s.id);
+    if (s.from) write_jid(w, "from", *s.from);
+    if (s.to) write_jid(w, "to", *s.to);
+    write_lang(w, s.lang);
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_FRAME_HPP
+// ---- end include/xstanza/codec/frame.hpp
 
 namespace xstanza {
 namespace detail {
@@ -5352,13 +6291,9 @@ inline std::string_view iq_named(IqType type) noexcept {
     return "an IQ";
 }
 
-// RFC 6120 §8.3.1: an error IQ carries one <error/>, and only an error IQ carries one. The
-// problem with `errors` <error/> children in an IQ of type `type`, or null.
+// RFC 6120 §8.3.1 for an IQ (codec/frame.hpp): the problem with `errors` <error/> children, or null.
 inline const char* iq_error_count_problem(IqType type, std::size_t errors) noexcept {
-    if (type != IqType::error) return errors ? "only an error IQ carries an <error/> (RFC 6120 §8.3.1)" : nullptr;
-    if (errors == 0) return "an error IQ has no <error/> child (RFC 6120 §8.3.1)";
-    if (errors > 1) return "an error IQ carries one <error/>, found a second (RFC 6120 §8.3.1)";
-    return nullptr;
+    return error_count_problem(type == IqType::error, errors);
 }
 
 // ---- reading ----
@@ -5391,15 +6326,9 @@ XSTANZA_CODEC_STEP codec_error read_iq_type(const attribute& a, IqType& out) noe
 // keeps them.
 XSTANZA_CODEC_STEP codec_error read_iq_attributes(const element& root, const stream_context& stream, iq_frame& f,
                                       std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
-    attribute type, id, lang;
-    for (attribute a : root.attributes()) {
-        const std::string_view n = a.qname();
-        if (is(n, "type")) type = a;
-        else if (is(n, "id")) id = a;
-        else if (is(n, "from")) { if (codec_error e = read_jid(a, "'from'", from)) return e; }
-        else if (is(n, "to")) { if (codec_error e = read_jid(a, "'to'", to)) return e; }
-        else if (is(n, "xml:lang")) lang = a;
-    }
+    stanza_attributes a;
+    if (codec_error e = read_stanza_attributes(root, a, from, to)) return e;
+    const attribute &type = a.type, &id = a.id;
     // RFC 6120 §8.2.3: an IQ MUST have 'type' and 'id'.
     if (!type) return codec_error::make(errc::missing_type, root.offset(), "<iq> has no 'type' (RFC 6120 §8.2.3)");
     if (codec_error e = read_iq_type(type, f.type)) return e;
@@ -5407,9 +6336,7 @@ XSTANZA_CODEC_STEP codec_error read_iq_attributes(const element& root, const str
     f.id = id.value();
     if (f.id.empty()) return codec_error::make(errc::missing_id, id.offset(), "<iq> has an empty 'id' (RFC 6120 §8.2.3)");
     // RFC 6120 §8.1.5: xml:lang is a language tag; a stanza without one is in the stream's language.
-    f.lang = stream.lang;
-    if (lang) return read_lang(lang, f.lang);
-    return {};
+    return read_stanza_lang(a.lang, stream, f.lang);
 }
 
 // Sorts the children of <iq/> into the <error/> (in the stanza's namespace) and payloads, and
@@ -5419,9 +6346,7 @@ XSTANZA_CODEC_STEP codec_error read_iq_children(const element& root, std::string
     element extra_payload, extra_error;
     for (element c : root) {
         // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
-        const std::string_view error_ns = c.ns();
-        const bool is_error = is(c.name(), "error") &&
-                              (same(error_ns, written_ns) || (written_ns.empty() && same(error_ns, f.ns)));
+        const bool is_error = is(c.name(), "error") && in_stanza_ns(c, written_ns, f.ns);
         if (is_error) {
             if (errors++ == 0) f.error = c;
             else if (!extra_error) extra_error = c;
@@ -5456,18 +6381,12 @@ inline codec_error read_iq_frame(const element& root, std::size_t root_text, con
                                  std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
     if (!is(root.name(), "iq"))
         return codec_error::make(errc::not_iq, root.offset(), "expected <iq>, found <", root.qname(), ">");
-    const std::string_view written_ns = root.ns();
-    if (!written_ns.empty() && !same(written_ns, jabber_client_ns) && !same(written_ns, jabber_server_ns))
-        return codec_error::make(errc::wrong_namespace, root.offset(), "<iq> in namespace '", written_ns,
-                                 "', expected 'jabber:client' or 'jabber:server'");
     // An <iq> with no namespace is in the stream's content namespace (jabber:client when
     // parsed on its own).
-    f.ns = written_ns.empty() ? stream.content_ns : written_ns;
+    std::string_view written_ns;
+    if (codec_error e = read_stanza_namespace(root, "iq", stream, written_ns, f.ns)) return e;
     if (codec_error e = read_iq_attributes(root, stream, f, from, to)) return e;
-    // RFC 6120 §8.1.1.2, §8.1.2.2: on a server-to-server stream every stanza carries 'to' and 'from'.
-    if (same(f.ns, jabber_server_ns) && (!from || !to))
-        return codec_error::make(errc::missing_address, root.offset(), "a jabber:server stanza without '",
-                                 from ? "to" : "from", "' (RFC 6120 §8.1.1.2, §8.1.2.2)");
+    if (codec_error e = check_server_addresses(root, f.ns, from.has_value(), to.has_value())) return e;
     if (root_text != std::string_view::npos)
         return codec_error(errc::unexpected_text, root_text,
                            "text directly inside <iq>; an IQ holds only child elements (RFC 6120 §8.2.3)");
@@ -5481,14 +6400,9 @@ template <class T>
 void write_iq_header(xml_writer& w, const T& iq, IqType type) noexcept {
     const std::string_view type_name = to_string(type);
     if (type_name.empty()) return w.fail(errc::invalid_data, "IQ type outside the enumeration");
-    writer_access::open(w, "iq", "jabber:client");
-    writer_access::attribute(w, "type", type_name);
     // RFC 6120 §8.2.3: every IQ has a non-empty id.
     if (iq.id.empty()) return w.fail(errc::invalid_data, "an IQ needs a non-empty id (RFC 6120 §8.2.3)");
-    w.attribute("id", iq.id);
-    if (iq.from) write_jid(w, "from", *iq.from);
-    if (iq.to) write_jid(w, "to", *iq.to);
-    write_lang(w, iq.lang);
+    write_stanza_start(w, "iq", type_name, iq);
 }
 
 /// The counts of an IQ known only at run time (AnyIq), checked before writing.
@@ -5900,6 +6814,507 @@ inline void write_stanza_error(xml_writer& w, const StanzaError& e, std::string_
 #endif  // XSTANZA_CODEC_STANZA_ERROR_HPP
 // ---- end include/xstanza/codec/stanza_error.hpp
 
+// ---- begin include/xstanza/stanza/fill.hpp
+// xstanza: filling a message or a presence from the tree of the latest parse: the frame
+// codecs (codec/message.hpp, codec/presence.hpp) read the element, this decodes its
+// extensions through the extension point (those the type names) or keeps them opaque, and
+// reads its <error/> with the stanza error's codec. The Parser calls it.
+#ifndef XSTANZA_STANZA_FILL_HPP
+#define XSTANZA_STANZA_FILL_HPP
+
+#include <cstddef>
+#include <type_traits>
+#include <vector>
+
+
+// ---- begin include/xstanza/codec/message.hpp
+// xstanza: the <message/> element (RFC 6121 §5.2, RFC 6120 §8.2.1): its type, its
+// <subject/>, <body/> and <thread/> children, where its <error/> may be; read and written side
+// by side. Its <error/> has the stanza error's codec, its extensions the extension point.
+#ifndef XSTANZA_CODEC_MESSAGE_HPP
+#define XSTANZA_CODEC_MESSAGE_HPP
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+
+// ---- begin include/xstanza/codec/lang_text.hpp
+// xstanza: the human-readable text children of a message or presence (<body/>, <subject/>,
+// <status/>: RFC 6121 §5.2.3, §5.2.4, §4.7.2.2) and the character-data children beside them
+// (<show/>, <priority/>, <thread/>), read and written side by side, with the rules they share:
+// character data only (no mixed content), several texts only in distinct languages.
+#ifndef XSTANZA_CODEC_LANG_TEXT_HPP
+#define XSTANZA_CODEC_LANG_TEXT_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+
+namespace xstanza {
+namespace detail {
+
+// ---- the rules, one function each ----
+
+namespace lang_rule {
+inline char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+inline bool less(std::string_view a, std::string_view b) noexcept {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                        [](char x, char y) { return lower(x) < lower(y); });
+}
+}  // namespace lang_rule
+
+/// RFC 6121 §5.2.3, §5.2.4, §4.7.2.2: texts of one kind may repeat "only if each instance
+/// possesses an 'xml:lang' attribute with a distinct language value (either explicitly or by
+/// inheritance)". True when a language repeats, which `dup` then names. A text without
+/// xml:lang is in `stanza_lang`. Above eight texts the languages are sorted in `scratch` (a
+/// parse's storage, so that hostile input cannot make the check quadratic); `oom` reports
+/// that it could not grow.
+inline bool duplicate_lang(const lang_texts& texts, std::string_view stanza_lang, std::vector<std::string_view>* scratch,
+                           std::string_view& dup, bool& oom) noexcept {
+    const std::size_t n = texts.size();
+    auto lang_of = [&](std::size_t i) { return texts[i].lang.empty() ? stanza_lang : texts[i].lang; };
+    if (n < 2) return false;
+    if (n <= 8 || !scratch) {
+        for (std::size_t i = 1; i < n; ++i)
+            for (std::size_t k = 0; k < i; ++k)
+                if (same_language(lang_of(k), lang_of(i))) return dup = lang_of(i), true;
+        return false;
+    }
+    try {
+        scratch->clear();
+        for (std::size_t i = 0; i < n; ++i) scratch->push_back(lang_of(i));
+    } catch (...) {
+        oom = true;
+        return false;
+    }
+    std::sort(scratch->begin(), scratch->end(), lang_rule::less);
+    for (std::size_t i = 1; i < n; ++i)
+        if (same_language((*scratch)[i - 1], (*scratch)[i])) return dup = (*scratch)[i], true;
+    return false;
+}
+
+// ---- reading ----
+
+/// The character data of `c`, a child that holds text only (<body/>, <show/>, <thread/>...):
+/// "MUST NOT contain mixed content" (RFC 6121 §5.2.3, §5.2.4, §5.2.5, §4.7.2.1 - §4.7.2.3).
+XSTANZA_CODEC_STEP codec_error read_text_only(const element& c, std::string_view& out) noexcept {
+    if (c.has_children())
+        return codec_error::make(errc::mixed_content, c.offset(), "<", c.qname(),
+                                 "> holds character data only, found a child element (RFC 6121 §4.7.2, §5.2)");
+    out = c.text();
+    if (c.out_of_memory()) return codec_error(errc::out_of_memory, c.offset(), "out of memory decoding a text");
+    return {};
+}
+
+/// A <body/>, <subject/> or <status/>: its text and its own xml:lang (empty: inherited).
+XSTANZA_CODEC_STEP codec_error read_lang_text(const element& c, LangText& out) noexcept {
+    if (codec_error e = read_text_only(c, out.text)) return e;
+    out.lang = {};
+    if (std::optional<attribute> lang = c.find("xml:lang")) return read_lang(*lang, out.lang);
+    return {};
+}
+
+/// Appends a <body/>, <subject/> or <status/> to `list` (null: out of memory).
+XSTANZA_CODEC_STEP codec_error read_into(const element& c, std::vector<LangText>* list) noexcept {
+    if (!list) return codec_error(errc::out_of_memory, c.offset(), "out of memory keeping a text");
+    LangText t;
+    if (codec_error e = read_lang_text(c, t)) return e;
+    try {
+        list->push_back(t);
+    } catch (...) {
+        return codec_error(errc::out_of_memory, c.offset(), "out of memory keeping a text");
+    }
+    return {};
+}
+
+/// After the texts of one kind were read: reports a language that repeats.
+inline codec_error check_langs(const lang_texts& texts, std::string_view stanza_lang, std::string_view what,
+                               std::size_t offset, std::vector<std::string_view>* scratch) noexcept {
+    bool oom = false;
+    std::string_view dup;
+    if (duplicate_lang(texts, stanza_lang, scratch, dup, oom))
+        return codec_error::make(errc::duplicate_lang, offset, "two <", what, "/> in language '", dup,
+                                 "'; several are allowed only in distinct languages (RFC 6121 §5.2.3, §5.2.4, §4.7.2.2)");
+    if (oom) return codec_error(errc::out_of_memory, offset, "out of memory checking languages");
+    return {};
+}
+
+// ---- writing ----
+
+/// Writes the texts of one kind (<body/>...), after checking their languages are distinct.
+inline void write_lang_texts(xml_writer& w, std::string_view name, const lang_texts& texts,
+                             std::string_view stanza_lang) noexcept {
+    bool oom = false;
+    std::string_view dup;
+    if (duplicate_lang(texts, stanza_lang, nullptr, dup, oom))
+        return w.fail(errc::invalid_data, "two <", name, "/> in language '", dup,
+                      "'; several are allowed only in distinct languages (RFC 6121 §5.2.3, §5.2.4, §4.7.2.2)");
+    for (const LangText& t : texts) {
+        writer_access::open(w, name, "jabber:client");
+        write_lang(w, t.lang);
+        w.text(t.text);
+        w.close();
+    }
+}
+
+/// Writes a child of character data only (<show/>, <priority/>, <thread/>).
+inline void write_text_element(xml_writer& w, std::string_view name, std::string_view text) noexcept {
+    writer_access::open(w, name, "jabber:client");
+    w.text(text);
+    w.close();
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_LANG_TEXT_HPP
+// ---- end include/xstanza/codec/lang_text.hpp
+
+namespace xstanza {
+namespace detail {
+
+// ---- the rules, one function each ----
+
+// RFC 6121 §5.2.2: the message type a 'type' value names; false for a value outside the
+// five, which a receiver "MUST consider ... to be of type normal" and a sender MUST NOT send.
+inline bool message_type_named(std::string_view t, MessageType& out) noexcept {
+    if (is(t, "chat")) out = MessageType::chat;
+    else if (is(t, "groupchat")) out = MessageType::groupchat;
+    else if (is(t, "headline")) out = MessageType::headline;
+    else if (is(t, "normal")) out = MessageType::normal;
+    else if (is(t, "error")) out = MessageType::error;
+    else return false;
+    return true;
+}
+
+// RFC 6121 §5.2.5: the 'parent' of a <thread/> "MUST be different from the XML character data
+// of the <thread/> element". The problem, or null.
+inline const char* thread_problem(const Thread& t) noexcept {
+    if (!t.parent.empty() && t.parent == t.id) return "a <thread/>'s parent is the thread itself (RFC 6121 §5.2.5)";
+    return nullptr;
+}
+
+// ---- reading ----
+
+struct message_body_tag {};
+struct message_subject_tag {};
+
+/// What the Parser needs besides the fields: the type and the <error/> element.
+struct message_frame {
+    MessageType type = MessageType::normal;
+    std::string_view ignored_type;  // a type a receiver read as normal (RFC 6121 §5.2.2)
+    element error;                  // the null handle when there is none
+};
+
+// RFC 6121 §5.2.2: the 'type' attribute.
+XSTANZA_CODEC_STEP codec_error read_message_type(const attribute& type, const rules& r, message_frame& f) noexcept {
+    f.type = MessageType::normal;  // "the default value of the 'type' attribute is 'normal'"
+    if (!type) return {};
+    const std::string_view t = type.value();
+    if (message_type_named(t, f.type)) return {};
+    if (r.strict())
+        return codec_error::make(errc::unknown_type, type.offset(), "unknown message type '", t,
+                                 "', expected chat, error, groupchat, headline or normal (RFC 6121 §5.2.2)");
+    f.ignored_type = t;
+    return {};
+}
+
+// RFC 6121 §5.2.5: <thread parent?>id</thread>, at most one.
+XSTANZA_CODEC_STEP codec_error read_thread(const element& c, std::optional<Thread>& out) noexcept {
+    if (out)
+        return codec_error::make(errc::duplicate_child, c.offset(), "a second <thread/>; a message carries at most one (RFC 6121 §5.2.5)");
+    Thread t;
+    if (codec_error e = read_text_only(c, t.id)) return e;
+    if (std::optional<std::string_view> parent = c.attribute("parent")) t.parent = *parent;
+    if (const char* problem = thread_problem(t)) return codec_error(errc::invalid_thread, c.offset(), problem);
+    out = t;
+    return {};
+}
+
+/// RFC 6121 §5.2, RFC 6120 §8.1: the <message/> element `root` into `m` and `f`, its texts
+/// kept in `storage`. `on_extension(element, index)` is called for each extension element
+/// (a child in a namespace of its own, RFC 6120 §8.4; index among the root's children) and
+/// returns a codec_error. `root_text`: offset of character data directly inside (npos: none).
+template <class OnExtension>
+codec_error read_message(const element& root, std::size_t root_text, const stream_context& stream, const rules& r,
+                         parse_storage& storage, message_fields& m, message_frame& f, OnExtension&& on_extension) noexcept {
+    if (!is(root.name(), "message"))
+        return codec_error::make(errc::not_stanza, root.offset(), "expected <message>, found <", root.qname(), ">");
+    std::string_view written_ns, ns;
+    if (codec_error e = read_stanza_namespace(root, "message", stream, written_ns, ns)) return e;
+    stanza_attributes a;
+    if (codec_error e = read_stanza_attributes(root, a, m.from, m.to)) return e;
+    if (codec_error e = read_message_type(a.type, r, f)) return e;
+    if (a.id) m.id = a.id.value();
+    if (codec_error e = read_stanza_lang(a.lang, stream, m.lang)) return e;
+    if (codec_error e = check_server_addresses(root, ns, m.from.has_value(), m.to.has_value())) return e;
+    if (root_text != std::string_view::npos)
+        return codec_error(errc::unexpected_text, root_text,
+                           "text directly inside <message>; its text goes in <body/> (RFC 6121 §5.2.3)");
+    std::vector<LangText>* bodies = storage.list<LangText, message_body_tag>();
+    std::vector<LangText>* subjects = storage.list<LangText, message_subject_tag>();
+    std::size_t errors = 0, index = 0;
+    element extra_error;
+    for (element c : root) {
+        if (in_stanza_ns(c, written_ns, ns)) {
+            const std::string_view n = c.name();
+            codec_error e;
+            if (is(n, "body")) e = read_into(c, bodies);
+            else if (is(n, "subject")) e = read_into(c, subjects);
+            else if (is(n, "thread")) e = read_thread(c, m.thread);
+            else if (is(n, "error")) (errors++ == 0 ? f.error : extra_error) = c;  // RFC 6120 §8.3.1
+            else
+                e = codec_error::make(errc::wrong_namespace, c.offset(), "<", c.qname(),
+                                      "> in the stanza's namespace is no <message/> child; an extension has a namespace of "
+                                      "its own (RFC 6120 §8.4)");
+            if (e) return e;
+        } else if (codec_error e = on_extension(c, index)) {
+            return e;
+        }
+        ++index;
+    }
+    if (codec_error e = check_error_count(f.type == MessageType::error, errors, root, f.error, extra_error)) return e;
+    if (bodies) m.bodies = span<const LangText>(*bodies);
+    if (subjects) m.subjects = span<const LangText>(*subjects);
+    std::vector<std::string_view>* scratch = storage.list<std::string_view, message_body_tag>();
+    if (codec_error e = check_langs(m.bodies, m.lang, "body", root.offset(), scratch)) return e;
+    return check_langs(m.subjects, m.lang, "subject", root.offset(), scratch);
+}
+
+// ---- writing ----
+
+/// Writes a message: the start tag, its subjects, bodies and thread, then what
+/// `write_rest(w)` writes (the extensions, the <error/>), then the end tag.
+template <class WriteRest>
+void write_message(xml_writer& w, const message_fields& m, MessageType type, WriteRest&& write_rest) noexcept {
+    const std::string_view type_name = to_string(type);
+    if (type_name.empty()) return w.fail(errc::invalid_data, "message type outside the enumeration");
+    write_stanza_start(w, "message", type_name, m);
+    write_lang_texts(w, "subject", m.subjects, m.lang);
+    write_lang_texts(w, "body", m.bodies, m.lang);
+    if (m.thread) {
+        if (const char* problem = thread_problem(*m.thread)) return w.fail(errc::invalid_data, problem);
+        writer_access::open(w, "thread", "jabber:client");
+        if (!m.thread->parent.empty()) w.attribute("parent", m.thread->parent);
+        w.text(m.thread->id);
+        w.close();
+    }
+    write_rest(w);
+    w.close();
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_MESSAGE_HPP
+// ---- end include/xstanza/codec/message.hpp
+
+// ---- begin include/xstanza/codec/presence.hpp
+// xstanza: the <presence/> element (RFC 6121 §4.7, RFC 6120 §8.2.2): its type, its <show/>,
+// <status/> and <priority/> children, where its <error/> may be; read and written side by
+// side. Its <error/> has the stanza error's codec, its extensions the extension point.
+#ifndef XSTANZA_CODEC_PRESENCE_HPP
+#define XSTANZA_CODEC_PRESENCE_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+
+namespace xstanza {
+namespace detail {
+
+// ---- the rules, one function each ----
+
+// RFC 6121 §4.7.1: the presence type a 'type' value names (there is no "available": the
+// absence of the attribute means it); false for any other value, which the recipient
+// "SHOULD return a stanza error of <bad-request/>" for.
+inline bool presence_type_named(std::string_view t, PresenceType& out) noexcept {
+    if (is(t, "unavailable")) out = PresenceType::unavailable;
+    else if (is(t, "subscribe")) out = PresenceType::subscribe;
+    else if (is(t, "subscribed")) out = PresenceType::subscribed;
+    else if (is(t, "unsubscribe")) out = PresenceType::unsubscribe;
+    else if (is(t, "unsubscribed")) out = PresenceType::unsubscribed;
+    else if (is(t, "probe")) out = PresenceType::probe;
+    else if (is(t, "error")) out = PresenceType::error;
+    else return false;
+    return true;
+}
+
+// RFC 6121 §4.7.2.1: "The XML character data MUST be one of" away, chat, dnd, xa.
+inline bool show_named(std::string_view t, Show& out) noexcept {
+    if (is(t, "away")) out = Show::away;
+    else if (is(t, "chat")) out = Show::chat;
+    else if (is(t, "dnd")) out = Show::dnd;
+    else if (is(t, "xa")) out = Show::xa;
+    else return false;
+    return true;
+}
+
+// RFC 6121 §4.7.2.3: "The value MUST be an integer between -128 and +127."
+constexpr bool priority_allowed(long value) noexcept { return value >= -128 && value <= 127; }
+
+// RFC 6121 §4.5.1, §4.7.2: show and priority "apply only to available resources"; xstanza
+// keeps them on available presence only (see Presence). True when `type` may carry them.
+constexpr bool show_priority_allowed(PresenceType type) noexcept { return type == PresenceType::available; }
+
+// ---- reading ----
+
+struct presence_status_tag {};
+
+/// What the Parser needs besides the fields: the type, show, priority and the <error/>.
+struct presence_frame {
+    PresenceType type = PresenceType::available;
+    Show show = Show::none;
+    std::optional<int> priority;
+    element error;  // the null handle when there is none
+};
+
+// RFC 6121 §4.7.1: the 'type' attribute; absent means available.
+XSTANZA_CODEC_STEP codec_error read_presence_type(const attribute& type, presence_frame& f) noexcept {
+    f.type = PresenceType::available;
+    if (!type) return {};
+    const std::string_view t = type.value();
+    if (presence_type_named(t, f.type)) return {};
+    return codec_error::make(errc::unknown_type, type.offset(), "unknown presence type '", t,
+                             "', expected none, unavailable, subscribe, subscribed, unsubscribe, unsubscribed, probe or "
+                             "error (RFC 6121 §4.7.1)");
+}
+
+// RFC 6121 §4.7.2.1: at most one <show/>, one of four values (an xs:token: white space around
+// it is not part of it).
+XSTANZA_CODEC_STEP codec_error read_show(const element& c, bool seen, Show& out) noexcept {
+    if (seen)
+        return codec_error::make(errc::duplicate_child, c.offset(), "a second <show/>; a presence carries at most one (RFC 6121 §4.7.2.1)");
+    std::string_view t;
+    if (codec_error e = read_text_only(c, t)) return e;
+    if (!show_named(trim_space(t), out))
+        return codec_error::make(errc::invalid_show, c.offset(), "<show>", trim_space(t),
+                                 "</show>: the value is away, chat, dnd or xa (RFC 6121 §4.7.2.1)");
+    return {};
+}
+
+// RFC 6121 §4.7.2.3: at most one <priority/>, an integer in -128..127 (an xs:byte).
+XSTANZA_CODEC_STEP codec_error read_priority(const element& c, std::optional<int>& out) noexcept {
+    if (out)
+        return codec_error::make(errc::duplicate_child, c.offset(), "a second <priority/>; a presence carries at most one (RFC 6121 §4.7.2.3)");
+    std::string_view t;
+    if (codec_error e = read_text_only(c, t)) return e;
+    const std::string_view v = trim_space(t);
+    std::string_view digits = v;
+    if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+    unsigned magnitude = 0;
+    const bool number = !digits.empty() && digits.size() <= 4 && parse_uint(digits, magnitude);
+    const long value = v.size() && v[0] == '-' ? -long(magnitude) : long(magnitude);
+    if (!number || !priority_allowed(value))
+        return codec_error::make(errc::invalid_priority, c.offset(), "<priority>", v,
+                                 "</priority>: the value is an integer from -128 to 127 (RFC 6121 §4.7.2.3)");
+    out = int(value);
+    return {};
+}
+
+// RFC 6121 §4.5.1: "the unavailable presence stanza MUST NOT contain the <priority/> element
+// or the <show/> element". On the other types but available xstanza refuses them too when
+// applying the sender's rules; a receiver ignores them there.
+XSTANZA_CODEC_STEP codec_error read_show_priority(const element& c, bool show, const rules& r, presence_frame& f) noexcept {
+    if (!show_priority_allowed(f.type)) {
+        if (!r.strict()) return {};
+        return codec_error::make(show ? errc::invalid_show : errc::invalid_priority, c.offset(), "<", c.qname(),
+                                 "> on a presence of type ", to_string(f.type),
+                                 "; only available presence carries <show/> and <priority/> (RFC 6121 §4.5.1, §4.7.2)");
+    }
+    if (show) {
+        const bool seen = f.show != Show::none;
+        return read_show(c, seen, f.show);
+    }
+    return read_priority(c, f.priority);
+}
+
+/// RFC 6121 §4.7, RFC 6120 §8.1: the <presence/> element `root` into `p` and `f`, its texts
+/// kept in `storage`; `on_extension` as for read_message.
+template <class OnExtension>
+codec_error read_presence(const element& root, std::size_t root_text, const stream_context& stream, const rules& r,
+                          parse_storage& storage, presence_fields& p, presence_frame& f, OnExtension&& on_extension) noexcept {
+    if (!is(root.name(), "presence"))
+        return codec_error::make(errc::not_stanza, root.offset(), "expected <presence>, found <", root.qname(), ">");
+    std::string_view written_ns, ns;
+    if (codec_error e = read_stanza_namespace(root, "presence", stream, written_ns, ns)) return e;
+    stanza_attributes a;
+    if (codec_error e = read_stanza_attributes(root, a, p.from, p.to)) return e;
+    if (codec_error e = read_presence_type(a.type, f)) return e;
+    if (a.id) p.id = a.id.value();
+    if (codec_error e = read_stanza_lang(a.lang, stream, p.lang)) return e;
+    if (codec_error e = check_server_addresses(root, ns, p.from.has_value(), p.to.has_value())) return e;
+    if (root_text != std::string_view::npos)
+        return codec_error(errc::unexpected_text, root_text,
+                           "text directly inside <presence>; its text goes in <status/> (RFC 6121 §4.7.2.2)");
+    std::vector<LangText>* statuses = storage.list<LangText, presence_status_tag>();
+    std::size_t errors = 0, index = 0;
+    element extra_error;
+    for (element c : root) {
+        if (in_stanza_ns(c, written_ns, ns)) {
+            const std::string_view n = c.name();
+            codec_error e;
+            if (is(n, "status")) e = read_into(c, statuses);
+            else if (is(n, "show")) e = read_show_priority(c, true, r, f);
+            else if (is(n, "priority")) e = read_show_priority(c, false, r, f);
+            else if (is(n, "error")) (errors++ == 0 ? f.error : extra_error) = c;  // RFC 6120 §8.3.1
+            else
+                e = codec_error::make(errc::wrong_namespace, c.offset(), "<", c.qname(),
+                                      "> in the stanza's namespace is no <presence/> child; an extension has a namespace "
+                                      "of its own (RFC 6120 §8.4)");
+            if (e) return e;
+        } else if (codec_error e = on_extension(c, index)) {
+            return e;
+        }
+        ++index;
+    }
+    if (codec_error e = check_error_count(f.type == PresenceType::error, errors, root, f.error, extra_error)) return e;
+    if (statuses) p.statuses = span<const LangText>(*statuses);
+    return check_langs(p.statuses, p.lang, "status", root.offset(), storage.list<std::string_view, presence_status_tag>());
+}
+
+// ---- writing ----
+
+/// Writes a presence: the start tag, show, statuses, priority, then what `write_rest(w)`
+/// writes (the extensions, the <error/>), then the end tag.
+template <class WriteRest>
+void write_presence(xml_writer& w, const presence_fields& p, PresenceType type, Show show, std::optional<int> priority,
+                    WriteRest&& write_rest) noexcept {
+    if (type > PresenceType::error) return w.fail(errc::invalid_data, "presence type outside the enumeration");
+    if (!show_priority_allowed(type) && (show != Show::none || priority))
+        return w.fail(errc::invalid_data, "show and priority on a presence of type ", to_string(type),
+                      "; only available presence carries them (RFC 6121 §4.5.1, §4.7.2)");
+    write_stanza_start(w, "presence", to_string(type), p);
+    if (show != Show::none) {
+        const std::string_view s = to_string(show);
+        if (s.empty()) return w.fail(errc::invalid_data, "show value outside the enumeration (RFC 6121 §4.7.2.1)");
+        write_text_element(w, "show", s);
+    }
+    write_lang_texts(w, "status", p.statuses, p.lang);
+    if (priority) {
+        if (!priority_allowed(*priority))
+            return w.fail(errc::invalid_data, "priority outside -128..127 (RFC 6121 §4.7.2.3)");
+        char digits[8];
+        int n = *priority < 0 ? -*priority : *priority, i = 8;
+        do digits[--i] = char('0' + n % 10); while ((n /= 10) && i > 1);
+        if (*priority < 0) digits[--i] = '-';
+        write_text_element(w, "priority", std::string_view(digits + i, std::size_t(8 - i)));
+    }
+    write_rest(w);
+    w.close();
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_PRESENCE_HPP
+// ---- end include/xstanza/codec/presence.hpp
+
 // ---- begin include/xstanza/stanza/payload_decode.hpp
 // xstanza: one template decodes every payload, built-in or user-defined, through the
 // extension point (model/payload.hpp): payload_parser<P> in whichever form it has.
@@ -5978,10 +7393,164 @@ codec_error decode_payload(const element& e, payload_context& ctx, P& out, bool 
 // ---- end include/xstanza/stanza/payload_decode.hpp
 
 namespace xstanza {
+namespace detail {
+
+/// What filling a stanza reads from the latest parse.
+struct parse_env {
+    element root;
+    std::size_t root_text;  // offset of character data directly inside the root (npos: none)
+    const stream_context& stream;
+    const rules& applied;
+    parse_storage& storage;
+    const std::vector<child_span>& children;  // the root's element children's bytes
+    const char* base;                         // the input
+};
+
+struct extension_tag {};
+
+/// The extension elements of a message or presence: the first of each type Exts... decoded
+/// into `typed`, every other one kept opaque, in order, in the parse's storage (RFC 6120
+/// §8.4: an unknown extension is kept, never rejected).
+template <class... Exts>
+class extension_reader {
+public:
+    extension_reader(const parse_env& env, StanzaKind kind, typed_extensions<Exts...>* typed) noexcept
+        : env_(env), kind_(kind), typed_(typed), kept_(env.storage.list<OpaqueElement, extension_tag>()) {}
+
+    codec_error operator()(const element& c, std::size_t index) noexcept {
+        bool taken = false;
+        if constexpr (sizeof...(Exts) > 0) {
+            if (codec_error e = decode_typed<Exts...>(c, taken)) return e;
+        }
+        if (taken) return {};
+        if (!kept_) return codec_error(errc::out_of_memory, c.offset(), "out of memory keeping an extension");
+        const child_span& s = env_.children[index];
+        OpaqueElement o;
+        if (codec_error e = read_opaque(c, env_.base, s.begin, s.end, s.outer_prefix, o)) return e;
+        try {
+            kept_->push_back(o);
+        } catch (...) {
+            return codec_error(errc::out_of_memory, c.offset(), "out of memory keeping an extension");
+        }
+        return {};
+    }
+
+    /// The extensions kept opaque.
+    extension_list kept() const noexcept { return kept_ ? extension_list(*kept_) : extension_list(); }
+
+private:
+    template <class P, class... Rest>
+    codec_error decode_typed(const element& c, bool& taken) noexcept {
+        std::optional<P>& slot = typed_->template get<P>();
+        if (!slot && c.is(payload_traits<P>::name, payload_traits<P>::ns)) {
+            taken = true;
+            payload_context ctx(kind_, env_.applied, env_.storage);
+            return decode_payload<P>(c, ctx, slot.emplace(), true);
+        }
+        if constexpr (sizeof...(Rest) > 0) return decode_typed<Rest...>(c, taken);
+        else return {};
+    }
+
+    const parse_env& env_;
+    StanzaKind kind_;
+    typed_extensions<Exts...>* typed_;
+    std::vector<OpaqueElement>* kept_;
+};
+
+// An <error/> the stanza's type does not keep is still checked (its errors come first).
+inline codec_error read_unkept_error(const element& e, const rules& r) noexcept {
+    StanzaError ignored(Condition::undefined_condition);
+    return read_stanza_error(e, r, ignored);
+}
+
+inline codec_error fill(const parse_env& env, AnyMessage& m) noexcept {
+    message_frame f;
+    extension_reader<> ext(env, StanzaKind::message, nullptr);
+    if (codec_error e = read_message(env.root, env.root_text, env.stream, env.applied, env.storage, m, f, ext)) return e;
+    m.extensions = ext.kept();
+    m.type = f.type;
+    m.ignored_type = f.ignored_type;
+    if (f.error) return read_stanza_error(f.error, env.applied, m.error.emplace(Condition::undefined_condition));
+    return {};
+}
+
+template <class Type, class... Exts>
+codec_error fill(const parse_env& env, Message<Type, Exts...>& m) noexcept {
+    message_frame f;
+    extension_reader<Exts...> ext(env, StanzaKind::message, &m);
+    if (codec_error e = read_message(env.root, env.root_text, env.stream, env.applied, env.storage, m, f, ext)) return e;
+    m.extensions = ext.kept();
+    if (f.error) {
+        if constexpr (std::is_same_v<Type, Error>) {
+            if (codec_error e = read_stanza_error(f.error, env.applied, m.error)) return e;
+        } else if (codec_error e = read_unkept_error(f.error, env.applied)) {
+            return e;
+        }
+    }
+    if (f.type != Message<Type, Exts...>::type)
+        return codec_error::make(errc::type_mismatch, env.root.offset(), "expected a ", to_string(message_type_of<Type>),
+                                 " message, found ", to_string(f.type));
+    return {};
+}
+
+inline codec_error fill(const parse_env& env, AnyPresence& p) noexcept {
+    presence_frame f;
+    extension_reader<> ext(env, StanzaKind::presence, nullptr);
+    if (codec_error e = read_presence(env.root, env.root_text, env.stream, env.applied, env.storage, p, f, ext)) return e;
+    p.extensions = ext.kept();
+    p.type = f.type;
+    p.show = f.show;
+    p.priority = f.priority;
+    if (f.error) return read_stanza_error(f.error, env.applied, p.error.emplace(Condition::undefined_condition));
+    return {};
+}
+
+template <class Type, class... Exts>
+codec_error fill(const parse_env& env, Presence<Type, Exts...>& p) noexcept {
+    presence_frame f;
+    extension_reader<Exts...> ext(env, StanzaKind::presence, &p);
+    if (codec_error e = read_presence(env.root, env.root_text, env.stream, env.applied, env.storage, p, f, ext)) return e;
+    p.extensions = ext.kept();
+    if (f.error) {
+        if constexpr (std::is_same_v<Type, Error>) {
+            if (codec_error e = read_stanza_error(f.error, env.applied, p.error)) return e;
+        } else if (codec_error e = read_unkept_error(f.error, env.applied)) {
+            return e;
+        }
+    }
+    if (f.type != Presence<Type, Exts...>::type) {
+        const std::string_view want = to_string(presence_type_of<Type>), found = to_string(f.type);
+        return codec_error::make(errc::type_mismatch, env.root.offset(), "expected a presence of type ",
+                                 want.empty() ? "available" : want, ", found ", found.empty() ? "available" : found);
+    }
+    if constexpr (std::is_same_v<Type, Available>) {
+        p.show = f.show;
+        p.priority = f.priority;
+    }
+    return {};
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_STANZA_FILL_HPP
+// ---- end include/xstanza/stanza/fill.hpp
+
+namespace xstanza {
 
 namespace detail {
 template <class T> struct is_iq : std::false_type {};
 template <class Type, class P> struct is_iq<Iq<Type, P>> : std::true_type {};
+template <class T> struct is_message : std::false_type {};
+template <class Type, class... Exts> struct is_message<Message<Type, Exts...>> : std::true_type {};
+template <class T> struct is_presence : std::false_type {};
+template <class Type, class... Exts> struct is_presence<Presence<Type, Exts...>> : std::true_type {};
+/// What Parser::parse<T> parses into: a stanza, typed or runtime-typed, or AnyStanza.
+template <class T> inline constexpr bool is_parse_target_v =
+    std::is_same_v<T, AnyIq> || std::is_same_v<T, AnyMessage> || std::is_same_v<T, AnyPresence> ||
+    std::is_same_v<T, AnyStanza> || is_iq<T>::value || is_message<T>::value || is_presence<T>::value;
+template <class T, class = void> struct error_tagged : std::false_type {};
+template <class T> struct error_tagged<T, std::void_t<typename T::type_tag>> : std::is_same<typename T::type_tag, Error> {};
 }  // namespace detail
 
 /// A reusable parser. Keep one per thread (it is not shared-safe) and reuse it: after the
@@ -6011,7 +7580,8 @@ public:
     /// Parses `size` bytes at `data` in situ: the bytes are modified (references decoded
     /// in place) and results point into them. Like RapidXML, it needs one byte of padding:
     /// data[size] must be writable; xstanza stores '\0' there.
-    /// T is AnyIq, or Iq<Type, P> to require that type and payload.
+    /// T is AnyStanza (whatever arrives), AnyIq, AnyMessage, AnyPresence, or a typed stanza
+    /// (Iq<Type, P>, Message<Type, Exts...>, Presence<Type, Exts...>) to require that type.
     template <class T>
     result<T> parse_in_situ(char* data, std::size_t size) noexcept {
         return parse_in_situ<T>(data, size, stream_context{});
@@ -6021,8 +7591,9 @@ public:
     /// namespace and language (pass StreamReader::context()).
     template <class T>
     result<T> parse_in_situ(char* data, std::size_t size, const stream_context& stream) noexcept {
-        static_assert(std::is_same_v<T, AnyIq> || detail::is_iq<T>::value,
-                      "Parser::parse<T>: T is AnyIq or an Iq<Type, Payload>");
+        static_assert(detail::is_parse_target_v<T>,
+                      "Parser::parse<T>: T is a stanza: AnyStanza, AnyIq, Iq<Type, Payload>, AnyMessage, Message<Type>, "
+                      "AnyPresence or Presence<Type>");
         if (codec_error e = load(data, size)) return e;
         stream_ = stream;
         return build<T>();
@@ -6054,9 +7625,10 @@ public:
         return parse_in_situ<T>(copy_.data(), copy_.size(), stream);
     }
 
-    /// Checks that `input` is a valid IQ without keeping anything (copies, as parse()).
+    /// Checks that `input` is a valid stanza (an IQ, a message or a presence) without keeping
+    /// anything (copies, as parse()).
     codec_error validate(std::string_view input) noexcept {
-        result<AnyIq> r = parse<AnyIq>(input);
+        result<AnyStanza> r = parse<AnyStanza>(input);
         return r.error();
     }
 
@@ -6133,14 +7705,20 @@ private:
     // xstanza does not know too: bad-request), so the error carries what the reply needs
     // (error_reply(), reply.hpp). Not for a result or error, never answered, nor for an
     // <iq/> in a foreign namespace or a server-to-server stanza without addresses, which
-    // are the stream's business (RFC 6120 §4.9.3.7, §4.9.3.10).
+    // are the stream's business (RFC 6120 §4.9.3.7, §4.9.3.10). A message or presence is
+    // answered likewise unless it is of type error (RFC 6120 §8.3.1; RFC 6121 §4.7.1: an
+    // unknown presence type is answered bad-request).
     codec_error answerable(codec_error e) noexcept {
         const element r = root();
-        const std::string_view ns = r.ns();
+        const std::string_view ns = r.ns(), name = r.name();
         const bool stanza_ns = ns.empty() || detail::same(ns, jabber_client_ns) || detail::same(ns, jabber_server_ns);
-        if (e.code() == errc::not_iq || !stanza_ns || e.code() == errc::missing_address) return e;
+        if (e.code() == errc::not_iq || e.code() == errc::not_stanza || !stanza_ns || e.code() == errc::missing_address)
+            return e;
         rejected_request& q = request_;
         q = rejected_request{};
+        if (detail::is(name, "message")) q.kind = StanzaKind::message;
+        else if (detail::is(name, "presence")) q.kind = StanzaKind::presence;
+        else if (!detail::is(name, "iq")) return e;
         for (attribute a : r.attributes()) {
             const std::string_view n = a.qname();
             if (detail::is(n, "type")) q.type = a.value();
@@ -6148,7 +7726,8 @@ private:
             else if (detail::is(n, "from")) q.from = a.value();
             else if (detail::is(n, "to")) q.to = a.value();
         }
-        if (q.id.empty() || q.type.empty() || detail::is(q.type, "result") || detail::is(q.type, "error")) return e;
+        if (detail::is(q.type, "error")) return e;
+        if (q.kind == StanzaKind::iq && (q.id.empty() || q.type.empty() || detail::is(q.type, "result"))) return e;
         e.set_request(&q);
         return e;
     }
@@ -6156,8 +7735,9 @@ private:
     // A result holding an IQ of type T with nothing parsed yet (constructed in place).
     template <class T>
     static result<T> blank() noexcept {
-        if constexpr (std::is_same_v<T, AnyIq>) {
-            return result<T>(std::in_place);
+        if constexpr (!detail::is_iq<T>::value) {
+            if constexpr (detail::error_tagged<T>::value) return result<T>(std::in_place, StanzaError(Condition::undefined_condition));
+            else return result<T>(std::in_place);
         } else if constexpr (std::is_same_v<typename T::type_tag, Error>) {
             return result<T>(std::in_place, std::string_view{}, StanzaError(Condition::undefined_condition));
         } else if constexpr (std::is_void_v<typename T::payload_type>) {
@@ -6221,6 +7801,27 @@ private:
                 return codec_error(errc::payload_mismatch, root_offset(), "expected a payload, found an empty result");
             return read_payload(f, iq.payload);
         }
+    }
+
+    // A message or a presence (stanza/fill.hpp).
+    detail::parse_env env() noexcept {
+        return detail::parse_env{root(), scanner_.root_text(), stream_, rules_, storage_, scanner_.children(), context_.base};
+    }
+    codec_error fill(AnyMessage& m) noexcept { return detail::fill(env(), m); }
+    codec_error fill(AnyPresence& p) noexcept { return detail::fill(env(), p); }
+    template <class Type, class... Exts>
+    codec_error fill(Message<Type, Exts...>& m) noexcept { return detail::fill(env(), m); }
+    template <class Type, class... Exts>
+    codec_error fill(Presence<Type, Exts...>& p) noexcept { return detail::fill(env(), p); }
+
+    // Whatever arrives: the root's name says which kind (RFC 6120 §8).
+    codec_error fill(AnyStanza& s) noexcept {
+        const element r = root();
+        const std::string_view n = r.name();
+        if (detail::is(n, "iq")) return fill(s.emplace<AnyIq>());
+        if (detail::is(n, "message")) return fill(s.emplace<AnyMessage>());
+        if (detail::is(n, "presence")) return fill(s.emplace<AnyPresence>());
+        return codec_error::make(errc::not_stanza, r.offset(), "expected <iq>, <message> or <presence>, found <", r.qname(), ">");
     }
 
     template <class P>
@@ -6365,6 +7966,7 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -6384,21 +7986,25 @@ struct writes_with_context<P, std::void_t<decltype(payload_serializer<P>::write(
 
 /// Writes any payload, built-in or user-defined, through the extension point.
 template <class P>
-void write_payload(xml_writer& w, const P& p, IqType type) noexcept {
+void write_payload(xml_writer& w, const P& p, const write_context& context) noexcept {
     if constexpr (is_any_payload_v<P>) {
         p.visit([&](const auto& x) {
             using X = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<X, OpaqueElement>) write_opaque(w, x, "jabber:client");
-            else if constexpr (!std::is_same_v<X, std::monostate>) write_payload(w, x, type);
+            else if constexpr (!std::is_same_v<X, std::monostate>) write_payload(w, x, context);
         });
     } else {
         // A serializer must close what it opens and nothing more, or the XML is malformed.
         const std::size_t depth = w.depth();
-        if constexpr (writes_with_context<P>::value) payload_serializer<P>::write(p, w, write_context{type});
+        if constexpr (writes_with_context<P>::value) payload_serializer<P>::write(p, w, context);
         else payload_serializer<P>::write(p, w);
         if (w.depth() != depth)
             w.fail(errc::invalid_data, "payload_serializer<", payload_traits<P>::name, "> left its elements unbalanced");
     }
+}
+template <class P>
+void write_payload(xml_writer& w, const P& p, IqType type) noexcept {
+    write_payload(w, p, write_context{type, StanzaKind::iq});
 }
 
 inline void write_stanza(xml_writer& w, const AnyIq& iq) noexcept {
@@ -6423,6 +8029,60 @@ void write_stanza(xml_writer& w, const Iq<Type, P>& iq) noexcept {
         write_payload(w, iq.payload, type);
     }
     w.close();
+}
+
+// A message's or presence's extensions: the typed ones, then those kept opaque (RFC 6120 §8.4).
+template <class S>
+void write_extensions(xml_writer& w, const S& s, StanzaKind kind) noexcept {
+    if constexpr (!std::is_same_v<S, AnyMessage> && !std::is_same_v<S, AnyPresence>) {
+        s.each_extension([&](const auto& o) {
+            if (o) write_payload(w, *o, write_context{IqType::get, kind});
+        });
+    }
+    for (const OpaqueElement& e : s.extensions) write_opaque(w, e, "jabber:client");
+}
+
+inline void write_stanza(xml_writer& w, const AnyMessage& m) noexcept {
+    // RFC 6120 §8.3.1: only an error message carries an <error/>, and it must.
+    if (const char* problem = error_count_problem(m.type == MessageType::error, m.error ? 1 : 0))
+        return w.fail(errc::invalid_data, problem);
+    write_message(w, m, m.type, [&](xml_writer& out) {
+        write_extensions(out, m, StanzaKind::message);
+        if (m.error) write_stanza_error(out, *m.error, "jabber:client");
+    });
+}
+
+template <class Type, class... Exts>
+void write_stanza(xml_writer& w, const Message<Type, Exts...>& m) noexcept {
+    write_message(w, m, message_type_of<Type>, [&](xml_writer& out) {
+        write_extensions(out, m, StanzaKind::message);
+        if constexpr (std::is_same_v<Type, Error>) write_stanza_error(out, m.error, "jabber:client");
+    });
+}
+
+inline void write_stanza(xml_writer& w, const AnyPresence& p) noexcept {
+    // RFC 6120 §8.3.1: only an error presence carries an <error/>, and it must.
+    if (const char* problem = error_count_problem(p.type == PresenceType::error, p.error ? 1 : 0))
+        return w.fail(errc::invalid_data, problem);
+    write_presence(w, p, p.type, p.show, p.priority, [&](xml_writer& out) {
+        write_extensions(out, p, StanzaKind::presence);
+        if (p.error) write_stanza_error(out, *p.error, "jabber:client");
+    });
+}
+
+template <class Type, class... Exts>
+void write_stanza(xml_writer& w, const Presence<Type, Exts...>& p) noexcept {
+    constexpr PresenceType type = presence_type_of<Type>;
+    auto rest = [&](xml_writer& out) {
+        write_extensions(out, p, StanzaKind::presence);
+        if constexpr (std::is_same_v<Type, Error>) write_stanza_error(out, p.error, "jabber:client");
+    };
+    if constexpr (std::is_same_v<Type, Available>) write_presence(w, p, type, p.show, p.priority, rest);
+    else write_presence(w, p, type, Show::none, std::nullopt, rest);
+}
+
+inline void write_stanza(xml_writer& w, const AnyStanza& s) noexcept {
+    s.visit([&](const auto& x) { write_stanza(w, x); });
 }
 
 inline bool append_to_string(void* ctx, const char* p, std::size_t n) noexcept {
@@ -6460,18 +8120,22 @@ struct iterator_sink {
     }
 };
 
-template <class T> inline constexpr bool is_stanza_v = std::is_same_v<T, AnyIq>;
+template <class T> inline constexpr bool is_stanza_v =
+    std::is_same_v<T, AnyIq> || std::is_same_v<T, AnyMessage> || std::is_same_v<T, AnyPresence> || std::is_same_v<T, AnyStanza>;
 template <class Type, class P> inline constexpr bool is_stanza_v<Iq<Type, P>> = true;
+template <class Type, class... Exts> inline constexpr bool is_stanza_v<Message<Type, Exts...>> = true;
+template <class Type, class... Exts> inline constexpr bool is_stanza_v<Presence<Type, Exts...>> = true;
 
 }  // namespace detail
 
-/// Appends the canonical XML of `stanza` (an Iq<...> or AnyIq) to `out`. On error, `out`
+/// Appends the canonical XML of `stanza` (an Iq, Message or Presence, typed or Any*, or an
+/// AnyStanza) to `out`. On error, `out`
 /// is restored to its previous size and nothing is written. Applies the sender's rules
 /// (rules.hpp) of an entity of role `sender`: a client's roster set carries no 'approved'
 /// or 'ask' (RFC 6121 §2.1.2.1, §2.1.2.2), a server's push may.
 template <class T>
 codec_error serialize(const T& stanza, std::string& out, role sender = role::client) noexcept {
-    static_assert(detail::is_stanza_v<T>, "serialize: T is an Iq<Type, Payload> or an AnyIq");
+    static_assert(detail::is_stanza_v<T>, "serialize: T is a stanza: Iq<Type, Payload>, Message<Type>, Presence<Type>, AnyIq, AnyMessage, AnyPresence or AnyStanza");
     std::size_t before = out.size();
     xml_writer w(&detail::append_to_string, &out, "jabber:client", sender);
     detail::write_stanza(w, stanza);
@@ -6501,7 +8165,7 @@ struct [[nodiscard]] serialize_result {
 template <class T>
 serialize_result serialize_into(const T& stanza, char* buffer, std::size_t capacity,
                                 role sender = role::client) noexcept {
-    static_assert(detail::is_stanza_v<T>, "serialize_into: T is an Iq<Type, Payload> or an AnyIq");
+    static_assert(detail::is_stanza_v<T>, "serialize_into: T is a stanza (see serialize)");
     detail::fixed_buffer b{buffer, capacity, 0};
     xml_writer w(&detail::append_to_fixed, &b, "jabber:client", sender);
     detail::write_stanza(w, stanza);
@@ -6515,7 +8179,7 @@ serialize_result serialize_into(const T& stanza, char* buffer, std::size_t capac
 /// past the output, or the error. On error, some output may already have been written.
 template <class T, class OutIt>
 result<OutIt> serialize_to(const T& stanza, OutIt out, role sender = role::client) noexcept {
-    static_assert(detail::is_stanza_v<T>, "serialize_to: T is an Iq<Type, Payload> or an AnyIq");
+    static_assert(detail::is_stanza_v<T>, "serialize_to: T is a stanza (see serialize)");
     detail::iterator_sink<OutIt> s{out};
     xml_writer w(&detail::iterator_sink<OutIt>::put, &s, "jabber:client", sender);
     detail::write_stanza(w, stanza);
@@ -8873,6 +10537,19 @@ inline std::ostream& operator<<(std::ostream& os, Condition c) { return detail::
 inline std::ostream& operator<<(std::ostream& os, Subscription s) {
     return detail::print_enum(os, s, to_string(s), "Subscription");
 }
+inline std::ostream& operator<<(std::ostream& os, StanzaKind k) { return detail::print_enum(os, k, to_string(k), "StanzaKind"); }
+inline std::ostream& operator<<(std::ostream& os, MessageType t) {
+    return detail::print_enum(os, t, to_string(t), "MessageType");
+}
+/// The 'type' value; "available" for PresenceType::available, which has none.
+inline std::ostream& operator<<(std::ostream& os, PresenceType t) {
+    return detail::print_enum(os, t, t == PresenceType::available ? std::string_view("available") : to_string(t),
+                              "PresenceType");
+}
+/// The <show/> value; "none" for Show::none.
+inline std::ostream& operator<<(std::ostream& os, Show s) {
+    return detail::print_enum(os, s, s == Show::none ? std::string_view("none") : to_string(s), "Show");
+}
 inline std::ostream& operator<<(std::ostream& os, role r) { return os << to_string(r); }
 inline std::ostream& operator<<(std::ostream& os, side s) { return os << to_string(s); }
 /// The code's name (to_string(errc): "invalid_utf8", "unknown" outside the enumeration).
@@ -8890,6 +10567,17 @@ std::ostream& operator<<(std::ostream& os, const Iq<Type, P>& iq) {
     return detail::print_stanza(os, iq);
 }
 inline std::ostream& operator<<(std::ostream& os, const AnyIq& iq) { return detail::print_stanza(os, iq); }
+template <class Type, class... Exts>
+std::ostream& operator<<(std::ostream& os, const Message<Type, Exts...>& m) {
+    return detail::print_stanza(os, m);
+}
+template <class Type, class... Exts>
+std::ostream& operator<<(std::ostream& os, const Presence<Type, Exts...>& p) {
+    return detail::print_stanza(os, p);
+}
+inline std::ostream& operator<<(std::ostream& os, const AnyMessage& m) { return detail::print_stanza(os, m); }
+inline std::ostream& operator<<(std::ostream& os, const AnyPresence& p) { return detail::print_stanza(os, p); }
+inline std::ostream& operator<<(std::ostream& os, const AnyStanza& s) { return detail::print_stanza(os, s); }
 
 }  // namespace xstanza
 

@@ -1,4 +1,4 @@
-// xstanza: typed, zero-copy, strict XMPP IQ stanzas for C++17. Include this one header.
+// xstanza: typed, zero-copy, strict XMPP stanzas (iq, message, presence) for C++17. Include this one header.
 //
 // The headers are layered, each folder including only the folders below it
 // (docs/ARCHITECTURE.md is the map):
@@ -6,9 +6,10 @@
 //   stream/   reader.hpp (StreamReader: framing, the stream header, stream errors, RFC 6120 §4),
 //             built from tokenizer.hpp  input.hpp  header.hpp  stream_error_reader.hpp  failure.hpp
 //   stanza/   parser.hpp (Parser)  serialize.hpp  owned.hpp  reply.hpp  ostream.hpp
-//   codec/    one file per element, read and write side by side: roster, ping, version
+//   codec/    one file per element, read and write side by side: iq, message, presence, stanza_error,
+//             roster, ping, version
 //   xml/      the only folder naming RapidXML: scanner, tree, element view, writer
-//   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules,
+//   model/    plain data, no XML: Jid, Iq, AnyIq, Message, Presence, AnyStanza, RosterQuery, StanzaError, errors, limits, rules,
 //             the stream's header, events and errors (StreamHeader, StreamEvent, StreamError)
 #ifndef XSTANZA_XSTANZA_HPP
 #define XSTANZA_XSTANZA_HPP
@@ -27,6 +28,9 @@
 #include "model/stanza_error.hpp"
 #include "model/roster.hpp"
 #include "model/iq.hpp"
+#include "model/message.hpp"
+#include "model/presence.hpp"
+#include "model/any_stanza.hpp"
 #include "codec/roster.hpp"
 #include "stanza/reply.hpp"
 #include "xml/element.hpp"

@@ -118,26 +118,36 @@ struct storage_access {
 }  // namespace detail
 
 /// What a payload's codec reads besides its element (payload_parser<P>::parse(e, context)):
-/// the type of the IQ carrying it (some payload rules depend on it: RFC 6121 §2.1.3, §2.1.5),
-/// the rules the parse applies (rules.hpp) and the parse's storage.
+/// the stanza carrying it (an IQ of some type: some payload rules depend on it, RFC 6121
+/// §2.1.3, §2.1.5; or a message or presence, for an extension element), the rules the parse
+/// applies (rules.hpp) and the parse's storage.
 class payload_context {
 public:
     payload_context(IqType type, const xstanza::rules& r, parse_storage& storage) noexcept
         : type_(type), rules_(r), storage_(&storage) {}
+    /// For an extension element of a message or presence (`kind`).
+    payload_context(StanzaKind kind, const xstanza::rules& r, parse_storage& storage) noexcept
+        : kind_(kind), rules_(r), storage_(&storage) {}
+    /// The kind of stanza the element is in.
+    StanzaKind kind() const noexcept { return kind_; }
+    /// The IQ's type (meaningful when kind() is StanzaKind::iq).
     IqType iq_type() const noexcept { return type_; }
     const xstanza::rules& rules() const noexcept { return rules_; }
     parse_storage& storage() const noexcept { return *storage_; }
 
 private:
-    IqType type_;
+    IqType type_ = IqType::get;
+    StanzaKind kind_ = StanzaKind::iq;
     xstanza::rules rules_;
     parse_storage* storage_;
 };
 
 /// What a payload's codec writes with besides the writer (payload_serializer<P>::write(p, w,
-/// context)): the type of the IQ carrying it. The sender's rules are the writer's (w.rules()).
+/// context)): the kind of stanza carrying it and, for an IQ, its type. The sender's rules are
+/// the writer's (w.rules()).
 struct write_context {
     IqType iq_type = IqType::get;
+    StanzaKind kind = StanzaKind::iq;
 };
 
 }  // namespace xstanza

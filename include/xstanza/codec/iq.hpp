@@ -15,6 +15,7 @@
 #include "../xml/element.hpp"
 #include "../xml/writer.hpp"
 #include "common.hpp"
+#include "frame.hpp"
 
 namespace xstanza {
 namespace detail {
@@ -55,13 +56,9 @@ inline std::string_view iq_named(IqType type) noexcept {
     return "an IQ";
 }
 
-// RFC 6120 §8.3.1: an error IQ carries one <error/>, and only an error IQ carries one. The
-// problem with `errors` <error/> children in an IQ of type `type`, or null.
+// RFC 6120 §8.3.1 for an IQ (codec/frame.hpp): the problem with `errors` <error/> children, or null.
 inline const char* iq_error_count_problem(IqType type, std::size_t errors) noexcept {
-    if (type != IqType::error) return errors ? "only an error IQ carries an <error/> (RFC 6120 §8.3.1)" : nullptr;
-    if (errors == 0) return "an error IQ has no <error/> child (RFC 6120 §8.3.1)";
-    if (errors > 1) return "an error IQ carries one <error/>, found a second (RFC 6120 §8.3.1)";
-    return nullptr;
+    return error_count_problem(type == IqType::error, errors);
 }
 
 // ---- reading ----
@@ -94,15 +91,9 @@ XSTANZA_CODEC_STEP codec_error read_iq_type(const attribute& a, IqType& out) noe
 // keeps them.
 XSTANZA_CODEC_STEP codec_error read_iq_attributes(const element& root, const stream_context& stream, iq_frame& f,
                                       std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
-    attribute type, id, lang;
-    for (attribute a : root.attributes()) {
-        const std::string_view n = a.qname();
-        if (is(n, "type")) type = a;
-        else if (is(n, "id")) id = a;
-        else if (is(n, "from")) { if (codec_error e = read_jid(a, "'from'", from)) return e; }
-        else if (is(n, "to")) { if (codec_error e = read_jid(a, "'to'", to)) return e; }
-        else if (is(n, "xml:lang")) lang = a;
-    }
+    stanza_attributes a;
+    if (codec_error e = read_stanza_attributes(root, a, from, to)) return e;
+    const attribute &type = a.type, &id = a.id;
     // RFC 6120 §8.2.3: an IQ MUST have 'type' and 'id'.
     if (!type) return codec_error::make(errc::missing_type, root.offset(), "<iq> has no 'type' (RFC 6120 §8.2.3)");
     if (codec_error e = read_iq_type(type, f.type)) return e;
@@ -110,9 +101,7 @@ XSTANZA_CODEC_STEP codec_error read_iq_attributes(const element& root, const str
     f.id = id.value();
     if (f.id.empty()) return codec_error::make(errc::missing_id, id.offset(), "<iq> has an empty 'id' (RFC 6120 §8.2.3)");
     // RFC 6120 §8.1.5: xml:lang is a language tag; a stanza without one is in the stream's language.
-    f.lang = stream.lang;
-    if (lang) return read_lang(lang, f.lang);
-    return {};
+    return read_stanza_lang(a.lang, stream, f.lang);
 }
 
 // Sorts the children of <iq/> into the <error/> (in the stanza's namespace) and payloads, and
@@ -122,9 +111,7 @@ XSTANZA_CODEC_STEP codec_error read_iq_children(const element& root, std::string
     element extra_payload, extra_error;
     for (element c : root) {
         // <error/> is in the stanza's namespace; an <iq> in none is read as jabber:client.
-        const std::string_view error_ns = c.ns();
-        const bool is_error = is(c.name(), "error") &&
-                              (same(error_ns, written_ns) || (written_ns.empty() && same(error_ns, f.ns)));
+        const bool is_error = is(c.name(), "error") && in_stanza_ns(c, written_ns, f.ns);
         if (is_error) {
             if (errors++ == 0) f.error = c;
             else if (!extra_error) extra_error = c;
@@ -159,18 +146,12 @@ inline codec_error read_iq_frame(const element& root, std::size_t root_text, con
                                  std::optional<Jid>& from, std::optional<Jid>& to) noexcept {
     if (!is(root.name(), "iq"))
         return codec_error::make(errc::not_iq, root.offset(), "expected <iq>, found <", root.qname(), ">");
-    const std::string_view written_ns = root.ns();
-    if (!written_ns.empty() && !same(written_ns, jabber_client_ns) && !same(written_ns, jabber_server_ns))
-        return codec_error::make(errc::wrong_namespace, root.offset(), "<iq> in namespace '", written_ns,
-                                 "', expected 'jabber:client' or 'jabber:server'");
     // An <iq> with no namespace is in the stream's content namespace (jabber:client when
     // parsed on its own).
-    f.ns = written_ns.empty() ? stream.content_ns : written_ns;
+    std::string_view written_ns;
+    if (codec_error e = read_stanza_namespace(root, "iq", stream, written_ns, f.ns)) return e;
     if (codec_error e = read_iq_attributes(root, stream, f, from, to)) return e;
-    // RFC 6120 §8.1.1.2, §8.1.2.2: on a server-to-server stream every stanza carries 'to' and 'from'.
-    if (same(f.ns, jabber_server_ns) && (!from || !to))
-        return codec_error::make(errc::missing_address, root.offset(), "a jabber:server stanza without '",
-                                 from ? "to" : "from", "' (RFC 6120 §8.1.1.2, §8.1.2.2)");
+    if (codec_error e = check_server_addresses(root, f.ns, from.has_value(), to.has_value())) return e;
     if (root_text != std::string_view::npos)
         return codec_error(errc::unexpected_text, root_text,
                            "text directly inside <iq>; an IQ holds only child elements (RFC 6120 §8.2.3)");
@@ -184,14 +165,9 @@ template <class T>
 void write_iq_header(xml_writer& w, const T& iq, IqType type) noexcept {
     const std::string_view type_name = to_string(type);
     if (type_name.empty()) return w.fail(errc::invalid_data, "IQ type outside the enumeration");
-    writer_access::open(w, "iq", "jabber:client");
-    writer_access::attribute(w, "type", type_name);
     // RFC 6120 §8.2.3: every IQ has a non-empty id.
     if (iq.id.empty()) return w.fail(errc::invalid_data, "an IQ needs a non-empty id (RFC 6120 §8.2.3)");
-    w.attribute("id", iq.id);
-    if (iq.from) write_jid(w, "from", *iq.from);
-    if (iq.to) write_jid(w, "to", *iq.to);
-    write_lang(w, iq.lang);
+    write_stanza_start(w, "iq", type_name, iq);
 }
 
 /// The counts of an IQ known only at run time (AnyIq), checked before writing.

@@ -11,6 +11,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "stanza_common.hpp"
+
 namespace xstanza {
 
 /// What went wrong. Codes are stable; messages add the specifics.
@@ -74,6 +76,14 @@ enum class errc : unsigned char {
     empty_group,               ///< an empty <group/> name: answered not-acceptable, not bad-request (RFC 6121 §2.3.3)
     invalid_lang,              ///< an xml:lang value that is not a language tag (RFC 6120 §8.1.5: NMTOKEN, BCP 47)
     missing_address,           ///< a server-to-server stanza without 'to' or 'from' (RFC 6120 §8.1.1.2, §8.1.2.2): improper-addressing
+    // --- message and presence (RFC 6121 §4.7, §5.2)
+    not_stanza,                ///< the root element is not the stanza kind asked for (or no <iq>, <message>, <presence>)
+    duplicate_lang,            ///< two <body/>, <subject/> or <status/> in one language (RFC 6121 §5.2.3, §5.2.4, §4.7.2.2)
+    invalid_show,              ///< a <show/> value other than away, chat, dnd, xa (RFC 6121 §4.7.2.1)
+    invalid_priority,          ///< a <priority/> that is no integer in -128..127 (RFC 6121 §4.7.2.3)
+    invalid_thread,            ///< a <thread/> whose parent is itself (RFC 6121 §5.2.5)
+    mixed_content,             ///< a child element inside <body/>, <subject/>, <status/>, <show/>, <priority/> or <thread/>
+    duplicate_child,           ///< a second <show/>, <priority/> or <thread/> (RFC 6121 §4.7.2.1, §4.7.2.3, §5.2.5)
 };
 
 /// A short, stable English name for a code ("invalid_utf8").
@@ -129,6 +139,13 @@ constexpr std::string_view to_string(errc code) noexcept {
     case errc::empty_group: return "empty_group";
     case errc::invalid_lang: return "invalid_lang";
     case errc::missing_address: return "missing_address";
+    case errc::not_stanza: return "not_stanza";
+    case errc::duplicate_lang: return "duplicate_lang";
+    case errc::invalid_show: return "invalid_show";
+    case errc::invalid_priority: return "invalid_priority";
+    case errc::invalid_thread: return "invalid_thread";
+    case errc::mixed_content: return "mixed_content";
+    case errc::duplicate_child: return "duplicate_child";
     }
     return "unknown";
 }
@@ -137,10 +154,12 @@ constexpr std::string_view to_string(errc code) noexcept {
 /// was read (RFC 6120 §8.2.3: a get or set is always answered; §8.3.1: the error keeps its
 /// id). The values are raw views into the parsed input, as written.
 struct rejected_request {
-    std::string_view id;    ///< never empty
-    std::string_view type;  ///< "get", "set", or a type xstanza does not know (answered bad-request)
+    std::string_view id;    ///< never empty for an IQ; a message or presence may have none
+    std::string_view type;  ///< "get", "set", or a type xstanza does not know (answered bad-request); a message's or presence's as written
     std::string_view from;  ///< as written, possibly not a valid JID; empty when absent
     std::string_view to;    ///< likewise
+    /// The kind of stanza refused: an IQ (a get or set), or a message or presence not of type error.
+    StanzaKind kind = StanzaKind::iq;
 };
 
 /// The outcome of a failed parse or serialization: a code, the byte offset in

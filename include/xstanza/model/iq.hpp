@@ -15,6 +15,7 @@
 #include "any_payload.hpp"
 #include "payload.hpp"
 #include "roster.hpp"
+#include "stanza_common.hpp"
 #include "stanza_error.hpp"
 
 namespace xstanza {
@@ -23,7 +24,6 @@ namespace xstanza {
 struct Get { static constexpr std::string_view name = "get"; };
 struct Set { static constexpr std::string_view name = "set"; };
 struct Result { static constexpr std::string_view name = "result"; };
-struct Error { static constexpr std::string_view name = "error"; };
 
 /// The runtime counterpart of the tags, for AnyIq.
 enum class IqType : unsigned char { get, set, result, error };
@@ -184,11 +184,6 @@ constexpr void check_reply() {
     if constexpr ((std::is_same_v<Type, Get> || std::is_same_v<Type, Set>) && !is_any_payload_v<P> &&
                   !is_any_payload_v<R> && !std::is_void_v<P>)
         reply_rule<P>::template check<R>();
-}
-template <class To, class From>
-void address_reply(To& reply, const From& request) noexcept {
-    reply.to = request.from;   // RFC 6120 §8.2.3 / §10.3: the answer goes back to the requester
-    reply.from = request.to;
 }
 }  // namespace detail
 

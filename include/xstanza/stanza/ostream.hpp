@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "../model/error.hpp"
+#include "../model/any_stanza.hpp"
 #include "../model/iq.hpp"
 #include "../model/jid.hpp"
 #include "../model/roster.hpp"
@@ -49,6 +50,19 @@ inline std::ostream& operator<<(std::ostream& os, Condition c) { return detail::
 inline std::ostream& operator<<(std::ostream& os, Subscription s) {
     return detail::print_enum(os, s, to_string(s), "Subscription");
 }
+inline std::ostream& operator<<(std::ostream& os, StanzaKind k) { return detail::print_enum(os, k, to_string(k), "StanzaKind"); }
+inline std::ostream& operator<<(std::ostream& os, MessageType t) {
+    return detail::print_enum(os, t, to_string(t), "MessageType");
+}
+/// The 'type' value; "available" for PresenceType::available, which has none.
+inline std::ostream& operator<<(std::ostream& os, PresenceType t) {
+    return detail::print_enum(os, t, t == PresenceType::available ? std::string_view("available") : to_string(t),
+                              "PresenceType");
+}
+/// The <show/> value; "none" for Show::none.
+inline std::ostream& operator<<(std::ostream& os, Show s) {
+    return detail::print_enum(os, s, s == Show::none ? std::string_view("none") : to_string(s), "Show");
+}
 inline std::ostream& operator<<(std::ostream& os, role r) { return os << to_string(r); }
 inline std::ostream& operator<<(std::ostream& os, side s) { return os << to_string(s); }
 /// The code's name (to_string(errc): "invalid_utf8", "unknown" outside the enumeration).
@@ -66,6 +80,17 @@ std::ostream& operator<<(std::ostream& os, const Iq<Type, P>& iq) {
     return detail::print_stanza(os, iq);
 }
 inline std::ostream& operator<<(std::ostream& os, const AnyIq& iq) { return detail::print_stanza(os, iq); }
+template <class Type, class... Exts>
+std::ostream& operator<<(std::ostream& os, const Message<Type, Exts...>& m) {
+    return detail::print_stanza(os, m);
+}
+template <class Type, class... Exts>
+std::ostream& operator<<(std::ostream& os, const Presence<Type, Exts...>& p) {
+    return detail::print_stanza(os, p);
+}
+inline std::ostream& operator<<(std::ostream& os, const AnyMessage& m) { return detail::print_stanza(os, m); }
+inline std::ostream& operator<<(std::ostream& os, const AnyPresence& p) { return detail::print_stanza(os, p); }
+inline std::ostream& operator<<(std::ostream& os, const AnyStanza& s) { return detail::print_stanza(os, s); }
 
 }  // namespace xstanza
 

@@ -19,6 +19,7 @@
 #include "../codec/roster.hpp"
 #include "../codec/stanza_error.hpp"
 #include "../model/error.hpp"
+#include "../model/any_stanza.hpp"
 #include "../model/iq.hpp"
 #include "../model/jid.hpp"
 #include "../model/limits.hpp"
@@ -28,6 +29,7 @@
 #include "../xml/dom.hpp"
 #include "../xml/element.hpp"
 #include "../xml/scan.hpp"
+#include "fill.hpp"
 #include "payload_decode.hpp"
 
 namespace xstanza {
@@ -35,6 +37,16 @@ namespace xstanza {
 namespace detail {
 template <class T> struct is_iq : std::false_type {};
 template <class Type, class P> struct is_iq<Iq<Type, P>> : std::true_type {};
+template <class T> struct is_message : std::false_type {};
+template <class Type, class... Exts> struct is_message<Message<Type, Exts...>> : std::true_type {};
+template <class T> struct is_presence : std::false_type {};
+template <class Type, class... Exts> struct is_presence<Presence<Type, Exts...>> : std::true_type {};
+/// What Parser::parse<T> parses into: a stanza, typed or runtime-typed, or AnyStanza.
+template <class T> inline constexpr bool is_parse_target_v =
+    std::is_same_v<T, AnyIq> || std::is_same_v<T, AnyMessage> || std::is_same_v<T, AnyPresence> ||
+    std::is_same_v<T, AnyStanza> || is_iq<T>::value || is_message<T>::value || is_presence<T>::value;
+template <class T, class = void> struct error_tagged : std::false_type {};
+template <class T> struct error_tagged<T, std::void_t<typename T::type_tag>> : std::is_same<typename T::type_tag, Error> {};
 }  // namespace detail
 
 /// A reusable parser. Keep one per thread (it is not shared-safe) and reuse it: after the
@@ -64,7 +76,8 @@ public:
     /// Parses `size` bytes at `data` in situ: the bytes are modified (references decoded
     /// in place) and results point into them. Like RapidXML, it needs one byte of padding:
     /// data[size] must be writable; xstanza stores '\0' there.
-    /// T is AnyIq, or Iq<Type, P> to require that type and payload.
+    /// T is AnyStanza (whatever arrives), AnyIq, AnyMessage, AnyPresence, or a typed stanza
+    /// (Iq<Type, P>, Message<Type, Exts...>, Presence<Type, Exts...>) to require that type.
     template <class T>
     result<T> parse_in_situ(char* data, std::size_t size) noexcept {
         return parse_in_situ<T>(data, size, stream_context{});
@@ -74,8 +87,9 @@ public:
     /// namespace and language (pass StreamReader::context()).
     template <class T>
     result<T> parse_in_situ(char* data, std::size_t size, const stream_context& stream) noexcept {
-        static_assert(std::is_same_v<T, AnyIq> || detail::is_iq<T>::value,
-                      "Parser::parse<T>: T is AnyIq or an Iq<Type, Payload>");
+        static_assert(detail::is_parse_target_v<T>,
+                      "Parser::parse<T>: T is a stanza: AnyStanza, AnyIq, Iq<Type, Payload>, AnyMessage, Message<Type>, "
+                      "AnyPresence or Presence<Type>");
         if (codec_error e = load(data, size)) return e;
         stream_ = stream;
         return build<T>();
@@ -107,9 +121,10 @@ public:
         return parse_in_situ<T>(copy_.data(), copy_.size(), stream);
     }
 
-    /// Checks that `input` is a valid IQ without keeping anything (copies, as parse()).
+    /// Checks that `input` is a valid stanza (an IQ, a message or a presence) without keeping
+    /// anything (copies, as parse()).
     codec_error validate(std::string_view input) noexcept {
-        result<AnyIq> r = parse<AnyIq>(input);
+        result<AnyStanza> r = parse<AnyStanza>(input);
         return r.error();
     }
 
@@ -186,14 +201,20 @@ private:
     // xstanza does not know too: bad-request), so the error carries what the reply needs
     // (error_reply(), reply.hpp). Not for a result or error, never answered, nor for an
     // <iq/> in a foreign namespace or a server-to-server stanza without addresses, which
-    // are the stream's business (RFC 6120 §4.9.3.7, §4.9.3.10).
+    // are the stream's business (RFC 6120 §4.9.3.7, §4.9.3.10). A message or presence is
+    // answered likewise unless it is of type error (RFC 6120 §8.3.1; RFC 6121 §4.7.1: an
+    // unknown presence type is answered bad-request).
     codec_error answerable(codec_error e) noexcept {
         const element r = root();
-        const std::string_view ns = r.ns();
+        const std::string_view ns = r.ns(), name = r.name();
         const bool stanza_ns = ns.empty() || detail::same(ns, jabber_client_ns) || detail::same(ns, jabber_server_ns);
-        if (e.code() == errc::not_iq || !stanza_ns || e.code() == errc::missing_address) return e;
+        if (e.code() == errc::not_iq || e.code() == errc::not_stanza || !stanza_ns || e.code() == errc::missing_address)
+            return e;
         rejected_request& q = request_;
         q = rejected_request{};
+        if (detail::is(name, "message")) q.kind = StanzaKind::message;
+        else if (detail::is(name, "presence")) q.kind = StanzaKind::presence;
+        else if (!detail::is(name, "iq")) return e;
         for (attribute a : r.attributes()) {
             const std::string_view n = a.qname();
             if (detail::is(n, "type")) q.type = a.value();
@@ -201,7 +222,8 @@ private:
             else if (detail::is(n, "from")) q.from = a.value();
             else if (detail::is(n, "to")) q.to = a.value();
         }
-        if (q.id.empty() || q.type.empty() || detail::is(q.type, "result") || detail::is(q.type, "error")) return e;
+        if (detail::is(q.type, "error")) return e;
+        if (q.kind == StanzaKind::iq && (q.id.empty() || q.type.empty() || detail::is(q.type, "result"))) return e;
         e.set_request(&q);
         return e;
     }
@@ -209,8 +231,9 @@ private:
     // A result holding an IQ of type T with nothing parsed yet (constructed in place).
     template <class T>
     static result<T> blank() noexcept {
-        if constexpr (std::is_same_v<T, AnyIq>) {
-            return result<T>(std::in_place);
+        if constexpr (!detail::is_iq<T>::value) {
+            if constexpr (detail::error_tagged<T>::value) return result<T>(std::in_place, StanzaError(Condition::undefined_condition));
+            else return result<T>(std::in_place);
         } else if constexpr (std::is_same_v<typename T::type_tag, Error>) {
             return result<T>(std::in_place, std::string_view{}, StanzaError(Condition::undefined_condition));
         } else if constexpr (std::is_void_v<typename T::payload_type>) {
@@ -274,6 +297,27 @@ private:
                 return codec_error(errc::payload_mismatch, root_offset(), "expected a payload, found an empty result");
             return read_payload(f, iq.payload);
         }
+    }
+
+    // A message or a presence (stanza/fill.hpp).
+    detail::parse_env env() noexcept {
+        return detail::parse_env{root(), scanner_.root_text(), stream_, rules_, storage_, scanner_.children(), context_.base};
+    }
+    codec_error fill(AnyMessage& m) noexcept { return detail::fill(env(), m); }
+    codec_error fill(AnyPresence& p) noexcept { return detail::fill(env(), p); }
+    template <class Type, class... Exts>
+    codec_error fill(Message<Type, Exts...>& m) noexcept { return detail::fill(env(), m); }
+    template <class Type, class... Exts>
+    codec_error fill(Presence<Type, Exts...>& p) noexcept { return detail::fill(env(), p); }
+
+    // Whatever arrives: the root's name says which kind (RFC 6120 §8).
+    codec_error fill(AnyStanza& s) noexcept {
+        const element r = root();
+        const std::string_view n = r.name();
+        if (detail::is(n, "iq")) return fill(s.emplace<AnyIq>());
+        if (detail::is(n, "message")) return fill(s.emplace<AnyMessage>());
+        if (detail::is(n, "presence")) return fill(s.emplace<AnyPresence>());
+        return codec_error::make(errc::not_stanza, r.offset(), "expected <iq>, <message> or <presence>, found <", r.qname(), ">");
     }
 
     template <class P>

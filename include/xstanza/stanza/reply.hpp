@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "../model/error.hpp"
+#include "../model/any_stanza.hpp"
 #include "../model/iq.hpp"
 #include "../model/jid.hpp"
 #include "../model/stanza_error.hpp"
@@ -37,7 +38,7 @@ constexpr Condition reply_condition(errc code) noexcept {
 /// It holds views into `e` and the parsed input: serialize it before either goes away.
 inline std::optional<Iq<Error>> error_reply(const parse_error& e) noexcept {
     const rejected_request* r = e.request();
-    if (!r) return std::nullopt;
+    if (!r || r->kind != StanzaKind::iq) return std::nullopt;
     StanzaError error(reply_condition(e.code()));
     error.text = e.message();
     error.text_lang = "en";
@@ -45,6 +46,54 @@ inline std::optional<Iq<Error>> error_reply(const parse_error& e) noexcept {
     if (result<Jid> to = Jid::parse(r->from)) reply.to = *to;  // RFC 6120 §8.3.1: back to the sender
     if (result<Jid> from = Jid::parse(r->to)) reply.from = *from;
     return reply;
+}
+
+namespace detail {
+template <class S>
+S refused_reply(const rejected_request& r, const StanzaError& error) noexcept {
+    S s;
+    s.id = r.id;
+    s.error = error;
+    if (result<Jid> to = Jid::parse(r.from)) s.to = *to;  // RFC 6120 §8.3.1: back to the sender
+    if (result<Jid> from = Jid::parse(r.to)) s.from = *from;
+    return s;
+}
+}  // namespace detail
+
+/// The error stanza answering whatever stanza `e` refused: an error IQ for a get or set (as
+/// error_reply), an error message for a message, an error presence for a presence (RFC 6120
+/// §8.3.1: same id, the addresses swapped; RFC 6121 §4.7.1: an unknown presence type is
+/// answered bad-request); nothing when `e` is not to be answered (a stanza of type error, a
+/// result, XML that is not well-formed). The same views as error_reply's.
+inline std::optional<AnyStanza> stanza_error_reply(const parse_error& e) noexcept {
+    const rejected_request* r = e.request();
+    if (!r) return std::nullopt;
+    StanzaError error(reply_condition(e.code()));
+    error.text = e.message();
+    error.text_lang = "en";
+    switch (r->kind) {
+    case StanzaKind::message: {
+        AnyMessage m = detail::refused_reply<AnyMessage>(*r, error);
+        m.type = MessageType::error;
+        return AnyStanza(m);
+    }
+    case StanzaKind::presence: {
+        AnyPresence p = detail::refused_reply<AnyPresence>(*r, error);
+        p.type = PresenceType::error;
+        return AnyStanza(p);
+    }
+    case StanzaKind::iq: default: {
+        std::optional<Iq<Error>> iq = error_reply(e);
+        if (!iq) return std::nullopt;
+        AnyIq any;
+        any.type = IqType::error;
+        any.id = iq->id;
+        any.from = iq->from;
+        any.to = iq->to;
+        any.error = iq->error;
+        return AnyStanza(any);
+    }
+    }
 }
 
 }  // namespace xstanza

@@ -6,16 +6,21 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
 #include "../codec/context.hpp"
+#include "../codec/frame.hpp"
 #include "../codec/iq.hpp"
+#include "../codec/message.hpp"
+#include "../codec/presence.hpp"
 #include "../codec/opaque.hpp"
 #include "../codec/roster.hpp"
 #include "../codec/stanza_error.hpp"
 #include "../model/error.hpp"
+#include "../model/any_stanza.hpp"
 #include "../model/iq.hpp"
 #include "../model/payload.hpp"
 #include "../model/rules.hpp"
@@ -35,21 +40,25 @@ struct writes_with_context<P, std::void_t<decltype(payload_serializer<P>::write(
 
 /// Writes any payload, built-in or user-defined, through the extension point.
 template <class P>
-void write_payload(xml_writer& w, const P& p, IqType type) noexcept {
+void write_payload(xml_writer& w, const P& p, const write_context& context) noexcept {
     if constexpr (is_any_payload_v<P>) {
         p.visit([&](const auto& x) {
             using X = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<X, OpaqueElement>) write_opaque(w, x, "jabber:client");
-            else if constexpr (!std::is_same_v<X, std::monostate>) write_payload(w, x, type);
+            else if constexpr (!std::is_same_v<X, std::monostate>) write_payload(w, x, context);
         });
     } else {
         // A serializer must close what it opens and nothing more, or the XML is malformed.
         const std::size_t depth = w.depth();
-        if constexpr (writes_with_context<P>::value) payload_serializer<P>::write(p, w, write_context{type});
+        if constexpr (writes_with_context<P>::value) payload_serializer<P>::write(p, w, context);
         else payload_serializer<P>::write(p, w);
         if (w.depth() != depth)
             w.fail(errc::invalid_data, "payload_serializer<", payload_traits<P>::name, "> left its elements unbalanced");
     }
+}
+template <class P>
+void write_payload(xml_writer& w, const P& p, IqType type) noexcept {
+    write_payload(w, p, write_context{type, StanzaKind::iq});
 }
 
 inline void write_stanza(xml_writer& w, const AnyIq& iq) noexcept {
@@ -74,6 +83,60 @@ void write_stanza(xml_writer& w, const Iq<Type, P>& iq) noexcept {
         write_payload(w, iq.payload, type);
     }
     w.close();
+}
+
+// A message's or presence's extensions: the typed ones, then those kept opaque (RFC 6120 §8.4).
+template <class S>
+void write_extensions(xml_writer& w, const S& s, StanzaKind kind) noexcept {
+    if constexpr (!std::is_same_v<S, AnyMessage> && !std::is_same_v<S, AnyPresence>) {
+        s.each_extension([&](const auto& o) {
+            if (o) write_payload(w, *o, write_context{IqType::get, kind});
+        });
+    }
+    for (const OpaqueElement& e : s.extensions) write_opaque(w, e, "jabber:client");
+}
+
+inline void write_stanza(xml_writer& w, const AnyMessage& m) noexcept {
+    // RFC 6120 §8.3.1: only an error message carries an <error/>, and it must.
+    if (const char* problem = error_count_problem(m.type == MessageType::error, m.error ? 1 : 0))
+        return w.fail(errc::invalid_data, problem);
+    write_message(w, m, m.type, [&](xml_writer& out) {
+        write_extensions(out, m, StanzaKind::message);
+        if (m.error) write_stanza_error(out, *m.error, "jabber:client");
+    });
+}
+
+template <class Type, class... Exts>
+void write_stanza(xml_writer& w, const Message<Type, Exts...>& m) noexcept {
+    write_message(w, m, message_type_of<Type>, [&](xml_writer& out) {
+        write_extensions(out, m, StanzaKind::message);
+        if constexpr (std::is_same_v<Type, Error>) write_stanza_error(out, m.error, "jabber:client");
+    });
+}
+
+inline void write_stanza(xml_writer& w, const AnyPresence& p) noexcept {
+    // RFC 6120 §8.3.1: only an error presence carries an <error/>, and it must.
+    if (const char* problem = error_count_problem(p.type == PresenceType::error, p.error ? 1 : 0))
+        return w.fail(errc::invalid_data, problem);
+    write_presence(w, p, p.type, p.show, p.priority, [&](xml_writer& out) {
+        write_extensions(out, p, StanzaKind::presence);
+        if (p.error) write_stanza_error(out, *p.error, "jabber:client");
+    });
+}
+
+template <class Type, class... Exts>
+void write_stanza(xml_writer& w, const Presence<Type, Exts...>& p) noexcept {
+    constexpr PresenceType type = presence_type_of<Type>;
+    auto rest = [&](xml_writer& out) {
+        write_extensions(out, p, StanzaKind::presence);
+        if constexpr (std::is_same_v<Type, Error>) write_stanza_error(out, p.error, "jabber:client");
+    };
+    if constexpr (std::is_same_v<Type, Available>) write_presence(w, p, type, p.show, p.priority, rest);
+    else write_presence(w, p, type, Show::none, std::nullopt, rest);
+}
+
+inline void write_stanza(xml_writer& w, const AnyStanza& s) noexcept {
+    s.visit([&](const auto& x) { write_stanza(w, x); });
 }
 
 inline bool append_to_string(void* ctx, const char* p, std::size_t n) noexcept {
@@ -111,18 +174,22 @@ struct iterator_sink {
     }
 };
 
-template <class T> inline constexpr bool is_stanza_v = std::is_same_v<T, AnyIq>;
+template <class T> inline constexpr bool is_stanza_v =
+    std::is_same_v<T, AnyIq> || std::is_same_v<T, AnyMessage> || std::is_same_v<T, AnyPresence> || std::is_same_v<T, AnyStanza>;
 template <class Type, class P> inline constexpr bool is_stanza_v<Iq<Type, P>> = true;
+template <class Type, class... Exts> inline constexpr bool is_stanza_v<Message<Type, Exts...>> = true;
+template <class Type, class... Exts> inline constexpr bool is_stanza_v<Presence<Type, Exts...>> = true;
 
 }  // namespace detail
 
-/// Appends the canonical XML of `stanza` (an Iq<...> or AnyIq) to `out`. On error, `out`
+/// Appends the canonical XML of `stanza` (an Iq, Message or Presence, typed or Any*, or an
+/// AnyStanza) to `out`. On error, `out`
 /// is restored to its previous size and nothing is written. Applies the sender's rules
 /// (rules.hpp) of an entity of role `sender`: a client's roster set carries no 'approved'
 /// or 'ask' (RFC 6121 §2.1.2.1, §2.1.2.2), a server's push may.
 template <class T>
 codec_error serialize(const T& stanza, std::string& out, role sender = role::client) noexcept {
-    static_assert(detail::is_stanza_v<T>, "serialize: T is an Iq<Type, Payload> or an AnyIq");
+    static_assert(detail::is_stanza_v<T>, "serialize: T is a stanza: Iq<Type, Payload>, Message<Type>, Presence<Type>, AnyIq, AnyMessage, AnyPresence or AnyStanza");
     std::size_t before = out.size();
     xml_writer w(&detail::append_to_string, &out, "jabber:client", sender);
     detail::write_stanza(w, stanza);
@@ -152,7 +219,7 @@ struct [[nodiscard]] serialize_result {
 template <class T>
 serialize_result serialize_into(const T& stanza, char* buffer, std::size_t capacity,
                                 role sender = role::client) noexcept {
-    static_assert(detail::is_stanza_v<T>, "serialize_into: T is an Iq<Type, Payload> or an AnyIq");
+    static_assert(detail::is_stanza_v<T>, "serialize_into: T is a stanza (see serialize)");
     detail::fixed_buffer b{buffer, capacity, 0};
     xml_writer w(&detail::append_to_fixed, &b, "jabber:client", sender);
     detail::write_stanza(w, stanza);
@@ -166,7 +233,7 @@ serialize_result serialize_into(const T& stanza, char* buffer, std::size_t capac
 /// past the output, or the error. On error, some output may already have been written.
 template <class T, class OutIt>
 result<OutIt> serialize_to(const T& stanza, OutIt out, role sender = role::client) noexcept {
-    static_assert(detail::is_stanza_v<T>, "serialize_to: T is an Iq<Type, Payload> or an AnyIq");
+    static_assert(detail::is_stanza_v<T>, "serialize_to: T is a stanza (see serialize)");
     detail::iterator_sink<OutIt> s{out};
     xml_writer w(&detail::iterator_sink<OutIt>::put, &s, "jabber:client", sender);
     detail::write_stanza(w, stanza);

@@ -1,0 +1,166 @@
+// xstanza: filling a message or a presence from the tree of the latest parse: the frame
+// codecs (codec/message.hpp, codec/presence.hpp) read the element, this decodes its
+// extensions through the extension point (those the type names) or keeps them opaque, and
+// reads its <error/> with the stanza error's codec. The Parser calls it.
+#ifndef XSTANZA_STANZA_FILL_HPP
+#define XSTANZA_STANZA_FILL_HPP
+
+#include <cstddef>
+#include <type_traits>
+#include <vector>
+
+#include "../codec/context.hpp"
+#include "../codec/message.hpp"
+#include "../codec/opaque.hpp"
+#include "../codec/presence.hpp"
+#include "../codec/stanza_error.hpp"
+#include "../model/error.hpp"
+#include "../model/message.hpp"
+#include "../model/presence.hpp"
+#include "../model/rules.hpp"
+#include "../xml/element.hpp"
+#include "../xml/scan.hpp"
+#include "payload_decode.hpp"
+
+namespace xstanza {
+namespace detail {
+
+/// What filling a stanza reads from the latest parse.
+struct parse_env {
+    element root;
+    std::size_t root_text;  // offset of character data directly inside the root (npos: none)
+    const stream_context& stream;
+    const rules& applied;
+    parse_storage& storage;
+    const std::vector<child_span>& children;  // the root's element children's bytes
+    const char* base;                         // the input
+};
+
+struct extension_tag {};
+
+/// The extension elements of a message or presence: the first of each type Exts... decoded
+/// into `typed`, every other one kept opaque, in order, in the parse's storage (RFC 6120
+/// §8.4: an unknown extension is kept, never rejected).
+template <class... Exts>
+class extension_reader {
+public:
+    extension_reader(const parse_env& env, StanzaKind kind, typed_extensions<Exts...>* typed) noexcept
+        : env_(env), kind_(kind), typed_(typed), kept_(env.storage.list<OpaqueElement, extension_tag>()) {}
+
+    codec_error operator()(const element& c, std::size_t index) noexcept {
+        bool taken = false;
+        if constexpr (sizeof...(Exts) > 0) {
+            if (codec_error e = decode_typed<Exts...>(c, taken)) return e;
+        }
+        if (taken) return {};
+        if (!kept_) return codec_error(errc::out_of_memory, c.offset(), "out of memory keeping an extension");
+        const child_span& s = env_.children[index];
+        OpaqueElement o;
+        if (codec_error e = read_opaque(c, env_.base, s.begin, s.end, s.outer_prefix, o)) return e;
+        try {
+            kept_->push_back(o);
+        } catch (...) {
+            return codec_error(errc::out_of_memory, c.offset(), "out of memory keeping an extension");
+        }
+        return {};
+    }
+
+    /// The extensions kept opaque.
+    extension_list kept() const noexcept { return kept_ ? extension_list(*kept_) : extension_list(); }
+
+private:
+    template <class P, class... Rest>
+    codec_error decode_typed(const element& c, bool& taken) noexcept {
+        std::optional<P>& slot = typed_->template get<P>();
+        if (!slot && c.is(payload_traits<P>::name, payload_traits<P>::ns)) {
+            taken = true;
+            payload_context ctx(kind_, env_.applied, env_.storage);
+            return decode_payload<P>(c, ctx, slot.emplace(), true);
+        }
+        if constexpr (sizeof...(Rest) > 0) return decode_typed<Rest...>(c, taken);
+        else return {};
+    }
+
+    const parse_env& env_;
+    StanzaKind kind_;
+    typed_extensions<Exts...>* typed_;
+    std::vector<OpaqueElement>* kept_;
+};
+
+// An <error/> the stanza's type does not keep is still checked (its errors come first).
+inline codec_error read_unkept_error(const element& e, const rules& r) noexcept {
+    StanzaError ignored(Condition::undefined_condition);
+    return read_stanza_error(e, r, ignored);
+}
+
+inline codec_error fill(const parse_env& env, AnyMessage& m) noexcept {
+    message_frame f;
+    extension_reader<> ext(env, StanzaKind::message, nullptr);
+    if (codec_error e = read_message(env.root, env.root_text, env.stream, env.applied, env.storage, m, f, ext)) return e;
+    m.extensions = ext.kept();
+    m.type = f.type;
+    m.ignored_type = f.ignored_type;
+    if (f.error) return read_stanza_error(f.error, env.applied, m.error.emplace(Condition::undefined_condition));
+    return {};
+}
+
+template <class Type, class... Exts>
+codec_error fill(const parse_env& env, Message<Type, Exts...>& m) noexcept {
+    message_frame f;
+    extension_reader<Exts...> ext(env, StanzaKind::message, &m);
+    if (codec_error e = read_message(env.root, env.root_text, env.stream, env.applied, env.storage, m, f, ext)) return e;
+    m.extensions = ext.kept();
+    if (f.error) {
+        if constexpr (std::is_same_v<Type, Error>) {
+            if (codec_error e = read_stanza_error(f.error, env.applied, m.error)) return e;
+        } else if (codec_error e = read_unkept_error(f.error, env.applied)) {
+            return e;
+        }
+    }
+    if (f.type != Message<Type, Exts...>::type)
+        return codec_error::make(errc::type_mismatch, env.root.offset(), "expected a ", to_string(message_type_of<Type>),
+                                 " message, found ", to_string(f.type));
+    return {};
+}
+
+inline codec_error fill(const parse_env& env, AnyPresence& p) noexcept {
+    presence_frame f;
+    extension_reader<> ext(env, StanzaKind::presence, nullptr);
+    if (codec_error e = read_presence(env.root, env.root_text, env.stream, env.applied, env.storage, p, f, ext)) return e;
+    p.extensions = ext.kept();
+    p.type = f.type;
+    p.show = f.show;
+    p.priority = f.priority;
+    if (f.error) return read_stanza_error(f.error, env.applied, p.error.emplace(Condition::undefined_condition));
+    return {};
+}
+
+template <class Type, class... Exts>
+codec_error fill(const parse_env& env, Presence<Type, Exts...>& p) noexcept {
+    presence_frame f;
+    extension_reader<Exts...> ext(env, StanzaKind::presence, &p);
+    if (codec_error e = read_presence(env.root, env.root_text, env.stream, env.applied, env.storage, p, f, ext)) return e;
+    p.extensions = ext.kept();
+    if (f.error) {
+        if constexpr (std::is_same_v<Type, Error>) {
+            if (codec_error e = read_stanza_error(f.error, env.applied, p.error)) return e;
+        } else if (codec_error e = read_unkept_error(f.error, env.applied)) {
+            return e;
+        }
+    }
+    if (f.type != Presence<Type, Exts...>::type) {
+        const std::string_view want = to_string(presence_type_of<Type>), found = to_string(f.type);
+        return codec_error::make(errc::type_mismatch, env.root.offset(), "expected a presence of type ",
+                                 want.empty() ? "available" : want, ", found ", found.empty() ? "available" : found);
+    }
+    if constexpr (std::is_same_v<Type, Available>) {
+        p.show = f.show;
+        p.priority = f.priority;
+    }
+    return {};
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_STANZA_FILL_HPP

@@ -1,0 +1,263 @@
+// <message/> (RFC 6121 §5.2, RFC 6120 §8): the RFC's examples, typed and runtime-typed
+// parses, every message rule read and written, receiver and sender rules, error replies.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <string_view>
+
+#include <xstanza/xstanza.hpp>
+
+#include "../support/expect.hpp"
+
+using namespace xstanza;
+using test_helpers::at;
+using test_helpers::expect_error;
+
+namespace {
+
+std::string xml_of(const AnyStanza& s) {
+    std::string out;
+    codec_error e = serialize(s, out);
+    BOOST_TEST(!e, e.message());
+    return out;
+}
+
+template <class T>
+codec_error write(const T& s) {
+    std::string out;
+    return serialize(s, out);
+}
+
+const rules sender = rules::sender();
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(message)
+
+// RFC 6121 §5.2.3, §5.2.4, §5.2.5: the examples, with bodies and subjects in two languages.
+BOOST_AUTO_TEST_CASE(rfc_examples) {
+    const std::string xml =
+        "<message from='juliet@example.com/balcony' to='romeo@example.net' type='chat' xml:lang='en'>"
+        "<subject>I implore you!</subject><subject xml:lang='cs'>\xc3\x9ap\xc4\x9bnliv\xc4\x9b pros\xc3\xadm!</subject>"
+        "<body>Wherefore art thou, Romeo?</body><body xml:lang='cs'>Pro&#x010D;e&#x017E; jsi ty, Romeo?</body>"
+        "<thread parent='e0ffe42b28561960c6b12b944a092794b9683a38'>0e3141cd80894871a68e6fe6b1ec56fa</thread></message>";
+    Parser p;
+    result<Message<Chat>> m = p.parse<Message<Chat>>(xml);
+    BOOST_REQUIRE_MESSAGE(m, m.error().message());
+    BOOST_TEST(m->bodies.size() == 2u);
+    BOOST_TEST(m->body().value_or("") == "Wherefore art thou, Romeo?");
+    BOOST_TEST(m->body("cs").value_or("") == "Pro\xc4\x8d" "e\xc5\xbe jsi ty, Romeo?");
+    BOOST_TEST(m->body("CS").value_or("") == "Pro\xc4\x8d" "e\xc5\xbe jsi ty, Romeo?");  // tags compare case-insensitively
+    BOOST_TEST(!m->body("de"));
+    BOOST_TEST(m->subject("cs").has_value());
+    BOOST_REQUIRE(m->thread);
+    BOOST_TEST(m->thread->id == "0e3141cd80894871a68e6fe6b1ec56fa");
+    BOOST_TEST(m->thread->parent == "e0ffe42b28561960c6b12b944a092794b9683a38");
+    BOOST_TEST(m->lang == "en");
+    BOOST_TEST(m->id.empty());  // RFC 6120 §8.1.3: optional on a message
+}
+
+BOOST_AUTO_TEST_CASE(canonical_output_round_trips) {
+    Parser p;
+    const std::string in =
+        "<message type='chat' id='a1' from='juliet@example.com/balcony' to='romeo@example.net' xml:lang='en'>"
+        "<subject>s</subject><body>b</body><body xml:lang='cs'>c</body><thread>t</thread>"
+        "<active xmlns='http://jabber.org/protocol/chatstates'/><request xmlns='urn:xmpp:receipts'/></message>";
+    result<AnyStanza> s = p.parse<AnyStanza>(in);
+    BOOST_REQUIRE_MESSAGE(s, s.error().message());
+    BOOST_TEST(s->kind() == StanzaKind::message);
+    BOOST_TEST(xml_of(*s) == in);
+    const std::string again = xml_of(*s);
+    Parser q;
+    result<AnyStanza> t = q.parse<AnyStanza>(again);
+    BOOST_REQUIRE(t);
+    BOOST_TEST((*t == *s));
+}
+
+// RFC 6120 §8.4: unknown extension elements are kept, never rejected, in order.
+BOOST_AUTO_TEST_CASE(extensions_kept_opaque) {
+    Parser p;
+    result<AnyMessage> m = p.parse<AnyMessage>(
+        "<message><body>x</body><x xmlns='urn:a'><y/></x><z xmlns='urn:b' q='1'/></message>");
+    BOOST_REQUIRE_MESSAGE(m, m.error().message());
+    BOOST_REQUIRE(m->extensions.size() == 2u);
+    BOOST_TEST(m->extensions[0].name == "x");
+    BOOST_TEST(m->extensions[0].ns == "urn:a");
+    BOOST_TEST(m->extensions[0].xml == "<x xmlns='urn:a'><y/></x>");
+    BOOST_TEST(m->extensions[1].ns == "urn:b");
+}
+
+// RFC 6121 §5.2.2: "If an application receives a message with no 'type' attribute or the
+// application does not understand the value ... it MUST consider the message to be of type
+// normal"; a sender's 'type' "MUST have one of the following values".
+BOOST_AUTO_TEST_CASE(unknown_type_is_normal_for_a_receiver) {
+    Parser p;
+    result<AnyMessage> m = p.parse<AnyMessage>("<message type='shout'><body>x</body></message>");
+    BOOST_REQUIRE_MESSAGE(m, m.error().message());
+    BOOST_TEST((m->type == MessageType::normal));
+    BOOST_TEST(m->ignored_type == "shout");
+    result<Message<Normal>> typed = p.parse<Message<Normal>>("<message type='shout'/>");
+    BOOST_TEST(bool(typed));
+    result<AnyMessage> none = p.parse<AnyMessage>("<message/>");
+    BOOST_REQUIRE(none);
+    BOOST_TEST((none->type == MessageType::normal));
+    BOOST_TEST(none->ignored_type.empty());
+    expect_error<AnyMessage>("<message type='shout'/>", errc::unknown_type, test_helpers::value_at("type='"),
+                             "RFC 6121 §5.2.2", sender);
+}
+
+BOOST_AUTO_TEST_CASE(typed_parse_checks_the_type) {
+    expect_error<Message<Chat>>("<message type='groupchat'/>", errc::type_mismatch, 0, "expected a chat message, found groupchat");
+    expect_error<Message<Normal>>("<message type='chat'/>", errc::type_mismatch, 0, "found chat");
+    expect_error<Message<Chat>>("<presence/>", errc::not_stanza, 0, "expected <message>");
+    expect_error<AnyStanza>("<foo/>", errc::not_stanza, 0, "expected <iq>, <message> or <presence>");
+}
+
+// RFC 6121 §5.2.3, §5.2.4: several bodies or subjects only in distinct languages, explicit
+// or inherited.
+BOOST_AUTO_TEST_CASE(one_text_per_language) {
+    expect_error<AnyMessage>("<message><body>a</body><body>b</body></message>", errc::duplicate_lang, 0, "two <body/>");
+    expect_error<AnyMessage>("<message xml:lang='en'><body>a</body><body xml:lang='en'>b</body></message>",
+                             errc::duplicate_lang, 0, "'en'");
+    expect_error<AnyMessage>("<message><subject xml:lang='de'>a</subject><subject xml:lang='DE'>b</subject></message>",
+                             errc::duplicate_lang, 0, "two <subject/>");
+    // Above eight texts the check sorts; the duplicate is still found, and distinct ones pass.
+    std::string many = "<message>", distinct = "<message>";
+    for (int i = 0; i < 20; ++i) {
+        many += "<body xml:lang='x" + std::to_string(i % 19) + "'>t</body>";
+        distinct += "<body xml:lang='x" + std::to_string(i) + "'>t</body>";
+    }
+    many += "</message>";
+    distinct += "</message>";
+    expect_error<AnyMessage>(many, errc::duplicate_lang, 0, "'x0'");
+    Parser p;
+    BOOST_TEST(bool(p.parse<AnyMessage>(distinct)));
+    // The stream's language is inherited (RFC 6120 §8.1.5): a body without xml:lang is in it.
+    stream_context fr{jabber_client_ns, "fr"};
+    std::string clash = "<message><body>a</body><body xml:lang='fr'>b</body></message>";
+    result<AnyMessage> r = p.parse<AnyMessage>(clash, fr);
+    BOOST_TEST(!r);
+    BOOST_TEST(to_string(r.error().code()) == "duplicate_lang");
+    BOOST_TEST(bool(p.parse<AnyMessage>(clash)));  // parsed alone, the first body has no language
+}
+
+// RFC 6121 §5.2.3, §5.2.5: character data only, at most one thread, whose parent differs.
+BOOST_AUTO_TEST_CASE(children_rules) {
+    const std::string mixed = "<message><body>a<b xmlns='urn:x'/></body></message>";
+    expect_error<AnyMessage>(mixed, errc::mixed_content, at(mixed, "<body"), "character data only");
+    const std::string two = "<message><thread>a</thread><thread>b</thread></message>";
+    expect_error<AnyMessage>(two, errc::duplicate_child, at(two, "<thread>b"), "RFC 6121 §5.2.5");
+    const std::string self = "<message><thread parent='a'>a</thread></message>";
+    expect_error<AnyMessage>(self, errc::invalid_thread, at(self, "<thread"), "parent is the thread itself");
+    const std::string text = "<message>hello</message>";
+    expect_error<AnyMessage>(text, errc::unexpected_text, at(text, "hello"), "<body/>");
+    const std::string unknown = "<message><html/></message>";
+    expect_error<AnyMessage>(unknown, errc::wrong_namespace, at(unknown, "<html"), "RFC 6120 §8.4");
+    expect_error<AnyMessage>("<message xmlns='urn:x'/>", errc::wrong_namespace, 0, "expected 'jabber:client'");
+}
+
+// RFC 6120 §8.3.1: only an error message carries <error/>, and exactly one.
+BOOST_AUTO_TEST_CASE(error_messages) {
+    const char* cond = "<item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>";
+    Parser p;
+    const std::string ok = std::string("<message type='error' id='e1'><error type='cancel'>") + cond + "</error></message>";
+    result<Message<Error>> e = p.parse<Message<Error>>(ok);
+    BOOST_REQUIRE_MESSAGE(e, e.error().message());
+    BOOST_TEST((e->error.condition == Condition::item_not_found));
+    const std::string stray = std::string("<message type='chat'><error type='cancel'>") + cond + "</error></message>";
+    expect_error<AnyMessage>(stray, errc::unexpected_error, at(stray, "<error"), "RFC 6120 §8.3.1");
+    expect_error<AnyMessage>("<message type='error'/>", errc::missing_error, 0, "RFC 6120 §8.3.1");
+    // Serializing: an AnyMessage of type error needs its StanzaError, and only it has one.
+    AnyMessage m;
+    m.type = MessageType::error;
+    BOOST_TEST(to_string(write(m).code()) == "invalid_data");
+    m.type = MessageType::chat;
+    m.error = StanzaError(Condition::bad_request);
+    BOOST_TEST(to_string(write(m).code()) == "invalid_data");
+}
+
+// Sender rules on serialize: the same rules, refused before anything is written.
+BOOST_AUTO_TEST_CASE(serialize_checks_the_rules) {
+    Message<Chat> m;
+    const LangText two[] = {{"a", "en"}, {"b", "EN"}};
+    m.bodies = span<const LangText>(two);
+    BOOST_TEST(write(m).message().find("two <body/> in language 'EN'") != std::string_view::npos);
+    m.bodies = "fine";
+    m.thread = Thread{"t", "t"};
+    BOOST_TEST(write(m).message().find("RFC 6121 §5.2.5") != std::string_view::npos);
+    m.thread = Thread{"t", "u"};
+    BOOST_TEST(!write(m));
+    AnyMessage any;
+    any.type = MessageType(42);
+    BOOST_TEST(to_string(write(any).code()) == "invalid_data");
+}
+
+BOOST_AUTO_TEST_CASE(building_and_answering) {
+    Message<Chat> m("Art thou not Romeo, and a Montague?");
+    m.id = "ktx72v49";
+    m.from = *Jid::parse("juliet@example.com/balcony");
+    m.to = *Jid::parse("romeo@example.net");
+    m.lang = "en";
+    std::string out;
+    BOOST_REQUIRE(!serialize(m, out));
+    BOOST_TEST(out == "<message type='chat' id='ktx72v49' from='juliet@example.com/balcony' to='romeo@example.net' "
+                      "xml:lang='en'><body>Art thou not Romeo, and a Montague?</body></message>");
+    Message<Error> e = make_error(m, StanzaError(Condition::service_unavailable));
+    BOOST_TEST(e.id == "ktx72v49");
+    BOOST_TEST((e.to == m.from));
+    BOOST_TEST((e.from == m.to));
+    out.clear();
+    BOOST_REQUIRE(!serialize(e, out));
+    BOOST_TEST(out.find("<message type='error' id='ktx72v49' from='romeo@example.net'") == 0u);
+}
+
+// A refused message is answered (RFC 6120 §8.3.1) unless it is an error itself; the stream
+// goes on (the Parser parses the next one).
+BOOST_AUTO_TEST_CASE(refused_message_is_answerable) {
+    Parser p;
+    result<AnyStanza> r = p.parse<AnyStanza>("<message from='a@b/c' to='d@e' id='m1'><body>x</body><body>y</body></message>");
+    BOOST_REQUIRE(!r);
+    std::optional<AnyStanza> reply = stanza_error_reply(r.error());
+    BOOST_REQUIRE(reply);
+    BOOST_TEST(xml_of(*reply).find("<message type='error' id='m1' from='d@e' to='a@b/c'><error type='modify'><bad-request") == 0u);
+    BOOST_TEST(!error_reply(r.error()));  // the IQ-only helper has nothing to say
+    result<AnyStanza> e = p.parse<AnyStanza>("<message type='error' id='m2'/>");
+    BOOST_REQUIRE(!e);
+    BOOST_TEST(!stanza_error_reply(e.error()));  // RFC 6120 §8.3.1: an error is never answered
+    BOOST_TEST(bool(p.parse<AnyStanza>("<message><body>next</body></message>")));
+}
+
+BOOST_AUTO_TEST_CASE(visit_gives_the_typed_message) {
+    Parser p;
+    result<AnyMessage> m = p.parse<AnyMessage>("<message type='headline'><body>news</body></message>");
+    BOOST_REQUIRE(m);
+    std::string seen = m->visit([](const auto& typed) {
+        using T = std::decay_t<decltype(typed)>;
+        return std::string(to_string(T::type)) + ":" + std::string(typed.body().value_or(""));
+    });
+    BOOST_TEST(seen == "headline:news");
+}
+
+// A parsed message's views die with its Parser's next parse; make_owned keeps a copy.
+BOOST_AUTO_TEST_CASE(owned_copy_outlives_the_parser) {
+    std::optional<owned<AnyStanza>> kept;
+    {
+        Parser p;
+        std::string wire = "<message type='chat' xml:lang='en'><body>first</body><body xml:lang='de'>erste</body>"
+                           "<x xmlns='urn:x'/></message>";
+        result<AnyStanza> s = p.parse_in_situ<AnyStanza>(wire);
+        BOOST_REQUIRE(s);
+        result<owned<AnyStanza>> o = make_owned(*s);
+        BOOST_REQUIRE(o);
+        kept.emplace(std::move(*o));
+        wire.assign(wire.size(), 'x');
+        BOOST_TEST(bool(p.parse<AnyStanza>("<message><body>second</body></message>")));
+    }
+    const AnyMessage* m = (*kept)->message();
+    BOOST_REQUIRE(m);
+    BOOST_TEST(m->body().value_or("") == "first");
+    BOOST_TEST(m->body("de").value_or("") == "erste");
+    BOOST_TEST(m->extensions.size() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
