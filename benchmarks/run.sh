@@ -74,9 +74,11 @@ CHART=$(chart_tool)
 if [[ $CHART == none && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
   section "installing a chart tool (gnuplot-nox, else python3-matplotlib)"
   export DEBIAN_FRONTEND=noninteractive
+  # Wait up to 10 minutes for a dpkg lock another process holds, as scripts/deps.sh does.
+  apt=(apt-get -o DPkg::Lock::Timeout=600)
   for pkg in gnuplot-nox python3-matplotlib; do
-    if apt-get install -y --no-install-recommends "$pkg" >/dev/null 2>&1 ||
-       { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends "$pkg" >/dev/null 2>&1; }; then
+    if "${apt[@]}" install -y --no-install-recommends "$pkg" >/dev/null 2>&1 ||
+       { "${apt[@]}" update >/dev/null 2>&1 && "${apt[@]}" install -y --no-install-recommends "$pkg" >/dev/null 2>&1; }; then
       break
     fi
   done
