@@ -522,6 +522,7 @@ int main(int argc, char** argv) {
         }
         if (cmd == "help" || is_help_flag(cmd)) {
             if (cmd != "help" || argc == 2) return usage_all();
+            if (argc == 3 && (std::string_view(argv[2]) == "help" || is_help_flag(argv[2]))) return usage_all();
             if (const verb* v = find_verb(argv[2]); v && argc == 3) return usage_of(*v);
             if (argc > 3)
                 std::fputs("xstanza help: takes one COMMAND\n", stderr);

@@ -156,7 +156,7 @@ elseif(CASE STREQUAL "version")
 elseif(CASE STREQUAL "help")
   # Asked for, a usage goes to stdout with exit 0: the whole one for help, --help, -h; a verb's
   # own for VERB --help, VERB -h, help VERB (bench's does not run the benchmark).
-  foreach(args IN ITEMS "help" "--help" "-h")
+  foreach(args IN ITEMS "help" "--help" "-h" "help;--help" "help;help")
     run(ARGS ${args})
     if(NOT rc EQUAL 0 OR NOT err STREQUAL "" OR NOT out MATCHES "^usage: xstanza COMMAND \\[OPTIONS\\] \\[--\\] \\[FILE...\\]\n")
       fail("xstanza ${args}: rc=${rc} stdout=[${out}] stderr=[${err}]")
