@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""Turns xstanza-bench's Google Benchmark JSON into RESULTS.md and a bar chart.
+"""Turns xstanza-bench's Google Benchmark JSON into RESULTS.md and two bar charts.
 
 Usage: report.py JSON --md RESULTS.md [--png results.png --chart gnuplot|matplotlib|none]
+                 [--ratio-png results_vs_rapidxml.png]
                  [--machine TEXT] [--packages TEXT] [--command TEXT]
+Charts: --png, MB/s of every parse and serialize impl per corpus (log scale); --ratio-png
+(default: --png's name with _vs_rapidxml), each parse peer's speed ratio to RapidXML per
+corpus on a linear scale, RapidXML's 1.0 drawn as a line.
 Statistic: the median over repetitions of CPU time (aggregates), or the single run.
 Ratios are speed ratios: parse/rapidxml's time over the impl's time (> 1: faster).
 """
@@ -222,11 +226,15 @@ def write_md(args, context, results):
                 w(f"| {name} | {r['bps'] / 1e6:.1f} | {fmt_rate(r['ips'])} | {ratio:.2f} | {pratio:.2f} | "
                   f"{fmt_allocs(r['allocs'])} | {fmt_cv(r['cv'])} |")
             w("")
-    if args.png and os.path.exists(args.png):
-        w("## Chart")
+    charts = [(alt, path) for alt, path in (("parse and serialize throughput", args.png),
+                                            ("parse speed relative to RapidXML", args.ratio_png))
+              if path and os.path.exists(path)]
+    if charts:
+        w("## Charts")
         w("")
-        w(f"![parse and serialize throughput]({os.path.basename(args.png)})")
-        w("")
+        for alt, path in charts:
+            w(f"![{alt}]({os.path.basename(path)})")
+            w("")
     w("## What each impl does")
     w("")
     for impl in ordered({k[1] for k in parse}, PARSE_ORDER):
@@ -250,6 +258,115 @@ def chart_series(results):
     return (corpora, impls, parse), (scorp, simpls, ser)
 
 
+# The ratio chart leaves out the baseline itself (its 1.0 is a line) and memchr, which does
+# not parse: at 7-13x RapidXML it would flatten every parser's bar on a linear scale.
+RATIO_BASE = "rapidxml"
+RATIO_LEFT_OUT = {RATIO_BASE, "memchr"}
+
+
+def ratio_series(results):
+    """(corpora, peers, rows): rows[c][p] is parse/rapidxml's CPU time over peer p's on corpus
+    c (above 1: faster than RapidXML), None where either is missing."""
+    corpora = ordered({k[2] for k in results if k[0] == "parse"}, CORPUS_ORDER)
+    peers = [i for i in ordered({k[1] for k in results if k[0] == "parse"}, PARSE_ORDER) if i not in RATIO_LEFT_OUT]
+    rows = []
+    for c in corpora:
+        base = results.get(("parse", RATIO_BASE, c))
+        row = []
+        for i in peers:
+            r = results.get(("parse", i, c))
+            row.append(base["cpu_time"] / r["cpu_time"] if base and r and r["cpu_time"] > 0 else None)
+        rows.append(row)
+    return corpora, peers, rows
+
+
+def ratio_png_path(png):
+    stem, ext = os.path.splitext(png)
+    return stem + "_vs_rapidxml" + (ext or ".png")
+
+
+RATIO_TITLE = "parse speed relative to RapidXML parse<0> + walk (1.0; above: faster), linear scale"
+
+
+def gnuplot_terminal(size):
+    terms = subprocess.run(["gnuplot", "-e", "set terminal"], capture_output=True, text=True)
+    if "pngcairo" in (terms.stdout + terms.stderr):
+        return f"pngcairo size {size} font 'sans,10'"
+    return f"png size {size}"
+
+
+def ratio_top(rows):
+    """The top of the ratio chart's y axis: room above the highest bar and above 1.0."""
+    return 1.15 * max([1.0] + [v for row in rows for v in row if v is not None])
+
+
+def gnuplot_ratio_script(dat, count, top, png, title, term):
+    """The gnuplot script of the ratio chart: clustered bars per corpus, linear y from 0 to
+    `top`, RapidXML's 1.0 as a dashed line across the plot."""
+    return f"""
+set terminal {term}
+set termoption noenhanced
+set output '{png}'
+set datafile missing '?'
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.85 border -1
+set yrange [0:{top:.3f}]
+set grid ytics
+set key below horizontal
+set ylabel 'speed / RapidXML parse<0> (median CPU time)'
+set arrow 1 from graph 0, first 1 to graph 1, first 1 nohead front lw 2 dt 2 lc rgb 'black'
+set label 1 'RapidXML = 1.0' at graph 0.99, first 1 right offset 0,0.7 front
+set title "{title}"
+plot for [i=2:{count + 1}] '{dat}' using i:xtic(1) title columnheader(i)
+"""
+
+
+def ratio_chart_gnuplot(results, png, title):
+    corpora, peers, rows = ratio_series(results)
+    if not corpora or not peers:
+        return False
+    tmp = tempfile.mkdtemp(prefix="xstanza-bench-")
+    dat = os.path.join(tmp, "ratio.dat")
+    with open(dat, "w") as f:
+        f.write("corpus " + " ".join(peers) + "\n")
+        for c, row in zip(corpora, rows):
+            f.write(c + " " + " ".join("?" if v is None else f"{v:.4f}" for v in row) + "\n")
+    script = gnuplot_ratio_script(dat, len(peers), ratio_top(rows), png, title, gnuplot_terminal("1200,600"))
+    r = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
+    if r.returncode != 0:
+        sys.stderr.write(r.stderr)
+        return False
+    return True
+
+
+def ratio_chart_matplotlib(results, png, title):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    corpora, peers, rows = ratio_series(results)
+    if not corpora or not peers:
+        return False
+    fig, ax = plt.subplots(figsize=(12, 6))
+    width = 0.8 / len(peers)
+    for j, peer in enumerate(peers):
+        xs = [i + j * width for i in range(len(corpora))]
+        ax.bar(xs, [row[j] or 0 for row in rows], width, label=peer)
+    ax.axhline(1.0, color="black", linestyle="--", linewidth=1.5, label="RapidXML = 1.0")
+    ax.set_xticks([i + 0.4 - width / 2 for i in range(len(corpora))])
+    ax.set_xticklabels(corpora)
+    ax.set_ylim(0, ratio_top(rows))
+    ax.set_ylabel("speed / RapidXML parse<0> (median CPU time)")
+    ax.set_title(RATIO_TITLE)
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.suptitle(title)
+    fig.tight_layout()
+    fig.savefig(png, dpi=100)
+    return True
+
+
 def chart_gnuplot(results, png, title):
     (pc, pi, pv), (sc, si, sv) = chart_series(results)
     tmp = tempfile.mkdtemp(prefix="xstanza-bench-")
@@ -268,8 +385,7 @@ def chart_gnuplot(results, png, title):
                ("serialize (output bytes)", "serialize.dat", sc, si, sv, 0.28)) if c and i]
     if not panels:
         return False
-    terms = subprocess.run(["gnuplot", "-e", "set terminal"], capture_output=True, text=True)
-    term = "pngcairo size 1600,650 font 'sans,10'" if "pngcairo" in (terms.stdout + terms.stderr) else "png size 1600,650"
+    term = gnuplot_terminal("1600,650")
     plots = ""
     origin = 0.0
     for t, path, count, width in panels:
@@ -336,6 +452,7 @@ def main():
     p.add_argument("json")
     p.add_argument("--md", required=True)
     p.add_argument("--png")
+    p.add_argument("--ratio-png", help="the ratio chart (default: --png's name with _vs_rapidxml)")
     p.add_argument("--chart", default="none", choices=["gnuplot", "matplotlib", "none"])
     p.add_argument("--machine", default="")
     p.add_argument("--packages", default="")
@@ -346,10 +463,15 @@ def main():
     context, results = load(args.json)
     if not results:
         sys.exit("report.py: no benchmark results in " + args.json)
+    if args.png and not args.ratio_png:
+        args.ratio_png = ratio_png_path(args.png)
     if args.png and args.chart != "none":
         title = f"xstanza-bench: {args.machine or 'unknown CPU'}, {context.get('compiler', '')}"
         ok = chart_gnuplot(results, args.png, title) if args.chart == "gnuplot" else chart_matplotlib(results, args.png, title)
         print(f"report.py: chart {'written to ' + args.png if ok else 'failed'} ({args.chart})")
+        draw = ratio_chart_gnuplot if args.chart == "gnuplot" else ratio_chart_matplotlib
+        ok = draw(results, args.ratio_png, f"{title}\\n{RATIO_TITLE}" if args.chart == "gnuplot" else title)
+        print(f"report.py: ratio chart {'written to ' + args.ratio_png if ok else 'failed'} ({args.chart})")
     write_md(args, context, results)
     print(f"report.py: {args.md}")
 

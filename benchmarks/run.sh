@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds xstanza-bench in Release, runs every benchmark in one process, and writes
-# RESULTS.md and results.png (a bar chart; gnuplot, else python3-matplotlib).
+# RESULTS.md, results.png (MB/s, log scale) and results_vs_rapidxml.png (each parser's speed
+# ratio to RapidXML, linear); the charts with gnuplot, else python3-matplotlib.
 #
 #   benchmarks/run.sh            full run: 5 repetitions, interleaved at random; writes
-#                                benchmarks/RESULTS.md and benchmarks/results.png
+#                                benchmarks/RESULTS.md and the two charts
 #   benchmarks/run.sh --short    quick run (small min time, 1 repetition); writes into
 #                                $BUILD/benchmarks/ so the committed results stay as they are
-#   benchmarks/run.sh --out DIR  write RESULTS.md and results.png to DIR instead
+#   benchmarks/run.sh --out DIR  write RESULTS.md and the charts to DIR instead
 #   extra arguments go to xstanza-bench (e.g. --benchmark_filter=parse/.*/roster10k)
 #
 # A full run without extra arguments also counts instructions per stanza with callgrind
@@ -74,9 +75,11 @@ CHART=$(chart_tool)
 if [[ $CHART == none && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
   section "installing a chart tool (gnuplot-nox, else python3-matplotlib)"
   export DEBIAN_FRONTEND=noninteractive
+  # Wait up to 10 minutes for a dpkg lock another process holds, as scripts/deps.sh does.
+  apt=(apt-get -o DPkg::Lock::Timeout=600)
   for pkg in gnuplot-nox python3-matplotlib; do
-    if apt-get install -y --no-install-recommends "$pkg" >/dev/null 2>&1 ||
-       { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends "$pkg" >/dev/null 2>&1; }; then
+    if "${apt[@]}" install -y --no-install-recommends "$pkg" >/dev/null 2>&1 ||
+       { "${apt[@]}" update >/dev/null 2>&1 && "${apt[@]}" install -y --no-install-recommends "$pkg" >/dev/null 2>&1; }; then
       break
     fi
   done
@@ -125,7 +128,7 @@ PACKAGES=$(dpkg-query -W -f='${Package} ${Version}, ' librapidxml-dev libpugixml
 COMMAND="benchmarks/run.sh"
 ((SHORT)) && COMMAND+=" --short"
 ((${#EXTRA[@]})) && COMMAND+=" ${EXTRA[*]}"
-rm -f "$OUT/results.png"
+rm -f "$OUT/results.png" "$OUT/results_vs_rapidxml.png"
 python3 "$ROOT/benchmarks/report.py" "$JSON" --md "$OUT/RESULTS.md" --png "$OUT/results.png" --chart "$CHART" \
   --machine "$MACHINE" --packages "${PACKAGES:-?}" --runs "$RUNS" --command "$COMMAND" "${INSTR_ARGS[@]}"
 echo "run.sh: results in $OUT/RESULTS.md (raw: $JSON)"

@@ -14,7 +14,7 @@ XSTANZA_DEB_PACKAGES=(
   libgloox-dev libstrophe-dev                       # the XMPP libraries' parsers benchmarks/RESULTS.md
                                                     # compares (required in CI: XSTANZA_REQUIRE_ALL)
   prosody                                           # interop test server (tests/interop/)
-  gnuplot-nox                                       # benchmarks/run.sh's chart (results.png)
+  gnuplot-nox                                       # benchmarks/run.sh's charts (results*.png)
 )
 
 # Prints the packages of XSTANZA_DEB_PACKAGES that are not installed, one a line.

@@ -1,12 +1,10 @@
 // xstanza: command-line tool on the public API. check, canon, dump, bench, help, --version.
 #include <rapidxml/rapidxml.hpp>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,42 +21,168 @@ namespace {
 
 constexpr int exit_ok = 0, exit_invalid = 1, exit_usage = 2;
 
-// Prints the usage: on stderr after a mistake (returns exit_usage), on stdout when asked
-// for with help, --help or -h (returns exit_ok).
-int usage(std::FILE* to = stderr) {
-    std::fputs(
-        "usage: xstanza check [OPTIONS] FILE...  validate: one line per file, 'ok' or 'error: CODE at byte N: MESSAGE'\n"
-        "       xstanza canon [OPTIONS] FILE     print the canonical serialization on one line\n"
-        "       xstanza dump [OPTIONS] FILE      print the typed view (AnyIq) as JSON\n"
-        "       xstanza bench [FILE...]          parse/serialize throughput next to raw RapidXML, on\n"
-        "                                        built-in corpora or the given stanzas; exit 1 if a\n"
-        "                                        stanza fails to parse or serialize\n"
-        "       xstanza help | --help | -h       this text, on standard output\n"
-        "       xstanza --version                the version of xstanza\n"
-        "Options of check, canon and dump:\n"
-        "  --sender        the sender's rules, every MUST a sender has (the default: a validator)\n"
-        "  --receiver      the receiver's rules: accept, ignore or map what RFC 6120/6121 tell a\n"
-        "                  receiver to; what was mapped or ignored is reported on stderr\n"
-        "  --role=client   the entity whose rules apply is a client (the default)\n"
-        "  --role=server   ... a server (e.g. a server's roster push may carry 'ask' and 'approved')\n"
-        "canon writes as the input's sender: the role itself with --sender, its peer with --receiver.\n"
-        "FILE may be '-' for standard input. Exit: 0 all valid, 1 any invalid, 2 usage or I/O error\n"
-        "(check reads every file it can, then exits 2 if any could not be read).\n",
-        to);
-    return to == stderr ? exit_usage : exit_ok;
+// ---------------------------------------------------------------------------------------------
+// Arguments and usage
+
+// What a verb was given: the rules (check, canon and dump) and the files.
+struct options {
+    xstanza::rules rules = xstanza::rules::sender();
+    std::vector<const char*> files;
+    // The role the input's sender has: the rules' own with --sender, the peer's with --receiver.
+    xstanza::role writer() const noexcept {
+        if (rules.strict()) return rules.of;
+        return rules.of == xstanza::role::client ? xstanza::role::server : xstanza::role::client;
+    }
+};
+
+constexpr const char* rule_options_help =
+    "  --sender        the sender's rules, every MUST a sender has (the default: a validator)\n"
+    "  --receiver      the receiver's rules: accept, ignore or map what RFC 6120/6121 tell a\n"
+    "                  receiver to; what was mapped or ignored is reported on stderr\n"
+    "  --role=client   the entity whose rules apply is a client (the default)\n"
+    "  --role=server   ... a server (e.g. a server's roster push may carry 'ask' and 'approved')\n";
+
+constexpr const char* common_options_help =
+    "  --              end of the options: every argument after it is a FILE\n"
+    "  -h, --help      this text\n"
+    "FILE may be '-' for standard input.\n";
+
+constexpr const char* stanza_exit_help =
+    "Exit status: 0 every stanza valid; 1 a stanza invalid; 2 a usage error, or a FILE could\n"
+    "not be read (reported on stderr; the other FILEs are still read).\n";
+
+int check(const options& o);
+int canon(const options& o);
+int dump(const options& o);
+int bench(const options& o);
+
+// One verb: its synopsis (after "xstanza "), one line for the overview, the rest of its own
+// usage, whether it takes --sender/--receiver/--role, how many FILEs, and what runs it.
+struct verb {
+    std::string_view name;
+    const char* synopsis;
+    const char* summary;
+    const char* details;
+    bool rule_options;
+    std::size_t min_files, max_files;
+    int (*run)(const options&);
+};
+
+constexpr std::size_t any_number = std::size_t(-1);
+
+const verb verbs[] = {
+    {"check", "check [OPTIONS] [--] FILE...", "validate: 'ok' or 'error: CODE at byte N: MESSAGE' per FILE",
+     "Parses each FILE as one <iq/> stanza (AnyIq) and prints 'ok' or\n"
+     "'error: CODE at byte N: MESSAGE', after 'FILE: ' when there are several files.\n",
+     true, 1, any_number, check},
+    {"canon", "canon [OPTIONS] [--] FILE", "print the canonical serialization on one line",
+     "Parses FILE (AnyIq) and prints its canonical serialization on one line, written as the\n"
+     "input's sender: the role itself with --sender, its peer with --receiver. An invalid\n"
+     "stanza prints 'error: CODE at byte N: MESSAGE' as check does.\n",
+     true, 1, 1, canon},
+    {"dump", "dump [OPTIONS] [--] FILE...", "print the typed view (AnyIq) of each stanza as JSON",
+     "Parses each FILE (AnyIq) and prints what it holds as one JSON document: type, id, from,\n"
+     "to, lang, payload (a roster: ver and items with jid, name, subscription, ask, approved,\n"
+     "groups; another element: its name, ns and xml) and error (the stanza error: type,\n"
+     "condition, text, text_lang, app, by, ...); absent fields are null. A stanza that does\n"
+     "not parse gives {\"error\": {\"code\", \"offset\", \"message\"}} (no \"type\"). With several\n"
+     "files, one document each, its first member \"file\".\n",
+     true, 1, any_number, dump},
+    {"bench", "bench [--] [FILE...]", "parse/serialize throughput next to RapidXML",
+     "Times RapidXML's parse<0>, xstanza's parse (AnyIq) and serialize on the built-in corpora,\n"
+     "or on one corpus of the given stanzas, and prints MB/s, stanzas/s and the speed ratio to\n"
+     "RapidXML. Every stanza is first checked to parse with both and to serialize.\n"
+     "Options:\n"
+     "  --              end of the options: every argument after it is a FILE\n"
+     "  -h, --help      this text\n"
+     "Exit status: 0 done; 1 a stanza failed to parse or serialize (named on stderr);\n"
+     "2 a usage error, or a FILE could not be read.\n",
+     false, 0, any_number, bench},
+};
+
+const verb* find_verb(std::string_view name) {
+    for (const verb& v : verbs)
+        if (v.name == name) return &v;
+    return nullptr;
 }
 
-bool is_help(std::string_view a) { return a == "help" || a == "--help" || a == "-h"; }
-
-// True when a verb's arguments (argv[2...]) ask for help: --help or -h.
-bool wants_help(int argc, char** argv) {
-    for (int i = 2; i < argc; ++i)
-        if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h") return true;
-    return false;
+// The whole usage, on stdout: xstanza help, --help, -h.
+int usage_all() {
+    std::printf("usage: xstanza COMMAND [OPTIONS] [--] [FILE...]\n"
+                "Checks, prints and times XMPP <iq/> stanzas with xstanza %d.%d.%d.\n\nCommands:\n",
+                XSTANZA_VERSION_MAJOR, XSTANZA_VERSION_MINOR, XSTANZA_VERSION_PATCH);
+    for (const verb& v : verbs) std::printf("  xstanza %-30s %s\n", v.synopsis, v.summary);
+    std::printf("  xstanza %-30s %s\n", "help [COMMAND]", "this text, or COMMAND's (also --help, -h, COMMAND --help)");
+    std::printf("  xstanza %-30s %s\n", "--version", "print the version");
+    std::printf("\nOptions of check, canon and dump:\n%s%s\n"
+                "Exit status of check, canon and dump: 0 every stanza valid; 1 a stanza invalid; 2 a usage\n"
+                "error, or a FILE could not be read (reported on stderr; the other FILEs are still read).\n"
+                "Exit status of bench: 0 done; 1 a stanza failed to parse or serialize; 2 a usage error or\n"
+                "an unreadable FILE.\n",
+                rule_options_help, common_options_help);
+    return exit_ok;
 }
+
+// A verb's own usage, on stdout: xstanza VERB --help, xstanza help VERB.
+int usage_of(const verb& v) {
+    std::printf("usage: xstanza %s\n%s", v.synopsis, v.details);
+    if (v.rule_options) std::printf("Options:\n%s%s%s", rule_options_help, common_options_help, stanza_exit_help);
+    return exit_ok;
+}
+
+// After a mistake, already named on stderr: a short hint there, exit 2.
+int usage_hint(const verb* v = nullptr) {
+    if (v)
+        std::fprintf(stderr, "usage: xstanza %s\nRun 'xstanza %.*s --help' for more.\n", v->synopsis,
+                     int(v->name.size()), v->name.data());
+    else
+        std::fputs("usage: xstanza COMMAND [OPTIONS] [--] [FILE...]   (COMMAND: check, canon, dump, bench, help)\n"
+                   "Run 'xstanza --help' for more.\n",
+                   stderr);
+    return exit_usage;
+}
+
+bool is_help_flag(std::string_view a) { return a == "--help" || a == "-h"; }
+
+// Reads a verb's arguments, argv[2...]: options up to '--', FILEs. Returns -1 with `o` filled,
+// else the exit status to stop with: 0 after printing the verb's usage (--help or -h before
+// '--'), 2 after saying what was wrong.
+int parse_args(const verb& v, int argc, char** argv, options& o) {
+    for (int i = 2; i < argc && std::string_view(argv[i]) != "--"; ++i)
+        if (is_help_flag(argv[i])) return usage_of(v);
+    xstanza::role r = xstanza::role::client;
+    bool receiver = false, options_end = false;
+    for (int i = 2; i < argc; ++i) {
+        std::string_view a = argv[i];
+        bool is_option = !options_end && a.size() > 1 && a[0] == '-';
+        if (!is_option) o.files.push_back(argv[i]);
+        else if (a == "--") options_end = true;
+        else if (v.rule_options && a == "--receiver") receiver = true;
+        else if (v.rule_options && a == "--sender") receiver = false;
+        else if (v.rule_options && a == "--role=client") r = xstanza::role::client;
+        else if (v.rule_options && a == "--role=server") r = xstanza::role::server;
+        else {
+            std::fprintf(stderr, "xstanza %.*s: unknown option '%s'\n", int(v.name.size()), v.name.data(), argv[i]);
+            return usage_hint(&v);
+        }
+    }
+    o.rules = receiver ? xstanza::rules::receiver(r) : xstanza::rules::sender(r);
+    if (o.files.size() < v.min_files || o.files.size() > v.max_files) {
+        if (o.files.empty())
+            std::fprintf(stderr, "xstanza %.*s: no FILE given\n", int(v.name.size()), v.name.data());
+        else
+            std::fprintf(stderr, "xstanza %.*s: takes one FILE, got %zu\n", int(v.name.size()), v.name.data(),
+                         o.files.size());
+        return usage_hint(&v);
+    }
+    return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input
 
 // Reads a whole file ("-" is stdin), at most `limit` + 1 bytes so that an oversized input
-// is reported by the parser's limit rather than exhausting memory.
+// is reported by the parser's limit rather than exhausting memory. errno says why on failure.
 bool read_input(const char* path, std::size_t limit, std::string& out) {
     std::FILE* f = std::strcmp(path, "-") == 0 ? stdin : std::fopen(path, "rb");
     if (!f) return false;
@@ -77,41 +201,15 @@ bool read_input(const char* path, std::size_t limit, std::string& out) {
     return ok;
 }
 
+void report_unreadable(const char* file) {
+    int err = errno;
+    std::fflush(stdout);  // the lines before it first, when both go to one terminal or file
+    std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", file, std::strerror(err ? err : EIO));
+}
+
 void print_error(const xstanza::parse_error& e) {
     std::printf("error: %.*s at byte %zu: %.*s\n", int(xstanza::to_string(e.code()).size()),
                 xstanza::to_string(e.code()).data(), e.offset(), int(e.message().size()), e.message().data());
-}
-
-// The options of check and canon, and the files they name.
-struct options {
-    xstanza::rules rules = xstanza::rules::sender();
-    std::vector<const char*> files;
-    // The role the input's sender has: the rules' own with --sender, the peer's with --receiver.
-    xstanza::role writer() const noexcept {
-        if (rules.strict()) return rules.of;
-        return rules.of == xstanza::role::client ? xstanza::role::server : xstanza::role::client;
-    }
-};
-
-// Reads argv[2...]; false (after a message) on an unknown option.
-bool parse_options(int argc, char** argv, options& o) {
-    xstanza::role r = xstanza::role::client;
-    bool receiver = false;
-    for (int i = 2; i < argc; ++i) {
-        std::string_view a = argv[i];
-        if (a == "--receiver") receiver = true;
-        else if (a == "--sender") receiver = false;
-        else if (a == "--role=client") r = xstanza::role::client;
-        else if (a == "--role=server") r = xstanza::role::server;
-        else if (a.size() > 1 && a[0] == '-') {
-            std::fprintf(stderr, "xstanza: unknown option '%s'\n", argv[i]);
-            return false;
-        } else {
-            o.files.push_back(argv[i]);
-        }
-    }
-    o.rules = receiver ? xstanza::rules::receiver(r) : xstanza::rules::sender(r);
-    return true;
 }
 
 // With the receiver's rules: what they mapped or ignored, on stderr (RFC 6120 §8.3.2, RFC 6121 §2.1.2.5).
@@ -128,140 +226,151 @@ void report_leniency(const char* file, const xstanza::AnyIq& iq) {
         }
 }
 
-int check(int argc, char** argv) {
-    if (wants_help(argc, argv)) return usage(stdout);
-    options o;
-    if (!parse_options(argc, argv, o) || o.files.empty()) return usage();
+// Reads and parses every FILE as AnyIq under the options' rules, and hands each result to
+// `each(file, result)`, which returns false for an invalid stanza. A file that cannot be read
+// is reported on stderr and skipped. Returns the exit status: 2 if a file could not be read,
+// else 1 if a stanza was invalid, else 0.
+template <class Each>
+int for_each_stanza(const options& o, Each each) {
     xstanza::Parser parser(xstanza::parse_limits{}, o.rules);
     std::string input;
-    int status = exit_ok;
-    bool unreadable = false;
-    bool many = o.files.size() > 1;
+    bool invalid = false, unreadable = false;
     for (const char* file : o.files) {
+        errno = 0;
         if (!read_input(file, parser.limits().max_input_bytes, input)) {
-            // Reported, and the other files are still checked; the exit status says it (2).
-            std::fflush(stdout);
-            std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", file, std::strerror(errno));
+            report_unreadable(file);
             unreadable = true;
             continue;
         }
-        if (many) std::printf("%s: ", file);
         xstanza::result<xstanza::AnyIq> r = parser.parse_in_situ<xstanza::AnyIq>(input);
-        if (r) {
-            std::puts("ok");
-            report_leniency(file, *r);
-        } else {
+        if (!each(file, r)) invalid = true;
+    }
+    return unreadable ? exit_usage : invalid ? exit_invalid : exit_ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// check, canon
+
+int check(const options& o) {
+    bool many = o.files.size() > 1;
+    return for_each_stanza(o, [&](const char* file, const xstanza::result<xstanza::AnyIq>& r) {
+        if (many) std::printf("%s: ", file);
+        if (!r) {
             print_error(r.error());
-            status = exit_invalid;
+            return false;
         }
-    }
-    return unreadable ? exit_usage : status;
+        std::puts("ok");
+        std::fflush(stdout);
+        report_leniency(file, *r);
+        return true;
+    });
 }
 
-// What canon and dump share: their options and one FILE, read and parsed as AnyIq under the
-// options' rules (what those mapped or ignored is reported on stderr). Returns -1 with the
-// stanza in `out` (views into `parser` and `input`), else the exit status to stop with.
-int parse_one(int argc, char** argv, options& o, xstanza::Parser& parser, std::string& input, xstanza::AnyIq& out) {
-    if (!parse_options(argc, argv, o) || o.files.size() != 1) return usage();
-    const char* file = o.files[0];
-    parser.set_rules(o.rules);
-    if (!read_input(file, parser.limits().max_input_bytes, input)) {
-        std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", file, std::strerror(errno));
-        return exit_usage;
-    }
-    xstanza::result<xstanza::AnyIq> r = parser.parse_in_situ<xstanza::AnyIq>(input);
-    if (!r) {
-        print_error(r.error());
-        return exit_invalid;
-    }
-    report_leniency(file, *r);
-    out = *r;
-    return -1;
+int canon(const options& o) {
+    return for_each_stanza(o, [&](const char* file, const xstanza::result<xstanza::AnyIq>& r) {
+        if (!r) {
+            print_error(r.error());
+            return false;
+        }
+        report_leniency(file, *r);
+        std::string out;
+        if (xstanza::parse_error e = xstanza::serialize(*r, out, o.writer())) {
+            print_error(e);
+            return false;
+        }
+        out.push_back('\n');
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        return true;
+    });
 }
 
-int canon(int argc, char** argv) {
-    if (wants_help(argc, argv)) return usage(stdout);
-    options o;
-    xstanza::Parser parser;
-    std::string input;
-    xstanza::AnyIq iq;
-    if (int status = parse_one(argc, argv, o, parser, input, iq); status >= 0) return status;
-    std::string out;
-    if (xstanza::parse_error e = xstanza::serialize(iq, out, o.writer())) {
-        print_error(e);
-        return exit_invalid;
-    }
-    out.push_back('\n');
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return exit_ok;
-}
+// ---------------------------------------------------------------------------------------------
+// dump: one JSON building function per stanza kind (dump_iq; message and presence will add
+// theirs), over shared ones for what the kinds have in common (addresses, the stanza error).
 
 #ifdef XSTANZA_CLI_JSON
-// The typed view of an IQ as JSON, keys in a fixed order; absent optional fields are null.
-nlohmann::ordered_json to_json(const xstanza::AnyIq& iq) {
-    using json = nlohmann::ordered_json;
-    auto str = [](std::string_view s) { return json(std::string(s)); };
-    auto opt = [&](const auto& o) { return o ? str(*o) : json(nullptr); };
-    auto jid = [](const std::optional<xstanza::Jid>& j) { return j ? json(j->to_string()) : json(nullptr); };
-    json j;
-    j["type"] = str(to_string(iq.type));
-    j["id"] = str(iq.id);
-    j["from"] = jid(iq.from);
-    j["to"] = jid(iq.to);
-    j["lang"] = iq.lang.empty() ? json(nullptr) : str(iq.lang);
-    if (const xstanza::RosterQuery* q = iq.payload.roster()) {
-        json items = json::array();
-        for (const xstanza::RosterItem& item : q->items) {
-            json groups = json::array();
-            for (std::string_view g : item.groups) groups.push_back(str(g));
-            items.push_back(json{{"jid", item.jid.to_string()},
-                                 {"name", opt(item.name)},
-                                 {"subscription", str(to_string(item.subscription))},
-                                 {"ask", item.ask},
-                                 {"approved", item.approved},
-                                 {"groups", std::move(groups)}});
-        }
-        j["payload"] = json{{"kind", "roster"}, {"ver", opt(q->ver)}, {"items", std::move(items)}};
-    } else if (const xstanza::OpaqueElement* o = iq.payload.opaque()) {
-        j["payload"] = json{{"kind", "opaque"}, {"name", str(o->name)}, {"ns", str(o->ns)}, {"xml", str(o->xml)}};
-    } else {
-        j["payload"] = nullptr;
-    }
-    if (iq.error) {
-        const xstanza::StanzaError& e = *iq.error;
-        j["error"] = json{{"type", str(to_string(e.type))},
-                          {"condition", str(to_string(e.condition))},
-                          {"unknown_condition", e.unknown_condition.empty() ? json(nullptr) : str(e.unknown_condition)},
-                          {"uri", e.uri.empty() ? json(nullptr) : str(e.uri)},
-                          {"text", opt(e.text)},
-                          {"text_lang", e.text_lang.empty() ? json(nullptr) : str(e.text_lang)},
-                          {"app", e.app ? json{{"name", str(e.app->name)}, {"ns", str(e.app->ns)}} : json(nullptr)},
-                          {"by", jid(e.by)}};
-    } else {
-        j["error"] = nullptr;
-    }
-    return j;
-}
-#endif
+using json = nlohmann::ordered_json;  // members in the order they are added
 
-// dump [OPTIONS] FILE: the typed view as JSON (2-space indented), or the error as check prints it.
-int dump(int argc, char** argv) {
-    if (wants_help(argc, argv)) return usage(stdout);
-#ifdef XSTANZA_CLI_JSON
-    options o;
-    xstanza::Parser parser;
-    std::string input;
-    xstanza::AnyIq iq;
-    if (int status = parse_one(argc, argv, o, parser, input, iq); status >= 0) return status;
-    std::string text = to_json(iq).dump(2);
-    text.push_back('\n');
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return exit_ok;
+json dump_string(std::string_view s) { return json(std::string(s)); }
+json dump_string_or_null(std::string_view s) { return s.empty() ? json(nullptr) : dump_string(s); }
+json dump_optional(const std::optional<std::string_view>& s) { return s ? dump_string(*s) : json(nullptr); }
+json dump_jid(const std::optional<xstanza::Jid>& j) { return j ? json(j->to_string()) : json(nullptr); }
+
+// RFC 6120 §8.3: what every stanza kind's type='error' carries.
+json dump_stanza_error(const xstanza::StanzaError& e) {
+    json app = e.app ? json{{"name", dump_string(e.app->name)}, {"ns", dump_string(e.app->ns)}} : json(nullptr);
+    return json{{"type", dump_string(to_string(e.type))},
+                {"condition", dump_string(to_string(e.condition))},
+                {"unknown_condition", dump_string_or_null(e.unknown_condition)},
+                {"uri", dump_string_or_null(e.uri)},
+                {"text", dump_optional(e.text)},
+                {"text_lang", dump_string_or_null(e.text_lang)},
+                {"app", std::move(app)},
+                {"by", dump_jid(e.by)},
+                {"legacy_code", e.legacy_code ? json(*e.legacy_code) : json(nullptr)}};
+}
+
+json dump_roster(const xstanza::RosterQuery& q) {
+    json items = json::array();
+    for (const xstanza::RosterItem& item : q.items) {
+        json groups = json::array();
+        for (std::string_view g : item.groups) groups.push_back(dump_string(g));
+        items.push_back(json{{"jid", item.jid.to_string()},
+                             {"name", dump_optional(item.name)},
+                             {"subscription", dump_string(to_string(item.subscription))},
+                             {"ask", item.ask},
+                             {"approved", item.approved},
+                             {"groups", std::move(groups)},
+                             {"ignored_subscription", dump_optional(item.ignored_subscription)}});
+    }
+    return json{{"kind", "roster"}, {"ver", dump_optional(q.ver)}, {"items", std::move(items)}};
+}
+
+// An IQ's typed view: what AnyIq holds.
+json dump_iq(const xstanza::AnyIq& iq) {
+    json payload = nullptr;
+    if (const xstanza::RosterQuery* q = iq.payload.roster())
+        payload = dump_roster(*q);
+    else if (const xstanza::OpaqueElement* e = iq.payload.opaque())
+        payload = json{{"kind", "opaque"}, {"name", dump_string(e->name)}, {"ns", dump_string(e->ns)},
+                       {"xml", dump_string(e->xml)}};
+    return json{{"type", dump_string(to_string(iq.type))},
+                {"id", dump_string(iq.id)},
+                {"from", dump_jid(iq.from)},
+                {"to", dump_jid(iq.to)},
+                {"lang", dump_string_or_null(iq.lang)},
+                {"payload", std::move(payload)},
+                {"error", iq.error ? dump_stanza_error(*iq.error) : json(nullptr)}};
+}
+
+json dump_parse_error(const xstanza::parse_error& e) {
+    return json{{"error", {{"code", dump_string(to_string(e.code()))},
+                           {"offset", e.offset()},
+                           {"message", dump_string(e.message())}}}};
+}
+
+int dump(const options& o) {
+    bool many = o.files.size() > 1;
+    return for_each_stanza(o, [&](const char* file, const xstanza::result<xstanza::AnyIq>& r) {
+        if (r) report_leniency(file, *r);
+        json body = r ? dump_iq(*r) : dump_parse_error(r.error());
+        json doc = many ? json{{"file", file}} : json::object();
+        doc.update(body);
+        std::string text = doc.dump(2);  // UTF-8 as is; '"', '\\' and control characters escaped
+        text.push_back('\n');
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return bool(r);
+    });
+}
 #else
+int dump(const options&) {
     std::fputs("xstanza: dump needs nlohmann-json (Debian: nlohmann-json3-dev), which this build did not find\n", stderr);
     return exit_usage;
-#endif
 }
+#endif
+
+// ---------------------------------------------------------------------------------------------
+// bench
 
 // Runs `op` on every stanza of the corpus until ~0.25 s have passed; returns seconds per pass.
 template <class Op>
@@ -311,26 +420,19 @@ int bench_failed(const char* corpus, std::size_t stanza, const char* what, const
 // bench [FILE...]: the built-in corpora, or one corpus "files" of the given stanzas. Every
 // stanza is checked once before timing (RapidXML parses it, xstanza parses it as AnyIq and
 // serializes it); the timed loops count failures, and any failure exits 1 with a message.
-int bench(int argc, char** argv) {
+int bench(const options& o) {
     struct named {
         const char* name;
         std::vector<std::string> stanzas;
     };
     std::vector<named> corpora;
-    if (wants_help(argc, argv)) return usage(stdout);
-    for (int i = 2; i < argc; ++i) {
-        std::string_view a = argv[i];
-        if (a.size() > 1 && a[0] == '-') {
-            std::fprintf(stderr, "xstanza: unknown option '%s'\n", argv[i]);
-            return usage();
-        }
-    }
-    if (argc > 2) {
+    if (!o.files.empty()) {
         named files{"files", {}};
         std::string input;
-        for (int i = 2; i < argc; ++i) {
-            if (!read_input(argv[i], xstanza::parse_limits{}.max_input_bytes, input)) {
-                std::fprintf(stderr, "xstanza: cannot read '%s': %s\n", argv[i], std::strerror(errno));
+        for (const char* file : o.files) {
+            errno = 0;
+            if (!read_input(file, xstanza::parse_limits{}.max_input_bytes, input)) {
+                report_unreadable(file);
                 return exit_usage;
             }
             files.stanzas.push_back(input);
@@ -408,13 +510,26 @@ int bench(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     try {
-        if (argc < 2) return usage();
+        if (argc < 2) {
+            std::fputs("xstanza: no command given\n", stderr);
+            return usage_hint();
+        }
         std::string_view cmd = argv[1];
-        if (cmd == "check") return check(argc, argv);
-        if (cmd == "canon") return canon(argc, argv);
-        if (cmd == "dump") return dump(argc, argv);
-        if (cmd == "bench") return bench(argc, argv);
-        if (is_help(cmd)) return usage(stdout);
+        if (const verb* v = find_verb(cmd)) {
+            options o;
+            if (int status = parse_args(*v, argc, argv, o); status >= 0) return status;
+            return v->run(o);
+        }
+        if (cmd == "help" || is_help_flag(cmd)) {
+            if (cmd != "help" || argc == 2) return usage_all();
+            if (argc == 3 && (std::string_view(argv[2]) == "help" || is_help_flag(argv[2]))) return usage_all();
+            if (const verb* v = find_verb(argv[2]); v && argc == 3) return usage_of(*v);
+            if (argc > 3)
+                std::fputs("xstanza help: takes one COMMAND\n", stderr);
+            else
+                std::fprintf(stderr, "xstanza: unknown command '%s'\n", argv[2]);
+            return usage_hint();
+        }
         if (cmd == "--version") {
             std::printf("xstanza %d.%d.%d\n", XSTANZA_VERSION_MAJOR, XSTANZA_VERSION_MINOR, XSTANZA_VERSION_PATCH);
             return exit_ok;
@@ -423,7 +538,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "xstanza: unknown option '%s'\n", argv[1]);
         else
             std::fprintf(stderr, "xstanza: unknown command '%s'\n", argv[1]);
-        return usage();
+        return usage_hint();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "xstanza: %s\n", e.what());
         return exit_usage;

@@ -1,7 +1,7 @@
 # CTest cli.<CASE>: runs the `xstanza` tool on tests/cli/data/ and tests/vectors/.
 #   cmake -DCLI=<xstanza> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch dir> -DCASE=<case> -P tests/cli/run.cmake
 # Cases: check_valid check_seed_typos check_many check_stdin missing_file usage canon not_iq vectors rules bench
-#        version help unknown check_unreadable dump
+#        version help unknown options_end check_unreadable dump
 cmake_minimum_required(VERSION 3.16)
 foreach(var CLI SOURCE_DIR WORK_DIR CASE)
   if(NOT DEFINED ${var})
@@ -117,16 +117,31 @@ elseif(CASE STREQUAL "missing_file")
   endif()
 
 elseif(CASE STREQUAL "usage")
-  foreach(args IN ITEMS "" "check" "canon" "canon;a.xml;b.xml" "frobnicate")
+  # A mistake: what was wrong, then a short usage hint, on stderr only; exit 2.
+  set(hint_all "usage: xstanza COMMAND [OPTIONS] [--] [FILE...]   (COMMAND: check, canon, dump, bench, help)\nRun 'xstanza --help' for more.\n")
+  foreach(verb IN ITEMS check canon)
+    set(hint_${verb} "usage: xstanza ${verb} [OPTIONS] [--] FILE")
+    if(verb STREQUAL "check")
+      string(APPEND hint_${verb} "...")
+    endif()
+    string(APPEND hint_${verb} "\nRun 'xstanza ${verb} --help' for more.\n")
+  endforeach()
+  foreach(case IN ITEMS "|xstanza: no command given\n${hint_all}"
+                        "check|xstanza check: no FILE given\n${hint_check}"
+                        "canon|xstanza canon: no FILE given\n${hint_canon}"
+                        "canon;a.xml;b.xml|xstanza canon: takes one FILE, got 2\n${hint_canon}"
+                        "check;--receiver|xstanza check: no FILE given\n${hint_check}"
+                        "frobnicate|xstanza: unknown command 'frobnicate'\n${hint_all}"
+                        "help;frobnicate|xstanza: unknown command 'frobnicate'\n${hint_all}")
+    string(FIND "${case}" "|" bar)
+    string(SUBSTRING "${case}" 0 ${bar} args)
+    math(EXPR bar "${bar} + 1")
+    string(SUBSTRING "${case}" ${bar} -1 expected_err)
     run(ARGS ${args})
-    if(NOT rc EQUAL 2 OR NOT err MATCHES "usage: xstanza check \\[OPTIONS\\] FILE" OR NOT out STREQUAL "")
-      fail("xstanza ${args}: rc=${rc} stdout=[${out}] stderr=[${err}]")
+    if(NOT rc EQUAL 2 OR NOT out STREQUAL "" OR NOT err STREQUAL expected_err)
+      fail("xstanza ${args}: rc=${rc} stdout=[${out}]\n  stderr:   [${err}]\n  expected: [${expected_err}]")
     endif()
   endforeach()
-  run(ARGS --help)
-  if(NOT rc EQUAL 0 OR NOT out MATCHES "usage:")
-    fail("--help: rc=${rc} stdout=[${out}] stderr=[${err}]")
-  endif()
 
 elseif(CASE STREQUAL "version")
   # The XSTANZA_VERSION_* macros of the umbrella header, exit 0.
@@ -139,32 +154,103 @@ elseif(CASE STREQUAL "version")
   endif()
 
 elseif(CASE STREQUAL "help")
-  # Asked for, the usage goes to stdout with exit 0; bench --help does not run the benchmark.
-  foreach(args IN ITEMS "help" "--help" "-h" "bench;--help" "bench;-h" "bench;seed_roster_get.xml;--help" "check;--help" "canon;-h")
+  # Asked for, a usage goes to stdout with exit 0: the whole one for help, --help, -h; a verb's
+  # own for VERB --help, VERB -h, help VERB (bench's does not run the benchmark).
+  foreach(args IN ITEMS "help" "--help" "-h" "help;--help" "help;help")
     run(ARGS ${args})
-    if(NOT rc EQUAL 0 OR NOT out MATCHES "^usage: xstanza check \\[OPTIONS\\] FILE" OR NOT err STREQUAL ""
-       OR out MATCHES "MB/s")
+    if(NOT rc EQUAL 0 OR NOT err STREQUAL "" OR NOT out MATCHES "^usage: xstanza COMMAND \\[OPTIONS\\] \\[--\\] \\[FILE...\\]\n")
       fail("xstanza ${args}: rc=${rc} stdout=[${out}] stderr=[${err}]")
     endif()
+    foreach(line IN ITEMS "xstanza check \\[OPTIONS\\] \\[--\\] FILE\\.\\.\\." "xstanza canon \\[OPTIONS\\] \\[--\\] FILE "
+                          "xstanza dump \\[OPTIONS\\] \\[--\\] FILE\\.\\.\\." "xstanza bench \\[--\\] \\[FILE\\.\\.\\.\\]"
+                          "xstanza --version" "--receiver" "--role=server" "\n  --  " "Exit status of check, canon and dump: 0 "
+                          "Exit status of bench: 0 ")
+      if(NOT out MATCHES "${line}")
+        fail("xstanza ${args}: no '${line}' in [${out}]")
+      endif()
+    endforeach()
   endforeach()
+  foreach(case IN ITEMS "check;--help|check \\[OPTIONS\\] \\[--\\] FILE\\.\\.\\." "check;seed_roster_get.xml;-h|check "
+                        "canon;-h|canon \\[OPTIONS\\] \\[--\\] FILE\n" "dump;--help|dump \\[OPTIONS\\] \\[--\\] FILE\\.\\.\\."
+                        "bench;--help|bench \\[--\\] \\[FILE\\.\\.\\.\\]\n" "bench;-h|bench " "bench;seed_roster_get.xml;--help|bench "
+                        "bench;--bogus;--help|bench " "help;bench|bench " "help;dump|dump ")
+    string(REPLACE "|" ";" case "${case}")
+    list(POP_BACK case synopsis)
+    run(ARGS ${case})
+    if(NOT rc EQUAL 0 OR NOT err STREQUAL "" OR NOT out MATCHES "^usage: xstanza ${synopsis}" OR out MATCHES "parse rapidxml<0>"
+       OR out MATCHES "Commands:")
+      fail("xstanza ${case}: rc=${rc} stdout=[${out}] stderr=[${err}]")
+    endif()
+  endforeach()
+  # The exit statuses are in every verb's usage.
+  foreach(verb IN ITEMS check canon dump)
+    run(ARGS ${verb} --help)
+    if(NOT out MATCHES "Exit status: 0 every stanza valid; 1 a stanza invalid; 2 a usage error, or a FILE could\nnot be read")
+      fail("xstanza ${verb} --help: no exit statuses in [${out}]")
+    endif()
+  endforeach()
+  run(ARGS bench --help)
+  if(NOT out MATCHES "Exit status: 0 done; 1 a stanza failed to parse or serialize")
+    fail("xstanza bench --help: no exit statuses in [${out}]")
+  endif()
 
 elseif(CASE STREQUAL "unknown")
-  # What was wrong, then the usage, on stderr; exit 2.
-  foreach(pair IN ITEMS "frobnicate|unknown command 'frobnicate'" "--frobnicate|unknown option '--frobnicate'"
-                        "check;--bogus;seed_roster_get.xml|unknown option '--bogus'" "bench;--bogus|unknown option '--bogus'"
-                        "canon;-x;seed_roster_get.xml|unknown option '-x'")
+  # What was wrong, then a short usage hint, on stderr; exit 2. After a verb, the verb says it.
+  foreach(pair IN ITEMS "frobnicate|xstanza: unknown command 'frobnicate'\nusage: xstanza COMMAND "
+                        "--frobnicate|xstanza: unknown option '--frobnicate'\nusage: xstanza COMMAND "
+                        "check;--bogus;seed_roster_get.xml|xstanza check: unknown option '--bogus'\nusage: xstanza check "
+                        "check;seed_roster_get.xml;--bogus|xstanza check: unknown option '--bogus'\nusage: xstanza check "
+                        "check;--bogus|xstanza check: unknown option '--bogus'\nusage: xstanza check "
+                        "check;--role=admin;seed_roster_get.xml|xstanza check: unknown option '--role=admin'\nusage: xstanza check "
+                        "bench;--bogus|xstanza bench: unknown option '--bogus'\nusage: xstanza bench "
+                        "bench;--receiver|xstanza bench: unknown option '--receiver'\nusage: xstanza bench "
+                        "canon;-x;seed_roster_get.xml|xstanza canon: unknown option '-x'\nusage: xstanza canon "
+                        "dump;--bogus;seed_roster_get.xml|xstanza dump: unknown option '--bogus'\nusage: xstanza dump ")
     string(REPLACE "|" ";" pair "${pair}")
     list(POP_BACK pair message)
     run(ARGS ${pair})
-    if(NOT rc EQUAL 2 OR NOT out STREQUAL "" OR NOT err MATCHES "^xstanza: ${message}\nusage: xstanza check ")
+    if(NOT rc EQUAL 2 OR NOT out STREQUAL "" OR NOT err MATCHES "^${message}")
       fail("xstanza ${pair}: rc=${rc} stdout=[${out}] stderr=[${err}]")
     endif()
   endforeach()
+  # The whole of it, once.
+  run(ARGS check --bogus)
+  set(expected "xstanza check: unknown option '--bogus'\nusage: xstanza check [OPTIONS] [--] FILE...\nRun 'xstanza check --help' for more.\n")
+  if(NOT err STREQUAL expected)
+    fail("check --bogus: stderr\n  expected: [${expected}]\n  got:      [${err}]")
+  endif()
+
+elseif(CASE STREQUAL "options_end")
+  # Arguments after the verb are options until '--'; after it, every one is a FILE, even one
+  # that starts with '-'.
+  file(COPY_FILE ${DATA}/seed_roster_get.xml ${WORK_DIR}/-dash.xml)
+  file(COPY_FILE ${DATA}/payment_required.xml ${WORK_DIR}/--receiver)
+  run(DIR ${WORK_DIR} ARGS check -- -dash.xml)
+  expect(0 "check -- -dash.xml" "ok\n")
+  run(DIR ${WORK_DIR} ARGS check --role=client -- -dash.xml --help)
+  if(NOT rc EQUAL 2 OR NOT out STREQUAL "-dash.xml: ok\n" OR NOT err STREQUAL "xstanza: cannot read '--help': No such file or directory\n")
+    fail("check -- -dash.xml --help: rc=${rc} stdout=[${out}] stderr=[${err}]")
+  endif()
+  # '--receiver' after '--' is a file (here, payment_required.xml), checked with the sender's rules.
+  run(DIR ${WORK_DIR} ARGS check -- --receiver)
+  expect(1 "check -- --receiver" "error: unknown_condition at byte 44: unknown stanza error condition 'payment-required' (RFC 6120 §8.3.3)\n")
+  run(DIR ${WORK_DIR} ARGS check --receiver -- --receiver)
+  expect(0 "check --receiver -- --receiver" "ok\n")
+  run(DIR ${WORK_DIR} ARGS canon -- -dash.xml)
+  expect(0 "canon -- -dash.xml" "<iq type='get' id='roster1' from='jane@longbourn.lit/garden'><query xmlns='jabber:iq:roster'/></iq>\n")
+  # '-' alone is standard input, not an option.
+  run(ARGS check - INPUT ${DATA}/seed_roster_get.xml)
+  expect(0 "check -" "ok\n")
+  # Without '--', a name that starts with '-' is an unknown option, never a file.
+  run(DIR ${WORK_DIR} ARGS check -dash.xml)
+  if(NOT rc EQUAL 2 OR NOT out STREQUAL "" OR NOT err MATCHES "^xstanza check: unknown option '-dash.xml'\n")
+    fail("check -dash.xml: rc=${rc} stdout=[${out}] stderr=[${err}]")
+  endif()
 
 elseif(CASE STREQUAL "dump")
   # The typed view as JSON: every field, absent ones null, in a fixed order.
   run(ARGS dump seed_roster_result.xml)
-  set(item_fields "\"subscription\": \"none\",\n        \"ask\": false,\n        \"approved\": false,\n        \"groups\": []\n")
+  set(item_fields "\"subscription\": \"none\",\n        \"ask\": false,\n        \"approved\": false,\n        \"groups\": [],\n        \"ignored_subscription\": null\n")
   # One string built first: a list element with an unbalanced '[' would not split at ';'.
   string(CONCAT expected_json
     "{\n  \"type\": \"result\",\n  \"id\": \"roster2\",\n  \"from\": null,\n  \"to\": \"jane@longbourn.lit/garden\",\n"
@@ -178,19 +264,65 @@ elseif(CASE STREQUAL "dump")
      "\"error\": {\n    \"type\": \"cancel\",\n    \"condition\": \"feature-not-implemented\",")
     fail("dump error: rc=${rc} stdout=[${out}] stderr=[${err}]")
   endif()
-  # Invalid input: the error line check prints, exit 1; a missing file: exit 2.
+  # A server's roster push, every item field set; and a stanza whose strings need escaping
+  # (quote, backslash, tab, LF, CR, non-ASCII up to 4-byte UTF-8): compared byte for byte.
+  foreach(case IN ITEMS "dump_roster_push|--role=server" "dump_escapes|")
+    string(REPLACE "|" ";" case "${case}")
+    list(GET case 0 name)
+    list(GET case 1 flags)
+    file(READ ${DATA}/${name}.json expected_json)
+    run(ARGS dump ${flags} ${name}.xml)
+    # Not through expect(): a macro's arguments would lose the JSON's backslashes.
+    if(NOT rc EQUAL 0 OR NOT out STREQUAL expected_json)
+      fail("dump ${flags} ${name}.xml: rc=${rc}\n  expected: [${expected_json}]\n  got:      [${out}]\n  stderr: ${err}")
+    endif()
+  endforeach()
+  # The escaped strings decode back to the stanza's (string(JSON) needs CMake 3.19).
+  if(NOT CMAKE_VERSION VERSION_LESS 3.19)
+    string(JSON id GET "${out}" id)
+    string(JSON text GET "${out}" error text)
+    string(JSON xml GET "${out}" payload xml)
+    set(expected_text "tab\tlf\ncr\rquote\" backslash\\ é 日本 😀 😀")
+    if(NOT id STREQUAL "q\"\\1" OR NOT text STREQUAL expected_text
+       OR NOT xml STREQUAL "<x xmlns='urn:example:x' a='é'>\"\\\t</x>")
+      fail("dump_escapes.xml: decoded id=[${id}] text=[${text}] xml=[${xml}]")
+    endif()
+  endif()
+  # The receiver's rules: what they mapped or ignored is in the view too.
+  run(ARGS dump --receiver payment_required.xml)
+  if(NOT rc EQUAL 0 OR NOT out MATCHES "\"condition\": \"undefined-condition\",\n    \"unknown_condition\": \"payment-required\",")
+    fail("dump --receiver payment_required.xml: rc=${rc} stdout=[${out}] stderr=[${err}]")
+  endif()
+  run(ARGS dump --receiver roster_pending.xml)
+  if(NOT rc EQUAL 0 OR NOT out MATCHES "\"subscription\": \"none\",.*\"ignored_subscription\": \"pending\"")
+    fail("dump --receiver roster_pending.xml: rc=${rc} stdout=[${out}] stderr=[${err}]")
+  endif()
+  # Invalid input: {"error": {code, offset, message}}, exit 1.
   run(ARGS dump seed_typo_root.xml)
-  expect(1 "dump invalid" "error: not_iq at byte 0: expected <iq>, found <id>\n")
-  run(ARGS dump does-not-exist.xml)
-  if(NOT rc EQUAL 2 OR NOT err MATCHES "cannot read")
-    fail("dump of a missing file: rc=${rc} stderr=[${err}]")
+  expect(1 "dump invalid" "{\n  \"error\": {\n    \"code\": \"not_iq\",\n    \"offset\": 0,\n    \"message\": \"expected <iq>, found <id>\"\n  }\n}\n")
+  # Several files: one document each, its first member "file"; an unreadable one is reported
+  # on stderr and the others are still dumped, then exit 2.
+  run(ARGS dump seed_roster_get.xml seed_typo_root.xml does-not-exist.xml seed_roster_ack.xml)
+  string(REGEX MATCHALL "\n?{\n  \"file\": \"[^\"]+\",\n  \"(type|error)\"" docs "${out}")
+  string(REGEX MATCHALL "\n}\n" ends "${out}")
+  list(LENGTH docs n_docs)
+  list(LENGTH ends n_ends)
+  if(NOT rc EQUAL 2 OR NOT n_docs EQUAL 3 OR NOT n_ends EQUAL 3
+     OR NOT out MATCHES "^{\n  \"file\": \"seed_roster_get.xml\",\n  \"type\": \"get\",.*\n}\n{\n  \"file\": \"seed_typo_root.xml\",\n  \"error\": {\n    \"code\": \"not_iq\",.*\n}\n{\n  \"file\": \"seed_roster_ack.xml\",\n  \"type\": \"result\",.*\n}\n$"
+     OR NOT err STREQUAL "xstanza: cannot read 'does-not-exist.xml': No such file or directory\n")
+    fail("dump of several files: rc=${rc} docs=${n_docs} stdout=[${out}] stderr=[${err}]")
+  endif()
+  # Invalid, then valid: exit 1.
+  run(ARGS dump seed_typo_root.xml seed_roster_get.xml)
+  if(NOT rc EQUAL 1)
+    fail("dump invalid and valid: rc=${rc}")
   endif()
 
 elseif(CASE STREQUAL "check_unreadable")
   # An unreadable file is reported on stderr, the others are still checked, then exit 2.
   run(ARGS check seed_roster_get.xml does-not-exist.xml seed_typo_root.xml seed_roster_ack.xml)
   expect(2 "unreadable file in the middle" "seed_roster_get.xml: ok\n" "seed_typo_root.xml: error: not_iq at byte 0: expected <iq>, found <id>\n" "seed_roster_ack.xml: ok\n")
-  if(NOT err MATCHES "^xstanza: cannot read 'does-not-exist.xml': [^\n]+\n$")
+  if(NOT err STREQUAL "xstanza: cannot read 'does-not-exist.xml': No such file or directory\n")
     fail("unreadable file: stderr=[${err}]")
   endif()
   run(ARGS check does-not-exist.xml seed_roster_get.xml)

@@ -26,14 +26,17 @@ PATH="$fake:$PATH"
 source "$repo/scripts/deps.sh"
 xstanza_install_deps >/dev/null
 status=0
+# apt-get update and install both ran, and every apt-get call waits for the lock.
 for verb in update install; do
-  line=$(grep -E "(^| )$verb( |$)" "$fake/apt.log" || true)
-  if [[ -z $line ]]; then
+  if ! grep -qE "(^| )$verb( |$)" "$fake/apt.log"; then
     echo "FAIL: no apt-get $verb" >&2; status=1
-  elif [[ $line != *"-o DPkg::Lock::Timeout=600"* ]]; then
-    echo "FAIL: apt-get $verb does not wait for the dpkg lock: apt-get $line" >&2; status=1
+  fi
+done
+while IFS= read -r line; do
+  if [[ " $line " != *" -o DPkg::Lock::Timeout=600 "* ]]; then
+    echo "FAIL: apt-get does not wait for the dpkg lock: apt-get $line" >&2; status=1
   else
     echo "ok: apt-get $line"
   fi
-done
+done <"$fake/apt.log"
 exit $status
