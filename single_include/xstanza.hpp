@@ -6823,6 +6823,9 @@ inline void write_stanza_error(xml_writer& w, const StanzaError& e, std::string_
 #define XSTANZA_STANZA_FILL_HPP
 
 #include <cstddef>
+#include <deque>
+#include <optional>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -7407,6 +7410,7 @@ struct parse_env {
 };
 
 struct extension_tag {};
+template <class T> struct type_identity { using type = T; };
 
 /// The extension elements of a message or presence: the first of each type Exts... decoded
 /// into `typed`, every other one kept opaque, in order, in the parse's storage (RFC 6120
@@ -7530,6 +7534,91 @@ codec_error fill(const parse_env& env, Presence<Type, Exts...>& p) noexcept {
     return {};
 }
 
+// ---- Parser::cast to a message or presence ----
+
+inline std::string_view type_name(MessageType t) noexcept { return to_string(t); }
+inline std::string_view type_name(PresenceType t) noexcept {
+    return t == PresenceType::available ? std::string_view("available") : to_string(t);
+}
+
+template <class Type, class... Exts>
+void copy_fields(const AnyMessage& any, Message<Type, Exts...>& m) noexcept {
+    static_cast<message_fields&>(m) = any;
+    if constexpr (std::is_same_v<Type, Error>) m.error = any.error.value_or(StanzaError(Condition::undefined_condition));
+}
+template <class Type, class... Exts>
+void copy_fields(const AnyPresence& any, Presence<Type, Exts...>& p) noexcept {
+    static_cast<presence_fields&>(p) = any;
+    if constexpr (std::is_same_v<Type, Available>) {
+        p.show = any.show;
+        p.priority = any.priority;
+    }
+    if constexpr (std::is_same_v<Type, Error>) p.error = any.error.value_or(StanzaError(Condition::undefined_condition));
+}
+
+// The lists of extensions casts keep (one per cast, so that each cast's views stay valid
+// until the next parse); reused from parse to parse.
+struct cast_lists {
+    std::deque<std::vector<OpaqueElement>> lists;
+    std::size_t used = 0;
+    void clear() noexcept { used = 0; }
+    std::vector<OpaqueElement>* next() noexcept {
+        try {
+            if (used == lists.size()) lists.emplace_back();
+            std::vector<OpaqueElement>* l = &lists[used++];
+            l->clear();
+            return l;
+        } catch (...) {
+            return nullptr;
+        }
+    }
+};
+
+// Decodes the first of `all` matching each of S's typed extensions (its element from
+// `view_of`, a null handle when it is not of the latest parse) and keeps the others in S's
+// `extensions`.
+template <template <class, class...> class Stanza, class Type, class... Exts, class ViewOf>
+codec_error cast_extensions(extension_list all, Stanza<Type, Exts...>& s, parse_storage& storage, ViewOf&& view_of,
+                            const rules& applied) noexcept {
+    if constexpr (sizeof...(Exts) == 0) {
+        return {};
+    } else {
+        constexpr StanzaKind kind = std::is_same_v<Stanza<Type, Exts...>, Message<Type, Exts...>> ? StanzaKind::message
+                                                                                                   : StanzaKind::presence;
+        cast_lists* lists = storage.object<cast_lists>();
+        std::vector<OpaqueElement>* kept = lists ? lists->next() : nullptr;
+        if (!kept) return codec_error(errc::out_of_memory, 0, "out of memory casting the extensions");
+        for (const OpaqueElement& o : all) {
+            bool taken = false;
+            codec_error err;
+            auto try_one = [&](auto tag) {
+                using P = typename decltype(tag)::type;
+                std::optional<P>& slot = s.template get<P>();
+                if (taken || err || slot || o.name != payload_traits<P>::name || o.ns != payload_traits<P>::ns) return;
+                taken = true;
+                const element e = view_of(o);
+                if (!e) {
+                    err = codec_error::make(errc::payload_mismatch, 0, "<", o.name, " xmlns='", o.ns,
+                                            "'> is not an extension of the latest parse; cast a stanza before parsing the next");
+                    return;
+                }
+                payload_context ctx(kind, applied, storage);
+                err = decode_payload<P>(e, ctx, slot.emplace(), true);
+            };
+            (try_one(type_identity<Exts>{}), ...);
+            if (err) return err;
+            if (taken) continue;
+            try {
+                kept->push_back(o);
+            } catch (...) {
+                return codec_error(errc::out_of_memory, 0, "out of memory casting the extensions");
+            }
+        }
+        s.extensions = extension_list(*kept);
+        return {};
+    }
+}
+
 }  // namespace detail
 }  // namespace xstanza
 
@@ -7632,12 +7721,13 @@ public:
         return r.error();
     }
 
-    /// The element view of an opaque payload of the latest parse (an AnyIq's), for reading it
-    /// with your own code; nothing for any other OpaqueElement. It decodes out of place: the
-    /// payload's bytes stay as they came.
+    /// The element view of an opaque element of the latest parse (an AnyIq's payload, a
+    /// message's or presence's extension), for reading it with your own code; nothing for any
+    /// other OpaqueElement. It decodes out of place: the element's bytes stay as they came.
     std::optional<element> view(const OpaqueElement& e) const noexcept {
-        if (!from_latest_payload(e)) return std::nullopt;
-        return detail::element_access::make(last_payload_, opaque_context());
+        if (from_latest_payload(e)) return detail::element_access::make(last_payload_, opaque_context());
+        if (detail::xml_node* n = latest_child(e)) return detail::element_access::make(n, opaque_context());
+        return std::nullopt;
     }
 
     /// Hands the storage of the latest parse (lists such as roster items, decoded texts) to
@@ -7650,6 +7740,20 @@ public:
     template <class T>
     result<T> cast(const AnyIq& any) noexcept;
 
+    /// Converts an AnyMessage or AnyPresence from the latest parse to Message<Type, Exts...> or
+    /// Presence<Type, Exts...>: the first extension of each type Exts... is decoded with its
+    /// payload_parser (out of place), the others stay in `extensions`.
+    template <class T>
+    result<T> cast(const AnyMessage& any) noexcept {
+        static_assert(detail::is_message<T>::value, "Parser::cast<T>(AnyMessage): T is a Message<Type, Exts...>");
+        return cast_stanza<T>(any, "message");
+    }
+    template <class T>
+    result<T> cast(const AnyPresence& any) noexcept {
+        static_assert(detail::is_presence<T>::value, "Parser::cast<T>(AnyPresence): T is a Presence<Type, Exts...>");
+        return cast_stanza<T>(any, "presence");
+    }
+
 private:
     codec_error load(char* data, std::size_t size) noexcept {
         if (!doc_) {  // the constructor ran out of memory, or this Parser was moved from
@@ -7659,11 +7763,13 @@ private:
         storage_.clear();
         doc_->clear();
         last_payload_ = nullptr;
+        loaded_ = false;
         // One pass: the scanner validates and builds the tree in RapidXML's node types and pool.
         if (codec_error e = scanner_.scan(data, size, limits_, *doc_)) return e;
         // (Re)set here: a moved-from Parser keeps no stale pointer.
         detail::text_arena* texts = &detail::storage_access::texts(storage_);
         context_ = detail::doc_context{data, texts, data + size, true};
+        loaded_ = true;
         data[size] = '\0';  // the padding byte (the documented contract, as RapidXML's in-situ parse has it)
         return {};
     }
@@ -7684,6 +7790,14 @@ private:
     const char* latest_id() const noexcept {
         const std::optional<attribute> id = root().find("id");
         return id ? id->value().data() : nullptr;
+    }
+
+    // The element child of the latest parse's root whose bytes `o` holds, or null.
+    detail::xml_node* latest_child(const OpaqueElement& o) const noexcept {
+        if (!loaded_ || !doc_ || !doc_->first_node() || o.xml.empty()) return nullptr;
+        for (element c : root())  // the same place and the same name: not a stale view that happens to match
+            if (o.xml.data() == context_.base + c.offset() && c.is(o.name, o.ns)) return detail::element_access::node(c);
+        return nullptr;
     }
 
     // True when `o` is the opaque payload of the latest parse.
@@ -7914,6 +8028,23 @@ private:
     detail::doc_context context_{};        // typed codecs decode in place
     mutable detail::doc_context copy_context_{};  // views of opaque payloads decode into storage_
     detail::xml_node* last_payload_ = nullptr;  // the latest parse's payload element, for cast and view
+    bool loaded_ = false;                       // the latest parse built its tree (view, cast)
+
+    // cast to a message or presence: the fields, then the typed extensions (stanza/fill.hpp).
+    template <class T, class Any>
+    result<T> cast_stanza(const Any& any, const char* kind) noexcept {
+        if (any.type != T::type)
+            return codec_error::make(errc::type_mismatch, 0, "expected a ", kind, " of type ", detail::type_name(T::type),
+                                     ", found ", detail::type_name(any.type));
+        result<T> r = blank<T>();
+        detail::copy_fields(any, *r);
+        if (codec_error e = detail::cast_extensions(any.extensions, *r, storage_, [&](const OpaqueElement& o) {
+                detail::xml_node* n = latest_child(o);
+                return n ? detail::element_access::make(n, opaque_context()) : element();
+            }, rules_))
+            return e;
+        return r;
+    }
 };
 
 template <class T>

@@ -1,4 +1,4 @@
-// expect: T is AnyIq or an Iq<Type, Payload>
+// expect: Parser::parse<T>: T is a stanza: AnyStanza, AnyIq, Iq<Type, Payload>, AnyMessage, Message<Type>
 #include <xstanza/xstanza.hpp>
 int main() {
     xstanza::Parser p;

@@ -6,6 +6,9 @@
 #define XSTANZA_STANZA_FILL_HPP
 
 #include <cstddef>
+#include <deque>
+#include <optional>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -37,6 +40,7 @@ struct parse_env {
 };
 
 struct extension_tag {};
+template <class T> struct type_identity { using type = T; };
 
 /// The extension elements of a message or presence: the first of each type Exts... decoded
 /// into `typed`, every other one kept opaque, in order, in the parse's storage (RFC 6120
@@ -158,6 +162,91 @@ codec_error fill(const parse_env& env, Presence<Type, Exts...>& p) noexcept {
         p.priority = f.priority;
     }
     return {};
+}
+
+// ---- Parser::cast to a message or presence ----
+
+inline std::string_view type_name(MessageType t) noexcept { return to_string(t); }
+inline std::string_view type_name(PresenceType t) noexcept {
+    return t == PresenceType::available ? std::string_view("available") : to_string(t);
+}
+
+template <class Type, class... Exts>
+void copy_fields(const AnyMessage& any, Message<Type, Exts...>& m) noexcept {
+    static_cast<message_fields&>(m) = any;
+    if constexpr (std::is_same_v<Type, Error>) m.error = any.error.value_or(StanzaError(Condition::undefined_condition));
+}
+template <class Type, class... Exts>
+void copy_fields(const AnyPresence& any, Presence<Type, Exts...>& p) noexcept {
+    static_cast<presence_fields&>(p) = any;
+    if constexpr (std::is_same_v<Type, Available>) {
+        p.show = any.show;
+        p.priority = any.priority;
+    }
+    if constexpr (std::is_same_v<Type, Error>) p.error = any.error.value_or(StanzaError(Condition::undefined_condition));
+}
+
+// The lists of extensions casts keep (one per cast, so that each cast's views stay valid
+// until the next parse); reused from parse to parse.
+struct cast_lists {
+    std::deque<std::vector<OpaqueElement>> lists;
+    std::size_t used = 0;
+    void clear() noexcept { used = 0; }
+    std::vector<OpaqueElement>* next() noexcept {
+        try {
+            if (used == lists.size()) lists.emplace_back();
+            std::vector<OpaqueElement>* l = &lists[used++];
+            l->clear();
+            return l;
+        } catch (...) {
+            return nullptr;
+        }
+    }
+};
+
+// Decodes the first of `all` matching each of S's typed extensions (its element from
+// `view_of`, a null handle when it is not of the latest parse) and keeps the others in S's
+// `extensions`.
+template <template <class, class...> class Stanza, class Type, class... Exts, class ViewOf>
+codec_error cast_extensions(extension_list all, Stanza<Type, Exts...>& s, parse_storage& storage, ViewOf&& view_of,
+                            const rules& applied) noexcept {
+    if constexpr (sizeof...(Exts) == 0) {
+        return {};
+    } else {
+        constexpr StanzaKind kind = std::is_same_v<Stanza<Type, Exts...>, Message<Type, Exts...>> ? StanzaKind::message
+                                                                                                   : StanzaKind::presence;
+        cast_lists* lists = storage.object<cast_lists>();
+        std::vector<OpaqueElement>* kept = lists ? lists->next() : nullptr;
+        if (!kept) return codec_error(errc::out_of_memory, 0, "out of memory casting the extensions");
+        for (const OpaqueElement& o : all) {
+            bool taken = false;
+            codec_error err;
+            auto try_one = [&](auto tag) {
+                using P = typename decltype(tag)::type;
+                std::optional<P>& slot = s.template get<P>();
+                if (taken || err || slot || o.name != payload_traits<P>::name || o.ns != payload_traits<P>::ns) return;
+                taken = true;
+                const element e = view_of(o);
+                if (!e) {
+                    err = codec_error::make(errc::payload_mismatch, 0, "<", o.name, " xmlns='", o.ns,
+                                            "'> is not an extension of the latest parse; cast a stanza before parsing the next");
+                    return;
+                }
+                payload_context ctx(kind, applied, storage);
+                err = decode_payload<P>(e, ctx, slot.emplace(), true);
+            };
+            (try_one(type_identity<Exts>{}), ...);
+            if (err) return err;
+            if (taken) continue;
+            try {
+                kept->push_back(o);
+            } catch (...) {
+                return codec_error(errc::out_of_memory, 0, "out of memory casting the extensions");
+            }
+        }
+        s.extensions = extension_list(*kept);
+        return {};
+    }
 }
 
 }  // namespace detail

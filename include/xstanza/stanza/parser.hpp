@@ -128,12 +128,13 @@ public:
         return r.error();
     }
 
-    /// The element view of an opaque payload of the latest parse (an AnyIq's), for reading it
-    /// with your own code; nothing for any other OpaqueElement. It decodes out of place: the
-    /// payload's bytes stay as they came.
+    /// The element view of an opaque element of the latest parse (an AnyIq's payload, a
+    /// message's or presence's extension), for reading it with your own code; nothing for any
+    /// other OpaqueElement. It decodes out of place: the element's bytes stay as they came.
     std::optional<element> view(const OpaqueElement& e) const noexcept {
-        if (!from_latest_payload(e)) return std::nullopt;
-        return detail::element_access::make(last_payload_, opaque_context());
+        if (from_latest_payload(e)) return detail::element_access::make(last_payload_, opaque_context());
+        if (detail::xml_node* n = latest_child(e)) return detail::element_access::make(n, opaque_context());
+        return std::nullopt;
     }
 
     /// Hands the storage of the latest parse (lists such as roster items, decoded texts) to
@@ -146,6 +147,20 @@ public:
     template <class T>
     result<T> cast(const AnyIq& any) noexcept;
 
+    /// Converts an AnyMessage or AnyPresence from the latest parse to Message<Type, Exts...> or
+    /// Presence<Type, Exts...>: the first extension of each type Exts... is decoded with its
+    /// payload_parser (out of place), the others stay in `extensions`.
+    template <class T>
+    result<T> cast(const AnyMessage& any) noexcept {
+        static_assert(detail::is_message<T>::value, "Parser::cast<T>(AnyMessage): T is a Message<Type, Exts...>");
+        return cast_stanza<T>(any, "message");
+    }
+    template <class T>
+    result<T> cast(const AnyPresence& any) noexcept {
+        static_assert(detail::is_presence<T>::value, "Parser::cast<T>(AnyPresence): T is a Presence<Type, Exts...>");
+        return cast_stanza<T>(any, "presence");
+    }
+
 private:
     codec_error load(char* data, std::size_t size) noexcept {
         if (!doc_) {  // the constructor ran out of memory, or this Parser was moved from
@@ -155,11 +170,13 @@ private:
         storage_.clear();
         doc_->clear();
         last_payload_ = nullptr;
+        loaded_ = false;
         // One pass: the scanner validates and builds the tree in RapidXML's node types and pool.
         if (codec_error e = scanner_.scan(data, size, limits_, *doc_)) return e;
         // (Re)set here: a moved-from Parser keeps no stale pointer.
         detail::text_arena* texts = &detail::storage_access::texts(storage_);
         context_ = detail::doc_context{data, texts, data + size, true};
+        loaded_ = true;
         data[size] = '\0';  // the padding byte (the documented contract, as RapidXML's in-situ parse has it)
         return {};
     }
@@ -180,6 +197,14 @@ private:
     const char* latest_id() const noexcept {
         const std::optional<attribute> id = root().find("id");
         return id ? id->value().data() : nullptr;
+    }
+
+    // The element child of the latest parse's root whose bytes `o` holds, or null.
+    detail::xml_node* latest_child(const OpaqueElement& o) const noexcept {
+        if (!loaded_ || !doc_ || !doc_->first_node() || o.xml.empty()) return nullptr;
+        for (element c : root())  // the same place and the same name: not a stale view that happens to match
+            if (o.xml.data() == context_.base + c.offset() && c.is(o.name, o.ns)) return detail::element_access::node(c);
+        return nullptr;
     }
 
     // True when `o` is the opaque payload of the latest parse.
@@ -410,6 +435,23 @@ private:
     detail::doc_context context_{};        // typed codecs decode in place
     mutable detail::doc_context copy_context_{};  // views of opaque payloads decode into storage_
     detail::xml_node* last_payload_ = nullptr;  // the latest parse's payload element, for cast and view
+    bool loaded_ = false;                       // the latest parse built its tree (view, cast)
+
+    // cast to a message or presence: the fields, then the typed extensions (stanza/fill.hpp).
+    template <class T, class Any>
+    result<T> cast_stanza(const Any& any, const char* kind) noexcept {
+        if (any.type != T::type)
+            return codec_error::make(errc::type_mismatch, 0, "expected a ", kind, " of type ", detail::type_name(T::type),
+                                     ", found ", detail::type_name(any.type));
+        result<T> r = blank<T>();
+        detail::copy_fields(any, *r);
+        if (codec_error e = detail::cast_extensions(any.extensions, *r, storage_, [&](const OpaqueElement& o) {
+                detail::xml_node* n = latest_child(o);
+                return n ? detail::element_access::make(n, opaque_context()) : element();
+            }, rules_))
+            return e;
+        return r;
+    }
 };
 
 template <class T>
