@@ -37,6 +37,7 @@
 #include "session/tracker.hpp"
 #include "codec/ping.hpp"
 #include "codec/version.hpp"
+#include "codec/disco.hpp"
 #include "stanza/ostream.hpp"
 
 #endif  // XSTANZA_XSTANZA_HPP
