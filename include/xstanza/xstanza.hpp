@@ -38,6 +38,7 @@
 #include "codec/ping.hpp"
 #include "codec/version.hpp"
 #include "codec/disco.hpp"
+#include "codec/bind.hpp"
 #include "stanza/ostream.hpp"
 
 #endif  // XSTANZA_XSTANZA_HPP
