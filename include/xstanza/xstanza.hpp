@@ -39,6 +39,7 @@
 #include "codec/version.hpp"
 #include "codec/disco.hpp"
 #include "codec/bind.hpp"
+#include "codec/delay.hpp"
 #include "stanza/ostream.hpp"
 
 #endif  // XSTANZA_XSTANZA_HPP
