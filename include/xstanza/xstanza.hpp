@@ -40,6 +40,7 @@
 #include "codec/disco.hpp"
 #include "codec/bind.hpp"
 #include "codec/delay.hpp"
+#include "codec/caps.hpp"
 #include "stanza/ostream.hpp"
 
 #endif  // XSTANZA_XSTANZA_HPP
