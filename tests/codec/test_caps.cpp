@@ -129,4 +129,64 @@ BOOST_AUTO_TEST_CASE(required_attributes) {
     }
 }
 
+// RFC 3174 / FIPS 180 vectors for the SHA-1 behind the verification string, across the
+// padding boundaries (55, 64, 119 bytes), in Base64 (RFC 4648 §4).
+BOOST_AUTO_TEST_CASE(sha1_vectors) {
+    auto digest = [](std::string_view m) {
+        detail::sha1 h;
+        h.update(m);
+        unsigned char d[20];
+        h.finish(d);
+        std::string out;
+        detail::base64(d, sizeof d, out);
+        return out;
+    };
+    BOOST_TEST(digest("abc") == "qZk+NkcGgWq6PiVxeFDCbJzQ2J0=");
+    BOOST_TEST(digest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "hJg+RBw70m66rkqh+VEp5eVGcPE=");
+    BOOST_TEST(digest("") == "2jmj7l5rSw0yVb/vlWAYkK/YBwk=");
+    BOOST_TEST(digest(std::string(55, 'a')) == "wci73CJ5bijA4VFj0giZtlYh1lo=");
+    BOOST_TEST(digest(std::string(64, 'a')) == "AJi6gktcFkJ716ESKlpEKiXsZE0=");
+    BOOST_TEST(digest(std::string(119, 'a')) == "7pcQZaqgF+BjKoymx3uzv4sd/FY=");
+}
+
+// XEP-0115 §5.2: the simple generation example, features given unsorted.
+BOOST_AUTO_TEST_CASE(verification_string_simple_example) {
+    const DiscoIdentity ids[] = {{"client", "pc", std::string_view("Exodus 0.9.1")}};
+    const std::string_view features[] = {"http://jabber.org/protocol/disco#info", "http://jabber.org/protocol/disco#items",
+                                         "http://jabber.org/protocol/muc", "http://jabber.org/protocol/caps"};
+    auto ver = caps_verification_string(DiscoInfoQuery{std::nullopt, ids, features});
+    BOOST_REQUIRE_MESSAGE(ver, ver.error().message());
+    BOOST_TEST(*ver == "QgayPKawpkPSDYmwT/WM94uAlu0=");
+}
+
+// XEP-0115 §5.3's answer, read from the wire. Its XEP-0128 form is not modelled, so the string
+// is that of the identities and features alone: S = "client/pc/el/Ψ 0.11<client/pc/en/Psi
+// 0.11<" + the four features, whose SHA-1 (computed apart, with Python's hashlib) is below; the
+// XEP's q07IKJEyjvHSyhy//CH0CxmKi8w= also hashes the form.
+BOOST_AUTO_TEST_CASE(verification_string_of_a_parsed_answer) {
+    Parser p;
+    auto r = p.parse<Iq<Result, DiscoInfoQuery>>(
+        "<iq from='benvolio@capulet.lit/230193' id='disco1' to='juliet@capulet.lit/chamber' type='result'>"
+        "<query xmlns='http://jabber.org/protocol/disco#info' node='http://psi-im.org#q07IKJEyjvHSyhy//CH0CxmKi8w='>"
+        "<identity xml:lang='en' category='client' name='Psi 0.11' type='pc'/>"
+        "<identity xml:lang='el' category='client' name='&#936; 0.11' type='pc'/>"
+        "<feature var='http://jabber.org/protocol/caps'/><feature var='http://jabber.org/protocol/disco#info'/>"
+        "<feature var='http://jabber.org/protocol/disco#items'/><feature var='http://jabber.org/protocol/muc'/>"
+        "</query></iq>");
+    BOOST_REQUIRE_MESSAGE(r, r.error().message());
+    auto ver = caps_verification_string(r->payload);
+    BOOST_REQUIRE_MESSAGE(ver, ver.error().message());
+    BOOST_TEST(*ver == "2ZC2Fe8xb+Ln321QG0/AaqNEfBU=");
+
+    // XEP-0115 §5.4: an answer with a repeated feature or identity is ill-formed.
+    const DiscoIdentity id[] = {{"client", "pc"}};
+    const std::string_view twice[] = {"urn:a", "urn:a"};
+    auto bad = caps_verification_string(DiscoInfoQuery{std::nullopt, id, twice});
+    BOOST_TEST(to_string(bad.error().code()) == to_string(errc::invalid_payload));
+    BOOST_TEST(bad.error().message().find("XEP-0115 §5.4") != std::string_view::npos, bad.error().message());
+    const DiscoIdentity same[] = {{"client", "pc"}, {"client", "pc"}};
+    const std::string_view one[] = {"urn:a"};
+    BOOST_TEST(!caps_verification_string(DiscoInfoQuery{std::nullopt, same, one}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
