@@ -13,7 +13,7 @@
 
 namespace xstanza {
 
-/// RFC 6120 §7.4: the resource binding namespace.
+/// RFC 6120 §7.1: the resource binding namespace.
 inline constexpr std::string_view bind_ns = "urn:ietf:params:xml:ns:xmpp-bind";
 
 /// RFC 6120 §7: <bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>.
