@@ -10623,6 +10623,1222 @@ struct payload_serializer<ext::SoftwareVersion> {
 #endif  // XSTANZA_CODEC_VERSION_HPP
 // ---- end include/xstanza/codec/version.hpp
 
+// ---- begin include/xstanza/codec/disco.hpp
+// xstanza: Service Discovery (XEP-0030), read next to its write, through the extension point
+// (payload_traits in model/disco.hpp, payload_parser / payload_serializer here) exactly as the
+// roster is. Every rule is one function below, called by the reading side and the writing side.
+// The lists a parse fills (identities, features, items) live in the parse's storage, so a
+// parse allocates nothing once warm.
+//
+// XEP-0128 data forms in a disco#info result are elements of another namespace
+// (jabber:x:data): skipped when reading, as every extension child is, and not modelled (see
+// model/disco.hpp).
+#ifndef XSTANZA_CODEC_DISCO_HPP
+#define XSTANZA_CODEC_DISCO_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+
+// ---- begin include/xstanza/model/disco.hpp
+// xstanza: Service Discovery (XEP-0030), the model: what an entity is (identities), what it
+// supports (features), and what it hosts (items). Plain data, no XML; the codec is
+// codec/disco.hpp. Strings and JIDs are views (into the parsed input, or strings the caller
+// keeps alive); lists are spans (into the Parser's storage after a parse, or the caller's
+// arrays when building).
+//
+// XEP-0128 extended information (jabber:x:data forms inside a disco#info result) is not
+// modelled: like any child in another namespace it is skipped when reading and not written.
+// An application that needs the forms reads the query as an AnyIq and walks it through
+// Parser::view.
+#ifndef XSTANZA_MODEL_DISCO_HPP
+#define XSTANZA_MODEL_DISCO_HPP
+
+#include <optional>
+#include <string_view>
+#include <tuple>
+
+
+namespace xstanza {
+
+/// XEP-0030 §3: the disco#info namespace.
+inline constexpr std::string_view disco_info_ns = "http://jabber.org/protocol/disco#info";
+/// XEP-0030 §4: the disco#items namespace.
+inline constexpr std::string_view disco_items_ns = "http://jabber.org/protocol/disco#items";
+
+/// XEP-0030 §3.1: one <identity/> of an entity.
+struct DiscoIdentity {
+    std::string_view category;               ///< REQUIRED: 'category' ("client", "server", "conference"...)
+    std::string_view type;                   ///< REQUIRED: 'type' within the category ("pc", "im", "text"...)
+    std::optional<std::string_view> name{};  ///< OPTIONAL: 'name', natural-language
+    std::string_view lang{};                 ///< OPTIONAL: 'xml:lang' of the name; empty when absent
+
+    friend bool operator==(const DiscoIdentity& a, const DiscoIdentity& b) noexcept {
+        return a.category == b.category && a.type == b.type && a.name == b.name && a.lang == b.lang;
+    }
+    friend bool operator!=(const DiscoIdentity& a, const DiscoIdentity& b) noexcept { return !(a == b); }
+};
+
+/// XEP-0030 §3: <query xmlns='http://jabber.org/protocol/disco#info' node?/>. In a get, the
+/// request: no identity, no feature. In a result, the answer: at least one identity and at
+/// least one feature.
+struct DiscoInfoQuery {
+    std::optional<std::string_view> node{};  ///< XEP-0030 §3.2: 'node', mirrored by the result
+    span<const DiscoIdentity> identities{};  ///< <identity/> children, in document order
+    span<const std::string_view> features{};  ///< each <feature/>'s 'var', in document order
+
+    friend bool operator==(const DiscoInfoQuery& a, const DiscoInfoQuery& b) noexcept {
+        if (a.node != b.node || a.identities.size() != b.identities.size() || a.features.size() != b.features.size())
+            return false;
+        for (std::size_t i = 0; i < a.identities.size(); ++i)
+            if (a.identities[i] != b.identities[i]) return false;
+        for (std::size_t i = 0; i < a.features.size(); ++i)
+            if (a.features[i] != b.features[i]) return false;
+        return true;
+    }
+    friend bool operator!=(const DiscoInfoQuery& a, const DiscoInfoQuery& b) noexcept { return !(a == b); }
+};
+
+/// XEP-0030 §4.1: one <item/> an entity hosts.
+struct DiscoItem {
+    Jid jid;                                 ///< REQUIRED: 'jid', a valid JID
+    std::optional<std::string_view> node{};  ///< OPTIONAL: 'node' (XEP-0030 §4.2)
+    std::optional<std::string_view> name{};  ///< OPTIONAL: 'name', natural-language
+
+    friend bool operator==(const DiscoItem& a, const DiscoItem& b) noexcept {
+        return a.jid == b.jid && a.node == b.node && a.name == b.name;
+    }
+    friend bool operator!=(const DiscoItem& a, const DiscoItem& b) noexcept { return !(a == b); }
+};
+
+/// XEP-0030 §4: <query xmlns='http://jabber.org/protocol/disco#items' node?/>. In a get, the
+/// request: no item. In a result, the answer: zero or more items (an entity with none
+/// answers an empty query, §4.1).
+struct DiscoItemsQuery {
+    std::optional<std::string_view> node{};  ///< XEP-0030 §4.2: 'node'
+    span<const DiscoItem> items{};           ///< <item/> children, in document order
+
+    friend bool operator==(const DiscoItemsQuery& a, const DiscoItemsQuery& b) noexcept {
+        if (a.node != b.node || a.items.size() != b.items.size()) return false;
+        for (std::size_t i = 0; i < a.items.size(); ++i)
+            if (a.items[i] != b.items[i]) return false;
+        return true;
+    }
+    friend bool operator!=(const DiscoItemsQuery& a, const DiscoItemsQuery& b) noexcept { return !(a == b); }
+};
+
+/// XEP-0030 §3.1: the empty query goes in a get, the filled one in the result; never in a set.
+template <>
+struct payload_traits<DiscoInfoQuery> {
+    static constexpr std::string_view name = "query";
+    static constexpr std::string_view ns = disco_info_ns;
+    static constexpr bool in_get = true, in_set = false, in_result = true;
+    using replies = std::tuple<DiscoInfoQuery>;  ///< XEP-0030 §3.1: the result carries the filled query
+};
+/// XEP-0030 §4.1: the empty query goes in a get, the list of items in the result; never in a set.
+template <>
+struct payload_traits<DiscoItemsQuery> {
+    static constexpr std::string_view name = "query";
+    static constexpr std::string_view ns = disco_items_ns;
+    static constexpr bool in_get = true, in_set = false, in_result = true;
+    using replies = std::tuple<DiscoItemsQuery>;  ///< XEP-0030 §4.1: the result carries the items
+};
+
+namespace detail {
+template <>
+struct placement_rule<DiscoInfoQuery> {
+    template <class Type>
+    static constexpr void check() {
+        static_assert(Type::name != std::string_view("set"),
+                      "Iq<Set, DiscoInfoQuery>: a disco#info query is sent in a get and answered in a result (XEP-0030 §3.1)");
+    }
+};
+template <>
+struct placement_rule<DiscoItemsQuery> {
+    template <class Type>
+    static constexpr void check() {
+        static_assert(Type::name != std::string_view("set"),
+                      "Iq<Set, DiscoItemsQuery>: a disco#items query is sent in a get and answered in a result (XEP-0030 §4.1)");
+    }
+};
+template <>
+struct reply_rule<DiscoInfoQuery> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<DiscoInfoQuery, R>,
+                      "make_result(disco#info query, reply): a disco#info get is answered by a DiscoInfoQuery (XEP-0030 §3.1)");
+    }
+};
+template <>
+struct reply_rule<DiscoItemsQuery> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<DiscoItemsQuery, R>,
+                      "make_result(disco#items query, reply): a disco#items get is answered by a DiscoItemsQuery (XEP-0030 §4.1)");
+    }
+};
+}  // namespace detail
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_DISCO_HPP
+// ---- end include/xstanza/model/disco.hpp
+
+// ---- begin include/xstanza/codec/payload_common.hpp
+// xstanza: what the extension payloads' codecs (codec/disco.hpp, bind.hpp, delay.hpp,
+// caps.hpp) read the same way, each read next to its write.
+#ifndef XSTANZA_CODEC_PAYLOAD_COMMON_HPP
+#define XSTANZA_CODEC_PAYLOAD_COMMON_HPP
+
+#include <optional>
+#include <string_view>
+
+
+namespace xstanza {
+namespace detail {
+
+// RFC 7622: a JID in a payload's attribute, read into `out`. A bad one breaks the payload's
+// specification (`rule` names the section requiring a JID there): errc::invalid_payload at
+// the offending byte, the JID parser's message after it.
+inline codec_error read_payload_jid(const attribute& a, std::string_view what, std::optional<Jid>& out,
+                                    std::string_view rule) noexcept {
+    codec_error err = read_jid(a, what, out);
+    if (!err) return err;
+    return codec_error::make(errc::invalid_payload, err.offset(), err.message(), " (", rule, ")");
+}
+
+}  // namespace detail
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_PAYLOAD_COMMON_HPP
+// ---- end include/xstanza/codec/payload_common.hpp
+
+namespace xstanza {
+namespace detail {
+
+// ---- the rules, each called by the reading and the writing side ----
+
+// XEP-0030 §3.1: a disco#info request is an empty <query/>; the result carries one or more
+// <identity/> and one or more <feature/> ("Every entity MUST have at least one identity").
+// An error may echo the request as it came: no count applies.
+inline const char* disco_info_count_problem(IqType type, std::size_t identities, std::size_t features) noexcept {
+    if (type == IqType::get && (identities || features))
+        return "a disco#info request is an empty <query/> (XEP-0030 §3.1)";
+    if (type == IqType::result && identities == 0)
+        return "a disco#info result carries at least one <identity/> (XEP-0030 §3.1)";
+    if (type == IqType::result && features == 0)
+        return "a disco#info result carries at least one <feature/> (XEP-0030 §3.1)";
+    return nullptr;
+}
+
+// XEP-0030 §4.1: a disco#items request is an empty <query/>; a result lists zero or more items.
+inline const char* disco_items_count_problem(IqType type, std::size_t items) noexcept {
+    if (type == IqType::get && items) return "a disco#items request is an empty <query/> (XEP-0030 §4.1)";
+    return nullptr;
+}
+
+// XEP-0030 §4.2: "The value of the 'node' attribute MUST NOT be null" (no attribute, not an
+// empty one).
+inline const char* disco_node_problem(const std::optional<std::string_view>& node) noexcept {
+    if (node && node->empty()) return "an empty 'node' (XEP-0030 §4.2: its value MUST NOT be null)";
+    return nullptr;
+}
+
+// XEP-0030 §3.1: every identity has category and type.
+inline const char* disco_identity_problem(const DiscoIdentity& i) noexcept {
+    if (i.category.empty()) return "an <identity/> without 'category' (XEP-0030 §3.1: every identity has category and type)";
+    if (i.type.empty()) return "an <identity/> without 'type' (XEP-0030 §3.1: every identity has category and type)";
+    return nullptr;
+}
+
+// XEP-0030 §3.1: every feature has a 'var'.
+inline const char* disco_feature_problem(std::string_view var) noexcept {
+    if (var.empty()) return "a <feature/> without 'var' (XEP-0030 §3.1)";
+    return nullptr;
+}
+
+// XEP-0030 §4.1: every item has a 'jid'; §4.2: its node is not null.
+inline const char* disco_item_problem(const DiscoItem& item) noexcept {
+    if (item.jid.empty()) return "an <item/> without 'jid' (XEP-0030 §4.1)";
+    return disco_node_problem(item.node);
+}
+
+// The identity key of XEP-0030 §3.1 and XEP-0115 §5.4: category + type + xml:lang.
+inline bool identity_key_less(const DiscoIdentity& a, const DiscoIdentity& b) noexcept {
+    if (a.category != b.category) return a.category < b.category;
+    if (a.type != b.type) return a.type < b.type;
+    return a.lang < b.lang;
+}
+inline bool identity_key_equal(const DiscoIdentity& a, const DiscoIdentity& b) noexcept {
+    return a.category == b.category && a.type == b.type && a.lang == b.lang;
+}
+inline bool feature_less(std::string_view a, std::string_view b) noexcept { return a < b; }
+inline bool feature_equal(std::string_view a, std::string_view b) noexcept { return a == b; }
+
+// The index of the first element (in document order) whose key repeats an earlier one's, or
+// v.size(). Pairwise for a few (no allocation); beyond, indices sorted in `scratch` (n²
+// comparisons on a 10,000-feature result would be a denial of service). std::sort with the
+// index as the last key: no temporary buffer. `oom` is set when `scratch` could not grow.
+template <class T, class Less, class Equal>
+std::size_t first_repeat(span<const T> v, std::vector<std::size_t>& scratch, bool& oom, Less less, Equal equal) noexcept {
+    const std::size_t n = v.size();
+    if (n <= 8) {
+        for (std::size_t i = 1; i < n; ++i)
+            for (std::size_t k = 0; k < i; ++k)
+                if (equal(v[k], v[i])) return i;
+        return n;
+    }
+    try {
+        scratch.resize(n);
+    } catch (...) {
+        oom = true;
+        return n;
+    }
+    for (std::size_t i = 0; i < n; ++i) scratch[i] = i;
+    std::sort(scratch.begin(), scratch.end(), [&](std::size_t a, std::size_t b) {
+        if (less(v[a], v[b])) return true;
+        if (less(v[b], v[a])) return false;
+        return a < b;
+    });
+    std::size_t first = n;
+    for (std::size_t i = 1; i < n; ++i)
+        if (equal(v[scratch[i - 1]], v[scratch[i]]) && scratch[i] < first) first = scratch[i];
+    return first;
+}
+
+// XEP-0030 §3.1: "the <query/> element MUST NOT include multiple <identity/> elements with the
+// same category+type+xml:lang but with different 'name' values"; XEP-0115 §5.4: a response
+// with more than one identity of the same category/type/lang/name is ill-formed. Together: no
+// two identities share category+type+xml:lang. The message for the repeat at `i`.
+inline const char* disco_duplicate_identity_message(span<const DiscoIdentity> ids, std::size_t i) noexcept {
+    for (std::size_t k = 0; k < i; ++k)
+        if (identity_key_equal(ids[k], ids[i]) && ids[k].name != ids[i].name)
+            return "two <identity/> with the same category, type and xml:lang but different names "
+                   "(XEP-0030 §3.1: the query MUST NOT include them)";
+    return "a duplicate <identity/>: same category, type, xml:lang and name (XEP-0115 §5.4: the response is ill-formed)";
+}
+inline constexpr const char* disco_duplicate_feature_message =
+    "a duplicate <feature/> (XEP-0115 §5.4: a response with two features of the same 'var' is ill-formed)";
+
+// ---- reading ----
+
+// The lists a disco#info parse fills, kept in the parse's storage (one lookup per parse), with
+// each entry's offset in the input for the error that names a repeat.
+struct disco_info_storage {
+    std::vector<DiscoIdentity> identities;
+    std::vector<std::size_t> identity_at;
+    std::vector<std::string_view> features;
+    std::vector<std::size_t> feature_at;
+    std::vector<std::size_t> scratch;
+    void clear() noexcept {
+        identities.clear();
+        identity_at.clear();
+        features.clear();
+        feature_at.clear();
+    }
+};
+
+// XEP-0030 §3.1: the attributes of one <identity/>.
+XSTANZA_CODEC_STEP codec_error read_identity(const element& e, DiscoIdentity& id) noexcept {
+    for (attribute a : e.attributes()) {
+        const std::string_view n = a.qname();
+        if (is(n, "category")) id.category = a.value();
+        else if (is(n, "type")) id.type = a.value();
+        else if (is(n, "name")) id.name = a.value();
+        else if (is(n, "xml:lang")) {
+            if (codec_error err = read_lang(a, id.lang)) return err;
+        }
+    }
+    if (const char* problem = disco_identity_problem(id)) return codec_error(errc::invalid_payload, e.offset(), problem);
+    return {};
+}
+
+// XEP-0030 §3.1: one <feature/>, its 'var'; "MUST NOT have any children".
+XSTANZA_CODEC_STEP codec_error read_feature(const element& e, std::string_view& var) noexcept {
+    if (auto a = e.find("var")) var = a->value();
+    if (const char* problem = disco_feature_problem(var)) return codec_error(errc::invalid_payload, e.offset(), problem);
+    if (e.has_children() || !trim_space(e.text()).empty())
+        return codec_error(errc::invalid_payload, e.offset(), "a <feature/> has no children (XEP-0030 §3.1)");
+    return {};
+}
+
+XSTANZA_CODEC_STEP codec_error read_node(const element& e, std::optional<std::string_view>& node) noexcept {
+    if (auto a = e.find("node")) {
+        node = a->value();
+        if (const char* problem = disco_node_problem(node)) return codec_error(errc::invalid_payload, a->offset(), problem);
+    }
+    return {};
+}
+
+/// XEP-0030 §3: <query xmlns='http://jabber.org/protocol/disco#info'/> in an IQ of ctx.iq_type().
+inline codec_error read_disco_info(const element& e, payload_context& ctx, DiscoInfoQuery& out) noexcept {
+    disco_info_storage* lists = ctx.storage().object<disco_info_storage>();
+    if (!lists) return codec_error(errc::out_of_memory, e.offset(), "out of memory storing disco#info lists");
+    if (codec_error err = read_node(e, out.node)) return err;
+    const std::string_view query_ns = e.ns();  // disco#info, checked by the caller
+    std::size_t first_child = e.offset();
+    try {
+        for (element c : e) {
+            if (!same(c.ns(), query_ns)) continue;  // other namespaces (XEP-0128 forms among them): skipped
+            if (lists->identities.empty() && lists->features.empty()) first_child = c.offset();
+            const std::string_view local = c.name();
+            if (is(local, "identity")) {
+                DiscoIdentity& id = lists->identities.emplace_back();
+                lists->identity_at.push_back(c.offset());
+                if (codec_error err = read_identity(c, id)) return err;
+            } else if (is(local, "feature")) {
+                std::string_view& var = lists->features.emplace_back();
+                lists->feature_at.push_back(c.offset());
+                if (codec_error err = read_feature(c, var)) return err;
+            } else {
+                return codec_error::make(errc::invalid_payload, c.offset(), "unexpected <", local,
+                                         "/> in a disco#info query; only <identity/> and <feature/> are defined (XEP-0030 §3.1)");
+            }
+        }
+    } catch (...) {
+        return codec_error(errc::out_of_memory, e.offset(), "out of memory storing disco#info lists");
+    }
+    const span<const DiscoIdentity> ids(lists->identities.data(), lists->identities.size());
+    const span<const std::string_view> features(lists->features.data(), lists->features.size());
+    if (const char* problem = disco_info_count_problem(ctx.iq_type(), ids.size(), features.size()))
+        return codec_error(errc::invalid_payload, ctx.iq_type() == IqType::get ? first_child : e.offset(), problem);
+    bool oom = false;
+    const std::size_t id_repeat = first_repeat(ids, lists->scratch, oom, identity_key_less, identity_key_equal);
+    if (id_repeat < ids.size())
+        return codec_error(errc::invalid_payload, lists->identity_at[id_repeat], disco_duplicate_identity_message(ids, id_repeat));
+    const std::size_t feature_repeat = first_repeat(features, lists->scratch, oom, feature_less, feature_equal);
+    if (feature_repeat < features.size())
+        return codec_error::make(errc::invalid_payload, lists->feature_at[feature_repeat], disco_duplicate_feature_message,
+                                 ": '", features[feature_repeat], "'");
+    if (oom) return codec_error(errc::out_of_memory, e.offset(), "out of memory checking disco#info lists");
+    out.identities = ids;
+    out.features = features;
+    return {};
+}
+
+struct disco_items_tag {};
+
+/// XEP-0030 §4: <query xmlns='http://jabber.org/protocol/disco#items'/> in an IQ of ctx.iq_type().
+inline codec_error read_disco_items(const element& e, payload_context& ctx, DiscoItemsQuery& out) noexcept {
+    std::vector<DiscoItem>* items = ctx.storage().list<DiscoItem, disco_items_tag>();
+    if (!items) return codec_error(errc::out_of_memory, e.offset(), "out of memory storing disco#items");
+    if (codec_error err = read_node(e, out.node)) return err;
+    const std::string_view query_ns = e.ns();  // disco#items, checked by the caller
+    try {
+        for (element c : e) {
+            if (!same(c.ns(), query_ns)) continue;  // other namespaces: extensions, skipped
+            if (!is(c.name(), "item"))
+                return codec_error::make(errc::invalid_payload, c.offset(), "unexpected <", c.name(),
+                                         "/> in a disco#items query; only <item/> is defined (XEP-0030 §4.1)");
+            // XEP-0030 §4.1: no item in a request.
+            if (const char* problem = disco_items_count_problem(ctx.iq_type(), items->size() + 1))
+                return codec_error(errc::invalid_payload, c.offset(), problem);
+            DiscoItem& item = items->emplace_back();
+            std::optional<Jid> jid;
+            for (attribute a : c.attributes()) {
+                const std::string_view n = a.qname();
+                if (is(n, "jid")) {
+                    if (codec_error err = read_payload_jid(a, "disco item 'jid'", jid, "XEP-0030 §4.1")) return err;
+                    item.jid = *jid;
+                } else if (is(n, "node")) {
+                    item.node = a.value();
+                    if (const char* problem = disco_node_problem(item.node))
+                        return codec_error(errc::invalid_payload, a.offset(), problem);
+                } else if (is(n, "name")) {
+                    item.name = a.value();
+                }
+            }
+            if (const char* problem = disco_item_problem(item)) return codec_error(errc::invalid_payload, c.offset(), problem);
+            // XEP-0030 §4.1: "The <item/> element MUST NOT contain XML character data".
+            if (!trim_space(c.text()).empty())
+                return codec_error(errc::invalid_payload, c.offset(), "an <item/> holds no character data (XEP-0030 §4.1)");
+        }
+    } catch (...) {
+        return codec_error(errc::out_of_memory, e.offset(), "out of memory storing disco#items");
+    }
+    out.items = span<const DiscoItem>(items->data(), items->size());
+    return {};
+}
+
+// ---- writing: the rules the reading side enforces, enforced here too, so that whatever
+// serializes also parses ----
+
+inline void write_disco_info(xml_writer& w, const DiscoInfoQuery& q, IqType type) noexcept {
+    if (const char* problem = disco_node_problem(q.node)) return w.fail(errc::invalid_data, problem);
+    if (const char* problem = disco_info_count_problem(type, q.identities.size(), q.features.size()))
+        return w.fail(errc::invalid_data, problem);
+    for (const DiscoIdentity& id : q.identities)
+        if (const char* problem = disco_identity_problem(id)) return w.fail(errc::invalid_data, problem);
+    for (std::string_view var : q.features)
+        if (const char* problem = disco_feature_problem(var)) return w.fail(errc::invalid_data, problem);
+    std::vector<std::size_t> scratch;  // used beyond eight entries only
+    bool oom = false;
+    const std::size_t id_repeat = first_repeat(q.identities, scratch, oom, identity_key_less, identity_key_equal);
+    if (id_repeat < q.identities.size()) return w.fail(errc::invalid_data, disco_duplicate_identity_message(q.identities, id_repeat));
+    const std::size_t feature_repeat = first_repeat(q.features, scratch, oom, feature_less, feature_equal);
+    if (feature_repeat < q.features.size())
+        return w.fail(errc::invalid_data, disco_duplicate_feature_message, ": '", q.features[feature_repeat], "'");
+    if (oom) return w.fail(errc::out_of_memory, "out of memory checking disco#info lists");
+    writer_access::open(w, "query", disco_info_ns);
+    if (q.node) w.attribute("node", *q.node);
+    for (const DiscoIdentity& id : q.identities) {
+        writer_access::open(w, "identity", disco_info_ns);
+        w.attribute("category", id.category);
+        w.attribute("type", id.type);
+        if (id.name) w.attribute("name", *id.name);
+        write_lang(w, id.lang);
+        w.close();
+    }
+    for (std::string_view var : q.features) {
+        writer_access::open(w, "feature", disco_info_ns);
+        w.attribute("var", var);
+        w.close();
+    }
+    w.close();
+}
+
+inline void write_disco_items(xml_writer& w, const DiscoItemsQuery& q, IqType type) noexcept {
+    if (const char* problem = disco_node_problem(q.node)) return w.fail(errc::invalid_data, problem);
+    if (const char* problem = disco_items_count_problem(type, q.items.size())) return w.fail(errc::invalid_data, problem);
+    for (const DiscoItem& item : q.items)
+        if (const char* problem = disco_item_problem(item)) return w.fail(errc::invalid_data, problem);
+    writer_access::open(w, "query", disco_items_ns);
+    if (q.node) w.attribute("node", *q.node);
+    for (const DiscoItem& item : q.items) {
+        writer_access::open(w, "item", disco_items_ns);
+        write_jid(w, "jid", item.jid);
+        if (item.node) w.attribute("node", *item.node);
+        if (item.name) w.attribute("name", *item.name);
+        w.close();
+    }
+    w.close();
+}
+
+}  // namespace detail
+
+/// XEP-0030 §3: a disco#info query, the request (get) or the answer (result).
+template <>
+struct payload_parser<DiscoInfoQuery> {
+    static codec_error parse(const element& e, payload_context& ctx, DiscoInfoQuery& out) noexcept {
+        return detail::read_disco_info(e, ctx, out);
+    }
+};
+template <>
+struct payload_serializer<DiscoInfoQuery> {
+    static void write(const DiscoInfoQuery& q, xml_writer& w, const write_context& ctx) noexcept {
+        detail::write_disco_info(w, q, ctx.iq_type);
+    }
+};
+
+/// XEP-0030 §4: a disco#items query, the request (get) or the list (result).
+template <>
+struct payload_parser<DiscoItemsQuery> {
+    static codec_error parse(const element& e, payload_context& ctx, DiscoItemsQuery& out) noexcept {
+        return detail::read_disco_items(e, ctx, out);
+    }
+};
+template <>
+struct payload_serializer<DiscoItemsQuery> {
+    static void write(const DiscoItemsQuery& q, xml_writer& w, const write_context& ctx) noexcept {
+        detail::write_disco_items(w, q, ctx.iq_type);
+    }
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_DISCO_HPP
+// ---- end include/xstanza/codec/disco.hpp
+
+// ---- begin include/xstanza/codec/bind.hpp
+// xstanza: Resource Binding (RFC 6120 §7), read next to its write, through the extension
+// point (payload_traits in model/bind.hpp). Each rule is one function both sides call.
+#ifndef XSTANZA_CODEC_BIND_HPP
+#define XSTANZA_CODEC_BIND_HPP
+
+#include <optional>
+#include <string_view>
+
+
+// ---- begin include/xstanza/model/bind.hpp
+// xstanza: Resource Binding (RFC 6120 §7), the model: the <bind/> a client sends in a set
+// (empty, or naming the resource it wants) and the server answers in a result (the full JID
+// it bound). Plain data, no XML; the codec is codec/bind.hpp.
+#ifndef XSTANZA_MODEL_BIND_HPP
+#define XSTANZA_MODEL_BIND_HPP
+
+#include <optional>
+#include <string_view>
+#include <tuple>
+
+
+namespace xstanza {
+
+/// RFC 6120 §7.1: the resource binding namespace.
+inline constexpr std::string_view bind_ns = "urn:ietf:params:xml:ns:xmpp-bind";
+
+/// RFC 6120 §7: <bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>.
+/// In a set: empty (§7.6: the server generates the resource) or with `resource` (§7.7: the
+/// client submits one, a valid resourcepart, RFC 7622 §3.4). In a result: `jid`, the full JID
+/// the server bound (§7.6.1, §7.7.1). Views into the parsed input, or strings the caller
+/// keeps alive.
+struct Bind {
+    std::optional<std::string_view> resource{};  ///< <resource/>: the requested resourcepart (set)
+    std::optional<Jid> jid{};                    ///< <jid/>: the bound full JID (result)
+
+    friend bool operator==(const Bind& a, const Bind& b) noexcept { return a.resource == b.resource && a.jid == b.jid; }
+    friend bool operator!=(const Bind& a, const Bind& b) noexcept { return !(a == b); }
+};
+
+/// RFC 6120 §7.6, §7.7: the request is a set, the answer a result carrying <bind/> again.
+template <>
+struct payload_traits<Bind> {
+    static constexpr std::string_view name = "bind";
+    static constexpr std::string_view ns = bind_ns;
+    static constexpr bool in_get = false, in_set = true, in_result = true;
+    using replies = std::tuple<Bind>;  ///< RFC 6120 §7.6.1: the result's <bind/> carries the <jid/>
+};
+
+namespace detail {
+template <>
+struct placement_rule<Bind> {
+    template <class Type>
+    static constexpr void check() {
+        static_assert(Type::name != std::string_view("get"),
+                      "Iq<Get, Bind>: a client binds a resource with a set (RFC 6120 §7.6, §7.7)");
+    }
+};
+template <>
+struct reply_rule<Bind> {
+    template <class R>
+    static constexpr void check() {
+        static_assert(is_reply_v<Bind, R>,
+                      "make_result(bind, reply): a bind set is answered by a Bind carrying the full JID (RFC 6120 §7.6.1)");
+    }
+};
+}  // namespace detail
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_BIND_HPP
+// ---- end include/xstanza/model/bind.hpp
+
+namespace xstanza {
+namespace detail {
+
+// ---- the rules, each called by the reading and the writing side ----
+
+// RFC 6120 §7.7.1: a client-submitted resource is a resourcepart (RFC 7622 §3.4: one or more
+// characters of the OpaqueString profile, at most 1023 bytes; this library checks UTF-8, no
+// control characters, the length). The problem, or no error; the offset is within `r`.
+inline codec_error bind_resource_problem(std::string_view r) noexcept {
+    if (r.empty())
+        return codec_error(errc::invalid_payload, 0, "an empty <resource/> (RFC 6120 §7.7.1: a resourcepart, RFC 7622 §3.4)");
+    result<Jid> j = Jid::from_parts({}, "example", r);  // the resourcepart's own checks
+    if (!j)
+        return codec_error::make(errc::invalid_payload, j.error().offset(), "<resource/> is not a valid resourcepart (RFC 6120 §7.7.1): ",
+                                 j.error().message());
+    return {};
+}
+
+// RFC 6120 §7.6.1, §7.7.1: a set carries an empty <bind/> or a <resource/>, never a <jid/>;
+// the result carries the <jid/> the server bound, a full JID, and nothing else. An error may
+// echo the request: the set's rule applies.
+inline const char* bind_problem(IqType type, const Bind& b) noexcept {
+    if (type == IqType::result) {
+        if (!b.jid) return "a bind result carries the bound <jid/> (RFC 6120 §7.6.1, §7.7.1)";
+        if (!b.jid->is_full()) return "the bound <jid/> is a full JID, with a resourcepart (RFC 6120 §7.6.1, §7.7.1)";
+        if (b.resource) return "a bind result carries <jid/>, not <resource/> (RFC 6120 §7.6.1, §7.7.1)";
+        return nullptr;
+    }
+    if (b.jid) return "a bind request carries no <jid/>: an empty <bind/> or a <resource/> (RFC 6120 §7.6, §7.7)";
+    return nullptr;
+}
+
+// ---- reading ----
+
+/// RFC 6120 §7: <bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/> in an IQ of ctx.iq_type().
+inline codec_error read_bind(const element& e, const payload_context& ctx, Bind& out) noexcept {
+    std::size_t resource_at = e.offset(), jid_at = e.offset();
+    for (element c : e) {
+        if (!same(c.ns(), bind_ns)) continue;  // other namespaces: extensions, skipped
+        const std::string_view local = c.name();
+        const bool resource = is(local, "resource");
+        if (!resource && !is(local, "jid"))
+            return codec_error::make(errc::invalid_payload, c.offset(), "unexpected <", local,
+                                     "/> in <bind/>; only <resource/> and <jid/> are defined (RFC 6120 §7.6, §7.7)");
+        if (resource ? bool(out.resource) : bool(out.jid))
+            return codec_error::make(errc::invalid_payload, c.offset(), "a second <", local, "/> in <bind/> (RFC 6120 §7.7.1, §7.6.1)");
+        if (c.has_children())
+            return codec_error::make(errc::invalid_payload, c.offset(), "<", local, "/> holds character data only (RFC 6120 §7)");
+        if (resource) {
+            resource_at = c.offset();
+            out.resource = c.text();
+            if (codec_error err = bind_resource_problem(*out.resource)) {
+                err.set_offset(c.offset());
+                return err;
+            }
+        } else {
+            jid_at = c.offset();
+            // White space around the JID is layout (RFC 6120 §7.6.1's example breaks the line).
+            result<Jid> j = Jid::parse(trim_space(c.text()));
+            if (!j)
+                return codec_error::make(errc::invalid_payload, c.offset(), "the bound <jid/> is not a JID (RFC 6120 §7.6.1): ",
+                                         j.error().message());
+            out.jid = *j;
+        }
+    }
+    if (const char* problem = bind_problem(ctx.iq_type(), out))
+        return codec_error(errc::invalid_payload, out.jid ? jid_at : out.resource ? resource_at : e.offset(), problem);
+    return {};
+}
+
+// ---- writing ----
+
+inline void write_bind(xml_writer& w, const Bind& b, IqType type) noexcept {
+    if (const char* problem = bind_problem(type, b)) return w.fail(errc::invalid_data, problem);
+    if (b.resource) {
+        if (codec_error err = bind_resource_problem(*b.resource)) return w.fail(errc::invalid_data, err.message());
+    }
+    writer_access::open(w, "bind", bind_ns);
+    if (b.resource) {
+        writer_access::open(w, "resource", bind_ns);
+        w.text(*b.resource);
+        w.close();
+    }
+    if (b.jid) {
+        writer_access::open(w, "jid", bind_ns);
+        // The JID's parts as character data: no copy into a string.
+        if (!b.jid->local().empty()) {
+            w.text(b.jid->local());
+            w.text("@");
+        }
+        w.text(b.jid->domain());
+        w.text("/");
+        w.text(b.jid->resource());
+        w.close();
+    }
+    w.close();
+}
+
+}  // namespace detail
+
+/// RFC 6120 §7: the resource binding request (set) or its answer (result).
+template <>
+struct payload_parser<Bind> {
+    static codec_error parse(const element& e, payload_context& ctx, Bind& out) noexcept { return detail::read_bind(e, ctx, out); }
+};
+template <>
+struct payload_serializer<Bind> {
+    static void write(const Bind& b, xml_writer& w, const write_context& ctx) noexcept { detail::write_bind(w, b, ctx.iq_type); }
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_BIND_HPP
+// ---- end include/xstanza/codec/bind.hpp
+
+// ---- begin include/xstanza/codec/delay.hpp
+// xstanza: Delayed Delivery (XEP-0203), read next to its write, through the extension point
+// (payload_traits in model/delay.hpp). A <delay/> rides on messages and presence, not in an
+// IQ: its payload_traits say so (in_message, in_presence), and the stanza codecs that carry
+// it call payload_parser<Delay> and payload_serializer<Delay> as the IQ engine calls any
+// payload's.
+#ifndef XSTANZA_CODEC_DELAY_HPP
+#define XSTANZA_CODEC_DELAY_HPP
+
+#include <optional>
+#include <string_view>
+
+
+// ---- begin include/xstanza/model/delay.hpp
+// xstanza: Delayed Delivery (XEP-0203), the model: when a stored message or presence was
+// first sent, and by whom it was delayed. Plain data, no XML; the codec is codec/delay.hpp.
+// Also the DateTime profile of XEP-0082 §3.2, which its 'stamp' follows, as a syntax check
+// and a conversion to seconds since the epoch.
+#ifndef XSTANZA_MODEL_DELAY_HPP
+#define XSTANZA_MODEL_DELAY_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+
+namespace xstanza {
+
+/// XEP-0203 §7.1: the delayed delivery namespace.
+inline constexpr std::string_view delay_ns = "urn:xmpp:delay";
+
+/// A XEP-0082 §3.2 DateTime, `CCYY-MM-DDThh:mm:ss[.sss]TZD`, read: its instant in seconds
+/// since 1970-01-01T00:00:00Z (fractions of a second dropped, as §3.2 allows), whether its
+/// zone is UTC ('Z', or an offset of 00:00), and, when the text is not a DateTime, what is wrong.
+struct datetime_check {
+    const char* problem = nullptr;  ///< null when the text is a DateTime
+    std::int64_t seconds = 0;       ///< since the epoch, in UTC
+    bool utc = false;               ///< the zone is 'Z', '+00:00' or '-00:00'
+};
+
+namespace detail {
+constexpr bool two_digits(std::string_view s, std::size_t at, int& out) noexcept {
+    if (at + 2 > s.size() || s[at] < '0' || s[at] > '9' || s[at + 1] < '0' || s[at + 1] > '9') return false;
+    out = (s[at] - '0') * 10 + (s[at + 1] - '0');
+    return true;
+}
+constexpr bool leap_year(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+constexpr int days_in_month(int y, int m) noexcept {
+    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && leap_year(y) ? 29 : days[m - 1];
+}
+// Days from 1970-01-01 to y-m-d, proleptic Gregorian (H. Hinnant's days_from_civil).
+constexpr std::int64_t days_from_civil(int y, int m, int d) noexcept {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = unsigned((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + std::int64_t(doe) - 719468;
+}
+}  // namespace detail
+
+/// XEP-0082 §3.2: checks `s` against the DateTime profile. The year has four digits (the
+/// CCYY of §2; XML Schema's longer and negative years, which §5 calls edge cases Jabber
+/// applications can ignore, are refused); month, day, hours 00-23, minutes and seconds 00-59
+/// in range, the day within its month; fractions of a second one or more digits; the zone
+/// 'Z' or (+|-)hh:mm, mandatory.
+constexpr datetime_check check_datetime(std::string_view s) noexcept {
+    datetime_check r;
+    int c = 0, y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
+    if (!detail::two_digits(s, 0, c) || !detail::two_digits(s, 2, y) || s.size() < 5 || s[4] != '-')
+        return r.problem = "not CCYY- (a four-digit year, XEP-0082 §3.2)", r;
+    y += c * 100;
+    if (!detail::two_digits(s, 5, mo) || s.size() < 8 || s[7] != '-' || mo < 1 || mo > 12)
+        return r.problem = "the month is not 01 to 12 (XEP-0082 §3.2)", r;
+    if (!detail::two_digits(s, 8, d) || d < 1 || d > detail::days_in_month(y, mo))
+        return r.problem = "the day is not a day of its month (XEP-0082 §3.2)", r;
+    if (s.size() < 11 || s[10] != 'T') return r.problem = "no 'T' between the date and the time (XEP-0082 §3.2)", r;
+    if (!detail::two_digits(s, 11, h) || h > 23 || s.size() < 14 || s[13] != ':')
+        return r.problem = "the hour is not 00 to 23 (XEP-0082 §2, §3.2)", r;
+    if (!detail::two_digits(s, 14, mi) || mi > 59 || s.size() < 17 || s[16] != ':')
+        return r.problem = "the minutes are not 00 to 59 (XEP-0082 §2, §3.2)", r;
+    if (!detail::two_digits(s, 17, se) || se > 59) return r.problem = "the seconds are not 00 to 59 (XEP-0082 §2, §3.2)", r;
+    std::size_t at = 19;
+    if (at < s.size() && s[at] == '.') {
+        const std::size_t first = ++at;
+        while (at < s.size() && s[at] >= '0' && s[at] <= '9') ++at;
+        if (at == first) return r.problem = "no digit after '.' (XEP-0082 §3.2: fractions of a second)", r;
+    }
+    int offset = 0;
+    if (at < s.size() && s[at] == 'Z') {
+        ++at;
+        r.utc = true;
+    } else if (at < s.size() && (s[at] == '+' || s[at] == '-')) {
+        int oh = 0, om = 0;
+        if (!detail::two_digits(s, at + 1, oh) || oh > 23 || at + 3 >= s.size() || s[at + 3] != ':' ||
+            !detail::two_digits(s, at + 4, om) || om > 59)
+            return r.problem = "the time zone is not (+|-)hh:mm (XEP-0082 §3.2)", r;
+        offset = (oh * 60 + om) * (s[at] == '-' ? -1 : 1);
+        r.utc = offset == 0;
+        at += 6;
+    } else {
+        return r.problem = "no time zone, 'Z' or (+|-)hh:mm, which is mandatory (XEP-0082 §3.2)", r;
+    }
+    if (at != s.size()) return r.problem = "characters after the time zone (XEP-0082 §3.2)", r;
+    r.seconds = detail::days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - std::int64_t(offset) * 60;
+    return r;
+}
+
+/// XEP-0203 §2: <delay xmlns='urn:xmpp:delay' from? stamp>reason?</delay>, added to a
+/// <message/> or <presence/> stored for later delivery. Views into the parsed input, or
+/// strings the caller keeps alive.
+struct Delay {
+    std::string_view stamp;      ///< REQUIRED: when the stanza was first sent, a XEP-0082 DateTime in UTC
+    std::optional<Jid> from{};   ///< RECOMMENDED: who sent the stanza or delayed it
+    std::string_view reason{};   ///< OPTIONAL: natural-language character data, as written
+
+    /// The stamp in seconds since 1970-01-01T00:00:00Z; nothing when it is not a DateTime.
+    std::optional<std::int64_t> seconds_since_epoch() const noexcept {
+        const datetime_check c = check_datetime(stamp);
+        if (c.problem) return std::nullopt;
+        return c.seconds;
+    }
+
+    friend bool operator==(const Delay& a, const Delay& b) noexcept {
+        return a.stamp == b.stamp && a.from == b.from && a.reason == b.reason;
+    }
+    friend bool operator!=(const Delay& a, const Delay& b) noexcept { return !(a == b); }
+};
+
+/// XEP-0203 §2: a <delay/> rides on a <message/> or a <presence/>, never in an IQ.
+template <>
+struct payload_traits<Delay> {
+    static constexpr std::string_view name = "delay";
+    static constexpr std::string_view ns = delay_ns;
+    static constexpr bool in_get = false, in_set = false, in_result = false;
+    static constexpr bool in_message = true;
+    static constexpr bool in_presence = true;
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_DELAY_HPP
+// ---- end include/xstanza/model/delay.hpp
+
+namespace xstanza {
+namespace detail {
+
+// XEP-0203 §2: 'stamp' is REQUIRED; "The format MUST adhere to the dateTime format specified
+// in XEP-0082 and MUST be expressed in UTC" ('Z', or an offset of 00:00). The problem, or null.
+inline const char* delay_stamp_problem(std::string_view stamp) noexcept {
+    if (stamp.empty()) return "a <delay/> without 'stamp' (XEP-0203 §2: REQUIRED)";
+    const datetime_check c = check_datetime(stamp);
+    if (c.problem) return c.problem;
+    if (!c.utc) return "the stamp is not in UTC (XEP-0203 §2: it MUST be expressed in UTC)";
+    return nullptr;
+}
+
+// ---- reading ----
+
+/// XEP-0203 §2: <delay xmlns='urn:xmpp:delay'/>.
+inline result<Delay> read_delay(const element& e) noexcept {
+    Delay out;
+    attribute stamp;
+    for (attribute a : e.attributes()) {
+        const std::string_view n = a.qname();
+        if (is(n, "stamp")) {
+            stamp = a;
+        } else if (is(n, "from")) {
+            std::optional<Jid> from;
+            if (codec_error err = read_payload_jid(a, "delay 'from'", from, "XEP-0203 §2: a Jabber ID")) return err;
+            out.from = from;
+        }
+    }
+    if (!stamp) return codec_error(errc::invalid_payload, e.offset(), delay_stamp_problem({}));
+    out.stamp = stamp.value();
+    if (const char* problem = delay_stamp_problem(out.stamp))
+        return codec_error::make(errc::invalid_payload, stamp.offset(), "stamp='", out.stamp, "': ", problem);
+    // XEP-0203 §8: the element's content is character data (xs:simpleContent).
+    if (e.has_children())
+        return codec_error(errc::invalid_payload, e.offset(), "a <delay/> holds character data only (XEP-0203 §2, §8)");
+    out.reason = e.text();
+    return out;
+}
+
+// ---- writing ----
+
+inline void write_delay(xml_writer& w, const Delay& d) noexcept {
+    if (const char* problem = delay_stamp_problem(d.stamp)) return w.fail(errc::invalid_data, "stamp='", d.stamp, "': ", problem);
+    writer_access::open(w, "delay", delay_ns);
+    if (d.from) write_jid(w, "from", *d.from);
+    w.attribute("stamp", d.stamp);
+    w.text(d.reason);
+    w.close();
+}
+
+}  // namespace detail
+
+/// XEP-0203: the delay element of a message or a presence.
+template <>
+struct payload_parser<Delay> {
+    static result<Delay> parse(const element& e) noexcept { return detail::read_delay(e); }
+};
+template <>
+struct payload_serializer<Delay> {
+    static void write(const Delay& d, xml_writer& w) noexcept { detail::write_delay(w, d); }
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_DELAY_HPP
+// ---- end include/xstanza/codec/delay.hpp
+
+// ---- begin include/xstanza/codec/caps.hpp
+// xstanza: Entity Capabilities (XEP-0115), read next to its write, through the extension
+// point (payload_traits in model/caps.hpp). A <c/> rides on presence, not in an IQ: the
+// presence codec calls payload_parser<Caps> and payload_serializer<Caps> as the IQ engine
+// calls any payload's.
+#ifndef XSTANZA_CODEC_CAPS_HPP
+#define XSTANZA_CODEC_CAPS_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+
+// ---- begin include/xstanza/model/caps.hpp
+// xstanza: Entity Capabilities (XEP-0115), the model: the <c/> a client puts in its presence
+// to name, by a hash, the service discovery answer (model/disco.hpp) it would give. Plain
+// data, no XML; the codec is codec/caps.hpp.
+#ifndef XSTANZA_MODEL_CAPS_HPP
+#define XSTANZA_MODEL_CAPS_HPP
+
+#include <optional>
+#include <string_view>
+
+
+namespace xstanza {
+
+/// XEP-0115 §11.1: the entity capabilities namespace.
+inline constexpr std::string_view caps_ns = "http://jabber.org/protocol/caps";
+
+/// XEP-0115 §4: <c xmlns='http://jabber.org/protocol/caps' hash node ver ext?/>. Views into
+/// the parsed input, or strings the caller keeps alive.
+///
+/// The legacy format (XEP-0115 §13, before version 1.4 of the XEP) has no 'hash', and its
+/// 'ver' is a software version, not a verification string. A receiver accepts it (§4: "applications
+/// SHOULD appropriately handle the Legacy Format"), with `hash` empty: legacy() tells, and
+/// §5.4 step 1 says to ignore the 'ver' or treat it as legacy. A sender never writes it: the
+/// current format REQUIRES 'hash' (§4), so serializing a Caps without one fails.
+struct Caps {
+    std::string_view hash;                  ///< REQUIRED: the hash function ("sha-1"), an NMTOKEN; empty: legacy format
+    std::string_view node;                  ///< REQUIRED: a URI naming the software
+    std::string_view ver;                   ///< REQUIRED: the verification string (§5.1)
+    std::optional<std::string_view> ext{};  ///< DEPRECATED: feature bundles of the legacy format (§13), as written
+
+    /// True for the legacy format: no 'hash' (XEP-0115 §13).
+    constexpr bool legacy() const noexcept { return hash.empty(); }
+
+    friend bool operator==(const Caps& a, const Caps& b) noexcept {
+        return a.hash == b.hash && a.node == b.node && a.ver == b.ver && a.ext == b.ext;
+    }
+    friend bool operator!=(const Caps& a, const Caps& b) noexcept { return !(a == b); }
+};
+
+/// XEP-0115 §4: a <c/> rides on a <presence/> (§6.1), never in a message or an IQ.
+template <>
+struct payload_traits<Caps> {
+    static constexpr std::string_view name = "c";
+    static constexpr std::string_view ns = caps_ns;
+    static constexpr bool in_get = false, in_set = false, in_result = false;
+    static constexpr bool in_message = false;
+    static constexpr bool in_presence = true;
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_CAPS_HPP
+// ---- end include/xstanza/model/caps.hpp
+
+namespace xstanza {
+namespace detail {
+
+// XEP-0115 §12: 'hash' is an xs:NMTOKEN: one or more name characters (letters, digits, '.',
+// '-', '_', ':'; non-ASCII is taken as name characters).
+inline bool is_nmtoken(std::string_view s) noexcept {
+    if (s.empty()) return false;
+    for (char ch : s) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        const bool ok = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        c == '.' || c == '-' || c == '_' || c == ':';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+// XEP-0115 §4: 'hash', 'node' and 'ver' are REQUIRED. §13: without 'hash' the <c/> is in the
+// legacy format, which a receiver accepts ("applications SHOULD appropriately handle the
+// Legacy Format"; 'node' stays REQUIRED there) and a sender never writes. The problem, or null.
+inline const char* caps_problem(const Caps& c, const rules& r) noexcept {
+    if (c.node.empty()) return "a <c/> without 'node' (XEP-0115 §4, §13: REQUIRED)";
+    if (c.ver.empty()) return "a <c/> without 'ver' (XEP-0115 §4: REQUIRED)";
+    if (c.hash.empty() && r.strict())
+        return "a <c/> without 'hash' (XEP-0115 §4: REQUIRED; the legacy format of §13 is accepted from others, never sent)";
+    if (!c.hash.empty() && !is_nmtoken(c.hash)) return "'hash' is not an NMTOKEN (XEP-0115 §12)";
+    return nullptr;
+}
+
+// ---- reading ----
+
+/// XEP-0115 §4: <c xmlns='http://jabber.org/protocol/caps'/>, under the parse's rules.
+inline codec_error read_caps(const element& e, const payload_context& ctx, Caps& out) noexcept {
+    for (attribute a : e.attributes()) {
+        const std::string_view n = a.qname();
+        if (is(n, "hash")) {
+            out.hash = a.value();
+            // Present but empty is no NMTOKEN, not the legacy format.
+            if (!is_nmtoken(out.hash)) return codec_error(errc::invalid_payload, a.offset(), "'hash' is not an NMTOKEN (XEP-0115 §12)");
+        } else if (is(n, "node")) {
+            out.node = a.value();
+        } else if (is(n, "ver")) {
+            out.ver = a.value();
+        } else if (is(n, "ext")) {
+            out.ext = a.value();
+        }
+    }
+    if (const char* problem = caps_problem(out, ctx.rules())) return codec_error(errc::invalid_payload, e.offset(), problem);
+    // XEP-0115 §12: the element is empty. Children of other namespaces are extensions, skipped.
+    for (element c : e)
+        if (same(c.ns(), caps_ns))
+            return codec_error::make(errc::invalid_payload, c.offset(), "unexpected <", c.name(), "/>: a <c/> is empty (XEP-0115 §12)");
+    if (!trim_space(e.text()).empty())
+        return codec_error(errc::invalid_payload, e.offset(), "character data in a <c/>, which is empty (XEP-0115 §12)");
+    return {};
+}
+
+// ---- writing ----
+
+inline void write_caps(xml_writer& w, const Caps& c) noexcept {
+    if (const char* problem = caps_problem(c, w.rules())) return w.fail(errc::invalid_data, problem);
+    writer_access::open(w, "c", caps_ns);
+    w.attribute("hash", c.hash);
+    w.attribute("node", c.node);
+    w.attribute("ver", c.ver);
+    if (c.ext) w.attribute("ext", *c.ext);
+    w.close();
+}
+
+// ---- the verification string (XEP-0115 §5.1) ----
+
+// RFC 3174: SHA-1, the hash XEP-0115 §5.1 names and §9.1 makes mandatory to implement, for the
+// verification string only (a cache key, not a security measure: §9.2 on preimages).
+class sha1 {
+public:
+    void update(std::string_view s) noexcept {
+        for (char c : s) put(static_cast<unsigned char>(c));
+        bytes_ += s.size();
+    }
+    // The 20-byte digest; the object is spent.
+    void finish(unsigned char out[20]) noexcept {
+        const std::uint64_t bits = bytes_ * 8;
+        put(0x80);
+        while (used_ != 56) put(0);
+        for (int i = 7; i >= 0; --i) put(static_cast<unsigned char>(bits >> (8 * i)));
+        for (int i = 0; i < 20; ++i) out[i] = static_cast<unsigned char>(h_[i / 4] >> (24 - 8 * (i % 4)));
+    }
+
+private:
+    static std::uint32_t rol(std::uint32_t x, int n) noexcept { return (x << n) | (x >> (32 - n)); }
+    void put(unsigned char c) noexcept {
+        block_[used_++] = c;
+        if (used_ == 64) {
+            compress();
+            used_ = 0;
+        }
+    }
+    void compress() noexcept {
+        std::uint32_t w[80];
+        for (int i = 0; i < 16; ++i)
+            w[i] = std::uint32_t(block_[4 * i]) << 24 | std::uint32_t(block_[4 * i + 1]) << 16 |
+                   std::uint32_t(block_[4 * i + 2]) << 8 | std::uint32_t(block_[4 * i + 3]);
+        for (int i = 16; i < 80; ++i) w[i] = rol(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+        std::uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4];
+        for (int i = 0; i < 80; ++i) {
+            std::uint32_t f, k;
+            if (i < 20) f = (b & c) | (~b & d), k = 0x5A827999;
+            else if (i < 40) f = b ^ c ^ d, k = 0x6ED9EBA1;
+            else if (i < 60) f = (b & c) | (b & d) | (c & d), k = 0x8F1BBCDC;
+            else f = b ^ c ^ d, k = 0xCA62C1D6;
+            const std::uint32_t t = rol(a, 5) + f + e + k + w[i];
+            e = d;
+            d = c;
+            c = rol(b, 30);
+            b = a;
+            a = t;
+        }
+        h_[0] += a;
+        h_[1] += b;
+        h_[2] += c;
+        h_[3] += d;
+        h_[4] += e;
+    }
+    std::uint32_t h_[5] = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
+    unsigned char block_[64] = {};
+    std::size_t used_ = 0;
+    std::uint64_t bytes_ = 0;
+};
+
+// RFC 4648 §4: Base64 with padding, no white space (XEP-0115 §5.1 step 9).
+inline void base64(const unsigned char* p, std::size_t n, std::string& out) {
+    static constexpr char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (std::size_t i = 0; i < n; i += 3) {
+        const std::uint32_t v = std::uint32_t(p[i]) << 16 | (i + 1 < n ? std::uint32_t(p[i + 1]) << 8 : 0) |
+                                (i + 2 < n ? std::uint32_t(p[i + 2]) : 0);
+        out += digits[v >> 18 & 63];
+        out += digits[v >> 12 & 63];
+        out += i + 1 < n ? digits[v >> 6 & 63] : '=';
+        out += i + 2 < n ? digits[v & 63] : '=';
+    }
+}
+
+}  // namespace detail
+
+/// XEP-0115 §5.1: the verification string of a disco#info answer, with SHA-1 (hash='sha-1'):
+/// identities sorted by category, type and xml:lang, each appended as category/type/lang/name
+/// and '<'; features sorted, each appended and '<'; sorting by "i;octet" (bytes); the SHA-1 of
+/// that, in Base64. An answer §5.4 calls ill-formed (an identity or a feature twice) is
+/// refused with errc::invalid_payload. XEP-0128 forms are not modelled (model/disco.hpp): the
+/// string is that of an answer without them; an entity that adds forms needs them hashed too.
+inline result<std::string> caps_verification_string(const DiscoInfoQuery& info) noexcept {
+    for (const DiscoIdentity& id : info.identities)
+        if (const char* problem = detail::disco_identity_problem(id)) return codec_error(errc::invalid_payload, 0, problem);
+    for (std::string_view var : info.features)
+        if (const char* problem = detail::disco_feature_problem(var)) return codec_error(errc::invalid_payload, 0, problem);
+    try {
+        std::vector<std::size_t> scratch;
+        bool oom = false;
+        // XEP-0115 §5.4 steps 3.3, 3.4: a repeated identity or feature makes the answer ill-formed.
+        const std::size_t id_repeat =
+            detail::first_repeat(info.identities, scratch, oom, detail::identity_key_less, detail::identity_key_equal);
+        if (id_repeat < info.identities.size())
+            return codec_error(errc::invalid_payload, 0, detail::disco_duplicate_identity_message(info.identities, id_repeat));
+        const std::size_t feature_repeat =
+            detail::first_repeat(info.features, scratch, oom, detail::feature_less, detail::feature_equal);
+        if (feature_repeat < info.features.size())
+            return codec_error::make(errc::invalid_payload, 0, detail::disco_duplicate_feature_message, ": '",
+                                     info.features[feature_repeat], "'");
+        if (oom) return codec_error(errc::out_of_memory, 0, "out of memory checking disco#info lists");
+        std::vector<const DiscoIdentity*> ids;
+        for (const DiscoIdentity& id : info.identities) ids.push_back(&id);
+        // string_view compares bytes as unsigned char: the "i;octet" collation (RFC 4790 §9.3).
+        std::sort(ids.begin(), ids.end(), [](const DiscoIdentity* a, const DiscoIdentity* b) {
+            return detail::identity_key_less(*a, *b);
+        });
+        std::vector<std::string_view> features(info.features.begin(), info.features.end());
+        std::sort(features.begin(), features.end());
+        detail::sha1 h;
+        for (const DiscoIdentity* id : ids) {
+            h.update(id->category);
+            h.update("/");
+            h.update(id->type);
+            h.update("/");
+            h.update(id->lang);
+            h.update("/");
+            h.update(id->name.value_or(std::string_view()));
+            h.update("<");
+        }
+        for (std::string_view f : features) {
+            h.update(f);
+            h.update("<");
+        }
+        unsigned char digest[20];
+        h.finish(digest);
+        std::string ver;
+        detail::base64(digest, sizeof digest, ver);
+        return ver;
+    } catch (...) {
+        return codec_error(errc::out_of_memory, 0, "out of memory computing the verification string");
+    }
+}
+
+/// XEP-0115: the capabilities element of a presence.
+template <>
+struct payload_parser<Caps> {
+    static codec_error parse(const element& e, payload_context& ctx, Caps& out) noexcept { return detail::read_caps(e, ctx, out); }
+};
+template <>
+struct payload_serializer<Caps> {
+    static void write(const Caps& c, xml_writer& w) noexcept { detail::write_caps(w, c); }
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_CODEC_CAPS_HPP
+// ---- end include/xstanza/codec/caps.hpp
+
 // ---- begin include/xstanza/stanza/ostream.hpp
 // xstanza: operator<< for logging and test output. Jids print their string form, the
 // enumerations their protocol name, a parse_error "code at byte N: message", and a stanza

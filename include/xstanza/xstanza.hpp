@@ -41,6 +41,10 @@
 #include "session/tracker.hpp"
 #include "codec/ping.hpp"
 #include "codec/version.hpp"
+#include "codec/disco.hpp"
+#include "codec/bind.hpp"
+#include "codec/delay.hpp"
+#include "codec/caps.hpp"
 #include "stanza/ostream.hpp"
 
 #endif  // XSTANZA_XSTANZA_HPP

@@ -136,4 +136,38 @@ BOOST_AUTO_TEST_CASE(typed_parse_allocates_nothing_in_steady_state) {
     BOOST_TEST(good == 100);
 }
 
+// XEP-0030: a disco#info result's identities and features, and a disco#items result's items,
+// live in the Parser's storage, reused from parse to parse (codec/disco.hpp).
+BOOST_AUTO_TEST_CASE(disco_parse_allocates_nothing_in_steady_state) {
+    using namespace xstanza;
+    Parser parser;
+    const std::string info =
+        "<iq type='result' id='i1'><query xmlns='http://jabber.org/protocol/disco#info'>"
+        "<identity category='client' type='pc' name='A' xml:lang='en'/><identity category='client' type='pc' xml:lang='fr'/>"
+        "<feature var='http://jabber.org/protocol/disco#info'/><feature var='urn:a'/><feature var='urn:b'/>"
+        "<feature var='urn:c'/><feature var='urn:d'/><feature var='urn:e'/><feature var='urn:f'/><feature var='urn:g'/>"
+        "<feature var='urn:h'/><feature var='urn:i'/></query></iq>";  // ten features: the sorted duplicate check
+    const std::string items =
+        "<iq type='result' id='i2'><query xmlns='http://jabber.org/protocol/disco#items'>"
+        "<item jid='a.example' name='A'/><item jid='b.example' node='n'/><item jid='c@d.example/e'/></query></iq>";
+    std::string buffer;
+    buffer.reserve(1024);
+    auto round = [&]() {
+        int good = 0;
+        buffer.assign(info);
+        auto i = parser.parse_in_situ<Iq<Result, DiscoInfoQuery>>(buffer);
+        good += i && i->payload.identities.size() == 2u && i->payload.features.size() == 10u;
+        buffer.assign(items);
+        auto t = parser.parse_in_situ<Iq<Result, DiscoItemsQuery>>(buffer);
+        good += t && t->payload.items.size() == 3u;
+        return good;
+    };
+    for (int i = 0; i < 3; ++i) BOOST_REQUIRE(round() == 2);
+    long before = total_allocations();
+    int good = 0;
+    for (int i = 0; i < 100; ++i) good += round();
+    BOOST_TEST(total_allocations() - before == 0);
+    BOOST_TEST(good == 200);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
