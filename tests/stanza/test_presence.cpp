@@ -236,6 +236,30 @@ BOOST_AUTO_TEST_CASE(server_stream_needs_addresses) {
     BOOST_TEST(bool(p.parse<AnyStanza>("<presence from='a@b' to='c@d'/>", s2s)));
 }
 
+// XEP-0115 caps and XEP-0203 delay as typed presence extensions (the extension point).
+BOOST_AUTO_TEST_CASE(typed_caps_and_delay) {
+    const std::string in =
+        "<presence from='romeo@example.net/orchard'><show>away</show>"
+        "<c xmlns='http://jabber.org/protocol/caps' hash='sha-1' node='http://psi-im.org' ver='q07IKJEyjvHSyhy//CH0CxmKi8w='/>"
+        "<delay xmlns='urn:xmpp:delay' from='example.net' stamp='2002-09-10T23:41:07Z'/></presence>";
+    Parser p;
+    result<Presence<Available, Caps, Delay>> r = p.parse<Presence<Available, Caps, Delay>>(in);
+    BOOST_REQUIRE_MESSAGE(r, r.error().message());
+    BOOST_REQUIRE(r->get<Caps>());
+    BOOST_TEST(r->get<Caps>()->node == "http://psi-im.org");
+    BOOST_REQUIRE(r->get<Delay>());
+    BOOST_TEST(r->get<Delay>()->stamp == "2002-09-10T23:41:07Z");
+    BOOST_TEST(r->extensions.empty());
+    BOOST_TEST(xml_of(*r) == in.substr(0, in.find("<show>")) + "<show>away</show>" + in.substr(in.find("<c ")));
+    // The extension's own rules are its codec's: a caps without ver is refused.
+    const std::string bad = "<presence><c xmlns='http://jabber.org/protocol/caps' hash='sha-1' node='n'/></presence>";
+    expect_error<Presence<Available, Caps>>(bad, errc::invalid_payload, at(bad, "<c "));
+    // Kept opaque when the type does not name it.
+    result<Presence<Available>> plain = p.parse<Presence<Available>>(bad);
+    BOOST_REQUIRE(plain);
+    BOOST_TEST(plain->extensions.size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(visit_gives_the_typed_presence) {
     Parser p;
     result<AnyStanza> s = p.parse<AnyStanza>("<presence type='unsubscribe' to='a@b'/>");
