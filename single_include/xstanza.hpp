@@ -1659,23 +1659,23 @@ struct placement_rule<RosterQuery> {
     template <class Type>
     static constexpr void check() {
         static_assert(Type::name != std::string_view("get"),
-                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 §2.1.3); use Iq<Get, RosterGet>");
+                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 2.1.3); use Iq<Get, RosterGet>");
         static_assert(Type::name != std::string_view("set"),
-                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 §2.1.5); use Iq<Set, RosterSet>");
+                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 2.1.5); use Iq<Set, RosterSet>");
     }
 };
 // RosterGet and RosterSet are requests' payloads, never a result's (RFC 6121 §2.1.4).
 template <class Type>
 constexpr void check_roster_request_placement() {
     static_assert(Type::name != std::string_view("result"),
-                  "Iq<Result, P>: a roster result carries the item list (RFC 6121 §2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
+                  "Iq<Result, P>: a roster result carries the item list (RFC 6121 2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
 }
 template <>
 struct placement_rule<RosterGet> {
     template <class Type>
     static constexpr void check() {
         check_roster_request_placement<Type>();
-        static_assert(Type::name != std::string_view("set"), "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 §2.1.3)");
+        static_assert(Type::name != std::string_view("set"), "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 2.1.3)");
     }
 };
 template <>
@@ -1683,7 +1683,7 @@ struct placement_rule<RosterSet> {
     template <class Type>
     static constexpr void check() {
         check_roster_request_placement<Type>();
-        static_assert(Type::name != std::string_view("get"), "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 §2.1.5)");
+        static_assert(Type::name != std::string_view("get"), "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 2.1.5)");
     }
 };
 template <>
@@ -1890,13 +1890,13 @@ template <class P> struct placement<P, std::enable_if_t<is_payload_v<P>>> {
 template <class Type, class P>
 constexpr bool check_iq() {
     static_assert(is_iq_type_v<Type>,
-                  "Iq<Type, Payload>: Type must be one of the tags Get, Set, Result, Error (RFC 6120 §8.2.3)");
+                  "Iq<Type, Payload>: Type must be one of the tags Get, Set, Result, Error (RFC 6120 8.2.3)");
     static_assert(!(std::is_same_v<Type, Get> && std::is_void_v<P>),
-                  "Iq<Get, P>: a get IQ carries exactly one payload (RFC 6120 §8.2.3); name it as P");
+                  "Iq<Get, P>: a get IQ carries exactly one payload (RFC 6120 8.2.3); name it as P");
     static_assert(!(std::is_same_v<Type, Set> && std::is_void_v<P>),
-                  "Iq<Set, P>: a set IQ carries exactly one payload (RFC 6120 §8.2.3); name it as P");
+                  "Iq<Set, P>: a set IQ carries exactly one payload (RFC 6120 8.2.3); name it as P");
     static_assert(!std::is_same_v<P, StanzaError>,
-                  "Iq<Type, StanzaError>: an error is not a payload; an error IQ is Iq<Error> built from a StanzaError (RFC 6120 §8.3)");
+                  "Iq<Type, StanzaError>: an error is not a payload; an error IQ is Iq<Error> built from a StanzaError (RFC 6120 8.3)");
     static_assert(std::is_void_v<P> || is_any_payload_v<P> || is_payload_v<P>,
                   "Iq<Type, P>: P is not an IQ payload; specialise xstanza::payload_traits<P> (name, ns, in_get, in_set, in_result)");
     if constexpr (!std::is_void_v<P>) {
@@ -1908,7 +1908,7 @@ constexpr bool check_iq() {
         static_assert(!std::is_same_v<Type, Result> || placement<P>::result,
                       "Iq<Result, P>: payload_traits<P>::in_result is false: this payload may not be a result's payload");
         static_assert(!std::is_same_v<Type, Error> || placement<P>::get || placement<P>::set,
-                      "Iq<Error, P>: an error IQ may echo only the request's payload (RFC 6120 §8.3.1), and P is no request payload");
+                      "Iq<Error, P>: an error IQ may echo only the request's payload (RFC 6120 8.3.1), and P is no request payload");
     }
     return true;
 }
@@ -1975,7 +1975,7 @@ public:
     template <class T = Type, std::enable_if_t<std::is_same_v<T, Error>, int> = 0>
     explicit Iq(std::string_view) {
         static_assert(!std::is_same_v<T, Error>,
-                      "Iq<Error>: an error IQ needs a StanzaError: Iq<Error>(id, StanzaError{type, condition}) (RFC 6120 §8.3.1)");
+                      "Iq<Error>: an error IQ needs a StanzaError: Iq<Error>(id, StanzaError{type, condition}) (RFC 6120 8.3.1)");
     }
 
     /// Sets 'to' and returns *this, for building in one expression.
@@ -1999,7 +1999,7 @@ namespace detail {
 template <class Type>
 constexpr void check_answerable() {
     static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
-                  "make_result/make_error: only a get or set request is answered; a result or error IQ is never answered (RFC 6120 §8.2.3)");
+                  "make_result/make_error: only a get or set request is answered; a result or error IQ is never answered (RFC 6120 8.2.3)");
 }
 // make_result's check of the reply payload R (void: none) against the request's payload P.
 // An AnyPayload, on either side, is checked at run time instead.
@@ -8343,7 +8343,7 @@ public:
     template <class Type, class P>
     parse_error track(const Iq<Type, P>& request, clock::time_point deadline, outcome_handler on_outcome) noexcept {
         static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
-                      "IqTracker::track: only a get or set request gets an answer to wait for (RFC 6120 §8.2.3)");
+                      "IqTracker::track: only a get or set request gets an answer to wait for (RFC 6120 8.2.3)");
         return add(request.id, request.to, iq_type_of<Type>, deadline, std::move(on_outcome));
     }
     /// The same for a runtime-typed request; fails unless its type is get or set.
@@ -8377,7 +8377,7 @@ public:
     template <class Type, class P, class F>
     parse_error on(F handler) noexcept {
         static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
-                      "IqTracker::on<Type, P>: only get and set requests are handled (RFC 6120 §8.2.3)");
+                      "IqTracker::on<Type, P>: only get and set requests are handled (RFC 6120 8.2.3)");
         static_assert(is_payload_v<P>, "IqTracker::on<Type, P>: P needs payload_traits<P>");
         try {
             return on_request(iq_type_of<Type>, payload_traits<P>::name, payload_traits<P>::ns,

@@ -1,4 +1,4 @@
-// expect: an error IQ may echo only the request's payload (RFC 6120 §8.3.1)
+// expect: an error IQ may echo only the request's payload (RFC 6120 8.3.1)
 #include <xstanza/xstanza.hpp>
 using Broken = xstanza::Iq<xstanza::Error, xstanza::RosterQuery>;
 int main() { return sizeof(Broken) > 0 ? 0 : 1; }

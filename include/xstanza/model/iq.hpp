@@ -66,13 +66,13 @@ template <class P> struct placement<P, std::enable_if_t<is_payload_v<P>>> {
 template <class Type, class P>
 constexpr bool check_iq() {
     static_assert(is_iq_type_v<Type>,
-                  "Iq<Type, Payload>: Type must be one of the tags Get, Set, Result, Error (RFC 6120 §8.2.3)");
+                  "Iq<Type, Payload>: Type must be one of the tags Get, Set, Result, Error (RFC 6120 8.2.3)");
     static_assert(!(std::is_same_v<Type, Get> && std::is_void_v<P>),
-                  "Iq<Get, P>: a get IQ carries exactly one payload (RFC 6120 §8.2.3); name it as P");
+                  "Iq<Get, P>: a get IQ carries exactly one payload (RFC 6120 8.2.3); name it as P");
     static_assert(!(std::is_same_v<Type, Set> && std::is_void_v<P>),
-                  "Iq<Set, P>: a set IQ carries exactly one payload (RFC 6120 §8.2.3); name it as P");
+                  "Iq<Set, P>: a set IQ carries exactly one payload (RFC 6120 8.2.3); name it as P");
     static_assert(!std::is_same_v<P, StanzaError>,
-                  "Iq<Type, StanzaError>: an error is not a payload; an error IQ is Iq<Error> built from a StanzaError (RFC 6120 §8.3)");
+                  "Iq<Type, StanzaError>: an error is not a payload; an error IQ is Iq<Error> built from a StanzaError (RFC 6120 8.3)");
     static_assert(std::is_void_v<P> || is_any_payload_v<P> || is_payload_v<P>,
                   "Iq<Type, P>: P is not an IQ payload; specialise xstanza::payload_traits<P> (name, ns, in_get, in_set, in_result)");
     if constexpr (!std::is_void_v<P>) {
@@ -84,7 +84,7 @@ constexpr bool check_iq() {
         static_assert(!std::is_same_v<Type, Result> || placement<P>::result,
                       "Iq<Result, P>: payload_traits<P>::in_result is false: this payload may not be a result's payload");
         static_assert(!std::is_same_v<Type, Error> || placement<P>::get || placement<P>::set,
-                      "Iq<Error, P>: an error IQ may echo only the request's payload (RFC 6120 §8.3.1), and P is no request payload");
+                      "Iq<Error, P>: an error IQ may echo only the request's payload (RFC 6120 8.3.1), and P is no request payload");
     }
     return true;
 }
@@ -151,7 +151,7 @@ public:
     template <class T = Type, std::enable_if_t<std::is_same_v<T, Error>, int> = 0>
     explicit Iq(std::string_view) {
         static_assert(!std::is_same_v<T, Error>,
-                      "Iq<Error>: an error IQ needs a StanzaError: Iq<Error>(id, StanzaError{type, condition}) (RFC 6120 §8.3.1)");
+                      "Iq<Error>: an error IQ needs a StanzaError: Iq<Error>(id, StanzaError{type, condition}) (RFC 6120 8.3.1)");
     }
 
     /// Sets 'to' and returns *this, for building in one expression.
@@ -175,7 +175,7 @@ namespace detail {
 template <class Type>
 constexpr void check_answerable() {
     static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
-                  "make_result/make_error: only a get or set request is answered; a result or error IQ is never answered (RFC 6120 §8.2.3)");
+                  "make_result/make_error: only a get or set request is answered; a result or error IQ is never answered (RFC 6120 8.2.3)");
 }
 // make_result's check of the reply payload R (void: none) against the request's payload P.
 // An AnyPayload, on either side, is checked at run time instead.

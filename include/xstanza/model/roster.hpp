@@ -110,23 +110,23 @@ struct placement_rule<RosterQuery> {
     template <class Type>
     static constexpr void check() {
         static_assert(Type::name != std::string_view("get"),
-                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 §2.1.3); use Iq<Get, RosterGet>");
+                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 2.1.3); use Iq<Get, RosterGet>");
         static_assert(Type::name != std::string_view("set"),
-                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 §2.1.5); use Iq<Set, RosterSet>");
+                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 2.1.5); use Iq<Set, RosterSet>");
     }
 };
 // RosterGet and RosterSet are requests' payloads, never a result's (RFC 6121 §2.1.4).
 template <class Type>
 constexpr void check_roster_request_placement() {
     static_assert(Type::name != std::string_view("result"),
-                  "Iq<Result, P>: a roster result carries the item list (RFC 6121 §2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
+                  "Iq<Result, P>: a roster result carries the item list (RFC 6121 2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
 }
 template <>
 struct placement_rule<RosterGet> {
     template <class Type>
     static constexpr void check() {
         check_roster_request_placement<Type>();
-        static_assert(Type::name != std::string_view("set"), "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 §2.1.3)");
+        static_assert(Type::name != std::string_view("set"), "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 2.1.3)");
     }
 };
 template <>
@@ -134,7 +134,7 @@ struct placement_rule<RosterSet> {
     template <class Type>
     static constexpr void check() {
         check_roster_request_placement<Type>();
-        static_assert(Type::name != std::string_view("get"), "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 §2.1.5)");
+        static_assert(Type::name != std::string_view("get"), "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 2.1.5)");
     }
 };
 template <>

@@ -135,7 +135,7 @@ public:
     template <class Type, class P>
     parse_error track(const Iq<Type, P>& request, clock::time_point deadline, outcome_handler on_outcome) noexcept {
         static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
-                      "IqTracker::track: only a get or set request gets an answer to wait for (RFC 6120 §8.2.3)");
+                      "IqTracker::track: only a get or set request gets an answer to wait for (RFC 6120 8.2.3)");
         return add(request.id, request.to, iq_type_of<Type>, deadline, std::move(on_outcome));
     }
     /// The same for a runtime-typed request; fails unless its type is get or set.
@@ -169,7 +169,7 @@ public:
     template <class Type, class P, class F>
     parse_error on(F handler) noexcept {
         static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
-                      "IqTracker::on<Type, P>: only get and set requests are handled (RFC 6120 §8.2.3)");
+                      "IqTracker::on<Type, P>: only get and set requests are handled (RFC 6120 8.2.3)");
         static_assert(is_payload_v<P>, "IqTracker::on<Type, P>: P needs payload_traits<P>");
         try {
             return on_request(iq_type_of<Type>, payload_traits<P>::name, payload_traits<P>::ns,
