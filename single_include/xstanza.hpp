@@ -738,6 +738,63 @@ inline text_check check_xml_text(std::string_view s) noexcept {
 #endif  // XSTANZA_MODEL_DETAIL_UTF8_HPP
 // ---- end include/xstanza/model/detail/utf8.hpp
 
+// ---- begin include/xstanza/model/detail/views.hpp
+// xstanza: what a parameter that is kept as a view refuses. The model's strings are
+// std::string_views into a buffer the caller keeps alive; a temporary std::string handed where
+// a view is kept is destroyed at the end of the statement and leaves the view dangling, so the
+// functions and constructors that keep one have an overload for it that does not compile.
+#ifndef XSTANZA_MODEL_DETAIL_VIEWS_HPP
+#define XSTANZA_MODEL_DETAIL_VIEWS_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace xstanza {
+namespace detail {
+
+/// An argument deduced as A&& is a temporary std::string (an lvalue deduces A = std::string&).
+template <class A>
+inline constexpr bool is_temporary_string_v = std::is_same_v<std::remove_cv_t<A>, std::string>;
+template <class... A>
+inline constexpr bool any_temporary_string_v = (is_temporary_string_v<A> || ...);
+template <class... A>
+inline constexpr bool all_views_v = (std::is_convertible_v<A, std::string_view> && ...);
+
+/// false, for a static_assert that fires only when its template is used.
+template <class...>
+inline constexpr bool dependent_false_v = false;
+
+}  // namespace detail
+
+/// A std::string_view the model keeps: a stanza's id, an error's text, a contact's name. It is
+/// a std::string_view (derived from it: every member, comparison and conversion works, and it
+/// converts from whatever a std::string_view does) except that it refuses a temporary
+/// std::string, which is destroyed at the end of the statement and would leave it dangling:
+/// `error.text = make_text();` does not compile; keep the string in a variable that outlives
+/// the stanza and assign that.
+class kept_view : public std::string_view {
+public:
+    constexpr kept_view() noexcept = default;
+    constexpr kept_view(std::string_view v) noexcept : std::string_view(v) {}
+    constexpr kept_view(const char* p, std::size_t n) noexcept : std::string_view(p, n) {}
+    template <class S, std::enable_if_t<std::is_convertible_v<S, std::string_view> &&
+                                            !std::is_base_of_v<std::string_view, std::decay_t<S>>,
+                                        int> = 0>
+    constexpr kept_view(S&& s) noexcept : std::string_view(s) {
+        static_assert(!detail::is_temporary_string_v<S>,
+                      "a temporary std::string where xstanza keeps a std::string_view (an id, a text, a name): "
+                      "it is destroyed at the end of the statement and the view would dangle; keep the string "
+                      "in a variable that outlives the stanza");
+    }
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_DETAIL_VIEWS_HPP
+// ---- end include/xstanza/model/detail/views.hpp
+
 namespace xstanza {
 
 namespace detail {
@@ -963,6 +1020,16 @@ public:
         return parse_detailed(text);
     }
 
+    /// Not from a temporary std::string: the parts would view a string destroyed at the end of
+    /// the statement. Parse a string that outlives the Jid (a literal, a variable, a buffer).
+    template <class S, std::enable_if_t<detail::is_temporary_string_v<S>, int> = 0>
+    static result<Jid> parse(S&&) noexcept {
+        static_assert(detail::dependent_false_v<S>,
+                      "Jid::parse(text): the Jid's parts are views into text, and this std::string is a temporary "
+                      "destroyed at the end of the statement; parse a string that outlives the Jid");
+        return Jid{};
+    }
+
     /// parse() without its one-pass fast path for common ASCII JIDs: the same results,
     /// slower (the tests compare the two). Kept out of line: it is the rare path, and GCC 12
     /// inlining it into callers raises a false -Wstringop-overread on string_view::find.
@@ -1002,6 +1069,16 @@ public:
         j.resource_ = resource;
         if (parse_error e = j.check(0, 0, domain)) return e;
         return j;
+    }
+
+    /// Not from a temporary std::string: the parts are kept as views.
+    template <class L, class D, class R = std::string_view,
+              std::enable_if_t<detail::all_views_v<L, D, R> && detail::any_temporary_string_v<L, D, R>, int> = 0>
+    static result<Jid> from_parts(L&&, D&&, R&& = {}) noexcept {
+        static_assert(detail::dependent_false_v<L>,
+                      "Jid::from_parts(local, domain, resource): the parts are kept as views, and a temporary "
+                      "std::string is destroyed at the end of the statement; pass strings that outlive the Jid");
+        return Jid{};
     }
 
     constexpr std::string_view local() const noexcept { return local_; }
@@ -1316,6 +1393,17 @@ struct payload_parser;
 template <class P>
 struct payload_serializer;
 
+/// True when payload_parser<P> / payload_serializer<P> is specialised (a complete type): parsing
+/// or serializing an Iq<Type, P> checks it first, and names what to specialise when it is not.
+template <class P, class = void>
+struct has_payload_parser : std::false_type {};
+template <class P>
+struct has_payload_parser<P, std::void_t<decltype(sizeof(payload_parser<P>))>> : std::true_type {};
+template <class P, class = void>
+struct has_payload_serializer : std::false_type {};
+template <class P>
+struct has_payload_serializer<P, std::void_t<decltype(sizeof(payload_serializer<P>))>> : std::true_type {};
+
 namespace detail {
 template <class R, class List> struct in_reply_list : std::false_type {};
 template <class R, class... Rs>
@@ -1520,9 +1608,9 @@ struct AppCondition {
 struct StanzaError {
     ErrorType type;
     Condition condition;
-    std::string_view uri{};                 ///< <gone/>/<redirect/> content
-    std::optional<std::string_view> text{}; ///< <text/> content
-    std::string_view text_lang{};           ///< xml:lang of <text/>, empty if absent
+    kept_view uri{};                        ///< <gone/>/<redirect/> content
+    std::optional<kept_view> text{};        ///< <text/> content
+    kept_view text_lang{};                  ///< xml:lang of <text/>, empty if absent
     std::optional<AppCondition> app{};      ///< application-specific condition
     std::optional<Jid> by{};                ///< 'by' attribute (RFC 6120 §8.3.2)
     std::optional<unsigned> legacy_code{};  ///< XEP-0086 'code' read from an old server; never written
@@ -1585,7 +1673,7 @@ constexpr std::optional<Subscription> subscription_from_string(std::string_view 
 /// RFC 6121 §2.1.2: one contact.
 struct RosterItem {
     Jid jid;                                    ///< required (RFC 6121 §2.1.2.3)
-    std::optional<std::string_view> name{};     ///< handle the user gave the contact (§2.1.2.4)
+    std::optional<kept_view> name{};            ///< handle the user gave the contact (§2.1.2.4)
     Subscription subscription = Subscription::none;  ///< §2.1.2.5; absent means none
     bool ask = false;                           ///< ask='subscribe': an outbound request is pending (§2.1.2.2)
     bool approved = false;                      ///< pre-approved subscription (§2.1.2.1)
@@ -1720,7 +1808,9 @@ struct reply_rule<RosterSet> {
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -1753,6 +1843,14 @@ struct OpaqueElement {
     OpaqueElement() noexcept = default;
     OpaqueElement(std::string_view name_, std::string_view ns_, std::string_view xml_) noexcept
         : name(name_), ns(ns_), xml(xml_) {}
+    /// Not from a temporary std::string: name, ns and xml are kept as views.
+    template <class N, class S, class X,
+              std::enable_if_t<detail::all_views_v<N, S, X> && detail::any_temporary_string_v<N, S, X>, int> = 0>
+    OpaqueElement(N&&, S&&, X&&) noexcept {
+        static_assert(detail::dependent_false_v<N>,
+                      "OpaqueElement(name, ns, xml): the element keeps views of its three strings, and a temporary "
+                      "std::string is destroyed at the end of the statement; pass strings that outlive the element");
+    }
 
     std::string_view name;
     std::string_view ns;
@@ -1899,8 +1997,16 @@ constexpr bool check_iq() {
                   "Iq<Type, StanzaError>: an error is not a payload; an error IQ is Iq<Error> built from a StanzaError (RFC 6120 8.3)");
     static_assert(std::is_void_v<P> || is_any_payload_v<P> || is_payload_v<P>,
                   "Iq<Type, P>: P is not an IQ payload; specialise xstanza::payload_traits<P> (name, ns, in_get, in_set, in_result)");
+    if constexpr (!std::is_void_v<P> && is_iq_type_v<Type>)
+        placement_rule<P>::template check<Type>();  // e.g. model/roster.hpp
+    return true;
+}
+
+// The placement payload_traits<P> gives, checked after the payload's own rule (check_iq), so
+// that a payload's message citing its specification comes first.
+template <class Type, class P>
+constexpr bool check_iq_placement() {
     if constexpr (!std::is_void_v<P>) {
-        if constexpr (is_iq_type_v<Type>) placement_rule<P>::template check<Type>();  // e.g. model/roster.hpp
         static_assert(!std::is_same_v<Type, Get> || placement<P>::get,
                       "Iq<Get, P>: payload_traits<P>::in_get is false: this payload may not be a get's payload");
         static_assert(!std::is_same_v<Type, Set> || placement<P>::set,
@@ -1912,6 +2018,34 @@ constexpr bool check_iq() {
     }
     return true;
 }
+
+template <class T> struct same_type { using type = T; };
+// A parameter of type T that takes no part in deduction: (id, payload) converts to P.
+template <class T> using same_type_t = typename same_type<T>::type;
+
+// The argument lists Iq<Type, P>'s constructors take after the id (A as deduced from A&&).
+template <class Type, class P, class... A>
+constexpr bool iq_args_ok() {
+    constexpr std::size_t n = sizeof...(A);
+    if constexpr (std::is_same_v<Type, Error>) {
+        if constexpr (n == 1) return (std::is_convertible_v<A, StanzaError> && ...);
+        else if constexpr (n == 2 && !std::is_void_v<P>)
+            return std::is_convertible_v<std::tuple_element_t<0, std::tuple<A...>>, StanzaError> &&
+                   std::is_convertible_v<std::tuple_element_t<1, std::tuple<A...>>, P>;
+        else return false;
+    } else if constexpr (std::is_void_v<P>) {
+        return n == 0 && std::is_same_v<Type, Result>;
+    } else if constexpr (n == 1) {
+        return (std::is_convertible_v<A, P> && ...);
+    } else {
+        return false;
+    }
+}
+
+// The body a misused constructor initialises, so that its static_assert is the only error.
+template <class Type, class P> struct iq_body;
+template <class Type, class P>
+iq_body<Type, P> iq_misuse_body() noexcept;
 
 // The body: a payload for get/set/result, an error (and optional echoed payload) for error.
 template <class Type, class P> struct iq_body {
@@ -1941,21 +2075,26 @@ template <> struct iq_body<Error, void> {
 template <class Type, class P = void>
 class Iq : public detail::iq_body<Type, P> {
     static_assert(detail::check_iq<Type, P>(), "see the message above");
+    static_assert(detail::check_iq_placement<Type, P>(), "see the message above");
+
+    // Type, made dependent on a constructor's parameter (so a static_assert waits for the call).
+    template <class>
+    using T_of = Type;
 
 public:
     using type_tag = Type;
     using payload_type = P;
     static constexpr IqType type = iq_type_of<Type>;
 
-    std::string_view id;          ///< RFC 6120 §8.2.3: required, pairs the answer with its request
+    kept_view id;                 ///< RFC 6120 §8.2.3: required, pairs the answer with its request
     std::optional<Jid> from{};    ///< RFC 6120 §8.1.2.1
     std::optional<Jid> to{};      ///< RFC 6120 §8.1.1
-    std::string_view lang{};      ///< xml:lang of the stanza (RFC 6120 §8.1.5), empty when absent
+    kept_view lang{};             ///< xml:lang of the stanza (RFC 6120 §8.1.5), empty when absent
 
     /// A get, set or result with its payload.
     template <class Q = P, class T = Type,
               std::enable_if_t<!std::is_void_v<Q> && !std::is_same_v<T, Error>, int> = 0>
-    Iq(std::string_view id_, Q payload_) : detail::iq_body<Type, P>{std::move(payload_)}, id(id_) {}
+    Iq(std::string_view id_, detail::same_type_t<Q> payload_) : detail::iq_body<Type, P>{std::move(payload_)}, id(id_) {}
 
     /// A result without payload.
     template <class Q = P, class T = Type,
@@ -1969,13 +2108,37 @@ public:
     /// An error echoing the request's payload (RFC 6120 §8.3.1).
     template <class Q = P, class T = Type,
               std::enable_if_t<!std::is_void_v<Q> && std::is_same_v<T, Error>, int> = 0>
-    Iq(std::string_view id_, StanzaError error_, Q echoed) : detail::iq_body<Type, P>(error_, std::move(echoed)), id(id_) {}
+    Iq(std::string_view id_, StanzaError error_, detail::same_type_t<Q> echoed)
+        : detail::iq_body<Type, P>(error_, std::move(echoed)), id(id_) {}
 
-    /// Not constructible without what the type requires: says which rule applies.
-    template <class T = Type, std::enable_if_t<std::is_same_v<T, Error>, int> = 0>
-    explicit Iq(std::string_view) {
-        static_assert(!std::is_same_v<T, Error>,
-                      "Iq<Error>: an error IQ needs a StanzaError: Iq<Error>(id, StanzaError{type, condition}) (RFC 6120 8.3.1)");
+    /// Every other construction from an id: the best match for any argument list the
+    /// constructors above do not take, and for an id that is a temporary std::string (the IQ
+    /// keeps a view), so that the first error is the rule, not a list of candidates.
+    template <class I, class... A,
+              std::enable_if_t<std::is_convertible_v<I, std::string_view> &&
+                                   (detail::is_temporary_string_v<I> || !detail::iq_args_ok<Type, P, A...>()),
+                               int> = 0>
+    Iq(I&&, A&&...) : detail::iq_body<Type, P>(detail::iq_misuse_body<Type, P>()) {
+        static_assert(!detail::is_temporary_string_v<I>,
+                      "Iq(id, ...): the IQ keeps its id as a std::string_view, and this std::string is a temporary "
+                      "destroyed at the end of the statement; keep the id in a variable that outlives the IQ");
+        static_assert(!std::is_same_v<T_of<I>, Error> || detail::iq_args_ok<Type, P, A...>(),
+                      "Iq<Error>: an error IQ needs a StanzaError: Iq<Error>(id, StanzaError(condition)), or "
+                      "Iq<Error, P>(id, error, request_payload) to echo the request (RFC 6120 8.3.1)");
+        static_assert(!(std::is_same_v<T_of<I>, Get> || std::is_same_v<T_of<I>, Set>) || sizeof...(A) != 0,
+                      "Iq<Get, P> / Iq<Set, P>: a request carries exactly one payload (RFC 6120 8.2.3): "
+                      "construct it as Iq<Type, P>(id, payload)");
+        static_assert(!std::is_same_v<T_of<I>, Result> || std::is_void_v<P> || sizeof...(A) != 0,
+                      "Iq<Result, P>(id, payload): pass the payload, or use Iq<Result>(id) for the empty result");
+        static_assert(!std::is_same_v<T_of<I>, Result> || !std::is_void_v<P> || sizeof...(A) == 0,
+                      "Iq<Result>(id): the empty result carries no payload; a result with one is "
+                      "Iq<Result, P>(id, payload) (make_result(request, payload) builds it)");
+        static_assert(std::is_same_v<T_of<I>, Error> || std::is_void_v<P> || sizeof...(A) != 1,
+                      "Iq<Type, P>(id, payload): the payload is not a P; the payload's type is part of the IQ's "
+                      "type: a payload of type Q goes in an Iq<Type, Q>");
+        static_assert(detail::iq_args_ok<Type, P, A...>(),
+                      "Iq<Type, P>: the constructors are (id, payload) for a get, set or result with a payload, "
+                      "(id) for the empty result, (id, StanzaError[, request_payload]) for an error");
     }
 
     /// Sets 'to' and returns *this, for building in one expression.
@@ -2065,10 +2228,10 @@ struct AnyIq {
     AnyIq() noexcept {}
 
     IqType type = IqType::get;
-    std::string_view id;
+    kept_view id;
     std::optional<Jid> from{};
     std::optional<Jid> to{};
-    std::string_view lang{};
+    kept_view lang{};
     AnyPayload payload{};                 ///< empty only for result and error
     std::optional<StanzaError> error{};   ///< set exactly when type is error
 
@@ -5928,6 +6091,27 @@ struct parses_with_context<P, std::void_t<decltype(payload_parser<P>::parse(std:
                                                                            std::declval<payload_context&>()))>>
     : std::true_type {};
 
+template <class P, class = void>
+struct parses_plain : std::false_type {};
+template <class P>
+struct parses_plain<P, std::void_t<decltype(result<P>(payload_parser<P>::parse(std::declval<const element&>())))>>
+    : std::true_type {};
+
+// Parsing an Iq<Type, P> needs payload_parser<P>, in one of its forms: said before any other error.
+template <class P>
+constexpr bool check_payload_parser() {
+    static_assert(has_payload_parser<P>::value,
+                  "parsing an Iq<Type, P>: payload_parser<P> is not specialised for this payload; define "
+                  "template <> struct xstanza::payload_parser<P> { static xstanza::result<P> parse(const xstanza::element&) noexcept; } "
+                  "(model/payload.hpp lists its forms, codec/ping.hpp is an example)");
+    if constexpr (has_payload_parser<P>::value)
+        static_assert(parses_into<P>::value || parses_with_context<P>::value || parses_plain<P>::value,
+                      "payload_parser<P> has no parse function of the forms model/payload.hpp lists: "
+                      "result<P> parse(const element&), result<P> parse(const element&, payload_context&), "
+                      "codec_error parse(const element&, payload_context&, P&)");
+    return has_payload_parser<P>::value && (parses_into<P>::value || parses_with_context<P>::value || parses_plain<P>::value);
+}
+
 // A payload whose AnyIq form is another type (payload_parser<P>::any_form) that narrows to it.
 template <class P, class = void>
 struct any_form {
@@ -5950,6 +6134,9 @@ codec_error decode_out_of_memory(const element& e) noexcept {
 /// matched them already), then its parser.
 template <class P>
 codec_error decode_payload(const element& e, payload_context& ctx, P& out, bool identity_checked = false) noexcept {
+    if constexpr (!check_payload_parser<P>()) {
+        return {};
+    } else {
     if (!identity_checked && !e.is(payload_traits<P>::name, payload_traits<P>::ns))
         return codec_error::make(errc::payload_mismatch, e.offset(), "expected <", payload_traits<P>::name, " xmlns='",
                                  payload_traits<P>::ns, "'>, found <", e.name(), " xmlns='", e.ns(), "'>");
@@ -5969,6 +6156,7 @@ codec_error decode_payload(const element& e, payload_context& ctx, P& out, bool 
     }
     if (texts && texts->take_failure()) return decode_out_of_memory<P>(e);
     return {};
+    }
 }
 
 }  // namespace detail
@@ -6063,7 +6251,7 @@ public:
     /// The element view of an opaque payload of the latest parse (an AnyIq's), for reading it
     /// with your own code; nothing for any other OpaqueElement. It decodes out of place: the
     /// payload's bytes stay as they came.
-    std::optional<element> view(const OpaqueElement& e) const noexcept {
+    [[nodiscard]] std::optional<element> view(const OpaqueElement& e) const noexcept {
         if (!from_latest_payload(e)) return std::nullopt;
         return detail::element_access::make(last_payload_, opaque_context());
     }
@@ -6382,6 +6570,27 @@ struct writes_with_context<P, std::void_t<decltype(payload_serializer<P>::write(
                                   std::declval<const P&>(), std::declval<xml_writer&>(), std::declval<const write_context&>()))>>
     : std::true_type {};
 
+template <class P, class = void>
+struct writes_plain : std::false_type {};
+template <class P>
+struct writes_plain<P, std::void_t<decltype(payload_serializer<P>::write(std::declval<const P&>(), std::declval<xml_writer&>()))>>
+    : std::true_type {};
+
+// Serializing an Iq<Type, P> needs payload_serializer<P>, in one of its forms: said before any
+// other error.
+template <class P>
+constexpr bool check_payload_serializer() {
+    static_assert(has_payload_serializer<P>::value,
+                  "serializing an Iq<Type, P>: payload_serializer<P> is not specialised for this payload; define "
+                  "template <> struct xstanza::payload_serializer<P> { static void write(const P&, xstanza::xml_writer&) noexcept; } "
+                  "(model/payload.hpp lists its forms, codec/ping.hpp is an example)");
+    if constexpr (has_payload_serializer<P>::value)
+        static_assert(writes_with_context<P>::value || writes_plain<P>::value,
+                      "payload_serializer<P> has no write function of the forms model/payload.hpp lists: "
+                      "void write(const P&, xml_writer&), void write(const P&, xml_writer&, const write_context&)");
+    return has_payload_serializer<P>::value && (writes_with_context<P>::value || writes_plain<P>::value);
+}
+
 /// Writes any payload, built-in or user-defined, through the extension point.
 template <class P>
 void write_payload(xml_writer& w, const P& p, IqType type) noexcept {
@@ -6391,7 +6600,7 @@ void write_payload(xml_writer& w, const P& p, IqType type) noexcept {
             if constexpr (std::is_same_v<X, OpaqueElement>) write_opaque(w, x, "jabber:client");
             else if constexpr (!std::is_same_v<X, std::monostate>) write_payload(w, x, type);
         });
-    } else {
+    } else if constexpr (check_payload_serializer<P>()) {
         // A serializer must close what it opens and nothing more, or the XML is malformed.
         const std::size_t depth = w.depth();
         if constexpr (writes_with_context<P>::value) payload_serializer<P>::write(p, w, write_context{type});
@@ -8481,7 +8690,7 @@ public:
 
     /// Appends an error answer to `request` (RFC 6120 §8.3.1: same id, 'from' and 'to' swapped,
     /// payload not echoed). False when it could not be written.
-    static bool write_error(const AnyIq& request, const StanzaError& error, std::string& out) noexcept {
+    [[nodiscard]] static bool write_error(const AnyIq& request, const StanzaError& error, std::string& out) noexcept {
         Iq<Error> e(request.id, error);
         e.to = request.from;
         e.from = request.to;
@@ -8720,9 +8929,9 @@ struct VersionQuery {
 /// XEP-0092 §2: the answer in an IQ result. Views: into the parsed buffer, or strings the
 /// caller keeps alive when building.
 struct SoftwareVersion {
-    std::string_view name;                 ///< <name/>: REQUIRED, the software's natural-language name
-    std::string_view version;              ///< <version/>: REQUIRED, its specific version
-    std::optional<std::string_view> os{};  ///< <os/>: OPTIONAL, the operating system
+    kept_view name;                        ///< <name/>: REQUIRED, the software's natural-language name
+    kept_view version;                     ///< <version/>: REQUIRED, its specific version
+    std::optional<kept_view> os{};         ///< <os/>: OPTIONAL, the operating system
     friend bool operator==(const SoftwareVersion& a, const SoftwareVersion& b) noexcept {
         return a.name == b.name && a.version == b.version && a.os == b.os;
     }

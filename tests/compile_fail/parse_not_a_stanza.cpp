@@ -1,4 +1,5 @@
 // expect: T is AnyIq or an Iq<Type, Payload>
+// first-error: T is AnyIq or an Iq<Type, Payload>
 #include <xstanza/xstanza.hpp>
 int main() {
     xstanza::Parser p;

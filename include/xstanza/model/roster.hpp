@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "detail/names.hpp"
+#include "detail/views.hpp"
 #include "jid.hpp"
 #include "payload.hpp"
 #include "span.hpp"
@@ -36,7 +37,7 @@ constexpr std::optional<Subscription> subscription_from_string(std::string_view 
 /// RFC 6121 §2.1.2: one contact.
 struct RosterItem {
     Jid jid;                                    ///< required (RFC 6121 §2.1.2.3)
-    std::optional<std::string_view> name{};     ///< handle the user gave the contact (§2.1.2.4)
+    std::optional<kept_view> name{};            ///< handle the user gave the contact (§2.1.2.4)
     Subscription subscription = Subscription::none;  ///< §2.1.2.5; absent means none
     bool ask = false;                           ///< ask='subscribe': an outbound request is pending (§2.1.2.2)
     bool approved = false;                      ///< pre-approved subscription (§2.1.2.1)

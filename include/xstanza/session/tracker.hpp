@@ -273,7 +273,7 @@ public:
 
     /// Appends an error answer to `request` (RFC 6120 §8.3.1: same id, 'from' and 'to' swapped,
     /// payload not echoed). False when it could not be written.
-    static bool write_error(const AnyIq& request, const StanzaError& error, std::string& out) noexcept {
+    [[nodiscard]] static bool write_error(const AnyIq& request, const StanzaError& error, std::string& out) noexcept {
         Iq<Error> e(request.id, error);
         e.to = request.from;
         e.from = request.to;

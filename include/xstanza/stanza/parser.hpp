@@ -116,7 +116,7 @@ public:
     /// The element view of an opaque payload of the latest parse (an AnyIq's), for reading it
     /// with your own code; nothing for any other OpaqueElement. It decodes out of place: the
     /// payload's bytes stay as they came.
-    std::optional<element> view(const OpaqueElement& e) const noexcept {
+    [[nodiscard]] std::optional<element> view(const OpaqueElement& e) const noexcept {
         if (!from_latest_payload(e)) return std::nullopt;
         return detail::element_access::make(last_payload_, opaque_context());
     }
