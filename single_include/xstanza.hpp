@@ -15,6 +15,7 @@
 //   stream/   reader.hpp (StreamReader: framing, the stream header, stream errors, RFC 6120 §4),
 //             built from tokenizer.hpp  input.hpp  header.hpp  stream_error_reader.hpp  failure.hpp
 //   stanza/   parser.hpp (Parser)  serialize.hpp  owned.hpp  reply.hpp  ostream.hpp
+//             format.hpp (fmt::formatter, with -DXSTANZA_FMT)
 //   codec/    one file per element, read and write side by side: roster, ping, version
 //   xml/      the only folder naming RapidXML: scanner, tree, element view, writer
 //   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules,
@@ -6849,6 +6850,7 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
 #ifndef XSTANZA_MODEL_STREAM_HPP
 #define XSTANZA_MODEL_STREAM_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -6899,6 +6901,17 @@ enum class ElementKind : unsigned char {
     features,  ///< <stream:features/> (RFC 6120 §4.3.2)
     other,     ///< anything else: SASL, STARTTLS, extensions (RFC 6120 §4.9.3.24 lets a server refuse them)
 };
+
+inline constexpr std::array<std::string_view, 7> stream_event_type_names = {
+    "need_more", "header", "element", "keepalive", "stream_error", "closed", "error"};
+inline constexpr std::array<std::string_view, 5> element_kind_names = {"iq", "message", "presence", "features", "other"};
+
+/// The enumerator's name ("need_more"); empty for a value outside the enumeration.
+constexpr std::string_view to_string(StreamEventType t) noexcept {
+    return detail::name_at(stream_event_type_names, std::size_t(t));
+}
+/// The enumerator's name ("iq"); empty for a value outside the enumeration.
+constexpr std::string_view to_string(ElementKind k) noexcept { return detail::name_at(element_kind_names, std::size_t(k)); }
 
 /// One result of StreamReader::next(). The bytes and views are valid until the next call
 /// of next(), feed(), restart() or reset() on the reader.
@@ -8439,6 +8452,7 @@ private:
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <random>
 #include <string>
 #include <string_view>
@@ -8446,6 +8460,112 @@ private:
 #include <utility>
 #include <vector>
 
+
+// ---- begin include/xstanza/stanza/ostream.hpp
+// xstanza: operator<< for logging and test output. Jids print their string form, the
+// enumerations their protocol name, a StanzaError "type condition: text", a parse_error
+// "code at byte N: message", and a stanza
+// its canonical serialization (a client sender's, as serialize() writes by default), or
+// "<invalid: message>" when it does not serialize. Printing never changes the stream's
+// state beyond the characters written.
+#ifndef XSTANZA_STANZA_OSTREAM_HPP
+#define XSTANZA_STANZA_OSTREAM_HPP
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+
+namespace xstanza {
+
+namespace detail {
+// The name, or "Type(n)" for a value outside the enumeration (to_string gives "" for it).
+template <class E>
+std::ostream& print_enum(std::ostream& os, E value, std::string_view name, const char* type) {
+    if (!name.empty()) return os << name;
+    return os << type << '(' << static_cast<unsigned>(value) << ')';
+}
+template <class T>
+std::ostream& print_stanza(std::ostream& os, const T& stanza) {
+    std::string out;
+    if (parse_error e = serialize(stanza, out)) return os << "<invalid: " << e.message() << '>';
+    return os << out;
+}
+}  // namespace detail
+
+/// local@domain/resource (Jid::to_string()).
+inline std::ostream& operator<<(std::ostream& os, const Jid& j) {
+    if (!j.local().empty()) os << j.local() << '@';
+    os << j.domain();
+    if (!j.resource().empty()) os << '/' << j.resource();
+    return os;
+}
+
+inline std::ostream& operator<<(std::ostream& os, IqType t) { return detail::print_enum(os, t, to_string(t), "IqType"); }
+inline std::ostream& operator<<(std::ostream& os, ErrorType t) { return detail::print_enum(os, t, to_string(t), "ErrorType"); }
+inline std::ostream& operator<<(std::ostream& os, Condition c) { return detail::print_enum(os, c, to_string(c), "Condition"); }
+inline std::ostream& operator<<(std::ostream& os, Subscription s) {
+    return detail::print_enum(os, s, to_string(s), "Subscription");
+}
+inline std::ostream& operator<<(std::ostream& os, role r) { return os << to_string(r); }
+inline std::ostream& operator<<(std::ostream& os, side s) { return os << to_string(s); }
+/// The code's name (to_string(errc): "invalid_utf8", "unknown" outside the enumeration).
+inline std::ostream& operator<<(std::ostream& os, errc c) { return os << to_string(c); }
+
+inline std::ostream& operator<<(std::ostream& os, StreamCondition c) {
+    return detail::print_enum(os, c, to_string(c), "StreamCondition");
+}
+inline std::ostream& operator<<(std::ostream& os, StreamEventType t) {
+    return detail::print_enum(os, t, to_string(t), "StreamEventType");
+}
+inline std::ostream& operator<<(std::ostream& os, ElementKind k) { return detail::print_enum(os, k, to_string(k), "ElementKind"); }
+
+/// "type condition", then " (uri)" for gone and redirect and ": text" when there is a text:
+/// "cancel item-not-found: no such contact".
+inline std::ostream& operator<<(std::ostream& os, const StanzaError& e) {
+    os << e.type << ' ' << e.condition;
+    if (!e.uri.empty()) os << " (" << e.uri << ')';
+    if (e.text) os << ": " << *e.text;
+    return os;
+}
+
+/// "code at byte N: message", as `xstanza check` prints it; "ok" when there is no error.
+inline std::ostream& operator<<(std::ostream& os, const parse_error& e) {
+    if (!e) return os << "ok";
+    return os << e.code() << " at byte " << e.offset() << ": " << e.message();
+}
+
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
+template <class Type, class P>
+std::ostream& operator<<(std::ostream& os, const Iq<Type, P>& iq) {
+    return detail::print_stanza(os, iq);
+}
+inline std::ostream& operator<<(std::ostream& os, const AnyIq& iq) { return detail::print_stanza(os, iq); }
+
+/// The types printed above, which stanza/format.hpp gives a fmt::formatter (a header of
+/// another layer adds its own: session/tracker.hpp's enumerations).
+template <class T> struct is_printable : std::false_type {};
+template <> struct is_printable<Jid> : std::true_type {};
+template <> struct is_printable<IqType> : std::true_type {};
+template <> struct is_printable<ErrorType> : std::true_type {};
+template <> struct is_printable<Condition> : std::true_type {};
+template <> struct is_printable<Subscription> : std::true_type {};
+template <> struct is_printable<role> : std::true_type {};
+template <> struct is_printable<side> : std::true_type {};
+template <> struct is_printable<errc> : std::true_type {};
+template <> struct is_printable<StreamCondition> : std::true_type {};
+template <> struct is_printable<StreamEventType> : std::true_type {};
+template <> struct is_printable<ElementKind> : std::true_type {};
+template <> struct is_printable<StanzaError> : std::true_type {};
+template <> struct is_printable<codec_error> : std::true_type {};
+template <> struct is_printable<AnyIq> : std::true_type {};
+template <class Type, class P> struct is_printable<Iq<Type, P>> : std::true_type {};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_STANZA_OSTREAM_HPP
+// ---- end include/xstanza/stanza/ostream.hpp
 
 namespace xstanza {
 
@@ -8455,6 +8575,20 @@ enum class IqOutcomeType : unsigned char {
     error,    ///< a type='error' answer from the expected sender (RFC 6120 §8.3)
     timeout,  ///< no answer before the deadline, or the stream ended (cancel_all)
 };
+
+/// The enumerator's name ("timeout"); empty for a value outside the enumeration.
+constexpr std::string_view to_string(IqOutcomeType t) noexcept {
+    switch (t) {
+    case IqOutcomeType::result: return "result";
+    case IqOutcomeType::error: return "error";
+    case IqOutcomeType::timeout: return "timeout";
+    }
+    return {};
+}
+inline std::ostream& operator<<(std::ostream& os, IqOutcomeType t) {
+    return detail::print_enum(os, t, to_string(t), "IqOutcomeType");
+}
+template <> struct is_printable<IqOutcomeType> : std::true_type {};
 
 /// What an outcome handler receives. Views are valid during the call only.
 struct IqOutcome {
@@ -8477,6 +8611,24 @@ enum class IqDisposition : unsigned char {
     failed,        ///< an answer could not be written (out of memory, or data not writable as XML)
     ignored,       ///< a roster push from another entity than the account's server: dropped unanswered (RFC 6121 §2.1.6)
 };
+
+/// The enumerator's name ("wrong_sender"); empty for a value outside the enumeration.
+constexpr std::string_view to_string(IqDisposition d) noexcept {
+    switch (d) {
+    case IqDisposition::matched: return "matched";
+    case IqDisposition::unmatched: return "unmatched";
+    case IqDisposition::wrong_sender: return "wrong_sender";
+    case IqDisposition::handled: return "handled";
+    case IqDisposition::unhandled: return "unhandled";
+    case IqDisposition::failed: return "failed";
+    case IqDisposition::ignored: return "ignored";
+    }
+    return {};
+}
+inline std::ostream& operator<<(std::ostream& os, IqDisposition d) {
+    return detail::print_enum(os, d, to_string(d), "IqDisposition");
+}
+template <> struct is_printable<IqDisposition> : std::true_type {};
 
 /// An IQ id: short, printable, made of [0-9A-Za-z_-]. Converts to std::string_view; keep it
 /// alive while an Iq built from it is in use.
@@ -9037,73 +9189,48 @@ struct payload_serializer<ext::SoftwareVersion> {
 #endif  // XSTANZA_CODEC_VERSION_HPP
 // ---- end include/xstanza/codec/version.hpp
 
-// ---- begin include/xstanza/stanza/ostream.hpp
-// xstanza: operator<< for logging and test output. Jids print their string form, the
-// enumerations their protocol name, a parse_error "code at byte N: message", and a stanza
-// its canonical serialization (a client sender's, as serialize() writes by default), or
-// "<invalid: message>" when it does not serialize. Printing never changes the stream's
-// state beyond the characters written.
-#ifndef XSTANZA_STANZA_OSTREAM_HPP
-#define XSTANZA_STANZA_OSTREAM_HPP
+// ---- begin include/xstanza/stanza/format.hpp
+// xstanza: fmt::formatter for what stanza/ostream.hpp prints (Jid, the enumerations,
+// StanzaError, codec_error, Iq<...> and AnyIq, and session/tracker.hpp's enumerations), with the
+// same text as operator<<, so `fmt::format("{} {}", iq.type, error)` works in logs. {fmt} is no
+// dependency of xstanza: the formatters are compiled only when the program asks for them by
+// defining XSTANZA_FMT (before including xstanza, or -DXSTANZA_FMT) and {fmt} is on the
+// include path (Debian: libfmt-dev). Width and alignment apply to the whole text: "{:>20}".
+#ifndef XSTANZA_STANZA_FORMAT_HPP
+#define XSTANZA_STANZA_FORMAT_HPP
 
-#include <ostream>
+
+#if defined(XSTANZA_FMT)
+#if defined(__has_include)
+#if !__has_include(<fmt/format.h>)
+#error "XSTANZA_FMT is defined but <fmt/format.h> is not on the include path: install {fmt} (Debian: libfmt-dev), or do not define XSTANZA_FMT"
+#endif
+#endif
+
+#include <fmt/format.h>
+
+#include <sstream>
 #include <string>
-#include <string_view>
+#include <type_traits>
 
-
-namespace xstanza {
-
-namespace detail {
-// The name, or "Type(n)" for a value outside the enumeration (to_string gives "" for it).
-template <class E>
-std::ostream& print_enum(std::ostream& os, E value, std::string_view name, const char* type) {
-    if (!name.empty()) return os << name;
-    return os << type << '(' << static_cast<unsigned>(value) << ')';
-}
+namespace fmt {
+/// Formats every type xstanza::is_printable<T> names as its operator<< text.
 template <class T>
-std::ostream& print_stanza(std::ostream& os, const T& stanza) {
-    std::string out;
-    if (parse_error e = serialize(stanza, out)) return os << "<invalid: " << e.message() << '>';
-    return os << out;
-}
-}  // namespace detail
+struct formatter<T, char, std::enable_if_t<xstanza::is_printable<T>::value>> : formatter<string_view, char> {
+    template <class FormatContext>
+    auto format(const T& value, FormatContext& ctx) const -> decltype(ctx.out()) {
+        std::ostringstream os;
+        os << value;
+        const std::string text = os.str();
+        return formatter<string_view, char>::format(string_view(text.data(), text.size()), ctx);
+    }
+};
+}  // namespace fmt
 
-/// local@domain/resource (Jid::to_string()).
-inline std::ostream& operator<<(std::ostream& os, const Jid& j) {
-    if (!j.local().empty()) os << j.local() << '@';
-    os << j.domain();
-    if (!j.resource().empty()) os << '/' << j.resource();
-    return os;
-}
+#endif  // XSTANZA_FMT
 
-inline std::ostream& operator<<(std::ostream& os, IqType t) { return detail::print_enum(os, t, to_string(t), "IqType"); }
-inline std::ostream& operator<<(std::ostream& os, ErrorType t) { return detail::print_enum(os, t, to_string(t), "ErrorType"); }
-inline std::ostream& operator<<(std::ostream& os, Condition c) { return detail::print_enum(os, c, to_string(c), "Condition"); }
-inline std::ostream& operator<<(std::ostream& os, Subscription s) {
-    return detail::print_enum(os, s, to_string(s), "Subscription");
-}
-inline std::ostream& operator<<(std::ostream& os, role r) { return os << to_string(r); }
-inline std::ostream& operator<<(std::ostream& os, side s) { return os << to_string(s); }
-/// The code's name (to_string(errc): "invalid_utf8", "unknown" outside the enumeration).
-inline std::ostream& operator<<(std::ostream& os, errc c) { return os << to_string(c); }
-
-/// "code at byte N: message", as `xstanza check` prints it; "ok" when there is no error.
-inline std::ostream& operator<<(std::ostream& os, const parse_error& e) {
-    if (!e) return os << "ok";
-    return os << e.code() << " at byte " << e.offset() << ": " << e.message();
-}
-
-/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
-template <class Type, class P>
-std::ostream& operator<<(std::ostream& os, const Iq<Type, P>& iq) {
-    return detail::print_stanza(os, iq);
-}
-inline std::ostream& operator<<(std::ostream& os, const AnyIq& iq) { return detail::print_stanza(os, iq); }
-
-}  // namespace xstanza
-
-#endif  // XSTANZA_STANZA_OSTREAM_HPP
-// ---- end include/xstanza/stanza/ostream.hpp
+#endif  // XSTANZA_STANZA_FORMAT_HPP
+// ---- end include/xstanza/stanza/format.hpp
 
 #endif  // XSTANZA_XSTANZA_HPP
 // ---- end include/xstanza/xstanza.hpp

@@ -6,6 +6,7 @@
 //   stream/   reader.hpp (StreamReader: framing, the stream header, stream errors, RFC 6120 §4),
 //             built from tokenizer.hpp  input.hpp  header.hpp  stream_error_reader.hpp  failure.hpp
 //   stanza/   parser.hpp (Parser)  serialize.hpp  owned.hpp  reply.hpp  ostream.hpp
+//             format.hpp (fmt::formatter, with -DXSTANZA_FMT)
 //   codec/    one file per element, read and write side by side: roster, ping, version
 //   xml/      the only folder naming RapidXML: scanner, tree, element view, writer
 //   model/    plain data, no XML: Jid, Iq, AnyIq, RosterQuery, StanzaError, errors, limits, rules,
@@ -38,5 +39,6 @@
 #include "codec/ping.hpp"
 #include "codec/version.hpp"
 #include "stanza/ostream.hpp"
+#include "stanza/format.hpp"
 
 #endif  // XSTANZA_XSTANZA_HPP
