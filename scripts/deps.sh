@@ -8,6 +8,7 @@ XSTANZA_DEB_PACKAGES=(
   cmake make g++ clang libclang-rt-14-dev python3   # toolchain; clang runtime for sanitizers/libFuzzer
   librapidxml-dev                                   # the library's one dependency
   libboost-test-dev                                 # unit tests
+  libfmt-dev                                        # unit.fmt: the optional fmt::formatter (XSTANZA_FMT)
   nlohmann-json3-dev                                # `xstanza dump` writes JSON (the tool only, never
                                                     # the library); its test cli.dump needs it
   libbenchmark-dev libpugixml-dev libexpat1-dev     # benchmarks and their peer parsers

@@ -15,8 +15,9 @@
 //   stream/   reader.hpp (StreamReader: framing, the stream header, stream errors, RFC 6120 §4),
 //             built from tokenizer.hpp  input.hpp  header.hpp  stream_error_reader.hpp  failure.hpp
 //   stanza/   parser.hpp (Parser)  serialize.hpp  owned.hpp  reply.hpp  ostream.hpp
+//             format.hpp (fmt::formatter, with -DXSTANZA_FMT)
 //   codec/    one file per element, read and write side by side: iq, message, presence, stanza_error,
-//             roster, ping, version
+//             roster, ping, version, disco, bind, delay, caps
 //   xml/      the only folder naming RapidXML: scanner, tree, element view, writer
 //   model/    plain data, no XML: Jid, Iq, AnyIq, Message, Presence, AnyStanza, RosterQuery, StanzaError, errors, limits, rules,
 //             the stream's header, events and errors (StreamHeader, StreamEvent, StreamError)
@@ -52,6 +53,64 @@
 #include <string_view>
 #include <type_traits>
 
+
+// ---- begin include/xstanza/model/detail/views.hpp
+// xstanza: what a parameter that is kept as a view refuses. The model's strings are
+// std::string_views into a buffer the caller keeps alive; a temporary std::string handed where
+// a view is kept is destroyed at the end of the statement and leaves the view dangling, so the
+// functions and constructors that keep one have an overload for it that does not compile.
+#ifndef XSTANZA_MODEL_DETAIL_VIEWS_HPP
+#define XSTANZA_MODEL_DETAIL_VIEWS_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace xstanza {
+namespace detail {
+
+/// An argument deduced as A&& is a temporary std::string (an lvalue deduces A = std::string&).
+template <class A>
+inline constexpr bool is_temporary_string_v = std::is_same_v<std::remove_cv_t<A>, std::string>;
+template <class... A>
+inline constexpr bool any_temporary_string_v = (is_temporary_string_v<A> || ...);
+template <class... A>
+inline constexpr bool all_views_v = (std::is_convertible_v<A, std::string_view> && ...);
+
+/// false, for a static_assert that fires only when its template is used.
+template <class...>
+inline constexpr bool dependent_false_v = false;
+
+}  // namespace detail
+
+/// A std::string_view the model keeps: a stanza's id, an error's text, a contact's name. It is
+/// a std::string_view (derived from it: every member, comparison and conversion works, and it
+/// converts from whatever a std::string_view does) except that it refuses a temporary
+/// std::string, which is destroyed at the end of the statement and would leave it dangling:
+/// `error.text = make_text();` does not compile; keep the string in a variable that outlives
+/// the stanza and assign that.
+class kept_view : public std::string_view {
+public:
+    constexpr kept_view() noexcept = default;
+    constexpr kept_view(std::string_view v) noexcept : std::string_view(v) {}
+    constexpr kept_view(const char* p, std::size_t n) noexcept : std::string_view(p, n) {}
+    template <class S, std::enable_if_t<std::is_convertible_v<S, std::string_view> &&
+                                            !std::is_base_of_v<std::string_view, std::decay_t<S>>,
+                                        int> = 0>
+    constexpr kept_view(S&& s) noexcept : std::string_view(s) {
+        static_assert(!detail::is_temporary_string_v<S>,
+                      "a temporary std::string where xstanza keeps a std::string_view (an id, a text, a name): "
+                      "it is destroyed at the end of the statement and the view would dangle; keep the string "
+                      "in a variable that outlives the stanza");
+    }
+};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_DETAIL_VIEWS_HPP
+// ---- end include/xstanza/model/detail/views.hpp
+
 namespace xstanza {
 
 /// The error type tag, shared by Iq<Error>, Message<Error> and Presence<Error> (RFC 6120 §8.3).
@@ -71,8 +130,6 @@ constexpr std::string_view to_string(StanzaKind k) noexcept {
 }
 
 namespace detail {
-
-template <class T> inline constexpr bool dependent_false_v = false;
 
 /// RFC 6120 §8.3.1, §10.3: an answer goes back to the requester: its 'to' is the request's
 /// 'from', its 'from' the request's 'to'.
@@ -1027,6 +1084,16 @@ public:
         return parse_detailed(text);
     }
 
+    /// Not from a temporary std::string: the parts would view a string destroyed at the end of
+    /// the statement. Parse a string that outlives the Jid (a literal, a variable, a buffer).
+    template <class S, std::enable_if_t<detail::is_temporary_string_v<S>, int> = 0>
+    static result<Jid> parse(S&&) noexcept {
+        static_assert(detail::dependent_false_v<S>,
+                      "Jid::parse(text): the Jid's parts are views into text, and this std::string is a temporary "
+                      "destroyed at the end of the statement; parse a string that outlives the Jid");
+        return Jid{};
+    }
+
     /// parse() without its one-pass fast path for common ASCII JIDs: the same results,
     /// slower (the tests compare the two). Kept out of line: it is the rare path, and GCC 12
     /// inlining it into callers raises a false -Wstringop-overread on string_view::find.
@@ -1066,6 +1133,16 @@ public:
         j.resource_ = resource;
         if (parse_error e = j.check(0, 0, domain)) return e;
         return j;
+    }
+
+    /// Not from a temporary std::string: the parts are kept as views.
+    template <class L, class D, class R = std::string_view,
+              std::enable_if_t<detail::all_views_v<L, D, R> && detail::any_temporary_string_v<L, D, R>, int> = 0>
+    static result<Jid> from_parts(L&&, D&&, R&& = {}) noexcept {
+        static_assert(detail::dependent_false_v<L>,
+                      "Jid::from_parts(local, domain, resource): the parts are kept as views, and a temporary "
+                      "std::string is destroyed at the end of the statement; pass strings that outlive the Jid");
+        return Jid{};
     }
 
     constexpr std::string_view local() const noexcept { return local_; }
@@ -1380,6 +1457,17 @@ struct payload_parser;
 template <class P>
 struct payload_serializer;
 
+/// True when payload_parser<P> / payload_serializer<P> is specialised (a complete type): parsing
+/// or serializing an Iq<Type, P> checks it first, and names what to specialise when it is not.
+template <class P, class = void>
+struct has_payload_parser : std::false_type {};
+template <class P>
+struct has_payload_parser<P, std::void_t<decltype(sizeof(payload_parser<P>))>> : std::true_type {};
+template <class P, class = void>
+struct has_payload_serializer : std::false_type {};
+template <class P>
+struct has_payload_serializer<P, std::void_t<decltype(sizeof(payload_serializer<P>))>> : std::true_type {};
+
 namespace detail {
 template <class R, class List> struct in_reply_list : std::false_type {};
 template <class R, class... Rs>
@@ -1584,9 +1672,9 @@ struct AppCondition {
 struct StanzaError {
     ErrorType type;
     Condition condition;
-    std::string_view uri{};                 ///< <gone/>/<redirect/> content
-    std::optional<std::string_view> text{}; ///< <text/> content
-    std::string_view text_lang{};           ///< xml:lang of <text/>, empty if absent
+    kept_view uri{};                        ///< <gone/>/<redirect/> content
+    std::optional<kept_view> text{};        ///< <text/> content
+    kept_view text_lang{};                  ///< xml:lang of <text/>, empty if absent
     std::optional<AppCondition> app{};      ///< application-specific condition
     std::optional<Jid> by{};                ///< 'by' attribute (RFC 6120 §8.3.2)
     std::optional<unsigned> legacy_code{};  ///< XEP-0086 'code' read from an old server; never written
@@ -1649,7 +1737,7 @@ constexpr std::optional<Subscription> subscription_from_string(std::string_view 
 /// RFC 6121 §2.1.2: one contact.
 struct RosterItem {
     Jid jid;                                    ///< required (RFC 6121 §2.1.2.3)
-    std::optional<std::string_view> name{};     ///< handle the user gave the contact (§2.1.2.4)
+    std::optional<kept_view> name{};            ///< handle the user gave the contact (§2.1.2.4)
     Subscription subscription = Subscription::none;  ///< §2.1.2.5; absent means none
     bool ask = false;                           ///< ask='subscribe': an outbound request is pending (§2.1.2.2)
     bool approved = false;                      ///< pre-approved subscription (§2.1.2.1)
@@ -1723,23 +1811,23 @@ struct placement_rule<RosterQuery> {
     template <class Type>
     static constexpr void check() {
         static_assert(Type::name != std::string_view("get"),
-                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 §2.1.3); use Iq<Get, RosterGet>");
+                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 2.1.3); use Iq<Get, RosterGet>");
         static_assert(Type::name != std::string_view("set"),
-                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 §2.1.5); use Iq<Set, RosterSet>");
+                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 2.1.5); use Iq<Set, RosterSet>");
     }
 };
 // RosterGet and RosterSet are requests' payloads, never a result's (RFC 6121 §2.1.4).
 template <class Type>
 constexpr void check_roster_request_placement() {
     static_assert(Type::name != std::string_view("result"),
-                  "Iq<Result, P>: a roster result carries the item list (RFC 6121 §2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
+                  "Iq<Result, P>: a roster result carries the item list (RFC 6121 2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
 }
 template <>
 struct placement_rule<RosterGet> {
     template <class Type>
     static constexpr void check() {
         check_roster_request_placement<Type>();
-        static_assert(Type::name != std::string_view("set"), "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 §2.1.3)");
+        static_assert(Type::name != std::string_view("set"), "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 2.1.3)");
     }
 };
 template <>
@@ -1747,7 +1835,7 @@ struct placement_rule<RosterSet> {
     template <class Type>
     static constexpr void check() {
         check_roster_request_placement<Type>();
-        static_assert(Type::name != std::string_view("get"), "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 §2.1.5)");
+        static_assert(Type::name != std::string_view("get"), "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 2.1.5)");
     }
 };
 template <>
@@ -1784,7 +1872,9 @@ struct reply_rule<RosterSet> {
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -1817,6 +1907,14 @@ struct OpaqueElement {
     OpaqueElement() noexcept = default;
     OpaqueElement(std::string_view name_, std::string_view ns_, std::string_view xml_) noexcept
         : name(name_), ns(ns_), xml(xml_) {}
+    /// Not from a temporary std::string: name, ns and xml are kept as views.
+    template <class N, class S, class X,
+              std::enable_if_t<detail::all_views_v<N, S, X> && detail::any_temporary_string_v<N, S, X>, int> = 0>
+    OpaqueElement(N&&, S&&, X&&) noexcept {
+        static_assert(detail::dependent_false_v<N>,
+                      "OpaqueElement(name, ns, xml): the element keeps views of its three strings, and a temporary "
+                      "std::string is destroyed at the end of the statement; pass strings that outlive the element");
+    }
 
     std::string_view name;
     std::string_view ns;
@@ -1953,17 +2051,25 @@ template <class P> struct placement<P, std::enable_if_t<is_payload_v<P>>> {
 template <class Type, class P>
 constexpr bool check_iq() {
     static_assert(is_iq_type_v<Type>,
-                  "Iq<Type, Payload>: Type must be one of the tags Get, Set, Result, Error (RFC 6120 §8.2.3)");
+                  "Iq<Type, Payload>: Type must be one of the tags Get, Set, Result, Error (RFC 6120 8.2.3)");
     static_assert(!(std::is_same_v<Type, Get> && std::is_void_v<P>),
-                  "Iq<Get, P>: a get IQ carries exactly one payload (RFC 6120 §8.2.3); name it as P");
+                  "Iq<Get, P>: a get IQ carries exactly one payload (RFC 6120 8.2.3); name it as P");
     static_assert(!(std::is_same_v<Type, Set> && std::is_void_v<P>),
-                  "Iq<Set, P>: a set IQ carries exactly one payload (RFC 6120 §8.2.3); name it as P");
+                  "Iq<Set, P>: a set IQ carries exactly one payload (RFC 6120 8.2.3); name it as P");
     static_assert(!std::is_same_v<P, StanzaError>,
-                  "Iq<Type, StanzaError>: an error is not a payload; an error IQ is Iq<Error> built from a StanzaError (RFC 6120 §8.3)");
+                  "Iq<Type, StanzaError>: an error is not a payload; an error IQ is Iq<Error> built from a StanzaError (RFC 6120 8.3)");
     static_assert(std::is_void_v<P> || is_any_payload_v<P> || is_payload_v<P>,
                   "Iq<Type, P>: P is not an IQ payload; specialise xstanza::payload_traits<P> (name, ns, in_get, in_set, in_result)");
+    if constexpr (!std::is_void_v<P> && is_iq_type_v<Type>)
+        placement_rule<P>::template check<Type>();  // e.g. model/roster.hpp
+    return true;
+}
+
+// The placement payload_traits<P> gives, checked after the payload's own rule (check_iq), so
+// that a payload's message citing its specification comes first.
+template <class Type, class P>
+constexpr bool check_iq_placement() {
     if constexpr (!std::is_void_v<P>) {
-        if constexpr (is_iq_type_v<Type>) placement_rule<P>::template check<Type>();  // e.g. model/roster.hpp
         static_assert(!std::is_same_v<Type, Get> || placement<P>::get,
                       "Iq<Get, P>: payload_traits<P>::in_get is false: this payload may not be a get's payload");
         static_assert(!std::is_same_v<Type, Set> || placement<P>::set,
@@ -1971,10 +2077,38 @@ constexpr bool check_iq() {
         static_assert(!std::is_same_v<Type, Result> || placement<P>::result,
                       "Iq<Result, P>: payload_traits<P>::in_result is false: this payload may not be a result's payload");
         static_assert(!std::is_same_v<Type, Error> || placement<P>::get || placement<P>::set,
-                      "Iq<Error, P>: an error IQ may echo only the request's payload (RFC 6120 §8.3.1), and P is no request payload");
+                      "Iq<Error, P>: an error IQ may echo only the request's payload (RFC 6120 8.3.1), and P is no request payload");
     }
     return true;
 }
+
+template <class T> struct same_type { using type = T; };
+// A parameter of type T that takes no part in deduction: (id, payload) converts to P.
+template <class T> using same_type_t = typename same_type<T>::type;
+
+// The argument lists Iq<Type, P>'s constructors take after the id (A as deduced from A&&).
+template <class Type, class P, class... A>
+constexpr bool iq_args_ok() {
+    constexpr std::size_t n = sizeof...(A);
+    if constexpr (std::is_same_v<Type, Error>) {
+        if constexpr (n == 1) return (std::is_convertible_v<A, StanzaError> && ...);
+        else if constexpr (n == 2 && !std::is_void_v<P>)
+            return std::is_convertible_v<std::tuple_element_t<0, std::tuple<A...>>, StanzaError> &&
+                   std::is_convertible_v<std::tuple_element_t<1, std::tuple<A...>>, P>;
+        else return false;
+    } else if constexpr (std::is_void_v<P>) {
+        return n == 0 && std::is_same_v<Type, Result>;
+    } else if constexpr (n == 1) {
+        return (std::is_convertible_v<A, P> && ...);
+    } else {
+        return false;
+    }
+}
+
+// The body a misused constructor initialises, so that its static_assert is the only error.
+template <class Type, class P> struct iq_body;
+template <class Type, class P>
+iq_body<Type, P> iq_misuse_body() noexcept;
 
 // The body: a payload for get/set/result, an error (and optional echoed payload) for error.
 template <class Type, class P> struct iq_body {
@@ -2004,21 +2138,26 @@ template <> struct iq_body<Error, void> {
 template <class Type, class P = void>
 class Iq : public detail::iq_body<Type, P> {
     static_assert(detail::check_iq<Type, P>(), "see the message above");
+    static_assert(detail::check_iq_placement<Type, P>(), "see the message above");
+
+    // Type, made dependent on a constructor's parameter (so a static_assert waits for the call).
+    template <class>
+    using T_of = Type;
 
 public:
     using type_tag = Type;
     using payload_type = P;
     static constexpr IqType type = iq_type_of<Type>;
 
-    std::string_view id;          ///< RFC 6120 §8.2.3: required, pairs the answer with its request
+    kept_view id;                 ///< RFC 6120 §8.2.3: required, pairs the answer with its request
     std::optional<Jid> from{};    ///< RFC 6120 §8.1.2.1
     std::optional<Jid> to{};      ///< RFC 6120 §8.1.1
-    std::string_view lang{};      ///< xml:lang of the stanza (RFC 6120 §8.1.5), empty when absent
+    kept_view lang{};             ///< xml:lang of the stanza (RFC 6120 §8.1.5), empty when absent
 
     /// A get, set or result with its payload.
     template <class Q = P, class T = Type,
               std::enable_if_t<!std::is_void_v<Q> && !std::is_same_v<T, Error>, int> = 0>
-    Iq(std::string_view id_, Q payload_) : detail::iq_body<Type, P>{std::move(payload_)}, id(id_) {}
+    Iq(std::string_view id_, detail::same_type_t<Q> payload_) : detail::iq_body<Type, P>{std::move(payload_)}, id(id_) {}
 
     /// A result without payload.
     template <class Q = P, class T = Type,
@@ -2032,13 +2171,37 @@ public:
     /// An error echoing the request's payload (RFC 6120 §8.3.1).
     template <class Q = P, class T = Type,
               std::enable_if_t<!std::is_void_v<Q> && std::is_same_v<T, Error>, int> = 0>
-    Iq(std::string_view id_, StanzaError error_, Q echoed) : detail::iq_body<Type, P>(error_, std::move(echoed)), id(id_) {}
+    Iq(std::string_view id_, StanzaError error_, detail::same_type_t<Q> echoed)
+        : detail::iq_body<Type, P>(error_, std::move(echoed)), id(id_) {}
 
-    /// Not constructible without what the type requires: says which rule applies.
-    template <class T = Type, std::enable_if_t<std::is_same_v<T, Error>, int> = 0>
-    explicit Iq(std::string_view) {
-        static_assert(!std::is_same_v<T, Error>,
-                      "Iq<Error>: an error IQ needs a StanzaError: Iq<Error>(id, StanzaError{type, condition}) (RFC 6120 §8.3.1)");
+    /// Every other construction from an id: the best match for any argument list the
+    /// constructors above do not take, and for an id that is a temporary std::string (the IQ
+    /// keeps a view), so that the first error is the rule, not a list of candidates.
+    template <class I, class... A,
+              std::enable_if_t<std::is_convertible_v<I, std::string_view> &&
+                                   (detail::is_temporary_string_v<I> || !detail::iq_args_ok<Type, P, A...>()),
+                               int> = 0>
+    Iq(I&&, A&&...) : detail::iq_body<Type, P>(detail::iq_misuse_body<Type, P>()) {
+        static_assert(!detail::is_temporary_string_v<I>,
+                      "Iq(id, ...): the IQ keeps its id as a std::string_view, and this std::string is a temporary "
+                      "destroyed at the end of the statement; keep the id in a variable that outlives the IQ");
+        static_assert(!std::is_same_v<T_of<I>, Error> || detail::iq_args_ok<Type, P, A...>(),
+                      "Iq<Error>: an error IQ needs a StanzaError: Iq<Error>(id, StanzaError(condition)), or "
+                      "Iq<Error, P>(id, error, request_payload) to echo the request (RFC 6120 8.3.1)");
+        static_assert(!(std::is_same_v<T_of<I>, Get> || std::is_same_v<T_of<I>, Set>) || sizeof...(A) != 0,
+                      "Iq<Get, P> / Iq<Set, P>: a request carries exactly one payload (RFC 6120 8.2.3): "
+                      "construct it as Iq<Type, P>(id, payload)");
+        static_assert(!std::is_same_v<T_of<I>, Result> || std::is_void_v<P> || sizeof...(A) != 0,
+                      "Iq<Result, P>(id, payload): pass the payload, or use Iq<Result>(id) for the empty result");
+        static_assert(!std::is_same_v<T_of<I>, Result> || !std::is_void_v<P> || sizeof...(A) == 0,
+                      "Iq<Result>(id): the empty result carries no payload; a result with one is "
+                      "Iq<Result, P>(id, payload) (make_result(request, payload) builds it)");
+        static_assert(std::is_same_v<T_of<I>, Error> || std::is_void_v<P> || sizeof...(A) != 1,
+                      "Iq<Type, P>(id, payload): the payload is not a P; the payload's type is part of the IQ's "
+                      "type: a payload of type Q goes in an Iq<Type, Q>");
+        static_assert(detail::iq_args_ok<Type, P, A...>(),
+                      "Iq<Type, P>: the constructors are (id, payload) for a get, set or result with a payload, "
+                      "(id) for the empty result, (id, StanzaError[, request_payload]) for an error");
     }
 
     /// Sets 'to' and returns *this, for building in one expression.
@@ -2062,7 +2225,7 @@ namespace detail {
 template <class Type>
 constexpr void check_answerable() {
     static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
-                  "make_result/make_error: only a get or set request is answered; a result or error IQ is never answered (RFC 6120 §8.2.3)");
+                  "make_result/make_error: only a get or set request is answered; a result or error IQ is never answered (RFC 6120 8.2.3)");
 }
 // make_result's check of the reply payload R (void: none) against the request's payload P.
 // An AnyPayload, on either side, is checked at run time instead.
@@ -2123,10 +2286,10 @@ struct AnyIq {
     AnyIq() noexcept {}
 
     IqType type = IqType::get;
-    std::string_view id;
+    kept_view id;
     std::optional<Jid> from{};
     std::optional<Jid> to{};
-    std::string_view lang{};
+    kept_view lang{};
     AnyPayload payload{};                 ///< empty only for result and error
     std::optional<StanzaError> error{};   ///< set exactly when type is error
 
@@ -2289,8 +2452,8 @@ namespace xstanza {
 
 /// One text and its xml:lang (empty: the stanza's language, inherited).
 struct LangText {
-    std::string_view text;
-    std::string_view lang{};
+    kept_view text;
+    kept_view lang{};
 
     friend bool operator==(const LangText& a, const LangText& b) noexcept { return a.text == b.text && a.lang == b.lang; }
     friend bool operator!=(const LangText& a, const LangText& b) noexcept { return !(a == b); }
@@ -2338,7 +2501,7 @@ public:
         if (empty()) return std::nullopt;
         const std::string_view want = lang.empty() ? stanza_lang : lang;
         for (const LangText& t : *this)
-            if (same_language(t.lang.empty() ? stanza_lang : t.lang, want)) return t.text;
+            if (same_language(t.lang.empty() ? stanza_lang : std::string_view(t.lang), want)) return t.text;
         if (lang.empty()) return begin()->text;
         return std::nullopt;
     }
@@ -2391,8 +2554,8 @@ template <> inline constexpr MessageType message_type_of<Error> = MessageType::e
 /// A <thread/> (RFC 6121 §5.2.5): an opaque conversation id, compared exactly, and the
 /// thread it branched from, which must differ from it.
 struct Thread {
-    std::string_view id;
-    std::string_view parent{};  ///< empty: none
+    kept_view id;
+    kept_view parent{};  ///< empty: none
 
     friend bool operator==(const Thread& a, const Thread& b) noexcept { return a.id == b.id && a.parent == b.parent; }
     friend bool operator!=(const Thread& a, const Thread& b) noexcept { return !(a == b); }
@@ -2400,10 +2563,10 @@ struct Thread {
 
 /// What every message has, whatever its type (RFC 6120 §8.1, RFC 6121 §5.2).
 struct message_fields {
-    std::string_view id{};       ///< RFC 6120 §8.1.3: optional on a message
+    kept_view id{};              ///< RFC 6120 §8.1.3: optional on a message
     std::optional<Jid> from{};   ///< RFC 6120 §8.1.2.1
     std::optional<Jid> to{};     ///< RFC 6120 §8.1.1
-    std::string_view lang{};     ///< xml:lang (RFC 6120 §8.1.5): the stanza's, or the stream's
+    kept_view lang{};            ///< xml:lang (RFC 6120 §8.1.5): the stanza's, or the stream's
     lang_texts bodies{};         ///< RFC 6121 §5.2.3: each in a distinct language
     lang_texts subjects{};       ///< RFC 6121 §5.2.4: each in a distinct language
     std::optional<Thread> thread{};  ///< RFC 6121 §5.2.5: at most one
@@ -2498,7 +2661,7 @@ struct AnyMessage : message_fields {
     std::optional<StanzaError> error{};   ///< set exactly when type is error
     /// A 'type' the receiver did not understand, as written: RFC 6121 §5.2.2 makes such a
     /// message normal (`type` is then normal). Never written; not compared.
-    std::string_view ignored_type{};
+    kept_view ignored_type{};
 
     /// Calls f with the typed view: Message<Normal>, Message<Chat>, Message<Groupchat>,
     /// Message<Headline> or Message<Error>.
@@ -2619,10 +2782,10 @@ constexpr std::string_view to_string(Show s) noexcept {
 
 /// What every presence has, whatever its type (RFC 6120 §8.1, RFC 6121 §4.7).
 struct presence_fields {
-    std::string_view id{};      ///< RFC 6120 §8.1.3: optional on a presence
+    kept_view id{};             ///< RFC 6120 §8.1.3: optional on a presence
     std::optional<Jid> from{};  ///< RFC 6120 §8.1.2.1
     std::optional<Jid> to{};    ///< RFC 6120 §8.1.1
-    std::string_view lang{};    ///< xml:lang (RFC 6120 §8.1.5): the stanza's, or the stream's
+    kept_view lang{};           ///< xml:lang (RFC 6120 §8.1.5): the stanza's, or the stream's
     lang_texts statuses{};      ///< RFC 6121 §4.7.2.2: each in a distinct language
     extension_list extensions{};  ///< extension elements kept opaque (RFC 6120 §8.4)
 
@@ -6878,7 +7041,7 @@ inline bool less(std::string_view a, std::string_view b) noexcept {
 inline bool duplicate_lang(const lang_texts& texts, std::string_view stanza_lang, std::vector<std::string_view>* scratch,
                            std::string_view& dup, bool& oom) noexcept {
     const std::size_t n = texts.size();
-    auto lang_of = [&](std::size_t i) { return texts[i].lang.empty() ? stanza_lang : texts[i].lang; };
+    auto lang_of = [&](std::size_t i) { return texts[i].lang.empty() ? stanza_lang : std::string_view(texts[i].lang); };
     if (n < 2) return false;
     if (n <= 8 || !scratch) {
         for (std::size_t i = 1; i < n; ++i)
@@ -7346,6 +7509,27 @@ struct parses_with_context<P, std::void_t<decltype(payload_parser<P>::parse(std:
                                                                            std::declval<payload_context&>()))>>
     : std::true_type {};
 
+template <class P, class = void>
+struct parses_plain : std::false_type {};
+template <class P>
+struct parses_plain<P, std::void_t<decltype(result<P>(payload_parser<P>::parse(std::declval<const element&>())))>>
+    : std::true_type {};
+
+// Parsing an Iq<Type, P> needs payload_parser<P>, in one of its forms: said before any other error.
+template <class P>
+constexpr bool check_payload_parser() {
+    static_assert(has_payload_parser<P>::value,
+                  "parsing an Iq<Type, P>: payload_parser<P> is not specialised for this payload; define "
+                  "template <> struct xstanza::payload_parser<P> { static xstanza::result<P> parse(const xstanza::element&) noexcept; } "
+                  "(model/payload.hpp lists its forms, codec/ping.hpp is an example)");
+    if constexpr (has_payload_parser<P>::value)
+        static_assert(parses_into<P>::value || parses_with_context<P>::value || parses_plain<P>::value,
+                      "payload_parser<P> has no parse function of the forms model/payload.hpp lists: "
+                      "result<P> parse(const element&), result<P> parse(const element&, payload_context&), "
+                      "codec_error parse(const element&, payload_context&, P&)");
+    return has_payload_parser<P>::value && (parses_into<P>::value || parses_with_context<P>::value || parses_plain<P>::value);
+}
+
 // A payload whose AnyIq form is another type (payload_parser<P>::any_form) that narrows to it.
 template <class P, class = void>
 struct any_form {
@@ -7368,6 +7552,9 @@ codec_error decode_out_of_memory(const element& e) noexcept {
 /// matched them already), then its parser.
 template <class P>
 codec_error decode_payload(const element& e, payload_context& ctx, P& out, bool identity_checked = false) noexcept {
+    if constexpr (!check_payload_parser<P>()) {
+        return {};
+    } else {
     if (!identity_checked && !e.is(payload_traits<P>::name, payload_traits<P>::ns))
         return codec_error::make(errc::payload_mismatch, e.offset(), "expected <", payload_traits<P>::name, " xmlns='",
                                  payload_traits<P>::ns, "'>, found <", e.name(), " xmlns='", e.ns(), "'>");
@@ -7387,6 +7574,7 @@ codec_error decode_payload(const element& e, payload_context& ctx, P& out, bool 
     }
     if (texts && texts->take_failure()) return decode_out_of_memory<P>(e);
     return {};
+    }
 }
 
 }  // namespace detail
@@ -7724,7 +7912,7 @@ public:
     /// The element view of an opaque element of the latest parse (an AnyIq's payload, a
     /// message's or presence's extension), for reading it with your own code; nothing for any
     /// other OpaqueElement. It decodes out of place: the element's bytes stay as they came.
-    std::optional<element> view(const OpaqueElement& e) const noexcept {
+    [[nodiscard]] std::optional<element> view(const OpaqueElement& e) const noexcept {
         if (from_latest_payload(e)) return detail::element_access::make(last_payload_, opaque_context());
         if (detail::xml_node* n = latest_child(e)) return detail::element_access::make(n, opaque_context());
         return std::nullopt;
@@ -8115,6 +8303,27 @@ struct writes_with_context<P, std::void_t<decltype(payload_serializer<P>::write(
                                   std::declval<const P&>(), std::declval<xml_writer&>(), std::declval<const write_context&>()))>>
     : std::true_type {};
 
+template <class P, class = void>
+struct writes_plain : std::false_type {};
+template <class P>
+struct writes_plain<P, std::void_t<decltype(payload_serializer<P>::write(std::declval<const P&>(), std::declval<xml_writer&>()))>>
+    : std::true_type {};
+
+// Serializing an Iq<Type, P> needs payload_serializer<P>, in one of its forms: said before any
+// other error.
+template <class P>
+constexpr bool check_payload_serializer() {
+    static_assert(has_payload_serializer<P>::value,
+                  "serializing an Iq<Type, P>: payload_serializer<P> is not specialised for this payload; define "
+                  "template <> struct xstanza::payload_serializer<P> { static void write(const P&, xstanza::xml_writer&) noexcept; } "
+                  "(model/payload.hpp lists its forms, codec/ping.hpp is an example)");
+    if constexpr (has_payload_serializer<P>::value)
+        static_assert(writes_with_context<P>::value || writes_plain<P>::value,
+                      "payload_serializer<P> has no write function of the forms model/payload.hpp lists: "
+                      "void write(const P&, xml_writer&), void write(const P&, xml_writer&, const write_context&)");
+    return has_payload_serializer<P>::value && (writes_with_context<P>::value || writes_plain<P>::value);
+}
+
 /// Writes any payload, built-in or user-defined, through the extension point.
 template <class P>
 void write_payload(xml_writer& w, const P& p, const write_context& context) noexcept {
@@ -8124,7 +8333,7 @@ void write_payload(xml_writer& w, const P& p, const write_context& context) noex
             if constexpr (std::is_same_v<X, OpaqueElement>) write_opaque(w, x, "jabber:client");
             else if constexpr (!std::is_same_v<X, std::monostate>) write_payload(w, x, context);
         });
-    } else {
+    } else if constexpr (check_payload_serializer<P>()) {
         // A serializer must close what it opens and nothing more, or the XML is malformed.
         const std::size_t depth = w.depth();
         if constexpr (writes_with_context<P>::value) payload_serializer<P>::write(p, w, context);
@@ -8435,6 +8644,7 @@ result<owned<T>> make_owned(const T& stanza) noexcept {
 #ifndef XSTANZA_MODEL_STREAM_HPP
 #define XSTANZA_MODEL_STREAM_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -8485,6 +8695,17 @@ enum class ElementKind : unsigned char {
     features,  ///< <stream:features/> (RFC 6120 §4.3.2)
     other,     ///< anything else: SASL, STARTTLS, extensions (RFC 6120 §4.9.3.24 lets a server refuse them)
 };
+
+inline constexpr std::array<std::string_view, 7> stream_event_type_names = {
+    "need_more", "header", "element", "keepalive", "stream_error", "closed", "error"};
+inline constexpr std::array<std::string_view, 5> element_kind_names = {"iq", "message", "presence", "features", "other"};
+
+/// The enumerator's name ("need_more"); empty for a value outside the enumeration.
+constexpr std::string_view to_string(StreamEventType t) noexcept {
+    return detail::name_at(stream_event_type_names, std::size_t(t));
+}
+/// The enumerator's name ("iq"); empty for a value outside the enumeration.
+constexpr std::string_view to_string(ElementKind k) noexcept { return detail::name_at(element_kind_names, std::size_t(k)); }
 
 /// One result of StreamReader::next(). The bytes and views are valid until the next call
 /// of next(), feed(), restart() or reset() on the reader.
@@ -10025,6 +10246,7 @@ private:
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <random>
 #include <string>
 #include <string_view>
@@ -10032,6 +10254,136 @@ private:
 #include <utility>
 #include <vector>
 
+
+// ---- begin include/xstanza/stanza/ostream.hpp
+// xstanza: operator<< for logging and test output. Jids print their string form, the
+// enumerations their protocol name, a StanzaError "type condition: text", a parse_error
+// "code at byte N: message", and a stanza
+// its canonical serialization (a client sender's, as serialize() writes by default), or
+// "<invalid: message>" when it does not serialize. Printing never changes the stream's
+// state beyond the characters written.
+#ifndef XSTANZA_STANZA_OSTREAM_HPP
+#define XSTANZA_STANZA_OSTREAM_HPP
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+
+namespace xstanza {
+
+namespace detail {
+// The name, or "Type(n)" for a value outside the enumeration (to_string gives "" for it).
+template <class E>
+std::ostream& print_enum(std::ostream& os, E value, std::string_view name, const char* type) {
+    if (!name.empty()) return os << name;
+    return os << type << '(' << static_cast<unsigned>(value) << ')';
+}
+template <class T>
+std::ostream& print_stanza(std::ostream& os, const T& stanza) {
+    std::string out;
+    if (parse_error e = serialize(stanza, out)) return os << "<invalid: " << e.message() << '>';
+    return os << out;
+}
+}  // namespace detail
+
+/// local@domain/resource (Jid::to_string()).
+inline std::ostream& operator<<(std::ostream& os, const Jid& j) {
+    if (!j.local().empty()) os << j.local() << '@';
+    os << j.domain();
+    if (!j.resource().empty()) os << '/' << j.resource();
+    return os;
+}
+
+inline std::ostream& operator<<(std::ostream& os, IqType t) { return detail::print_enum(os, t, to_string(t), "IqType"); }
+inline std::ostream& operator<<(std::ostream& os, ErrorType t) { return detail::print_enum(os, t, to_string(t), "ErrorType"); }
+inline std::ostream& operator<<(std::ostream& os, Condition c) { return detail::print_enum(os, c, to_string(c), "Condition"); }
+inline std::ostream& operator<<(std::ostream& os, Subscription s) {
+    return detail::print_enum(os, s, to_string(s), "Subscription");
+}
+inline std::ostream& operator<<(std::ostream& os, StanzaKind k) { return detail::print_enum(os, k, to_string(k), "StanzaKind"); }
+inline std::ostream& operator<<(std::ostream& os, MessageType t) {
+    return detail::print_enum(os, t, to_string(t), "MessageType");
+}
+/// The 'type' value; "available" for PresenceType::available, which has none.
+inline std::ostream& operator<<(std::ostream& os, PresenceType t) {
+    return detail::print_enum(os, t, t == PresenceType::available ? std::string_view("available") : to_string(t),
+                              "PresenceType");
+}
+/// The <show/> value; "none" for Show::none.
+inline std::ostream& operator<<(std::ostream& os, Show s) {
+    return detail::print_enum(os, s, s == Show::none ? std::string_view("none") : to_string(s), "Show");
+}
+inline std::ostream& operator<<(std::ostream& os, role r) { return os << to_string(r); }
+inline std::ostream& operator<<(std::ostream& os, side s) { return os << to_string(s); }
+/// The code's name (to_string(errc): "invalid_utf8", "unknown" outside the enumeration).
+inline std::ostream& operator<<(std::ostream& os, errc c) { return os << to_string(c); }
+
+inline std::ostream& operator<<(std::ostream& os, StreamCondition c) {
+    return detail::print_enum(os, c, to_string(c), "StreamCondition");
+}
+inline std::ostream& operator<<(std::ostream& os, StreamEventType t) {
+    return detail::print_enum(os, t, to_string(t), "StreamEventType");
+}
+inline std::ostream& operator<<(std::ostream& os, ElementKind k) { return detail::print_enum(os, k, to_string(k), "ElementKind"); }
+
+/// "type condition", then " (uri)" for gone and redirect and ": text" when there is a text:
+/// "cancel item-not-found: no such contact".
+inline std::ostream& operator<<(std::ostream& os, const StanzaError& e) {
+    os << e.type << ' ' << e.condition;
+    if (!e.uri.empty()) os << " (" << e.uri << ')';
+    if (e.text) os << ": " << *e.text;
+    return os;
+}
+
+/// "code at byte N: message", as `xstanza check` prints it; "ok" when there is no error.
+inline std::ostream& operator<<(std::ostream& os, const parse_error& e) {
+    if (!e) return os << "ok";
+    return os << e.code() << " at byte " << e.offset() << ": " << e.message();
+}
+
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
+template <class Type, class P>
+std::ostream& operator<<(std::ostream& os, const Iq<Type, P>& iq) {
+    return detail::print_stanza(os, iq);
+}
+inline std::ostream& operator<<(std::ostream& os, const AnyIq& iq) { return detail::print_stanza(os, iq); }
+template <class Type, class... Exts>
+std::ostream& operator<<(std::ostream& os, const Message<Type, Exts...>& m) {
+    return detail::print_stanza(os, m);
+}
+template <class Type, class... Exts>
+std::ostream& operator<<(std::ostream& os, const Presence<Type, Exts...>& p) {
+    return detail::print_stanza(os, p);
+}
+inline std::ostream& operator<<(std::ostream& os, const AnyMessage& m) { return detail::print_stanza(os, m); }
+inline std::ostream& operator<<(std::ostream& os, const AnyPresence& p) { return detail::print_stanza(os, p); }
+inline std::ostream& operator<<(std::ostream& os, const AnyStanza& s) { return detail::print_stanza(os, s); }
+
+/// The types printed above, which stanza/format.hpp gives a fmt::formatter (a header of
+/// another layer adds its own: session/tracker.hpp's enumerations).
+template <class T> struct is_printable : std::false_type {};
+template <> struct is_printable<Jid> : std::true_type {};
+template <> struct is_printable<IqType> : std::true_type {};
+template <> struct is_printable<ErrorType> : std::true_type {};
+template <> struct is_printable<Condition> : std::true_type {};
+template <> struct is_printable<Subscription> : std::true_type {};
+template <> struct is_printable<role> : std::true_type {};
+template <> struct is_printable<side> : std::true_type {};
+template <> struct is_printable<errc> : std::true_type {};
+template <> struct is_printable<StreamCondition> : std::true_type {};
+template <> struct is_printable<StreamEventType> : std::true_type {};
+template <> struct is_printable<ElementKind> : std::true_type {};
+template <> struct is_printable<StanzaError> : std::true_type {};
+template <> struct is_printable<codec_error> : std::true_type {};
+template <> struct is_printable<AnyIq> : std::true_type {};
+template <class Type, class P> struct is_printable<Iq<Type, P>> : std::true_type {};
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_STANZA_OSTREAM_HPP
+// ---- end include/xstanza/stanza/ostream.hpp
 
 namespace xstanza {
 
@@ -10041,6 +10393,20 @@ enum class IqOutcomeType : unsigned char {
     error,    ///< a type='error' answer from the expected sender (RFC 6120 §8.3)
     timeout,  ///< no answer before the deadline, or the stream ended (cancel_all)
 };
+
+/// The enumerator's name ("timeout"); empty for a value outside the enumeration.
+constexpr std::string_view to_string(IqOutcomeType t) noexcept {
+    switch (t) {
+    case IqOutcomeType::result: return "result";
+    case IqOutcomeType::error: return "error";
+    case IqOutcomeType::timeout: return "timeout";
+    }
+    return {};
+}
+inline std::ostream& operator<<(std::ostream& os, IqOutcomeType t) {
+    return detail::print_enum(os, t, to_string(t), "IqOutcomeType");
+}
+template <> struct is_printable<IqOutcomeType> : std::true_type {};
 
 /// What an outcome handler receives. Views are valid during the call only.
 struct IqOutcome {
@@ -10063,6 +10429,24 @@ enum class IqDisposition : unsigned char {
     failed,        ///< an answer could not be written (out of memory, or data not writable as XML)
     ignored,       ///< a roster push from another entity than the account's server: dropped unanswered (RFC 6121 §2.1.6)
 };
+
+/// The enumerator's name ("wrong_sender"); empty for a value outside the enumeration.
+constexpr std::string_view to_string(IqDisposition d) noexcept {
+    switch (d) {
+    case IqDisposition::matched: return "matched";
+    case IqDisposition::unmatched: return "unmatched";
+    case IqDisposition::wrong_sender: return "wrong_sender";
+    case IqDisposition::handled: return "handled";
+    case IqDisposition::unhandled: return "unhandled";
+    case IqDisposition::failed: return "failed";
+    case IqDisposition::ignored: return "ignored";
+    }
+    return {};
+}
+inline std::ostream& operator<<(std::ostream& os, IqDisposition d) {
+    return detail::print_enum(os, d, to_string(d), "IqDisposition");
+}
+template <> struct is_printable<IqDisposition> : std::true_type {};
 
 /// An IQ id: short, printable, made of [0-9A-Za-z_-]. Converts to std::string_view; keep it
 /// alive while an Iq built from it is in use.
@@ -10138,7 +10522,7 @@ public:
     template <class Type, class P>
     parse_error track(const Iq<Type, P>& request, clock::time_point deadline, outcome_handler on_outcome) noexcept {
         static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
-                      "IqTracker::track: only a get or set request gets an answer to wait for (RFC 6120 §8.2.3)");
+                      "IqTracker::track: only a get or set request gets an answer to wait for (RFC 6120 8.2.3)");
         return add(request.id, request.to, iq_type_of<Type>, deadline, std::move(on_outcome));
     }
     /// The same for a runtime-typed request; fails unless its type is get or set.
@@ -10172,7 +10556,7 @@ public:
     template <class Type, class P, class F>
     parse_error on(F handler) noexcept {
         static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
-                      "IqTracker::on<Type, P>: only get and set requests are handled (RFC 6120 §8.2.3)");
+                      "IqTracker::on<Type, P>: only get and set requests are handled (RFC 6120 8.2.3)");
         static_assert(is_payload_v<P>, "IqTracker::on<Type, P>: P needs payload_traits<P>");
         try {
             return on_request(iq_type_of<Type>, payload_traits<P>::name, payload_traits<P>::ns,
@@ -10276,7 +10660,7 @@ public:
 
     /// Appends an error answer to `request` (RFC 6120 §8.3.1: same id, 'from' and 'to' swapped,
     /// payload not echoed). False when it could not be written.
-    static bool write_error(const AnyIq& request, const StanzaError& error, std::string& out) noexcept {
+    [[nodiscard]] static bool write_error(const AnyIq& request, const StanzaError& error, std::string& out) noexcept {
         Iq<Error> e(request.id, error);
         e.to = request.from;
         e.from = request.to;
@@ -10515,9 +10899,9 @@ struct VersionQuery {
 /// XEP-0092 §2: the answer in an IQ result. Views: into the parsed buffer, or strings the
 /// caller keeps alive when building.
 struct SoftwareVersion {
-    std::string_view name;                 ///< <name/>: REQUIRED, the software's natural-language name
-    std::string_view version;              ///< <version/>: REQUIRED, its specific version
-    std::optional<std::string_view> os{};  ///< <os/>: OPTIONAL, the operating system
+    kept_view name;                        ///< <name/>: REQUIRED, the software's natural-language name
+    kept_view version;                     ///< <version/>: REQUIRED, its specific version
+    std::optional<kept_view> os{};         ///< <os/>: OPTIONAL, the operating system
     friend bool operator==(const SoftwareVersion& a, const SoftwareVersion& b) noexcept {
         return a.name == b.name && a.version == b.version && a.os == b.os;
     }
@@ -11839,97 +12223,48 @@ struct payload_serializer<Caps> {
 #endif  // XSTANZA_CODEC_CAPS_HPP
 // ---- end include/xstanza/codec/caps.hpp
 
-// ---- begin include/xstanza/stanza/ostream.hpp
-// xstanza: operator<< for logging and test output. Jids print their string form, the
-// enumerations their protocol name, a parse_error "code at byte N: message", and a stanza
-// its canonical serialization (a client sender's, as serialize() writes by default), or
-// "<invalid: message>" when it does not serialize. Printing never changes the stream's
-// state beyond the characters written.
-#ifndef XSTANZA_STANZA_OSTREAM_HPP
-#define XSTANZA_STANZA_OSTREAM_HPP
+// ---- begin include/xstanza/stanza/format.hpp
+// xstanza: fmt::formatter for what stanza/ostream.hpp prints (Jid, the enumerations,
+// StanzaError, codec_error, Iq<...> and AnyIq, and session/tracker.hpp's enumerations), with the
+// same text as operator<<, so `fmt::format("{} {}", iq.type, error)` works in logs. {fmt} is no
+// dependency of xstanza: the formatters are compiled only when the program asks for them by
+// defining XSTANZA_FMT (before including xstanza, or -DXSTANZA_FMT) and {fmt} is on the
+// include path (Debian: libfmt-dev). Width and alignment apply to the whole text: "{:>20}".
+#ifndef XSTANZA_STANZA_FORMAT_HPP
+#define XSTANZA_STANZA_FORMAT_HPP
 
-#include <ostream>
+
+#if defined(XSTANZA_FMT)
+#if defined(__has_include)
+#if !__has_include(<fmt/format.h>)
+#error "XSTANZA_FMT is defined but <fmt/format.h> is not on the include path: install {fmt} (Debian: libfmt-dev), or do not define XSTANZA_FMT"
+#endif
+#endif
+
+#include <fmt/format.h>
+
+#include <sstream>
 #include <string>
-#include <string_view>
+#include <type_traits>
 
-
-namespace xstanza {
-
-namespace detail {
-// The name, or "Type(n)" for a value outside the enumeration (to_string gives "" for it).
-template <class E>
-std::ostream& print_enum(std::ostream& os, E value, std::string_view name, const char* type) {
-    if (!name.empty()) return os << name;
-    return os << type << '(' << static_cast<unsigned>(value) << ')';
-}
+namespace fmt {
+/// Formats every type xstanza::is_printable<T> names as its operator<< text.
 template <class T>
-std::ostream& print_stanza(std::ostream& os, const T& stanza) {
-    std::string out;
-    if (parse_error e = serialize(stanza, out)) return os << "<invalid: " << e.message() << '>';
-    return os << out;
-}
-}  // namespace detail
+struct formatter<T, char, std::enable_if_t<xstanza::is_printable<T>::value>> : formatter<string_view, char> {
+    template <class FormatContext>
+    auto format(const T& value, FormatContext& ctx) const -> decltype(ctx.out()) {
+        std::ostringstream os;
+        os << value;
+        const std::string text = os.str();
+        return formatter<string_view, char>::format(string_view(text.data(), text.size()), ctx);
+    }
+};
+}  // namespace fmt
 
-/// local@domain/resource (Jid::to_string()).
-inline std::ostream& operator<<(std::ostream& os, const Jid& j) {
-    if (!j.local().empty()) os << j.local() << '@';
-    os << j.domain();
-    if (!j.resource().empty()) os << '/' << j.resource();
-    return os;
-}
+#endif  // XSTANZA_FMT
 
-inline std::ostream& operator<<(std::ostream& os, IqType t) { return detail::print_enum(os, t, to_string(t), "IqType"); }
-inline std::ostream& operator<<(std::ostream& os, ErrorType t) { return detail::print_enum(os, t, to_string(t), "ErrorType"); }
-inline std::ostream& operator<<(std::ostream& os, Condition c) { return detail::print_enum(os, c, to_string(c), "Condition"); }
-inline std::ostream& operator<<(std::ostream& os, Subscription s) {
-    return detail::print_enum(os, s, to_string(s), "Subscription");
-}
-inline std::ostream& operator<<(std::ostream& os, StanzaKind k) { return detail::print_enum(os, k, to_string(k), "StanzaKind"); }
-inline std::ostream& operator<<(std::ostream& os, MessageType t) {
-    return detail::print_enum(os, t, to_string(t), "MessageType");
-}
-/// The 'type' value; "available" for PresenceType::available, which has none.
-inline std::ostream& operator<<(std::ostream& os, PresenceType t) {
-    return detail::print_enum(os, t, t == PresenceType::available ? std::string_view("available") : to_string(t),
-                              "PresenceType");
-}
-/// The <show/> value; "none" for Show::none.
-inline std::ostream& operator<<(std::ostream& os, Show s) {
-    return detail::print_enum(os, s, s == Show::none ? std::string_view("none") : to_string(s), "Show");
-}
-inline std::ostream& operator<<(std::ostream& os, role r) { return os << to_string(r); }
-inline std::ostream& operator<<(std::ostream& os, side s) { return os << to_string(s); }
-/// The code's name (to_string(errc): "invalid_utf8", "unknown" outside the enumeration).
-inline std::ostream& operator<<(std::ostream& os, errc c) { return os << to_string(c); }
-
-/// "code at byte N: message", as `xstanza check` prints it; "ok" when there is no error.
-inline std::ostream& operator<<(std::ostream& os, const parse_error& e) {
-    if (!e) return os << "ok";
-    return os << e.code() << " at byte " << e.offset() << ": " << e.message();
-}
-
-/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
-template <class Type, class P>
-std::ostream& operator<<(std::ostream& os, const Iq<Type, P>& iq) {
-    return detail::print_stanza(os, iq);
-}
-inline std::ostream& operator<<(std::ostream& os, const AnyIq& iq) { return detail::print_stanza(os, iq); }
-template <class Type, class... Exts>
-std::ostream& operator<<(std::ostream& os, const Message<Type, Exts...>& m) {
-    return detail::print_stanza(os, m);
-}
-template <class Type, class... Exts>
-std::ostream& operator<<(std::ostream& os, const Presence<Type, Exts...>& p) {
-    return detail::print_stanza(os, p);
-}
-inline std::ostream& operator<<(std::ostream& os, const AnyMessage& m) { return detail::print_stanza(os, m); }
-inline std::ostream& operator<<(std::ostream& os, const AnyPresence& p) { return detail::print_stanza(os, p); }
-inline std::ostream& operator<<(std::ostream& os, const AnyStanza& s) { return detail::print_stanza(os, s); }
-
-}  // namespace xstanza
-
-#endif  // XSTANZA_STANZA_OSTREAM_HPP
-// ---- end include/xstanza/stanza/ostream.hpp
+#endif  // XSTANZA_STANZA_FORMAT_HPP
+// ---- end include/xstanza/stanza/format.hpp
 
 #endif  // XSTANZA_XSTANZA_HPP
 // ---- end include/xstanza/xstanza.hpp

@@ -6,8 +6,9 @@
 //   stream/   reader.hpp (StreamReader: framing, the stream header, stream errors, RFC 6120 §4),
 //             built from tokenizer.hpp  input.hpp  header.hpp  stream_error_reader.hpp  failure.hpp
 //   stanza/   parser.hpp (Parser)  serialize.hpp  owned.hpp  reply.hpp  ostream.hpp
+//             format.hpp (fmt::formatter, with -DXSTANZA_FMT)
 //   codec/    one file per element, read and write side by side: iq, message, presence, stanza_error,
-//             roster, ping, version
+//             roster, ping, version, disco, bind, delay, caps
 //   xml/      the only folder naming RapidXML: scanner, tree, element view, writer
 //   model/    plain data, no XML: Jid, Iq, AnyIq, Message, Presence, AnyStanza, RosterQuery, StanzaError, errors, limits, rules,
 //             the stream's header, events and errors (StreamHeader, StreamEvent, StreamError)
@@ -46,5 +47,6 @@
 #include "codec/delay.hpp"
 #include "codec/caps.hpp"
 #include "stanza/ostream.hpp"
+#include "stanza/format.hpp"
 
 #endif  // XSTANZA_XSTANZA_HPP

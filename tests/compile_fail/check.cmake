@@ -59,32 +59,21 @@ if(rc EQUAL 0)
   message(FATAL_ERROR "${SOURCE} compiled, but must not (expected an error containing: ${expect})")
 endif()
 
-# Clang 14 prints static_assert messages as escaped literals: bytes >= 0x80 as \ooo
-# octal ("§" -> \302\247), '"' as \" and '\' as \\. Undo that before searching.
-set(decoded "${out}")
-string(REGEX MATCHALL "\\\\[0-3][0-7][0-7]" escapes "${out}")
-if(escapes)
-  list(REMOVE_DUPLICATES escapes)
-  foreach(esc IN LISTS escapes)
-    string(SUBSTRING "${esc}" 1 1 d1)
-    string(SUBSTRING "${esc}" 2 1 d2)
-    string(SUBSTRING "${esc}" 3 1 d3)
-    math(EXPR code "${d1} * 64 + ${d2} * 8 + ${d3}")
-    string(ASCII ${code} ch)
-    string(REPLACE "${esc}" "${ch}" decoded "${decoded}")
-  endforeach()
+# The output is searched as the compiler printed it, as a user reads it. Clang 14 prints the
+# bytes of a static_assert message above 0x7F as octal escapes ("\302\247" for a section
+# sign): an error line holding one is a failure of its own (messages are ASCII).
+string(REGEX MATCH "[^\n]*error:[^\n]*\\\\[23][0-7][0-7][^\n]*" escaped_line "${out}")
+if(escaped_line)
+  message(FATAL_ERROR "${SOURCE}: an error line holds an octal escape (a non-ASCII byte in a message):\n"
+                      "${escaped_line}\ncompiler output:\n${out}")
 endif()
-string(REPLACE "\\\"" "\"" decoded "${decoded}")
-string(REPLACE "\\\\" "\\" decoded "${decoded}")
-
-string(FIND "${out}" "${expect}" at_raw)
-string(FIND "${decoded}" "${expect}" at_decoded)
-if(at_raw EQUAL -1 AND at_decoded EQUAL -1)
+string(FIND "${out}" "${expect}" at)
+if(at EQUAL -1)
   message(FATAL_ERROR "${SOURCE} failed to compile, but not with the expected message.\n"
                       "expected substring: ${expect}\ncompiler output:\n${out}")
 endif()
 if(NOT first_error STREQUAL "")
-  string(REGEX MATCH "[^\n]*error:[^\n]*" first_line "${decoded}")
+  string(REGEX MATCH "[^\n]*error:[^\n]*" first_line "${out}")
   string(FIND "${first_line}" "${first_error}" at_first)
   if(at_first EQUAL -1)
     message(FATAL_ERROR "${SOURCE}: the first error line does not contain the expected message.\n"

@@ -1,4 +1,5 @@
 // expect: payload_traits<P>::in_set is false
+// first-error: payload_traits<P>::in_set is false
 #include <xstanza/xstanza.hpp>
 struct Ping {};
 template <> struct xstanza::payload_traits<Ping> {

@@ -38,6 +38,24 @@ BOOST_AUTO_TEST_CASE(enums_print_their_protocol_names) {
     BOOST_TEST(str(side::receiver) == "receiver");
 }
 
+BOOST_AUTO_TEST_CASE(every_public_enum_prints_its_name) {
+    BOOST_TEST(str(StreamCondition::not_well_formed) == "not-well-formed");
+    BOOST_TEST(str(StreamEventType::stream_error) == "stream_error");
+    BOOST_TEST(str(ElementKind::presence) == "presence");
+    BOOST_TEST(str(IqOutcomeType::timeout) == "timeout");
+    BOOST_TEST(str(IqDisposition::wrong_sender) == "wrong_sender");
+    BOOST_TEST(str(static_cast<StreamEventType>(50)) == "StreamEventType(50)");
+    BOOST_TEST(str(static_cast<IqDisposition>(60)) == "IqDisposition(60)");
+}
+
+BOOST_AUTO_TEST_CASE(stanza_error_prints_type_condition_and_text) {
+    BOOST_TEST(str(StanzaError(Condition::item_not_found)) == "cancel item-not-found");
+    StanzaError e(ErrorType::modify, Condition::redirect);
+    e.uri = "xmpp:balcony@example.com";
+    e.text = "moved";
+    BOOST_TEST(str(e) == "modify redirect (xmpp:balcony@example.com): moved");
+}
+
 BOOST_AUTO_TEST_CASE(enum_values_outside_the_enumeration_print_their_number) {
     BOOST_TEST(str(static_cast<IqType>(9)) == "IqType(9)");
     BOOST_TEST(str(static_cast<Condition>(200)) == "Condition(200)");

@@ -19,11 +19,6 @@ using namespace xstanza;
 using test_helpers::numbered_attributes;
 using test_helpers::repeat;
 
-namespace xstanza {
-// For Boost.Test's messages (found by argument-dependent lookup).
-inline std::ostream& operator<<(std::ostream& os, StreamEventType t) { return os << "event " << int(t); }
-}  // namespace xstanza
-
 namespace {
 
 // What examples/roster_client received from Prosody 0.12.3 (tests/interop/run.sh

@@ -38,7 +38,7 @@ inline bool less(std::string_view a, std::string_view b) noexcept {
 inline bool duplicate_lang(const lang_texts& texts, std::string_view stanza_lang, std::vector<std::string_view>* scratch,
                            std::string_view& dup, bool& oom) noexcept {
     const std::size_t n = texts.size();
-    auto lang_of = [&](std::size_t i) { return texts[i].lang.empty() ? stanza_lang : texts[i].lang; };
+    auto lang_of = [&](std::size_t i) { return texts[i].lang.empty() ? stanza_lang : std::string_view(texts[i].lang); };
     if (n < 2) return false;
     if (n <= 8 || !scratch) {
         for (std::size_t i = 1; i < n; ++i)

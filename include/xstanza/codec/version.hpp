@@ -29,9 +29,9 @@ struct VersionQuery {
 /// XEP-0092 §2: the answer in an IQ result. Views: into the parsed buffer, or strings the
 /// caller keeps alive when building.
 struct SoftwareVersion {
-    std::string_view name;                 ///< <name/>: REQUIRED, the software's natural-language name
-    std::string_view version;              ///< <version/>: REQUIRED, its specific version
-    std::optional<std::string_view> os{};  ///< <os/>: OPTIONAL, the operating system
+    kept_view name;                        ///< <name/>: REQUIRED, the software's natural-language name
+    kept_view version;                     ///< <version/>: REQUIRED, its specific version
+    std::optional<kept_view> os{};         ///< <os/>: OPTIONAL, the operating system
     friend bool operator==(const SoftwareVersion& a, const SoftwareVersion& b) noexcept {
         return a.name == b.name && a.version == b.version && a.os == b.os;
     }

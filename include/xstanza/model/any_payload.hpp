@@ -9,6 +9,7 @@
 #include <utility>
 #include <variant>
 
+#include "detail/views.hpp"
 #include "payload.hpp"
 
 namespace xstanza {
@@ -25,6 +26,14 @@ struct OpaqueElement {
     OpaqueElement() noexcept = default;
     OpaqueElement(std::string_view name_, std::string_view ns_, std::string_view xml_) noexcept
         : name(name_), ns(ns_), xml(xml_) {}
+    /// Not from a temporary std::string: name, ns and xml are kept as views.
+    template <class N, class S, class X,
+              std::enable_if_t<detail::all_views_v<N, S, X> && detail::any_temporary_string_v<N, S, X>, int> = 0>
+    OpaqueElement(N&&, S&&, X&&) noexcept {
+        static_assert(detail::dependent_false_v<N>,
+                      "OpaqueElement(name, ns, xml): the element keeps views of its three strings, and a temporary "
+                      "std::string is destroyed at the end of the statement; pass strings that outlive the element");
+    }
 
     std::string_view name;
     std::string_view ns;

@@ -6,11 +6,14 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <variant>
 
+#include "detail/views.hpp"
 #include "jid.hpp"
 #include "any_payload.hpp"
 #include "payload.hpp"
@@ -66,17 +69,25 @@ template <class P> struct placement<P, std::enable_if_t<is_payload_v<P>>> {
 template <class Type, class P>
 constexpr bool check_iq() {
     static_assert(is_iq_type_v<Type>,
-                  "Iq<Type, Payload>: Type must be one of the tags Get, Set, Result, Error (RFC 6120 §8.2.3)");
+                  "Iq<Type, Payload>: Type must be one of the tags Get, Set, Result, Error (RFC 6120 8.2.3)");
     static_assert(!(std::is_same_v<Type, Get> && std::is_void_v<P>),
-                  "Iq<Get, P>: a get IQ carries exactly one payload (RFC 6120 §8.2.3); name it as P");
+                  "Iq<Get, P>: a get IQ carries exactly one payload (RFC 6120 8.2.3); name it as P");
     static_assert(!(std::is_same_v<Type, Set> && std::is_void_v<P>),
-                  "Iq<Set, P>: a set IQ carries exactly one payload (RFC 6120 §8.2.3); name it as P");
+                  "Iq<Set, P>: a set IQ carries exactly one payload (RFC 6120 8.2.3); name it as P");
     static_assert(!std::is_same_v<P, StanzaError>,
-                  "Iq<Type, StanzaError>: an error is not a payload; an error IQ is Iq<Error> built from a StanzaError (RFC 6120 §8.3)");
+                  "Iq<Type, StanzaError>: an error is not a payload; an error IQ is Iq<Error> built from a StanzaError (RFC 6120 8.3)");
     static_assert(std::is_void_v<P> || is_any_payload_v<P> || is_payload_v<P>,
                   "Iq<Type, P>: P is not an IQ payload; specialise xstanza::payload_traits<P> (name, ns, in_get, in_set, in_result)");
+    if constexpr (!std::is_void_v<P> && is_iq_type_v<Type>)
+        placement_rule<P>::template check<Type>();  // e.g. model/roster.hpp
+    return true;
+}
+
+// The placement payload_traits<P> gives, checked after the payload's own rule (check_iq), so
+// that a payload's message citing its specification comes first.
+template <class Type, class P>
+constexpr bool check_iq_placement() {
     if constexpr (!std::is_void_v<P>) {
-        if constexpr (is_iq_type_v<Type>) placement_rule<P>::template check<Type>();  // e.g. model/roster.hpp
         static_assert(!std::is_same_v<Type, Get> || placement<P>::get,
                       "Iq<Get, P>: payload_traits<P>::in_get is false: this payload may not be a get's payload");
         static_assert(!std::is_same_v<Type, Set> || placement<P>::set,
@@ -84,10 +95,38 @@ constexpr bool check_iq() {
         static_assert(!std::is_same_v<Type, Result> || placement<P>::result,
                       "Iq<Result, P>: payload_traits<P>::in_result is false: this payload may not be a result's payload");
         static_assert(!std::is_same_v<Type, Error> || placement<P>::get || placement<P>::set,
-                      "Iq<Error, P>: an error IQ may echo only the request's payload (RFC 6120 §8.3.1), and P is no request payload");
+                      "Iq<Error, P>: an error IQ may echo only the request's payload (RFC 6120 8.3.1), and P is no request payload");
     }
     return true;
 }
+
+template <class T> struct same_type { using type = T; };
+// A parameter of type T that takes no part in deduction: (id, payload) converts to P.
+template <class T> using same_type_t = typename same_type<T>::type;
+
+// The argument lists Iq<Type, P>'s constructors take after the id (A as deduced from A&&).
+template <class Type, class P, class... A>
+constexpr bool iq_args_ok() {
+    constexpr std::size_t n = sizeof...(A);
+    if constexpr (std::is_same_v<Type, Error>) {
+        if constexpr (n == 1) return (std::is_convertible_v<A, StanzaError> && ...);
+        else if constexpr (n == 2 && !std::is_void_v<P>)
+            return std::is_convertible_v<std::tuple_element_t<0, std::tuple<A...>>, StanzaError> &&
+                   std::is_convertible_v<std::tuple_element_t<1, std::tuple<A...>>, P>;
+        else return false;
+    } else if constexpr (std::is_void_v<P>) {
+        return n == 0 && std::is_same_v<Type, Result>;
+    } else if constexpr (n == 1) {
+        return (std::is_convertible_v<A, P> && ...);
+    } else {
+        return false;
+    }
+}
+
+// The body a misused constructor initialises, so that its static_assert is the only error.
+template <class Type, class P> struct iq_body;
+template <class Type, class P>
+iq_body<Type, P> iq_misuse_body() noexcept;
 
 // The body: a payload for get/set/result, an error (and optional echoed payload) for error.
 template <class Type, class P> struct iq_body {
@@ -117,21 +156,26 @@ template <> struct iq_body<Error, void> {
 template <class Type, class P = void>
 class Iq : public detail::iq_body<Type, P> {
     static_assert(detail::check_iq<Type, P>(), "see the message above");
+    static_assert(detail::check_iq_placement<Type, P>(), "see the message above");
+
+    // Type, made dependent on a constructor's parameter (so a static_assert waits for the call).
+    template <class>
+    using T_of = Type;
 
 public:
     using type_tag = Type;
     using payload_type = P;
     static constexpr IqType type = iq_type_of<Type>;
 
-    std::string_view id;          ///< RFC 6120 §8.2.3: required, pairs the answer with its request
+    kept_view id;                 ///< RFC 6120 §8.2.3: required, pairs the answer with its request
     std::optional<Jid> from{};    ///< RFC 6120 §8.1.2.1
     std::optional<Jid> to{};      ///< RFC 6120 §8.1.1
-    std::string_view lang{};      ///< xml:lang of the stanza (RFC 6120 §8.1.5), empty when absent
+    kept_view lang{};             ///< xml:lang of the stanza (RFC 6120 §8.1.5), empty when absent
 
     /// A get, set or result with its payload.
     template <class Q = P, class T = Type,
               std::enable_if_t<!std::is_void_v<Q> && !std::is_same_v<T, Error>, int> = 0>
-    Iq(std::string_view id_, Q payload_) : detail::iq_body<Type, P>{std::move(payload_)}, id(id_) {}
+    Iq(std::string_view id_, detail::same_type_t<Q> payload_) : detail::iq_body<Type, P>{std::move(payload_)}, id(id_) {}
 
     /// A result without payload.
     template <class Q = P, class T = Type,
@@ -145,13 +189,37 @@ public:
     /// An error echoing the request's payload (RFC 6120 §8.3.1).
     template <class Q = P, class T = Type,
               std::enable_if_t<!std::is_void_v<Q> && std::is_same_v<T, Error>, int> = 0>
-    Iq(std::string_view id_, StanzaError error_, Q echoed) : detail::iq_body<Type, P>(error_, std::move(echoed)), id(id_) {}
+    Iq(std::string_view id_, StanzaError error_, detail::same_type_t<Q> echoed)
+        : detail::iq_body<Type, P>(error_, std::move(echoed)), id(id_) {}
 
-    /// Not constructible without what the type requires: says which rule applies.
-    template <class T = Type, std::enable_if_t<std::is_same_v<T, Error>, int> = 0>
-    explicit Iq(std::string_view) {
-        static_assert(!std::is_same_v<T, Error>,
-                      "Iq<Error>: an error IQ needs a StanzaError: Iq<Error>(id, StanzaError{type, condition}) (RFC 6120 §8.3.1)");
+    /// Every other construction from an id: the best match for any argument list the
+    /// constructors above do not take, and for an id that is a temporary std::string (the IQ
+    /// keeps a view), so that the first error is the rule, not a list of candidates.
+    template <class I, class... A,
+              std::enable_if_t<std::is_convertible_v<I, std::string_view> &&
+                                   (detail::is_temporary_string_v<I> || !detail::iq_args_ok<Type, P, A...>()),
+                               int> = 0>
+    Iq(I&&, A&&...) : detail::iq_body<Type, P>(detail::iq_misuse_body<Type, P>()) {
+        static_assert(!detail::is_temporary_string_v<I>,
+                      "Iq(id, ...): the IQ keeps its id as a std::string_view, and this std::string is a temporary "
+                      "destroyed at the end of the statement; keep the id in a variable that outlives the IQ");
+        static_assert(!std::is_same_v<T_of<I>, Error> || detail::iq_args_ok<Type, P, A...>(),
+                      "Iq<Error>: an error IQ needs a StanzaError: Iq<Error>(id, StanzaError(condition)), or "
+                      "Iq<Error, P>(id, error, request_payload) to echo the request (RFC 6120 8.3.1)");
+        static_assert(!(std::is_same_v<T_of<I>, Get> || std::is_same_v<T_of<I>, Set>) || sizeof...(A) != 0,
+                      "Iq<Get, P> / Iq<Set, P>: a request carries exactly one payload (RFC 6120 8.2.3): "
+                      "construct it as Iq<Type, P>(id, payload)");
+        static_assert(!std::is_same_v<T_of<I>, Result> || std::is_void_v<P> || sizeof...(A) != 0,
+                      "Iq<Result, P>(id, payload): pass the payload, or use Iq<Result>(id) for the empty result");
+        static_assert(!std::is_same_v<T_of<I>, Result> || !std::is_void_v<P> || sizeof...(A) == 0,
+                      "Iq<Result>(id): the empty result carries no payload; a result with one is "
+                      "Iq<Result, P>(id, payload) (make_result(request, payload) builds it)");
+        static_assert(std::is_same_v<T_of<I>, Error> || std::is_void_v<P> || sizeof...(A) != 1,
+                      "Iq<Type, P>(id, payload): the payload is not a P; the payload's type is part of the IQ's "
+                      "type: a payload of type Q goes in an Iq<Type, Q>");
+        static_assert(detail::iq_args_ok<Type, P, A...>(),
+                      "Iq<Type, P>: the constructors are (id, payload) for a get, set or result with a payload, "
+                      "(id) for the empty result, (id, StanzaError[, request_payload]) for an error");
     }
 
     /// Sets 'to' and returns *this, for building in one expression.
@@ -175,7 +243,7 @@ namespace detail {
 template <class Type>
 constexpr void check_answerable() {
     static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
-                  "make_result/make_error: only a get or set request is answered; a result or error IQ is never answered (RFC 6120 §8.2.3)");
+                  "make_result/make_error: only a get or set request is answered; a result or error IQ is never answered (RFC 6120 8.2.3)");
 }
 // make_result's check of the reply payload R (void: none) against the request's payload P.
 // An AnyPayload, on either side, is checked at run time instead.
@@ -236,10 +304,10 @@ struct AnyIq {
     AnyIq() noexcept {}
 
     IqType type = IqType::get;
-    std::string_view id;
+    kept_view id;
     std::optional<Jid> from{};
     std::optional<Jid> to{};
-    std::string_view lang{};
+    kept_view lang{};
     AnyPayload payload{};                 ///< empty only for result and error
     std::optional<StanzaError> error{};   ///< set exactly when type is error
 

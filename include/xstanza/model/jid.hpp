@@ -13,6 +13,7 @@
 #endif
 
 #include "detail/utf8.hpp"
+#include "detail/views.hpp"
 #include "error.hpp"
 #include "limits.hpp"
 
@@ -241,6 +242,16 @@ public:
         return parse_detailed(text);
     }
 
+    /// Not from a temporary std::string: the parts would view a string destroyed at the end of
+    /// the statement. Parse a string that outlives the Jid (a literal, a variable, a buffer).
+    template <class S, std::enable_if_t<detail::is_temporary_string_v<S>, int> = 0>
+    static result<Jid> parse(S&&) noexcept {
+        static_assert(detail::dependent_false_v<S>,
+                      "Jid::parse(text): the Jid's parts are views into text, and this std::string is a temporary "
+                      "destroyed at the end of the statement; parse a string that outlives the Jid");
+        return Jid{};
+    }
+
     /// parse() without its one-pass fast path for common ASCII JIDs: the same results,
     /// slower (the tests compare the two). Kept out of line: it is the rare path, and GCC 12
     /// inlining it into callers raises a false -Wstringop-overread on string_view::find.
@@ -280,6 +291,16 @@ public:
         j.resource_ = resource;
         if (parse_error e = j.check(0, 0, domain)) return e;
         return j;
+    }
+
+    /// Not from a temporary std::string: the parts are kept as views.
+    template <class L, class D, class R = std::string_view,
+              std::enable_if_t<detail::all_views_v<L, D, R> && detail::any_temporary_string_v<L, D, R>, int> = 0>
+    static result<Jid> from_parts(L&&, D&&, R&& = {}) noexcept {
+        static_assert(detail::dependent_false_v<L>,
+                      "Jid::from_parts(local, domain, resource): the parts are kept as views, and a temporary "
+                      "std::string is destroyed at the end of the statement; pass strings that outlive the Jid");
+        return Jid{};
     }
 
     constexpr std::string_view local() const noexcept { return local_; }

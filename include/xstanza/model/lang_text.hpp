@@ -9,14 +9,15 @@
 #include <string>
 #include <string_view>
 
+#include "detail/views.hpp"
 #include "span.hpp"
 
 namespace xstanza {
 
 /// One text and its xml:lang (empty: the stanza's language, inherited).
 struct LangText {
-    std::string_view text;
-    std::string_view lang{};
+    kept_view text;
+    kept_view lang{};
 
     friend bool operator==(const LangText& a, const LangText& b) noexcept { return a.text == b.text && a.lang == b.lang; }
     friend bool operator!=(const LangText& a, const LangText& b) noexcept { return !(a == b); }
@@ -64,7 +65,7 @@ public:
         if (empty()) return std::nullopt;
         const std::string_view want = lang.empty() ? stanza_lang : lang;
         for (const LangText& t : *this)
-            if (same_language(t.lang.empty() ? stanza_lang : t.lang, want)) return t.text;
+            if (same_language(t.lang.empty() ? stanza_lang : std::string_view(t.lang), want)) return t.text;
         if (lang.empty()) return begin()->text;
         return std::nullopt;
     }

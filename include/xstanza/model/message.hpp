@@ -47,8 +47,8 @@ template <> inline constexpr MessageType message_type_of<Error> = MessageType::e
 /// A <thread/> (RFC 6121 §5.2.5): an opaque conversation id, compared exactly, and the
 /// thread it branched from, which must differ from it.
 struct Thread {
-    std::string_view id;
-    std::string_view parent{};  ///< empty: none
+    kept_view id;
+    kept_view parent{};  ///< empty: none
 
     friend bool operator==(const Thread& a, const Thread& b) noexcept { return a.id == b.id && a.parent == b.parent; }
     friend bool operator!=(const Thread& a, const Thread& b) noexcept { return !(a == b); }
@@ -56,10 +56,10 @@ struct Thread {
 
 /// What every message has, whatever its type (RFC 6120 §8.1, RFC 6121 §5.2).
 struct message_fields {
-    std::string_view id{};       ///< RFC 6120 §8.1.3: optional on a message
+    kept_view id{};              ///< RFC 6120 §8.1.3: optional on a message
     std::optional<Jid> from{};   ///< RFC 6120 §8.1.2.1
     std::optional<Jid> to{};     ///< RFC 6120 §8.1.1
-    std::string_view lang{};     ///< xml:lang (RFC 6120 §8.1.5): the stanza's, or the stream's
+    kept_view lang{};            ///< xml:lang (RFC 6120 §8.1.5): the stanza's, or the stream's
     lang_texts bodies{};         ///< RFC 6121 §5.2.3: each in a distinct language
     lang_texts subjects{};       ///< RFC 6121 §5.2.4: each in a distinct language
     std::optional<Thread> thread{};  ///< RFC 6121 §5.2.5: at most one
@@ -154,7 +154,7 @@ struct AnyMessage : message_fields {
     std::optional<StanzaError> error{};   ///< set exactly when type is error
     /// A 'type' the receiver did not understand, as written: RFC 6121 §5.2.2 makes such a
     /// message normal (`type` is then normal). Never written; not compared.
-    std::string_view ignored_type{};
+    kept_view ignored_type{};
 
     /// Calls f with the typed view: Message<Normal>, Message<Chat>, Message<Groupchat>,
     /// Message<Headline> or Message<Error>.

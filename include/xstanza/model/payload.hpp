@@ -69,6 +69,17 @@ struct payload_parser;
 template <class P>
 struct payload_serializer;
 
+/// True when payload_parser<P> / payload_serializer<P> is specialised (a complete type): parsing
+/// or serializing an Iq<Type, P> checks it first, and names what to specialise when it is not.
+template <class P, class = void>
+struct has_payload_parser : std::false_type {};
+template <class P>
+struct has_payload_parser<P, std::void_t<decltype(sizeof(payload_parser<P>))>> : std::true_type {};
+template <class P, class = void>
+struct has_payload_serializer : std::false_type {};
+template <class P>
+struct has_payload_serializer<P, std::void_t<decltype(sizeof(payload_serializer<P>))>> : std::true_type {};
+
 namespace detail {
 template <class R, class List> struct in_reply_list : std::false_type {};
 template <class R, class... Rs>

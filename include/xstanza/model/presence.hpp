@@ -72,10 +72,10 @@ constexpr std::string_view to_string(Show s) noexcept {
 
 /// What every presence has, whatever its type (RFC 6120 §8.1, RFC 6121 §4.7).
 struct presence_fields {
-    std::string_view id{};      ///< RFC 6120 §8.1.3: optional on a presence
+    kept_view id{};             ///< RFC 6120 §8.1.3: optional on a presence
     std::optional<Jid> from{};  ///< RFC 6120 §8.1.2.1
     std::optional<Jid> to{};    ///< RFC 6120 §8.1.1
-    std::string_view lang{};    ///< xml:lang (RFC 6120 §8.1.5): the stanza's, or the stream's
+    kept_view lang{};           ///< xml:lang (RFC 6120 §8.1.5): the stanza's, or the stream's
     lang_texts statuses{};      ///< RFC 6121 §4.7.2.2: each in a distinct language
     extension_list extensions{};  ///< extension elements kept opaque (RFC 6120 §8.4)
 

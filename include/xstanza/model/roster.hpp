@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "detail/names.hpp"
+#include "detail/views.hpp"
 #include "jid.hpp"
 #include "payload.hpp"
 #include "span.hpp"
@@ -36,7 +37,7 @@ constexpr std::optional<Subscription> subscription_from_string(std::string_view 
 /// RFC 6121 §2.1.2: one contact.
 struct RosterItem {
     Jid jid;                                    ///< required (RFC 6121 §2.1.2.3)
-    std::optional<std::string_view> name{};     ///< handle the user gave the contact (§2.1.2.4)
+    std::optional<kept_view> name{};            ///< handle the user gave the contact (§2.1.2.4)
     Subscription subscription = Subscription::none;  ///< §2.1.2.5; absent means none
     bool ask = false;                           ///< ask='subscribe': an outbound request is pending (§2.1.2.2)
     bool approved = false;                      ///< pre-approved subscription (§2.1.2.1)
@@ -110,23 +111,23 @@ struct placement_rule<RosterQuery> {
     template <class Type>
     static constexpr void check() {
         static_assert(Type::name != std::string_view("get"),
-                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 §2.1.3); use Iq<Get, RosterGet>");
+                      "Iq<Get, RosterQuery>: a roster get carries no items (RFC 6121 2.1.3); use Iq<Get, RosterGet>");
         static_assert(Type::name != std::string_view("set"),
-                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 §2.1.5); use Iq<Set, RosterSet>");
+                      "Iq<Set, RosterQuery>: a roster set carries exactly one item (RFC 6121 2.1.5); use Iq<Set, RosterSet>");
     }
 };
 // RosterGet and RosterSet are requests' payloads, never a result's (RFC 6121 §2.1.4).
 template <class Type>
 constexpr void check_roster_request_placement() {
     static_assert(Type::name != std::string_view("result"),
-                  "Iq<Result, P>: a roster result carries the item list (RFC 6121 §2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
+                  "Iq<Result, P>: a roster result carries the item list (RFC 6121 2.1.4); use Iq<Result, RosterQuery>, or Iq<Result> to acknowledge a set");
 }
 template <>
 struct placement_rule<RosterGet> {
     template <class Type>
     static constexpr void check() {
         check_roster_request_placement<Type>();
-        static_assert(Type::name != std::string_view("set"), "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 §2.1.3)");
+        static_assert(Type::name != std::string_view("set"), "Iq<Set, RosterGet>: a roster get payload goes in a get IQ (RFC 6121 2.1.3)");
     }
 };
 template <>
@@ -134,7 +135,7 @@ struct placement_rule<RosterSet> {
     template <class Type>
     static constexpr void check() {
         check_roster_request_placement<Type>();
-        static_assert(Type::name != std::string_view("get"), "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 §2.1.5)");
+        static_assert(Type::name != std::string_view("get"), "Iq<Get, RosterSet>: a roster set payload goes in a set IQ (RFC 6121 2.1.5)");
     }
 };
 template <>

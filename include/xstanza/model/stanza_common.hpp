@@ -6,6 +6,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "detail/views.hpp"
+
 namespace xstanza {
 
 /// The error type tag, shared by Iq<Error>, Message<Error> and Presence<Error> (RFC 6120 §8.3).
@@ -25,8 +27,6 @@ constexpr std::string_view to_string(StanzaKind k) noexcept {
 }
 
 namespace detail {
-
-template <class T> inline constexpr bool dependent_false_v = false;
 
 /// RFC 6120 §8.3.1, §10.3: an answer goes back to the requester: its 'to' is the request's
 /// 'from', its 'from' the request's 'to'.

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "detail/names.hpp"
+#include "detail/views.hpp"
 #include "jid.hpp"
 
 namespace xstanza {
@@ -128,9 +129,9 @@ struct AppCondition {
 struct StanzaError {
     ErrorType type;
     Condition condition;
-    std::string_view uri{};                 ///< <gone/>/<redirect/> content
-    std::optional<std::string_view> text{}; ///< <text/> content
-    std::string_view text_lang{};           ///< xml:lang of <text/>, empty if absent
+    kept_view uri{};                        ///< <gone/>/<redirect/> content
+    std::optional<kept_view> text{};        ///< <text/> content
+    kept_view text_lang{};                  ///< xml:lang of <text/>, empty if absent
     std::optional<AppCondition> app{};      ///< application-specific condition
     std::optional<Jid> by{};                ///< 'by' attribute (RFC 6120 §8.3.2)
     std::optional<unsigned> legacy_code{};  ///< XEP-0086 'code' read from an old server; never written

@@ -4,11 +4,13 @@
 #ifndef XSTANZA_MODEL_STREAM_HPP
 #define XSTANZA_MODEL_STREAM_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
+#include "detail/names.hpp"
 #include "limits.hpp"
 #include "span.hpp"
 
@@ -56,6 +58,17 @@ enum class ElementKind : unsigned char {
     features,  ///< <stream:features/> (RFC 6120 §4.3.2)
     other,     ///< anything else: SASL, STARTTLS, extensions (RFC 6120 §4.9.3.24 lets a server refuse them)
 };
+
+inline constexpr std::array<std::string_view, 7> stream_event_type_names = {
+    "need_more", "header", "element", "keepalive", "stream_error", "closed", "error"};
+inline constexpr std::array<std::string_view, 5> element_kind_names = {"iq", "message", "presence", "features", "other"};
+
+/// The enumerator's name ("need_more"); empty for a value outside the enumeration.
+constexpr std::string_view to_string(StreamEventType t) noexcept {
+    return detail::name_at(stream_event_type_names, std::size_t(t));
+}
+/// The enumerator's name ("iq"); empty for a value outside the enumeration.
+constexpr std::string_view to_string(ElementKind k) noexcept { return detail::name_at(element_kind_names, std::size_t(k)); }
 
 /// One result of StreamReader::next(). The bytes and views are valid until the next call
 /// of next(), feed(), restart() or reset() on the reader.

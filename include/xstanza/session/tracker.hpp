@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <random>
 #include <string>
 #include <string_view>
@@ -23,6 +24,7 @@
 #include "../model/error.hpp"
 #include "../model/iq.hpp"
 #include "../model/jid.hpp"
+#include "../stanza/ostream.hpp"
 #include "../stanza/parser.hpp"
 #include "../model/payload.hpp"
 #include "../stanza/reply.hpp"
@@ -38,6 +40,20 @@ enum class IqOutcomeType : unsigned char {
     error,    ///< a type='error' answer from the expected sender (RFC 6120 §8.3)
     timeout,  ///< no answer before the deadline, or the stream ended (cancel_all)
 };
+
+/// The enumerator's name ("timeout"); empty for a value outside the enumeration.
+constexpr std::string_view to_string(IqOutcomeType t) noexcept {
+    switch (t) {
+    case IqOutcomeType::result: return "result";
+    case IqOutcomeType::error: return "error";
+    case IqOutcomeType::timeout: return "timeout";
+    }
+    return {};
+}
+inline std::ostream& operator<<(std::ostream& os, IqOutcomeType t) {
+    return detail::print_enum(os, t, to_string(t), "IqOutcomeType");
+}
+template <> struct is_printable<IqOutcomeType> : std::true_type {};
 
 /// What an outcome handler receives. Views are valid during the call only.
 struct IqOutcome {
@@ -60,6 +76,24 @@ enum class IqDisposition : unsigned char {
     failed,        ///< an answer could not be written (out of memory, or data not writable as XML)
     ignored,       ///< a roster push from another entity than the account's server: dropped unanswered (RFC 6121 §2.1.6)
 };
+
+/// The enumerator's name ("wrong_sender"); empty for a value outside the enumeration.
+constexpr std::string_view to_string(IqDisposition d) noexcept {
+    switch (d) {
+    case IqDisposition::matched: return "matched";
+    case IqDisposition::unmatched: return "unmatched";
+    case IqDisposition::wrong_sender: return "wrong_sender";
+    case IqDisposition::handled: return "handled";
+    case IqDisposition::unhandled: return "unhandled";
+    case IqDisposition::failed: return "failed";
+    case IqDisposition::ignored: return "ignored";
+    }
+    return {};
+}
+inline std::ostream& operator<<(std::ostream& os, IqDisposition d) {
+    return detail::print_enum(os, d, to_string(d), "IqDisposition");
+}
+template <> struct is_printable<IqDisposition> : std::true_type {};
 
 /// An IQ id: short, printable, made of [0-9A-Za-z_-]. Converts to std::string_view; keep it
 /// alive while an Iq built from it is in use.
@@ -135,7 +169,7 @@ public:
     template <class Type, class P>
     parse_error track(const Iq<Type, P>& request, clock::time_point deadline, outcome_handler on_outcome) noexcept {
         static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
-                      "IqTracker::track: only a get or set request gets an answer to wait for (RFC 6120 §8.2.3)");
+                      "IqTracker::track: only a get or set request gets an answer to wait for (RFC 6120 8.2.3)");
         return add(request.id, request.to, iq_type_of<Type>, deadline, std::move(on_outcome));
     }
     /// The same for a runtime-typed request; fails unless its type is get or set.
@@ -169,7 +203,7 @@ public:
     template <class Type, class P, class F>
     parse_error on(F handler) noexcept {
         static_assert(std::is_same_v<Type, Get> || std::is_same_v<Type, Set>,
-                      "IqTracker::on<Type, P>: only get and set requests are handled (RFC 6120 §8.2.3)");
+                      "IqTracker::on<Type, P>: only get and set requests are handled (RFC 6120 8.2.3)");
         static_assert(is_payload_v<P>, "IqTracker::on<Type, P>: P needs payload_traits<P>");
         try {
             return on_request(iq_type_of<Type>, payload_traits<P>::name, payload_traits<P>::ns,
@@ -273,7 +307,7 @@ public:
 
     /// Appends an error answer to `request` (RFC 6120 §8.3.1: same id, 'from' and 'to' swapped,
     /// payload not echoed). False when it could not be written.
-    static bool write_error(const AnyIq& request, const StanzaError& error, std::string& out) noexcept {
+    [[nodiscard]] static bool write_error(const AnyIq& request, const StanzaError& error, std::string& out) noexcept {
         Iq<Error> e(request.id, error);
         e.to = request.from;
         e.from = request.to;

@@ -1,5 +1,6 @@
 // xstanza: operator<< for logging and test output. Jids print their string form, the
-// enumerations their protocol name, a parse_error "code at byte N: message", and a stanza
+// enumerations their protocol name, a StanzaError "type condition: text", a parse_error
+// "code at byte N: message", and a stanza
 // its canonical serialization (a client sender's, as serialize() writes by default), or
 // "<invalid: message>" when it does not serialize. Printing never changes the stream's
 // state beyond the characters written.
@@ -9,6 +10,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "../model/error.hpp"
 #include "../model/any_stanza.hpp"
@@ -18,6 +20,8 @@
 #include "../model/rules.hpp"
 #include "serialize.hpp"
 #include "../model/stanza_error.hpp"
+#include "../model/stream.hpp"
+#include "../model/stream_error.hpp"
 
 namespace xstanza {
 
@@ -68,6 +72,23 @@ inline std::ostream& operator<<(std::ostream& os, side s) { return os << to_stri
 /// The code's name (to_string(errc): "invalid_utf8", "unknown" outside the enumeration).
 inline std::ostream& operator<<(std::ostream& os, errc c) { return os << to_string(c); }
 
+inline std::ostream& operator<<(std::ostream& os, StreamCondition c) {
+    return detail::print_enum(os, c, to_string(c), "StreamCondition");
+}
+inline std::ostream& operator<<(std::ostream& os, StreamEventType t) {
+    return detail::print_enum(os, t, to_string(t), "StreamEventType");
+}
+inline std::ostream& operator<<(std::ostream& os, ElementKind k) { return detail::print_enum(os, k, to_string(k), "ElementKind"); }
+
+/// "type condition", then " (uri)" for gone and redirect and ": text" when there is a text:
+/// "cancel item-not-found: no such contact".
+inline std::ostream& operator<<(std::ostream& os, const StanzaError& e) {
+    os << e.type << ' ' << e.condition;
+    if (!e.uri.empty()) os << " (" << e.uri << ')';
+    if (e.text) os << ": " << *e.text;
+    return os;
+}
+
 /// "code at byte N: message", as `xstanza check` prints it; "ok" when there is no error.
 inline std::ostream& operator<<(std::ostream& os, const parse_error& e) {
     if (!e) return os << "ok";
@@ -91,6 +112,25 @@ std::ostream& operator<<(std::ostream& os, const Presence<Type, Exts...>& p) {
 inline std::ostream& operator<<(std::ostream& os, const AnyMessage& m) { return detail::print_stanza(os, m); }
 inline std::ostream& operator<<(std::ostream& os, const AnyPresence& p) { return detail::print_stanza(os, p); }
 inline std::ostream& operator<<(std::ostream& os, const AnyStanza& s) { return detail::print_stanza(os, s); }
+
+/// The types printed above, which stanza/format.hpp gives a fmt::formatter (a header of
+/// another layer adds its own: session/tracker.hpp's enumerations).
+template <class T> struct is_printable : std::false_type {};
+template <> struct is_printable<Jid> : std::true_type {};
+template <> struct is_printable<IqType> : std::true_type {};
+template <> struct is_printable<ErrorType> : std::true_type {};
+template <> struct is_printable<Condition> : std::true_type {};
+template <> struct is_printable<Subscription> : std::true_type {};
+template <> struct is_printable<role> : std::true_type {};
+template <> struct is_printable<side> : std::true_type {};
+template <> struct is_printable<errc> : std::true_type {};
+template <> struct is_printable<StreamCondition> : std::true_type {};
+template <> struct is_printable<StreamEventType> : std::true_type {};
+template <> struct is_printable<ElementKind> : std::true_type {};
+template <> struct is_printable<StanzaError> : std::true_type {};
+template <> struct is_printable<codec_error> : std::true_type {};
+template <> struct is_printable<AnyIq> : std::true_type {};
+template <class Type, class P> struct is_printable<Iq<Type, P>> : std::true_type {};
 
 }  // namespace xstanza
 

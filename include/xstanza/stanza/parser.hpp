@@ -131,7 +131,7 @@ public:
     /// The element view of an opaque element of the latest parse (an AnyIq's payload, a
     /// message's or presence's extension), for reading it with your own code; nothing for any
     /// other OpaqueElement. It decodes out of place: the element's bytes stay as they came.
-    std::optional<element> view(const OpaqueElement& e) const noexcept {
+    [[nodiscard]] std::optional<element> view(const OpaqueElement& e) const noexcept {
         if (from_latest_payload(e)) return detail::element_access::make(last_payload_, opaque_context());
         if (detail::xml_node* n = latest_child(e)) return detail::element_access::make(n, opaque_context());
         return std::nullopt;

@@ -29,6 +29,27 @@ struct parses_with_context<P, std::void_t<decltype(payload_parser<P>::parse(std:
                                                                            std::declval<payload_context&>()))>>
     : std::true_type {};
 
+template <class P, class = void>
+struct parses_plain : std::false_type {};
+template <class P>
+struct parses_plain<P, std::void_t<decltype(result<P>(payload_parser<P>::parse(std::declval<const element&>())))>>
+    : std::true_type {};
+
+// Parsing an Iq<Type, P> needs payload_parser<P>, in one of its forms: said before any other error.
+template <class P>
+constexpr bool check_payload_parser() {
+    static_assert(has_payload_parser<P>::value,
+                  "parsing an Iq<Type, P>: payload_parser<P> is not specialised for this payload; define "
+                  "template <> struct xstanza::payload_parser<P> { static xstanza::result<P> parse(const xstanza::element&) noexcept; } "
+                  "(model/payload.hpp lists its forms, codec/ping.hpp is an example)");
+    if constexpr (has_payload_parser<P>::value)
+        static_assert(parses_into<P>::value || parses_with_context<P>::value || parses_plain<P>::value,
+                      "payload_parser<P> has no parse function of the forms model/payload.hpp lists: "
+                      "result<P> parse(const element&), result<P> parse(const element&, payload_context&), "
+                      "codec_error parse(const element&, payload_context&, P&)");
+    return has_payload_parser<P>::value && (parses_into<P>::value || parses_with_context<P>::value || parses_plain<P>::value);
+}
+
 // A payload whose AnyIq form is another type (payload_parser<P>::any_form) that narrows to it.
 template <class P, class = void>
 struct any_form {
@@ -51,6 +72,9 @@ codec_error decode_out_of_memory(const element& e) noexcept {
 /// matched them already), then its parser.
 template <class P>
 codec_error decode_payload(const element& e, payload_context& ctx, P& out, bool identity_checked = false) noexcept {
+    if constexpr (!check_payload_parser<P>()) {
+        return {};
+    } else {
     if (!identity_checked && !e.is(payload_traits<P>::name, payload_traits<P>::ns))
         return codec_error::make(errc::payload_mismatch, e.offset(), "expected <", payload_traits<P>::name, " xmlns='",
                                  payload_traits<P>::ns, "'>, found <", e.name(), " xmlns='", e.ns(), "'>");
@@ -70,6 +94,7 @@ codec_error decode_payload(const element& e, payload_context& ctx, P& out, bool 
     }
     if (texts && texts->take_failure()) return decode_out_of_memory<P>(e);
     return {};
+    }
 }
 
 }  // namespace detail

@@ -38,6 +38,27 @@ struct writes_with_context<P, std::void_t<decltype(payload_serializer<P>::write(
                                   std::declval<const P&>(), std::declval<xml_writer&>(), std::declval<const write_context&>()))>>
     : std::true_type {};
 
+template <class P, class = void>
+struct writes_plain : std::false_type {};
+template <class P>
+struct writes_plain<P, std::void_t<decltype(payload_serializer<P>::write(std::declval<const P&>(), std::declval<xml_writer&>()))>>
+    : std::true_type {};
+
+// Serializing an Iq<Type, P> needs payload_serializer<P>, in one of its forms: said before any
+// other error.
+template <class P>
+constexpr bool check_payload_serializer() {
+    static_assert(has_payload_serializer<P>::value,
+                  "serializing an Iq<Type, P>: payload_serializer<P> is not specialised for this payload; define "
+                  "template <> struct xstanza::payload_serializer<P> { static void write(const P&, xstanza::xml_writer&) noexcept; } "
+                  "(model/payload.hpp lists its forms, codec/ping.hpp is an example)");
+    if constexpr (has_payload_serializer<P>::value)
+        static_assert(writes_with_context<P>::value || writes_plain<P>::value,
+                      "payload_serializer<P> has no write function of the forms model/payload.hpp lists: "
+                      "void write(const P&, xml_writer&), void write(const P&, xml_writer&, const write_context&)");
+    return has_payload_serializer<P>::value && (writes_with_context<P>::value || writes_plain<P>::value);
+}
+
 /// Writes any payload, built-in or user-defined, through the extension point.
 template <class P>
 void write_payload(xml_writer& w, const P& p, const write_context& context) noexcept {
@@ -47,7 +68,7 @@ void write_payload(xml_writer& w, const P& p, const write_context& context) noex
             if constexpr (std::is_same_v<X, OpaqueElement>) write_opaque(w, x, "jabber:client");
             else if constexpr (!std::is_same_v<X, std::monostate>) write_payload(w, x, context);
         });
-    } else {
+    } else if constexpr (check_payload_serializer<P>()) {
         // A serializer must close what it opens and nothing more, or the XML is malformed.
         const std::size_t depth = w.depth();
         if constexpr (writes_with_context<P>::value) payload_serializer<P>::write(p, w, context);
