@@ -13,6 +13,7 @@
 //     §8.2.3), routed back through Prosody to bob's tracker.
 //
 //   xstanza-interop --port N [--host 127.0.0.1] [--domain localhost] [--password secret]
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -61,6 +62,117 @@ std::string show(const std::optional<std::vector<Contact>>& r) {
     return s + "]";
 }
 
+constexpr std::chrono::milliseconds wait_time{5000};
+
+std::string text(const std::optional<Jid>& j) { return j ? j->to_string() : std::string("(none)"); }
+std::string text(const std::optional<std::string_view>& t) { return t ? "'" + std::string(*t) + "'" : std::string("(none)"); }
+
+/// A push for `jid` with its subscription and ask, as a line.
+std::string describe(const std::optional<Contact>& c) {
+    if (!c) return "none";
+    return c->describe() + (c->ask ? " ask=subscribe" : "");
+}
+
+/// The next roster push for `jid` at `s` (pushes[next...]), waiting for it; `next` moves past it.
+std::optional<Contact> next_push(Session& s, const std::vector<Contact>& pushes, std::size_t& next, const std::string& jid) {
+    std::optional<Contact> got;
+    (void)s.pump_until(
+        [&] {
+            while (next < pushes.size()) {
+                const Contact& c = pushes[next++];
+                if (c.jid == jid) {
+                    got = c;
+                    return true;
+                }
+            }
+            return false;
+        },
+        roster_client::clock::now() + wait_time);
+    return got;
+}
+
+/// Waits at `s` for a presence of `type` whose sender's bare JID is `from_bare` (the full 'from'
+/// is the caller's to check).
+std::optional<Session::Received> wait_presence(Session& s, PresenceType type, const std::string& from_bare) {
+    return s.wait_for(
+        [&](const AnyStanza& st) {
+            const AnyPresence* p = st.presence();
+            return p && p->type == type && p->from && p->from->bare().to_string() == from_bare;
+        },
+        wait_time);
+}
+
+/// Waits at `s` for a message of `type` whose sender's bare JID is `from_bare`.
+std::optional<Session::Received> wait_message(Session& s, MessageType type, const std::string& from_bare) {
+    return s.wait_for(
+        [&](const AnyStanza& st) {
+            const AnyMessage* m = st.message();
+            return m && m->type == type && m->from && m->from->bare().to_string() == from_bare;
+        },
+        wait_time);
+}
+
+/// What a disco#info result says (XEP-0030 §3.1): identities and features.
+struct DiscoInfo {
+    struct Identity {
+        std::string category, type, name;
+    };
+    std::vector<Identity> identities;
+    std::vector<std::string> features;
+
+    bool has_identity(std::string_view category) const {
+        for (const Identity& i : identities)
+            if (i.category == category) return true;
+        return false;
+    }
+    bool has_feature(std::string_view var) const {
+        for (const std::string& f : features)
+            if (f == var) return true;
+        return false;
+    }
+};
+constexpr std::string_view disco_info_ns = "http://jabber.org/protocol/disco#info";
+
+/// XEP-0030 §3.1: asks `to` for its disco#info and reads the result. The only place that knows
+/// how the payload is built and read: xstanza has no typed disco#info payload yet, so the query
+/// goes out as an opaque element and the result's payload, parsed as an AnyIq, is read through
+/// Parser::view's element view. With a typed DiscoInfoQuery this function becomes
+/// Iq<Get, DiscoInfoQuery> out and o.parser->cast<Iq<Result, DiscoInfoQuery>>(*o.reply) in.
+std::optional<DiscoInfo> query_disco_info(Session& s, const std::string& to, std::string* failure) {
+    Iq<Get, AnyPayload> get("d", AnyPayload(OpaqueElement{"query", disco_info_ns,
+                                                          "<query xmlns='http://jabber.org/protocol/disco#info'/>"}));
+    get.to = *Jid::parse(to);
+    std::optional<DiscoInfo> info;
+    bool ok = s.call(get, [&](const IqOutcome& o) {
+        if (o.type != IqOutcomeType::result) {
+            *failure = o.error() ? "an error: " + std::string(to_string(o.error()->condition)) : "no result";
+            return;
+        }
+        const OpaqueElement* query = o.reply->payload.opaque();
+        if (!query || query->name != "query" || query->ns != disco_info_ns) {
+            *failure = "a result without a disco#info <query/>";
+            return;
+        }
+        std::optional<element> e = o.parser->view(*query);
+        if (!e) {
+            *failure = "no element view of the payload";
+            return;
+        }
+        DiscoInfo d;
+        for (element c : *e) {
+            if (c.is("identity", disco_info_ns))
+                d.identities.push_back({std::string(c.attribute("category").value_or("")),
+                                        std::string(c.attribute("type").value_or("")),
+                                        std::string(c.attribute("name").value_or(""))});
+            else if (c.is("feature", disco_info_ns))
+                d.features.emplace_back(c.attribute("var").value_or(""));
+        }
+        info = std::move(d);
+    });
+    if (!ok && failure->empty()) *failure = s.error();
+    return info;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -86,14 +198,16 @@ int main(int argc, char** argv) {
         c.log = stdout;
         return c;
     };
-    Session a1(config("alice", "one")), a2(config("alice", "two")), bob(config("bob", "desk"));
-    std::vector<Contact> pushes1, pushes2;
+    Session a1(config("alice", "one")), a2(config("alice", "two")), bob(config("bob", "desk")),
+        phone(config("bob", "phone"));
+    std::vector<Contact> pushes1, pushes2, pushes_phone;
     a1.on_roster_push = [&](const Contact& c) { pushes1.push_back(c); };
     a2.on_roster_push = [&](const Contact& c) { pushes2.push_back(c); };
+    phone.on_roster_push = [&](const Contact& c) { pushes_phone.push_back(c); };
     std::vector<std::string> pinged_by;
     a1.on_ping = [&](std::string_view from) { pinged_by.emplace_back(from); };
 
-    for (Session* s : {&a1, &a2, &bob}) {
+    for (Session* s : {&a1, &a2, &bob, &phone}) {
         bool ok = s->open();
         check(ok, s->config().label + ": login (SASL PLAIN, bind)" + (ok ? " as " + s->full_jid() : ": " + s->error()));
         if (!ok) return 1;
@@ -237,7 +351,211 @@ int main(int argc, char** argv) {
         check(ok && pong, "ping a1 -> " + domain + ": result");
     }
 
-    for (Session* s : {&a1, &a2, &bob}) {
+
+    // ---- Messages and presence, every stanza Prosody sends parsed as an AnyStanza and read
+    // through its typed form. Sessions: a1 (alice/one) and two of bob's: phone (bob/phone), which
+    // is available and interested (it fetched the roster) for the subscription handshake, and
+    // bob (bob/desk), whose initial presence is the broadcast check.
+    const std::string alice_bare = "alice@" + domain, bob_bare = "bob@" + domain;
+    {
+        auto r = get_roster(phone);  // RFC 6121 §2.1.6: makes phone an interested resource
+        check(r && r->empty(), "phone: initial roster is empty " + show(r));
+    }
+    // RFC 6121 §3.1.3: a subscription request reaches the contact's available resources only
+    // (Prosody keeps it for the next initial presence otherwise), and §4.2.2 broadcasts go to
+    // available resources: a1 and phone send initial presence first. Prosody reflects it back.
+    for (Session* s : {&a1, &phone}) {
+        bool sent = s->send(Presence<Available>());
+        auto echo = wait_presence(*s, PresenceType::available, s->config().jid);
+        check(sent && echo && text((*echo)->presence()->from) == s->full_jid(),
+              s->config().label + ": initial presence sent, the server reflects it from " +
+                  (echo ? text((*echo)->presence()->from) : std::string("nobody")));
+    }
+
+    std::size_t seen1 = pushes1.size(), seen_phone = pushes_phone.size();
+    // 1. RFC 6121 §3.1: alice subscribes to bob's presence, bob approves; then the reverse.
+    {
+        Presence<Subscribe> subscribe;
+        subscribe.id = "sub-a";
+        subscribe.to = *Jid::parse(bob_bare);
+        check(a1.send(subscribe), "subscribe alice -> bob: Presence<Subscribe> sent to " + bob_bare);
+        // §3.1.2: the user's server pushes the contact with subscription none and ask=subscribe.
+        auto push = next_push(a1, pushes1, seen1, bob_bare);
+        check(push && push->subscription == Subscription::none && push->ask,
+              "subscribe alice -> bob: push at alice: " + describe(push) + " (RFC 6121 §3.1.2: none, ask=subscribe)");
+        // §3.1.2, §3.1.3: delivered to the contact's available resources, from the user's bare JID.
+        auto got = wait_presence(phone, PresenceType::subscribe, alice_bare);
+        std::optional<Presence<Subscribe>> request;
+        if (got) request = (*got)->presence()->typed<Subscribe>();
+        check(request && request->from && request->from->to_string() == alice_bare,
+              "subscribe alice -> bob: phone received a Presence<Subscribe> from " +
+                  (request ? text(request->from) : std::string("nobody")) + " (RFC 6121 §3.1.3: the bare JID)");
+        // §3.1.4: the contact approves, with an id of its own.
+        result<Presence<Subscribed>> yes = request ? approve(*request, "approve-a") : result<Presence<Subscribed>>(
+                                                                                         codec_error(errc::invalid_data, 0, "no request"));
+        check(yes && yes->to && yes->to->to_string() == alice_bare && phone.send(*yes),
+              "subscribe alice -> bob: phone approves with approve(request, \"approve-a\") to " + (yes ? text(yes->to) : std::string("(none)")));
+        // §3.1.5: the contact's server pushes the user with subscription from.
+        auto bob_push = next_push(phone, pushes_phone, seen_phone, alice_bare);
+        check(bob_push && bob_push->subscription == Subscription::from && !bob_push->ask,
+              "subscribe alice -> bob: push at bob: " + describe(bob_push) + " (RFC 6121 §3.1.5: from)");
+        // §3.1.6: the user receives the approval, and a push with subscription to.
+        auto subscribed = wait_presence(a1, PresenceType::subscribed, bob_bare);
+        std::optional<Presence<Subscribed>> approval;
+        if (subscribed) approval = (*subscribed)->presence()->typed<Subscribed>();
+        check(approval && text(approval->from) == bob_bare && approval->id == "approve-a",
+              "subscribe alice -> bob: alice received a Presence<Subscribed> from " +
+                  (approval ? text(approval->from) + " id '" + std::string(approval->id) + "'" : std::string("nobody")));
+        push = next_push(a1, pushes1, seen1, bob_bare);
+        check(push && push->subscription == Subscription::to && !push->ask,
+              "subscribe alice -> bob: push at alice: " + describe(push) + " (RFC 6121 §3.1.6: to)");
+        // §3.1.5: the contact's server then sends the user the contact's current presence.
+        auto current = wait_presence(a1, PresenceType::available, bob_bare);
+        check(current && text((*current)->presence()->from) == phone.full_jid(),
+              "subscribe alice -> bob: alice received bob's current presence from " +
+                  (current ? text((*current)->presence()->from) : std::string("nobody")) + " (RFC 6121 §3.1.5)");
+    }
+    {
+        Presence<Subscribe> subscribe;
+        subscribe.id = "sub-b";
+        subscribe.to = *Jid::parse(alice_bare);
+        check(phone.send(subscribe), "subscribe bob -> alice: Presence<Subscribe> sent to " + alice_bare);
+        // §3.1.2 (an existing item keeps its state, Appendix A.2): from, ask=subscribe.
+        auto bob_push = next_push(phone, pushes_phone, seen_phone, alice_bare);
+        check(bob_push && bob_push->subscription == Subscription::from && bob_push->ask,
+              "subscribe bob -> alice: push at bob: " + describe(bob_push) + " (RFC 6121 §3.1.2: from, ask=subscribe)");
+        auto got = wait_presence(a1, PresenceType::subscribe, bob_bare);
+        std::optional<Presence<Subscribe>> request;
+        if (got) request = (*got)->presence()->typed<Subscribe>();
+        check(request && text(request->from) == bob_bare,
+              "subscribe bob -> alice: alice received a Presence<Subscribe> from " +
+                  (request ? text(request->from) : std::string("nobody")) + " (RFC 6121 §3.1.3)");
+        result<Presence<Subscribed>> yes = request ? approve(*request, "approve-b") : result<Presence<Subscribed>>(
+                                                                                         codec_error(errc::invalid_data, 0, "no request"));
+        check(yes && a1.send(*yes), "subscribe bob -> alice: alice approves with approve(request, \"approve-b\")");
+        auto push = next_push(a1, pushes1, seen1, bob_bare);
+        check(push && push->subscription == Subscription::both && !push->ask,
+              "subscribe bob -> alice: push at alice: " + describe(push) + " (RFC 6121 §3.1.5: both)");
+        auto subscribed = wait_presence(phone, PresenceType::subscribed, alice_bare);
+        std::optional<Presence<Subscribed>> approval;
+        if (subscribed) approval = (*subscribed)->presence()->typed<Subscribed>();
+        check(approval && text(approval->from) == alice_bare && approval->id == "approve-b",
+              "subscribe bob -> alice: bob received a Presence<Subscribed> from " +
+                  (approval ? text(approval->from) + " id '" + std::string(approval->id) + "'" : std::string("nobody")));
+        bob_push = next_push(phone, pushes_phone, seen_phone, alice_bare);
+        check(bob_push && bob_push->subscription == Subscription::both && !bob_push->ask,
+              "subscribe bob -> alice: push at bob: " + describe(bob_push) + " (RFC 6121 §3.1.6: both)");
+        auto r1 = get_roster(a1), rb = get_roster(phone);
+        check(r1 && r1->size() == 1 && (*r1)[0].jid == bob_bare && (*r1)[0].subscription == Subscription::both,
+              "subscriptions: alice's roster " + show(r1));
+        check(rb && rb->size() == 1 && (*rb)[0].jid == alice_bare && (*rb)[0].subscription == Subscription::both,
+              "subscriptions: bob's roster " + show(rb));
+    }
+
+    // 2. RFC 6121 §4.2, §4.4, §4.5: bob/desk's initial presence reaches alice, who is subscribed,
+    // from bob's full JID with what it said; then its unavailable presence.
+    {
+        Presence<Available> hello;
+        hello.show = Show::dnd;
+        hello.statuses = "In a meeting";
+        hello.priority = 5;
+        check(bob.send(hello), "presence bob/desk: initial Presence<Available> sent (dnd, 'In a meeting', priority 5)");
+        auto got = wait_presence(a1, PresenceType::available, bob_bare);
+        // Skip bob/phone's presence if it arrives again: wait for bob/desk's own.
+        while (got && text((*got)->presence()->from) != bob.full_jid())
+            got = wait_presence(a1, PresenceType::available, bob_bare);
+        std::optional<Presence<Available>> p;
+        if (got) p = (*got)->presence()->typed<Available>();
+        check(p.has_value(), "presence bob/desk: alice received a Presence<Available> from " +
+                                 (p ? text(p->from) : std::string("nobody")));
+        if (p)
+            check(p->show == Show::dnd && p->status() == std::optional<std::string_view>("In a meeting") && p->priority == 5,
+                  "presence bob/desk: show '" + std::string(to_string(p->show)) + "', status " + text(p->status()) +
+                      ", priority " + (p->priority ? std::to_string(*p->priority) : std::string("(none)")) +
+                      " (sent dnd, 'In a meeting', 5)");
+
+        Presence<Unavailable> bye;
+        bye.statuses = "Gone home";
+        check(bob.send(bye), "presence bob/desk: Presence<Unavailable> sent ('Gone home')");
+        got = wait_presence(a1, PresenceType::unavailable, bob_bare);
+        while (got && text((*got)->presence()->from) != bob.full_jid())
+            got = wait_presence(a1, PresenceType::unavailable, bob_bare);
+        std::optional<Presence<Unavailable>> u;
+        if (got) u = (*got)->presence()->typed<Unavailable>();
+        check(u && u->status() == std::optional<std::string_view>("Gone home"),
+              "presence bob/desk: alice received a Presence<Unavailable> from " + (u ? text(u->from) : std::string("nobody")) +
+                  ", status " + (u ? text(u->status()) : std::string("(none)")));
+    }
+
+    // 3. RFC 6121 §5.1, §5.2.5: a chat both ways in one thread. bob/desk is unavailable but
+    // connected, and a message to a connected full JID is delivered to it (§8.5.3.1).
+    {
+        Message<Chat> hi("Hello, Bob");
+        hi.id = "m1";
+        hi.to = *Jid::parse(bob.full_jid());
+        hi.thread = Thread{"interop-thread-1"};
+        check(a1.send(hi), "chat alice -> bob/desk: Message<Chat> sent");
+        auto got = wait_message(bob, MessageType::chat, alice_bare);
+        std::optional<Message<Chat>> m;
+        if (got) m = (*got)->message()->typed<Chat>();
+        check(m && m->body() == std::optional<std::string_view>("Hello, Bob") && m->thread &&
+                  m->thread->id == "interop-thread-1" && text(m->from) == a1.full_jid(),
+              "chat alice -> bob/desk: bob received a Message<Chat> from " + (m ? text(m->from) : std::string("nobody")) +
+                  ", body " + (m ? text(m->body()) : std::string("(none)")) + ", thread " +
+                  (m && m->thread ? "'" + std::string(m->thread->id) + "'" : std::string("(none)")));
+        if (m) {
+            Message<Chat> answer("Hello, Alice");
+            answer.id = "m2";
+            answer.to = m->from;
+            answer.thread = m->thread;  // RFC 6121 §5.2.5: the reply keeps the thread
+            check(bob.send(answer), "chat bob/desk -> alice: Message<Chat> sent in the same thread");
+        }
+        got = wait_message(a1, MessageType::chat, bob_bare);
+        std::optional<Message<Chat>> r;
+        if (got) r = (*got)->message()->typed<Chat>();
+        check(r && r->body() == std::optional<std::string_view>("Hello, Alice") && r->thread &&
+                  r->thread->id == "interop-thread-1" && text(r->from) == bob.full_jid(),
+              "chat bob/desk -> alice: alice received a Message<Chat> from " + (r ? text(r->from) : std::string("nobody")) +
+                  ", body " + (r ? text(r->body()) : std::string("(none)")) + ", thread " +
+                  (r && r->thread ? "'" + std::string(r->thread->id) + "'" : std::string("(none)")));
+    }
+
+    // 4. RFC 6121 §8.5.1 (no such user): for a message the server either ignores it or returns
+    // service-unavailable. Prosody returns service-unavailable (type cancel).
+    {
+        const std::string nobody = "nobody@" + domain;
+        Message<Chat> lost("Anyone there?");
+        lost.id = "lost-1";
+        lost.to = *Jid::parse(nobody);
+        check(a1.send(lost), "unknown user: Message<Chat> sent to " + nobody);
+        auto got = wait_message(a1, MessageType::error, nobody);
+        std::optional<Message<Error>> e;
+        if (got) e = (*got)->message()->typed<Error>();
+        check(e && e->id == "lost-1", "unknown user: alice received a Message<Error> from " +
+                                          (e ? text(e->from) + " id '" + std::string(e->id) + "'" : std::string("nobody")));
+        if (e)
+            check(e->error.condition == Condition::service_unavailable && e->error.type == ErrorType::cancel,
+                  "unknown user: typed StanzaError is " + std::string(to_string(e->error.condition)) + "/" +
+                      std::string(to_string(e->error.type)) +
+                      " (expected service-unavailable/cancel, the only error RFC 6121 §8.5.1 allows)");
+    }
+
+    // 5. XEP-0030 §3.1: the server's disco#info.
+    {
+        std::string failure;
+        std::optional<DiscoInfo> info = query_disco_info(a1, domain, &failure);
+        check(info.has_value(), "disco#info " + domain + ": result parsed" + (info ? "" : ": " + failure));
+        if (info) {
+            std::string identities;
+            for (const DiscoInfo::Identity& i : info->identities) identities += (identities.empty() ? "" : ", ") + i.category + "/" + i.type;
+            check(info->has_identity("server"), "disco#info " + domain + ": identities " + identities + " (category server)");
+            for (std::string_view f : {disco_info_ns, std::string_view("jabber:iq:roster")})
+                check(info->has_feature(f), "disco#info " + domain + ": feature " + std::string(f) + " (of " +
+                                                std::to_string(info->features.size()) + ")");
+        }
+    }
+
+    for (Session* s : {&a1, &a2, &bob, &phone}) {
         check(s->error().empty(), s->config().label + ": no session error" + (s->error().empty() ? "" : ": " + s->error()));
         s->close();
     }
