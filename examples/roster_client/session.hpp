@@ -1,6 +1,8 @@
 // A minimal XMPP client session on plain TCP (POSIX sockets), built from xstanza's
-// StreamReader, Parser, serialize and IqTracker. Used by roster_client.cpp and by the
-// Prosody interop test (tests/interop/). Loopback and test servers only: it authenticates
+// StreamReader, Parser, serialize and IqTracker. Every stanza it reads is parsed as an
+// AnyStanza: IQs go to the IqTracker, messages and presence to on_stanza or a queue that
+// wait_for() takes from. Used by roster_client.cpp and by the Prosody interop test
+// (tests/interop/). Loopback and test servers only: it authenticates
 // with SASL PLAIN without TLS (RFC 6120 §13.8 forbids offering that on a real network).
 #ifndef XSTANZA_EXAMPLE_ROSTER_CLIENT_SESSION_HPP
 #define XSTANZA_EXAMPLE_ROSTER_CLIENT_SESSION_HPP
@@ -18,6 +20,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -164,6 +167,37 @@ public:
     std::function<void(const Contact&)> on_roster_push;
     /// Called for each ping this session answered (XEP-0199 §4.1): the sender.
     std::function<void(std::string_view from)> on_ping;
+    /// Called with each message and presence as it is parsed (its views are valid during the
+    /// call only). Return true when it was handled; false (or no handler) queues an owned copy
+    /// of it for wait_for().
+    std::function<bool(const xstanza::AnyStanza&)> on_stanza;
+
+    /// A received message or presence with the storage its views point into.
+    using Received = xstanza::owned<xstanza::AnyStanza>;
+    /// At most this many are queued; beyond that the oldest is dropped (and logged).
+    std::size_t max_received = 256;
+
+    /// The messages and presences received and not yet taken by wait_for(), oldest first.
+    std::deque<Received>& received() { return received_; }
+
+    /// Processes the stream until a message or presence satisfying `match` has arrived (the
+    /// queue first, oldest first), then takes it out of the queue. Nothing at the timeout or
+    /// when the session failed (error() then says why). Stanzas that do not match stay queued.
+    std::optional<Received> wait_for(const std::function<bool(const xstanza::AnyStanza&)>& match,
+                                     std::chrono::milliseconds timeout) {
+        std::optional<Received> found;
+        auto take = [&] {
+            for (auto it = received_.begin(); it != received_.end(); ++it) {
+                if (!match(**it)) continue;
+                found.emplace(std::move(*it));
+                received_.erase(it);
+                return true;
+            }
+            return false;
+        };
+        (void)pump_until(take, clock::now() + timeout);
+        return found;
+    }
 
     /// TCP connect, stream, SASL PLAIN, stream restart, resource binding.
     bool open() {
@@ -459,26 +493,28 @@ private:
         case StreamEventType::element:
             break;
         }
-        if (ev.kind == xstanza::ElementKind::message || ev.kind == xstanza::ElementKind::presence) {
-            // Typing these is later work; a client still has to read past them.
-            log("received a <%.*s/> (%zu bytes)", int(ev.name.size()), ev.name.data(), ev.size);
-            return true;
-        }
-        if (ev.kind != xstanza::ElementKind::iq) {
+        if (ev.kind != xstanza::ElementKind::iq && ev.kind != xstanza::ElementKind::message &&
+            ev.kind != xstanza::ElementKind::presence) {
             log("ignored <%.*s xmlns='%.*s'/>", int(ev.name.size()), ev.name.data(), int(ev.ns.size()), ev.ns.data());
             return true;
         }
-        xstanza::result<xstanza::AnyIq> iq = parser_.parse_in_situ<xstanza::AnyIq>(ev.data, ev.size, reader_.context());
-        std::string answer;
-        if (!iq) {
-            // RFC 6120 §8.2.3: a refused get or set is still answered, with its id.
-            if (xstanza::IqTracker::answer_refused(iq.error(), answer)) {
-                log("answered an invalid request with an error: %s", std::string(iq.error().message()).c_str());
-                return send_raw(answer);
+        xstanza::result<xstanza::AnyStanza> stanza =
+            parser_.parse_in_situ<xstanza::AnyStanza>(ev.data, ev.size, reader_.context());
+        if (!stanza) {
+            // RFC 6120 §8.2.3, §8.3.1: a refused get or set is still answered, with its id; a
+            // refused message or presence may be (RFC 6121 §4.7.1: an unknown presence type is).
+            if (std::optional<xstanza::AnyStanza> reply = xstanza::stanza_error_reply(stanza.error())) {
+                log("answered an invalid <%.*s/> with an error: %s", int(ev.name.size()), ev.name.data(),
+                    std::string(stanza.error().message()).c_str());
+                return send(*reply);
             }
-            log("dropped an invalid IQ: %s", std::string(iq.error().message()).c_str());
+            log("dropped an invalid <%.*s/>: %s", int(ev.name.size()), ev.name.data(),
+                std::string(stanza.error().message()).c_str());
             return true;
         }
+        const xstanza::AnyIq* iq = stanza->iq();
+        if (!iq) return keep(*stanza);
+        std::string answer;
         xstanza::IqDisposition d = tracker_.dispatch(*iq, parser_, answer);
         if (d == xstanza::IqDisposition::unhandled)
             log("answered service-unavailable to a %s <%.*s xmlns='%.*s'/> (RFC 6120 §8.4)",
@@ -494,6 +530,35 @@ private:
         return true;
     }
 
+    // A message or presence: to on_stanza, else an owned copy into the queue.
+    bool keep(const xstanza::AnyStanza& s) {
+        if (config_.log) {
+            std::string type, from;
+            if (const xstanza::AnyMessage* m = s.message()) {
+                type = "message type='" + std::string(xstanza::to_string(m->type)) + "'";
+                if (m->from) from = m->from->to_string();
+            } else if (const xstanza::AnyPresence* p = s.presence()) {
+                type = "presence" + (p->type == xstanza::PresenceType::available
+                                         ? std::string()
+                                         : " type='" + std::string(xstanza::to_string(p->type)) + "'");
+                if (p->from) from = p->from->to_string();
+            }
+            log("received a %s from %s", type.c_str(), from.empty() ? "(no from)" : from.c_str());
+        }
+        if (on_stanza && on_stanza(s)) return true;
+        xstanza::result<Received> copy = xstanza::make_owned(s);
+        if (!copy) {
+            log("dropped a stanza that could not be copied: %s", std::string(copy.error().message()).c_str());
+            return true;
+        }
+        if (received_.size() >= max_received) {
+            log("queue full: dropped the oldest received stanza");
+            received_.pop_front();
+        }
+        received_.push_back(std::move(*copy));
+        return true;
+    }
+
     Config config_;
     std::vector<char> buffer_;
     int fd_ = -1;
@@ -504,6 +569,7 @@ private:
     xstanza::StreamReader reader_;
     xstanza::Parser parser_;
     xstanza::IqTracker tracker_;
+    std::deque<Received> received_;
 };
 
 }  // namespace roster_client
