@@ -27,8 +27,7 @@
 //     4. a message to nobody@DOMAIN comes back as a Message<Error> whose typed StanzaError is
 //        service-unavailable/cancel, what RFC 6121 §8.5.1 allows (the other choice is silence);
 //     5. disco#info of the server (XEP-0030): identity category server, features disco#info
-//        and jabber:iq:roster, read in one function (query_disco_info) through the opaque
-//        payload's element view until xstanza has a typed disco#info payload.
+//        and jabber:iq:roster, read typed (Iq<Result, DiscoInfoQuery>) in query_disco_info.
 //
 //   xstanza-interop --port N [--host 127.0.0.1] [--domain localhost] [--password secret]
 #include <chrono>
@@ -158,14 +157,11 @@ struct DiscoInfo {
 };
 constexpr std::string_view disco_info_ns = "http://jabber.org/protocol/disco#info";
 
-/// XEP-0030 §3.1: asks `to` for its disco#info and reads the result. The only place that knows
-/// how the payload is built and read: xstanza has no typed disco#info payload yet, so the query
-/// goes out as an opaque element and the result's payload, parsed as an AnyIq, is read through
-/// Parser::view's element view. With a typed DiscoInfoQuery this function becomes
-/// Iq<Get, DiscoInfoQuery> out and o.parser->cast<Iq<Result, DiscoInfoQuery>>(*o.reply) in.
+/// XEP-0030 §3.1: asks `to` for its disco#info and reads the result, typed: an
+/// Iq<Get, DiscoInfoQuery> out, the AnyIq answer cast to Iq<Result, DiscoInfoQuery> (whose
+/// codec checks the result's rules: an identity and a feature at least, XEP-0030 §3.1).
 std::optional<DiscoInfo> query_disco_info(Session& s, const std::string& to, std::string* failure) {
-    Iq<Get, AnyPayload> get("d", AnyPayload(OpaqueElement{"query", disco_info_ns,
-                                                          "<query xmlns='http://jabber.org/protocol/disco#info'/>"}));
+    Iq<Get, DiscoInfoQuery> get("d", DiscoInfoQuery{});
     get.to = *Jid::parse(to);
     std::optional<DiscoInfo> info;
     bool ok = s.call(get, [&](const IqOutcome& o) {
@@ -173,25 +169,15 @@ std::optional<DiscoInfo> query_disco_info(Session& s, const std::string& to, std
             *failure = o.error() ? "an error: " + std::string(to_string(o.error()->condition)) : "no result";
             return;
         }
-        const OpaqueElement* query = o.reply->payload.opaque();
-        if (!query || query->name != "query" || query->ns != disco_info_ns) {
-            *failure = "a result without a disco#info <query/>";
-            return;
-        }
-        std::optional<element> e = o.parser->view(*query);
-        if (!e) {
-            *failure = "no element view of the payload";
+        result<Iq<Result, DiscoInfoQuery>> r = o.parser->cast<Iq<Result, DiscoInfoQuery>>(*o.reply);
+        if (!r) {
+            *failure = "a result that is no disco#info result: " + std::string(r.error().message());
             return;
         }
         DiscoInfo d;
-        for (element c : *e) {
-            if (c.is("identity", disco_info_ns))
-                d.identities.push_back({std::string(c.attribute("category").value_or("")),
-                                        std::string(c.attribute("type").value_or("")),
-                                        std::string(c.attribute("name").value_or(""))});
-            else if (c.is("feature", disco_info_ns))
-                d.features.emplace_back(c.attribute("var").value_or(""));
-        }
+        for (const DiscoIdentity& i : r->payload.identities)
+            d.identities.push_back({std::string(i.category), std::string(i.type), std::string(i.name.value_or(""))});
+        for (std::string_view f : r->payload.features) d.features.emplace_back(f);
         info = std::move(d);
     });
     if (!ok && failure->empty()) *failure = s.error();
