@@ -60,7 +60,7 @@ void bm_parse(benchmark::State& state, const corpus* c) {
     Impl impl;
     digest d;
     for (const std::string& doc : c->docs) {  // warm-up: buffers reach their final size
-        if (!impl.parse(doc, c->roster, d)) {
+        if (!impl.parse(doc, c->kind, d)) {
             fail(state, "the walk failed (warm-up)");
             return;
         }
@@ -68,7 +68,7 @@ void bm_parse(benchmark::State& state, const corpus* c) {
     const std::uint64_t allocs_before = allocations();
     bool ok = true;  // every parse in the loop succeeded; checked once, after it
     for (auto _ : state) {
-        for (const std::string& doc : c->docs) ok &= impl.parse(doc, c->roster, d);
+        for (const std::string& doc : c->docs) ok &= impl.parse(doc, c->kind, d);
         benchmark::DoNotOptimize(d);
     }
     if (!ok) {
@@ -90,7 +90,7 @@ template <class Impl>
 [[gnu::noinline]] bool counted_passes(Impl& impl, const corpus& c, std::size_t n, digest& d) {
     for (std::size_t i = 0; i < n; ++i)
         for (const std::string& doc : c.docs)
-            if (!impl.parse(doc, c.roster, d)) return false;
+            if (!impl.parse(doc, c.kind, d)) return false;
     return true;
 }
 
@@ -98,7 +98,7 @@ template <class Impl>
 bool passes(const corpus& c, std::size_t n, digest& d) {
     Impl impl;
     for (const std::string& doc : c.docs)  // warm-up: buffers reach their final size
-        if (!impl.parse(doc, c.roster, d)) return false;
+        if (!impl.parse(doc, c.kind, d)) return false;
     return counted_passes(impl, c, n, d);
 }
 
@@ -107,7 +107,7 @@ template <class Impl>
 bool walk_once(const corpus& c, byte_digest& d) {
     Impl impl;
     for (const std::string& doc : c.docs)
-        if (!impl.parse(doc, c.roster, d)) return false;
+        if (!impl.parse(doc, c.kind, d)) return false;
     return true;
 }
 

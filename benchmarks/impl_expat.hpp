@@ -30,7 +30,7 @@ public:
     expat_impl& operator=(const expat_impl&) = delete;
 
     template <class D>
-    bool parse(const std::string& input, bool /*roster*/, D& d) {
+    bool parse(const std::string& input, corpus_kind /*kind*/, D& d) {
         if (!XML_ParserReset(parser_, "UTF-8")) return false;
         XML_SetHashSalt(parser_, salt_);
         XML_SetUserData(parser_, this);
