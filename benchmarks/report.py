@@ -20,11 +20,36 @@ from collections import OrderedDict
 
 PARSE_ORDER = ["xstanza", "rapidxml", "rapidxml_fastest", "pugixml", "expat", "gloox", "libstrophe", "memchr"]
 SER_ORDER = ["xstanza", "xstanza_into", "rapidxml_print", "string_builder"]
-CORPUS_ORDER = ["small_get", "error", "roster100", "roster10k", "roster100k", "mixed"]
+CORPUS_ORDER = ["small_get", "error", "roster100", "roster10k", "roster100k", "mixed",
+                "presence_caps", "muc_presence", "chat_message", "groupchat_delay", "login_burst", "room_join",
+                "mixed_stream"]
+
+# What each corpus is (tools/corpus.hpp builds them) and what parse/xstanza parses it as.
+CORPUS_NOTES = OrderedDict([
+    ("small_get", "one roster get, ~100 bytes (AnyIq)"),
+    ("error", "one IQ error with condition, text and xml:lang (AnyIq)"),
+    ("roster100", "a roster result with 100 items (Iq<Result, RosterQuery>)"),
+    ("roster10k", "the same with 10,000 items"),
+    ("roster100k", "the same with 100,000 items"),
+    ("mixed", "10,000 small IQs of every type, each its own document (AnyIq)"),
+    ("presence_caps", "an available presence with show, status, priority and a XEP-0115 caps `<c/>`, "
+                      "~430 bytes (Presence<Available, Caps>)"),
+    ("muc_presence", "a MUC occupant's presence: caps and a muc#user `<x/>` with affiliation, role and jid, "
+                     "~400 bytes (Presence<Available, Caps>; the `<x/>` opaque, its `<item/>` read through Parser::view)"),
+    ("chat_message", "a chat message with body, thread, a XEP-0184 receipt request and a XEP-0085 chat state, "
+                     "~500 bytes (Message<Chat>)"),
+    ("groupchat_delay", "a groupchat history message with a XEP-0203 delay, ~500 bytes (Message<Groupchat, Delay>)"),
+    ("login_burst", "500 available presences as a server sends them after login, show, status, priority and "
+                    "caps varied (Presence<Available, Caps>)"),
+    ("room_join", "a 5,000-occupant room join: 5,000 MUC presences (Presence<Available, Caps>)"),
+    ("mixed_stream", "10,000 stanzas: 60% presence, 30% message, 10% IQ (AnyStanza; messages and available "
+                     "presences then cast to Message<Type, Delay> and Presence<Available, Caps>)"),
+])
 
 NOTES = {
     "xstanza": "copy to a reused buffer; Parser::parse_in_situ, full validation "
-               "(Iq<Result, RosterQuery> for rosters, AnyIq otherwise); walk of the typed result",
+               "(Iq<Result, RosterQuery> for rosters, AnyIq for the other IQ corpora, the typed message or "
+               "presence for the others, AnyStanza then Parser::cast for mixed_stream); walk of the typed result",
     "rapidxml": "copy; parse<0> in situ (decodes references) into a reused document; walk (the baseline)",
     "rapidxml_fastest": "copy; parse_fastest (no reference decoding, no terminators); walk",
     "pugixml": "copy; load_buffer_inplace (parse_default, UTF-8) into a reused document; walk",
@@ -112,6 +137,18 @@ def ordered(keys, order):
     return known + sorted(k for k in keys if k not in order)
 
 
+def corpus_documents(context):
+    """{corpus: documents}, from the binary's `corpora` context ("name=<bytes>B/<documents> ...")."""
+    docs = {}
+    for entry in context.get("corpora", "").split():
+        name, _, size = entry.partition("=")
+        try:
+            docs[name] = int(size.split("/")[1])
+        except (IndexError, ValueError):
+            pass
+    return docs
+
+
 def write_md(args, context, results):
     parse = {k: v for k, v in results.items() if k[0] == "parse"}
     ser = {k: v for k, v in results.items() if k[0] == "serialize"}
@@ -147,9 +184,18 @@ def write_md(args, context, results):
     w("## Parse")
     w("")
     w("Every `parse/` impl does the same typed walk (iq type, id, from, to; payload name and namespace; roster ver; "
-      "item jid, name, subscription, ask, groups; error type, condition, text, xml:lang) and `xstanza-bench` checks at "
+      "item jid, name, subscription, ask, groups; error type, condition, text, xml:lang; for messages and presence "
+      "type, id, from, to, xml:lang, bodies, subjects, thread, delay, show, priority, statuses, caps, muc#user items "
+      "and every other extension's name and namespace) and `xstanza-bench` checks at "
       "start-up that each one's result digest equals parse/rapidxml's (sizes differ only for rapidxml_fastest, which "
-      "does not decode references).")
+      "does not decode references). **allocs/stanza** is allocs/iter over the corpus's documents.")
+    w("")
+    docs = corpus_documents(context)
+    w("| corpus | what it is |")
+    w("|---|---|")
+    for c in corpora:
+        if any(k[2] == c for k in parse):
+            w(f"| {c} | {CORPUS_NOTES.get(c, '')} |")
     w("")
     for c in corpora:
         rows = {k[1]: v for k, v in parse.items() if k[2] == c}
@@ -159,13 +205,15 @@ def write_md(args, context, results):
         unit = next(iter(rows.values()))["label"] or "items"
         w(f"### {c}")
         w("")
-        w(f"| impl | MB/s | {unit}/s | vs rapidxml | allocs/iter | cv % |")
-        w("|---|---:|---:|---:|---:|---:|")
+        w(f"| impl | MB/s | {unit}/s | vs rapidxml | allocs/iter | allocs/stanza | cv % |")
+        w("|---|---:|---:|---:|---:|---:|---:|")
         for impl in ordered(rows.keys(), PARSE_ORDER):
             r = rows[impl]
             ratio = base["cpu_time"] / r["cpu_time"] if base else float("nan")
             name = f"**{impl}**" if impl == "xstanza" else impl
-            w(f"| {name} | {r['bps'] / 1e6:.1f} | {fmt_rate(r['ips'])} | {ratio:.2f} | {fmt_allocs(r['allocs'])} | {fmt_cv(r['cv'])} |")
+            per_doc = r["allocs"] / docs[c] if r["allocs"] is not None and docs.get(c) else None
+            w(f"| {name} | {r['bps'] / 1e6:.1f} | {fmt_rate(r['ips'])} | {ratio:.2f} | {fmt_allocs(r['allocs'])} | "
+              f"{fmt_allocs(per_doc)} | {fmt_cv(r['cv'])} |")
         w("")
     stage = {k: v for k, v in results.items() if k[0] == "stage"}
     if stage:
