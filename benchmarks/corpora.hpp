@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "corpus.hpp"
+#include "walk.hpp"
 
 namespace xstanza_bench {
 
@@ -15,14 +16,16 @@ namespace xstanza_bench {
 struct corpus {
     std::string name;
     std::vector<std::string> docs;
+    corpus_kind kind;     ///< what xstanza parses each document as (walk.hpp)
     bool roster;          ///< one roster result: xstanza parses it as Iq<Result, RosterQuery>
     std::size_t items;    ///< what items_per_second counts: roster items, else stanzas
     const char* unit;     ///< "items" or "stanzas"
     std::size_t bytes = 0;
 };
 
-inline corpus make_corpus(std::string name, std::vector<std::string> docs, bool roster, std::size_t roster_items) {
-    corpus c{std::move(name), std::move(docs), roster, roster ? roster_items : 0, roster ? "items" : "stanzas"};
+inline corpus make_corpus(std::string name, std::vector<std::string> docs, corpus_kind kind, std::size_t roster_items = 0) {
+    const bool roster = kind == corpus_kind::roster;
+    corpus c{std::move(name), std::move(docs), kind, roster, roster ? roster_items : 0, roster ? "items" : "stanzas"};
     if (!roster) c.items = c.docs.size();
     for (const std::string& d : c.docs) c.bytes += d.size();
     return c;
@@ -36,12 +39,20 @@ struct corpus_spec {
 
 inline const std::vector<corpus_spec>& corpus_specs() {
     static const std::vector<corpus_spec> specs = {
-        {"small_get", [](const char* n) { return make_corpus(n, {xstanza_corpus::small_get()}, false, 0); }},
-        {"error", [](const char* n) { return make_corpus(n, {xstanza_corpus::error_reply()}, false, 0); }},
-        {"roster100", [](const char* n) { return make_corpus(n, {xstanza_corpus::roster(100)}, true, 100); }},
-        {"roster10k", [](const char* n) { return make_corpus(n, {xstanza_corpus::roster(10000)}, true, 10000); }},
-        {"roster100k", [](const char* n) { return make_corpus(n, {xstanza_corpus::roster(100000)}, true, 100000); }},
-        {"mixed", [](const char* n) { return make_corpus(n, xstanza_corpus::mixed(10000), false, 0); }},
+        {"small_get", [](const char* n) { return make_corpus(n, {xstanza_corpus::small_get()}, corpus_kind::any_iq); }},
+        {"error", [](const char* n) { return make_corpus(n, {xstanza_corpus::error_reply()}, corpus_kind::any_iq); }},
+        {"roster100", [](const char* n) { return make_corpus(n, {xstanza_corpus::roster(100)}, corpus_kind::roster, 100); }},
+        {"roster10k", [](const char* n) { return make_corpus(n, {xstanza_corpus::roster(10000)}, corpus_kind::roster, 10000); }},
+        {"roster100k", [](const char* n) { return make_corpus(n, {xstanza_corpus::roster(100000)}, corpus_kind::roster, 100000); }},
+        {"mixed", [](const char* n) { return make_corpus(n, xstanza_corpus::mixed(10000), corpus_kind::any_iq); }},
+        // Messages and presence: xstanza parses each with the typed API a client would use.
+        {"presence_caps", [](const char* n) { return make_corpus(n, {xstanza_corpus::presence_caps()}, corpus_kind::presence_caps); }},
+        {"muc_presence", [](const char* n) { return make_corpus(n, {xstanza_corpus::muc_presence()}, corpus_kind::presence_caps); }},
+        {"chat_message", [](const char* n) { return make_corpus(n, {xstanza_corpus::chat_message()}, corpus_kind::chat); }},
+        {"groupchat_delay", [](const char* n) { return make_corpus(n, {xstanza_corpus::groupchat_delay()}, corpus_kind::groupchat_delay); }},
+        {"login_burst", [](const char* n) { return make_corpus(n, xstanza_corpus::login_burst(500), corpus_kind::presence_caps); }},
+        {"room_join", [](const char* n) { return make_corpus(n, xstanza_corpus::room_join(5000), corpus_kind::presence_caps); }},
+        {"mixed_stream", [](const char* n) { return make_corpus(n, xstanza_corpus::mixed_stream(10000), corpus_kind::any_stanza); }},
     };
     return specs;
 }
@@ -50,10 +61,12 @@ inline const std::vector<corpus_spec>& corpus_specs() {
 inline corpus named_corpus(const std::string& name) {
     for (const corpus_spec& s : corpus_specs())
         if (name == s.name) return s.make(s.name);
-    return make_corpus(name, {}, false, 0);
+    return make_corpus(name, {}, corpus_kind::any_iq);
 }
 
-/// small_get, error, roster100, roster10k, roster100k, mixed (10,000 stanzas).
+/// small_get, error, roster100, roster10k, roster100k, mixed (10,000 IQs), then the
+/// message and presence corpora: presence_caps, muc_presence, chat_message,
+/// groupchat_delay, login_burst (500), room_join (5,000), mixed_stream (10,000).
 inline const std::vector<corpus>& all_corpora() {
     static const std::vector<corpus> corpora = [] {
         std::vector<corpus> v;

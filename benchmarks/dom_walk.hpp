@@ -86,9 +86,127 @@ bool walk_error(Node e, std::string_view iq_ns, D& d) {
     return true;
 }
 
-/// The whole walk from the root element; false when the stanza is not a valid IQ for it.
+/// An element's namespace: its own xmlns, else `inherited`.
+template <class Dom, class Node>
+std::string_view ns_of(Node n, std::string_view inherited) {
+    Dom::attributes(n, [&](std::string_view a, std::string_view v) {
+        if (a == "xmlns") inherited = v;
+        return true;
+    });
+    return inherited;
+}
+
+/// Feeds the attributes of an element through fields F (caps_fields, delay_fields, ...).
+template <class Dom, class F, class Node, class D>
+bool walk_fields(Node n, D& d) {
+    F f;
+    Dom::attributes(n, [&](std::string_view a, std::string_view v) { return f.attribute(a, v); });
+    return f.feed(d);
+}
+
+/// The xml:lang of an element itself ("" when it inherits).
+template <class Dom, class Node>
+std::string_view lang_of(Node n) {
+    std::string_view lang;
+    Dom::attributes(n, [&](std::string_view a, std::string_view v) {
+        if (a == "xml:lang") lang = v;
+        return true;
+    });
+    return lang;
+}
+
+/// The children of a message or presence in the stanza's namespace named `name`, fed as
+/// texts tagged `part`, in document order.
+template <class Dom, class Node, class D>
+bool walk_texts(Node st, std::string_view st_ns, std::string_view name, unsigned part, D& d) {
+    return Dom::elements(st, [&](Node c) {
+        if (Dom::name(c) == name && ns_of<Dom>(c, st_ns) == st_ns) feed_text(d, part, Dom::text(c), lang_of<Dom>(c));
+        return true;
+    });
+}
+
+/// A <message/>: header, bodies, subjects, thread, the first delay, the other extensions.
+template <class Dom, class Node, class D>
+bool walk_message(Node m, D& d) {
+    stanza_header<5> h(message_types);
+    std::string_view st_ns;
+    Dom::attributes(m, [&](std::string_view n, std::string_view v) {
+        if (n == "xmlns") st_ns = v;
+        else h.attribute(n, v);
+        return true;
+    });
+    if (!h.feed(d, message_tag)) return false;
+    if (!walk_texts<Dom>(m, st_ns, "body", part_body, d) || !walk_texts<Dom>(m, st_ns, "subject", part_subject, d)) return false;
+    bool ok = Dom::elements(m, [&](Node c) {
+        if (Dom::name(c) != "thread" || ns_of<Dom>(c, st_ns) != st_ns) return true;
+        std::string_view parent;
+        bool has_parent = false;
+        Dom::attributes(c, [&](std::string_view n, std::string_view v) {
+            if (n == "parent") { parent = v; has_parent = true; }
+            return true;
+        });
+        d.tag(part_thread);
+        d.str(Dom::text(c));
+        d.tag(has_parent ? 1u : 0u);
+        if (has_parent) d.str(parent);
+        return true;
+    });
+    Node delay{};
+    ok = ok && Dom::elements(m, [&](Node c) {
+        if (!delay && Dom::name(c) == "delay" && ns_of<Dom>(c, st_ns) == delay_ns) delay = c;
+        return true;
+    });
+    if (!ok || (delay && !walk_fields<Dom, delay_fields>(delay, d))) return false;
+    return Dom::elements(m, [&](Node c) {
+        const std::string_view ns = ns_of<Dom>(c, st_ns);
+        if (ns != st_ns && c != delay) feed_extension(d, Dom::name(c), ns);
+        return true;
+    });
+}
+
+/// A <presence/>: header, show, priority, statuses, the first caps, the other extensions
+/// (a muc#user <x/>'s items after its name and namespace).
+template <class Dom, class Node, class D>
+bool walk_presence(Node p, D& d) {
+    stanza_header<8> h(presence_types);
+    std::string_view st_ns;
+    Dom::attributes(p, [&](std::string_view n, std::string_view v) {
+        if (n == "xmlns") st_ns = v;
+        else h.attribute(n, v);
+        return true;
+    });
+    if (!h.feed(d, presence_tag)) return false;
+    unsigned show = 0, priority = 0;
+    Node caps{};
+    bool ok = Dom::elements(p, [&](Node c) {
+        const std::string_view name = Dom::name(c), ns = ns_of<Dom>(c, st_ns);
+        if (ns == st_ns && name == "show") show = lookup(shows, Dom::text(c));
+        else if (ns == st_ns && name == "priority") priority = priority_tag(Dom::text(c));
+        else if (!caps && name == "c" && ns == caps_ns) caps = c;
+        return show != no_match && priority != no_match;
+    });
+    if (!ok) return false;
+    d.tag(show);
+    d.tag(priority);
+    if (!walk_texts<Dom>(p, st_ns, "status", part_status, d)) return false;
+    if (caps && !walk_fields<Dom, caps_fields>(caps, d)) return false;
+    return Dom::elements(p, [&](Node c) {
+        const std::string_view name = Dom::name(c), ns = ns_of<Dom>(c, st_ns);
+        if (ns == st_ns || c == caps) return true;
+        feed_extension(d, name, ns);
+        if (name != "x" || ns != muc_user_ns) return true;
+        return Dom::elements(c, [&](Node item) {
+            if (Dom::name(item) != "item" || ns_of<Dom>(item, ns) != muc_user_ns) return true;
+            return walk_fields<Dom, muc_item_fields>(item, d);
+        });
+    });
+}
+
+/// The whole walk from the root element; false when the stanza is not a valid one for it.
 template <class Dom, class Node, class D>
 bool walk_dom(Node iq, D& d) {
+    if (iq && Dom::name(iq) == "message") return walk_message<Dom>(iq, d);
+    if (iq && Dom::name(iq) == "presence") return walk_presence<Dom>(iq, d);
     if (!iq || Dom::name(iq) != "iq") return false;
     header_fields h;
     std::string_view iq_ns;

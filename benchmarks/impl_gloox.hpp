@@ -48,7 +48,7 @@ public:
     gloox_impl() : parser_(this) {}
 
     template <class D>
-    bool parse(const std::string& input, bool /*roster*/, D& d) {
+    bool parse(const std::string& input, corpus_kind /*kind*/, D& d) {
         buffer_.assign(input);
         d_ = &d;
         walk_ = [](const gloox::Tag* t, void* dp) { return walk_dom<gloox_dom>(t, *static_cast<D*>(dp)); };

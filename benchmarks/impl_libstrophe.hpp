@@ -64,7 +64,7 @@ public:
     libstrophe_impl& operator=(const libstrophe_impl&) = delete;
 
     template <class D>
-    bool parse(const std::string& input, bool /*roster*/, D& d) {
+    bool parse(const std::string& input, corpus_kind /*kind*/, D& d) {
         xmpp_stanza_t* s = xmpp_stanza_new_from_string(ctx_, input.c_str());
         if (!s) return false;
         const bool ok = walk_dom<libstrophe_dom>(s, d);

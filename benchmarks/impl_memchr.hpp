@@ -14,7 +14,7 @@ public:
     static constexpr bool decodes = false;
 
     template <class D>
-    bool parse(const std::string& input, bool /*roster*/, D& d) noexcept {
+    bool parse(const std::string& input, corpus_kind /*kind*/, D& d) noexcept {
         const char* p = input.data();
         const char* const end = p + input.size();
         unsigned n = 0;

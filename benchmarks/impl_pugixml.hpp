@@ -34,7 +34,7 @@ public:
     static constexpr bool decodes = true;
 
     template <class D>
-    bool parse(const std::string& input, bool /*roster*/, D& d) {
+    bool parse(const std::string& input, corpus_kind /*kind*/, D& d) {
         buffer_.assign(input);
         pugi::xml_parse_result r =
             doc_.load_buffer_inplace(buffer_.data(), buffer_.size(), pugi::parse_default, pugi::encoding_utf8);

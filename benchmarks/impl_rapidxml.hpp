@@ -39,7 +39,7 @@ public:
     static constexpr bool decodes = (Flags & rapidxml::parse_no_entity_translation) == 0;
 
     template <class D>
-    bool parse(const std::string& input, bool /*roster*/, D& d) {
+    bool parse(const std::string& input, corpus_kind /*kind*/, D& d) {
         buffer_.assign(input);
         doc_.clear();  // releases the pool's dynamic blocks: large documents allocate each time
         try {

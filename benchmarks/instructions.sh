@@ -4,6 +4,7 @@
 # what a change to the parser costs or saves, and where xstanza's time goes next to RapidXML's.
 #
 #   benchmarks/instructions.sh [corpus...]   default: small_get error roster100 roster10k mixed
+#                                            presence_caps chat_message mixed_stream
 #
 # Needs valgrind (Debian: valgrind) and a built xstanza-bench (benchmarks/run.sh builds one;
 # XSTANZA_BUILD_DIR picks another build directory). Instructions are not time: a mispredicted
@@ -20,13 +21,13 @@ if [[ ! -x $BIN ]]; then
   exit 1
 fi
 CORPORA=("$@")
-((${#CORPORA[@]})) || CORPORA=(small_get error roster100 roster10k mixed)
+((${#CORPORA[@]})) || CORPORA=(small_get error roster100 roster10k mixed presence_caps chat_message mixed_stream)
 IMPLS=(rapidxml rapidxml_fastest pugixml xstanza_scan xstanza_tree xstanza)
 
 # Passes per corpus: enough that the count dwarfs the call itself.
 passes() {
   case $1 in
-    small_get) echo 2000 ;; error) echo 1000 ;; roster100) echo 20 ;; *) echo 1 ;;
+    small_get) echo 2000 ;; error | presence_caps | chat_message) echo 1000 ;; roster100) echo 20 ;; *) echo 1 ;;
   esac
 }
 

@@ -6,7 +6,8 @@
 // Before running, every adapter walks every corpus once and its digests (walk.hpp) are
 // compared with parse/rapidxml's: equal shape (types, enums, which fields are present)
 // for all, equal decoded string bytes (byte_digest) and sizes (digest, the timed walk's)
-// for those that decode references. Serializers' outputs are parsed back and compared
+// for those that decode references. parse/xstanza must also allocate nothing in a pass
+// after a warm-up one, on every corpus (0 allocations per stanza in steady state). Serializers' outputs are parsed back and compared
 // the same way. A mismatch or a rejected input stops the run with exit status 1; so
 // does a benchmark whose walk fails inside its timed loop (harness.hpp).
 //
@@ -141,6 +142,14 @@ bool verify() {
                     std::fprintf(stderr, "  xstanza: %s\n", xstanza_explain(c).c_str());
                 ok = false;
             }
+            if (walked && std::strcmp(e.name, "xstanza") == 0) {
+                const std::uint64_t allocs = e.steady_allocations(c);
+                if (allocs != 0) {
+                    std::fprintf(stderr, "verify: parse/xstanza/%s allocates %llu times in a pass after a warm-up one\n",
+                                 c.name.c_str(), static_cast<unsigned long long>(allocs));
+                    ok = false;
+                }
+            }
         }
     }
     for (const corpus& c : corpora) {
@@ -261,7 +270,7 @@ int main(int argc, char** argv) {
     if (benchmark::ReportUnrecognizedArguments(n, args.data())) return 1;
     if (!no_verify || verify_only) {
         if (!verify()) return 1;
-        std::fprintf(stderr, "verify: every adapter agrees with parse/rapidxml on every corpus\n");
+        std::fprintf(stderr, "verify: every adapter agrees with parse/rapidxml on every corpus; parse/xstanza allocates nothing in steady state\n");
         if (verify_only) return 0;
     }
     register_all();

@@ -14,7 +14,7 @@ std::vector<parse_entry> rapidxml_parse_entries() {
 
 bool read_back(const std::string& xml, byte_digest& d) {
     rapidxml_impl reader;
-    return reader.parse(xml, true, d);
+    return reader.parse(xml, corpus_kind::roster, d);
 }
 
 }  // namespace xstanza_bench

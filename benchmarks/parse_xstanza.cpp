@@ -17,7 +17,7 @@ std::vector<parse_entry> xstanza_stage_entries() {
 std::string xstanza_explain(const corpus& c) {
     xstanza_impl x;
     for (const std::string& doc : c.docs) {
-        std::string why = x.explain(doc, c.roster);
+        std::string why = x.explain(doc, c.kind);
         if (!why.empty()) return why;
     }
     return {};

@@ -2,7 +2,12 @@
 //
 // Each adapter extracts the same fields, in the same order: iq type, id, from, to;
 // payload name and namespace; roster ver; per item jid, name, subscription, ask,
-// groups; error type, condition, text, xml:lang. Enumerated values are mapped to
+// groups; error type, condition, text, xml:lang. For a <message/>: type, id, from,
+// to, xml:lang; each body, subject (text, xml:lang), the thread (id, parent); a XEP-0203
+// delay (stamp, from); every other extension's name and namespace, in document order.
+// For a <presence/>: type, id, from, to, xml:lang; show, priority; each status; a
+// XEP-0115 caps <c/> (hash, node, ver, ext); a XEP-0045 muc#user <x/>'s items
+// (affiliation, role, jid, nick); every other extension's name and namespace. Enumerated values are mapped to
 // enums (an unknown value fails the walk), strings go to the digest. The walk is a
 // template on the digest: the timed loops feed `digest` (string sizes: one multiply a
 // field, the cost the results were measured with), verify() feeds `byte_digest` (every
@@ -13,14 +18,24 @@
 #define XSTANZA_BENCH_WALK_HPP
 
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 namespace xstanza_bench {
 
+/// What xstanza parses a corpus's documents as (the other adapters read every document
+/// the same way): AnyIq, Iq<Result, RosterQuery>, Presence<Available, Caps>,
+/// Message<Chat>, Message<Groupchat, Delay>, AnyStanza.
+enum class corpus_kind { any_iq, roster, presence_caps, chat, groupchat_delay, any_stanza };
+
 inline constexpr std::string_view roster_ns = "jabber:iq:roster";
 inline constexpr std::string_view stanzas_ns = "urn:ietf:params:xml:ns:xmpp-stanzas";
+
+inline constexpr std::string_view caps_ns = "http://jabber.org/protocol/caps";
+inline constexpr std::string_view delay_ns = "urn:xmpp:delay";
+inline constexpr std::string_view muc_user_ns = "http://jabber.org/protocol/muc#user";
 
 inline constexpr std::uint64_t fnv_prime = 0x100000001b3u;
 
@@ -78,6 +93,18 @@ inline constexpr std::array<std::string_view, 22> conditions = {
     "remote-server-timeout", "resource-constraint", "service-unavailable", "subscription-required",
     "undefined-condition", "unexpected-request",
 };
+
+inline constexpr std::array<std::string_view, 5> message_types = {"normal", "chat", "groupchat", "headline", "error"};
+inline constexpr std::array<std::string_view, 8> presence_types = {
+    "", "unavailable", "subscribe", "subscribed", "unsubscribe", "unsubscribed", "probe", "error"};
+inline constexpr std::array<std::string_view, 5> shows = {"", "away", "chat", "dnd", "xa"};
+inline constexpr std::array<std::string_view, 5> affiliations = {"owner", "admin", "member", "outcast", "none"};
+inline constexpr std::array<std::string_view, 4> roles = {"moderator", "participant", "visitor", "none"};
+
+// The first tag of a message's and a presence's walk (an IQ's is its type, 0-3), and the
+// tag before each part of them.
+inline constexpr unsigned message_tag = 100, presence_tag = 200;
+enum part_tag : unsigned { part_body = 1, part_subject, part_thread, part_delay, part_extension, part_caps, part_muc_item, part_status };
 
 inline constexpr unsigned no_match = ~0u;
 
@@ -143,6 +170,130 @@ struct item_fields {
         return true;
     }
 };
+
+/// The attributes of a <message/> or <presence/> (the type's names differ).
+template <std::size_t N>
+struct stanza_header {
+    const std::array<std::string_view, N>& types;
+    unsigned type = 0;  // absent: normal (RFC 6121 §5.2.2), available (§4.7.1)
+    std::string_view id, from, to, lang;
+    unsigned present = 0;  // 1 id, 2 from, 4 to, 8 xml:lang
+
+    explicit stanza_header(const std::array<std::string_view, N>& t) noexcept : types(t) {}
+    bool attribute(std::string_view name, std::string_view value) noexcept {
+        if (name == "type") type = lookup(types, value);
+        else if (name == "id") { id = value; present |= 1; }
+        else if (name == "from") { from = value; present |= 2; }
+        else if (name == "to") { to = value; present |= 4; }
+        else if (name == "xml:lang") { lang = value; present |= 8; }
+        return true;
+    }
+    template <class D>
+    bool feed(D& d, unsigned kind_tag) const noexcept {
+        if (type == no_match) return false;
+        d.tag(kind_tag);
+        d.tag(type);
+        d.tag(present);
+        if (present & 1) d.str(id);
+        if (present & 2) d.str(from);
+        if (present & 4) d.str(to);
+        if (present & 8) d.str(lang);
+        return true;
+    }
+};
+
+/// A <priority/>'s value (RFC 6121 §4.7.2.3: an integer, -128..127), as the tag the walk
+/// feeds (0 when absent), or no_match.
+inline unsigned priority_tag(std::string_view s) noexcept {
+    int v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size() || v < -128 || v > 127) return no_match;
+    return unsigned(v + 129);
+}
+
+/// A text (body, subject, status) and its own xml:lang.
+template <class D, class T>
+void feed_text(D& d, unsigned part, const T& text, std::string_view lang) noexcept {
+    d.tag(part);
+    d.str(text);
+    if (!lang.empty()) d.str(lang);
+}
+
+/// The attributes of a caps <c/> (XEP-0115 §4), fed in a fixed order.
+struct caps_fields {
+    std::string_view hash, node, ver, ext;
+    bool has_ext = false;
+    bool attribute(std::string_view n, std::string_view v) noexcept {
+        if (n == "hash") hash = v;
+        else if (n == "node") node = v;
+        else if (n == "ver") ver = v;
+        else if (n == "ext") { ext = v; has_ext = true; }
+        return true;
+    }
+    template <class D>
+    bool feed(D& d) const noexcept {
+        if (hash.empty() || node.empty() || ver.empty()) return false;
+        d.tag(part_caps);
+        d.str(hash);
+        d.str(node);
+        d.str(ver);
+        if (has_ext) d.str(ext);
+        return true;
+    }
+};
+
+/// The attributes of a muc#user <item/> (XEP-0045 §7.2.3).
+struct muc_item_fields {
+    unsigned affiliation = no_match, role = no_match;
+    std::string_view jid, nick;
+    bool has_jid = false, has_nick = false;
+    bool attribute(std::string_view n, std::string_view v) noexcept {
+        if (n == "affiliation") affiliation = lookup(affiliations, v);
+        else if (n == "role") role = lookup(roles, v);
+        else if (n == "jid") { jid = v; has_jid = true; }
+        else if (n == "nick") { nick = v; has_nick = true; }
+        return true;
+    }
+    template <class D>
+    bool feed(D& d) const noexcept {
+        if (affiliation == no_match || role == no_match) return false;
+        d.tag(part_muc_item);
+        d.tag(affiliation);
+        d.tag(role);
+        d.tag((has_jid ? 1u : 0u) | (has_nick ? 2u : 0u));
+        if (has_jid) d.str(jid);
+        if (has_nick) d.str(nick);
+        return true;
+    }
+};
+
+/// The attributes of a XEP-0203 <delay/>.
+struct delay_fields {
+    std::string_view stamp, from;
+    bool has_from = false;
+    bool attribute(std::string_view n, std::string_view v) noexcept {
+        if (n == "stamp") stamp = v;
+        else if (n == "from") { from = v; has_from = true; }
+        return true;
+    }
+    template <class D>
+    bool feed(D& d) const noexcept {
+        if (stamp.empty()) return false;
+        d.tag(part_delay);
+        d.str(stamp);
+        d.tag(has_from ? 1u : 0u);
+        if (has_from) d.str(from);
+        return true;
+    }
+};
+
+/// An extension kept opaque: its name and namespace.
+template <class D>
+void feed_extension(D& d, std::string_view name, std::string_view ns) noexcept {
+    d.tag(part_extension);
+    d.str(name);
+    d.str(ns);
+}
 
 }  // namespace xstanza_bench
 
