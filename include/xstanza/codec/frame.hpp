@@ -90,6 +90,27 @@ XSTANZA_CODEC_STEP bool in_stanza_ns(const element& c, std::string_view written_
     return same(child_ns, written_ns) || (written_ns.empty() && same(child_ns, ns));
 }
 
+/// What a message or presence element shares (RFC 6120 §8.1): its name `kind`, its namespace
+/// (`written` as the element says, `ns` the one it is in), its attributes into `s` (id, from, to,
+/// lang) and `a` (the type, left to the caller), the addresses of a server-to-server stanza, and
+/// no text directly inside (`root_text`, npos when none; `text_home` says where text goes).
+template <class Fields>
+codec_error read_stanza_header(const element& root, std::string_view kind, std::size_t root_text, std::string_view text_home,
+                               const stream_context& stream, stanza_attributes& a, Fields& s, std::string_view& written,
+                               std::string_view& ns) noexcept {
+    if (root.name() != kind)
+        return codec_error::make(errc::not_stanza, root.offset(), "expected <", kind, ">, found <", root.qname(), ">");
+    if (codec_error e = read_stanza_namespace(root, kind, stream, written, ns)) return e;
+    if (codec_error e = read_stanza_attributes(root, a, s.from, s.to)) return e;
+    if (a.id) s.id = a.id.value();
+    if (codec_error e = read_stanza_lang(a.lang, stream, s.lang)) return e;
+    if (codec_error e = check_server_addresses(root, ns, s.from.has_value(), s.to.has_value())) return e;
+    if (root_text != std::string_view::npos)
+        return codec_error::make(errc::unexpected_text, root_text, "text directly inside <", kind, ">; its text goes in ",
+                                 text_home);
+    return {};
+}
+
 // RFC 6120 §8.3.1 on a message or presence: reports a wrong number of <error/> children
 // (`first` and `extra` the first two found).
 inline codec_error check_error_count(bool error_type, std::size_t errors, const element& root, const element& first,

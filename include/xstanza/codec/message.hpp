@@ -86,19 +86,12 @@ XSTANZA_CODEC_STEP codec_error read_thread(const element& c, std::optional<Threa
 template <class OnExtension>
 codec_error read_message(const element& root, std::size_t root_text, const stream_context& stream, const rules& r,
                          parse_storage& storage, message_fields& m, message_frame& f, OnExtension&& on_extension) noexcept {
-    if (!is(root.name(), "message"))
-        return codec_error::make(errc::not_stanza, root.offset(), "expected <message>, found <", root.qname(), ">");
     std::string_view written_ns, ns;
-    if (codec_error e = read_stanza_namespace(root, "message", stream, written_ns, ns)) return e;
     stanza_attributes a;
-    if (codec_error e = read_stanza_attributes(root, a, m.from, m.to)) return e;
+    if (codec_error e = read_stanza_header(root, "message", root_text, "<body/> (RFC 6121 §5.2.3)", stream, a, m,
+                                           written_ns, ns))
+        return e;
     if (codec_error e = read_message_type(a.type, r, f)) return e;
-    if (a.id) m.id = a.id.value();
-    if (codec_error e = read_stanza_lang(a.lang, stream, m.lang)) return e;
-    if (codec_error e = check_server_addresses(root, ns, m.from.has_value(), m.to.has_value())) return e;
-    if (root_text != std::string_view::npos)
-        return codec_error(errc::unexpected_text, root_text,
-                           "text directly inside <message>; its text goes in <body/> (RFC 6121 §5.2.3)");
     std::vector<LangText>* bodies = storage.list<LangText, message_body_tag>();
     std::vector<LangText>* subjects = storage.list<LangText, message_subject_tag>();
     std::size_t errors = 0, index = 0;

@@ -133,19 +133,12 @@ XSTANZA_CODEC_STEP codec_error read_show_priority(const element& c, bool show, c
 template <class OnExtension>
 codec_error read_presence(const element& root, std::size_t root_text, const stream_context& stream, const rules& r,
                           parse_storage& storage, presence_fields& p, presence_frame& f, OnExtension&& on_extension) noexcept {
-    if (!is(root.name(), "presence"))
-        return codec_error::make(errc::not_stanza, root.offset(), "expected <presence>, found <", root.qname(), ">");
     std::string_view written_ns, ns;
-    if (codec_error e = read_stanza_namespace(root, "presence", stream, written_ns, ns)) return e;
     stanza_attributes a;
-    if (codec_error e = read_stanza_attributes(root, a, p.from, p.to)) return e;
+    if (codec_error e = read_stanza_header(root, "presence", root_text, "<status/> (RFC 6121 §4.7.2.2)", stream, a, p,
+                                           written_ns, ns))
+        return e;
     if (codec_error e = read_presence_type(a.type, f)) return e;
-    if (a.id) p.id = a.id.value();
-    if (codec_error e = read_stanza_lang(a.lang, stream, p.lang)) return e;
-    if (codec_error e = check_server_addresses(root, ns, p.from.has_value(), p.to.has_value())) return e;
-    if (root_text != std::string_view::npos)
-        return codec_error(errc::unexpected_text, root_text,
-                           "text directly inside <presence>; its text goes in <status/> (RFC 6121 §4.7.2.2)");
     std::vector<LangText>* statuses = storage.list<LangText, presence_status_tag>();
     std::size_t errors = 0, index = 0;
     element extra_error;

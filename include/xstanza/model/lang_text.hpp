@@ -11,6 +11,7 @@
 
 #include "detail/views.hpp"
 #include "span.hpp"
+#include "syntax.hpp"
 
 namespace xstanza {
 
@@ -25,16 +26,7 @@ struct LangText {
 
 /// True when two language tags are the same tag: BCP 47 tags compare case-insensitively
 /// (RFC 5646 §2.1.1).
-constexpr bool same_language(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
+constexpr bool same_language(std::string_view a, std::string_view b) noexcept { return detail::iequal(a, b); }
 
 /// The texts of one kind (bodies, subjects, statuses): none, one, or several in distinct
 /// languages. Holds one text itself (`m.bodies = "hello"`) or views a list the caller or
