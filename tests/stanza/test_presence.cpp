@@ -64,6 +64,11 @@ BOOST_AUTO_TEST_CASE(rfc_examples) {
     BOOST_REQUIRE_MESSAGE(c, c.error().message());
     BOOST_TEST(c->extensions.size() == 1u);
     BOOST_TEST(c->extensions[0].name == "c");
+    // RFC 6120 §8.4: a presence whose only child is unknown reads as a childless one.
+    BOOST_TEST((c->type == PresenceType::available));
+    BOOST_TEST((c->show == Show::none));
+    BOOST_TEST(c->statuses.size() == 0u);
+    BOOST_TEST(!c->priority);
 }
 
 // RFC 6121 §4.7.2.3: "If no priority is provided, the processing server or client MUST
@@ -268,6 +273,27 @@ BOOST_AUTO_TEST_CASE(children_hold_character_data_only) {
     result<Presence<Available>> back = q.parse<Presence<Available>>(out);
     BOOST_REQUIRE_MESSAGE(back, back.error().message());
     BOOST_TEST(back->status().value_or("") == "<b xmlns='urn:x'/> & more");
+}
+
+// RFC 6121 §4.7.1: "if the presence stanza is of type error, it MUST include an <error/>
+// child element"; RFC 6120 §8.3.1: only an error stanza carries one, and exactly one.
+BOOST_AUTO_TEST_CASE(error_only_on_error_presence) {
+    const char* cond = "<gone xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>";
+    const std::string error = std::string("<error type='cancel'>") + cond + "</error>";
+    expect_error<AnyPresence>("<presence type='error'/>", errc::missing_error, 0, "RFC 6120 §8.3.1");
+    expect_error<AnyPresence>("<presence type='error'/>", errc::missing_error, 0, "RFC 6120 §8.3.1", sender);
+    const std::string stray = "<presence type='unavailable'>" + error + "</presence>";
+    expect_error<AnyPresence>(stray, errc::unexpected_error, at(stray, "<error"), "RFC 6120 §8.3.1");
+    const std::string two = "<presence type='error'>" + error + error + "</presence>";
+    expect_error<AnyPresence>(two, errc::invalid_error, at(two, error + "</presence>"), "RFC 6120 §8.3.1");
+    AnyPresence a;
+    a.type = PresenceType::error;
+    BOOST_TEST(write(a).message().find("RFC 6120 §8.3.1") != std::string_view::npos);
+    a.type = PresenceType::available;
+    a.error = StanzaError(Condition::gone);
+    BOOST_TEST(write(a).message().find("RFC 6120 §8.3.1") != std::string_view::npos);
+    a.type = PresenceType::error;
+    BOOST_TEST(xml_of(a).find("<presence type='error'><error type='cancel'><gone") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(error_presence_is_never_answered) {
