@@ -2461,16 +2461,7 @@ struct LangText {
 
 /// True when two language tags are the same tag: BCP 47 tags compare case-insensitively
 /// (RFC 5646 §2.1.1).
-constexpr bool same_language(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
+constexpr bool same_language(std::string_view a, std::string_view b) noexcept { return detail::iequal(a, b); }
 
 /// The texts of one kind (bodies, subjects, statuses): none, one, or several in distinct
 /// languages. Holds one text itself (`m.bodies = "hello"`) or views a list the caller or
@@ -6384,6 +6375,27 @@ XSTANZA_CODEC_STEP bool in_stanza_ns(const element& c, std::string_view written_
     return same(child_ns, written_ns) || (written_ns.empty() && same(child_ns, ns));
 }
 
+/// What a message or presence element shares (RFC 6120 §8.1): its name `kind`, its namespace
+/// (`written` as the element says, `ns` the one it is in), its attributes into `s` (id, from, to,
+/// lang) and `a` (the type, left to the caller), the addresses of a server-to-server stanza, and
+/// no text directly inside (`root_text`, npos when none; `text_home` says where text goes).
+template <class Fields>
+codec_error read_stanza_header(const element& root, std::string_view kind, std::size_t root_text, std::string_view text_home,
+                               const stream_context& stream, stanza_attributes& a, Fields& s, std::string_view& written,
+                               std::string_view& ns) noexcept {
+    if (root.name() != kind)
+        return codec_error::make(errc::not_stanza, root.offset(), "expected <", kind, ">, found <", root.qname(), ">");
+    if (codec_error e = read_stanza_namespace(root, kind, stream, written, ns)) return e;
+    if (codec_error e = read_stanza_attributes(root, a, s.from, s.to)) return e;
+    if (a.id) s.id = a.id.value();
+    if (codec_error e = read_stanza_lang(a.lang, stream, s.lang)) return e;
+    if (codec_error e = check_server_addresses(root, ns, s.from.has_value(), s.to.has_value())) return e;
+    if (root_text != std::string_view::npos)
+        return codec_error::make(errc::unexpected_text, root_text, "text directly inside <", kind, ">; its text goes in ",
+                                 text_home);
+    return {};
+}
+
 // RFC 6120 §8.3.1 on a message or presence: reports a wrong number of <error/> children
 // (`first` and `extra` the first two found).
 inline codec_error check_error_count(bool error_type, std::size_t errors, const element& root, const element& first,
@@ -7207,19 +7219,12 @@ XSTANZA_CODEC_STEP codec_error read_thread(const element& c, std::optional<Threa
 template <class OnExtension>
 codec_error read_message(const element& root, std::size_t root_text, const stream_context& stream, const rules& r,
                          parse_storage& storage, message_fields& m, message_frame& f, OnExtension&& on_extension) noexcept {
-    if (!is(root.name(), "message"))
-        return codec_error::make(errc::not_stanza, root.offset(), "expected <message>, found <", root.qname(), ">");
     std::string_view written_ns, ns;
-    if (codec_error e = read_stanza_namespace(root, "message", stream, written_ns, ns)) return e;
     stanza_attributes a;
-    if (codec_error e = read_stanza_attributes(root, a, m.from, m.to)) return e;
+    if (codec_error e = read_stanza_header(root, "message", root_text, "<body/> (RFC 6121 §5.2.3)", stream, a, m,
+                                           written_ns, ns))
+        return e;
     if (codec_error e = read_message_type(a.type, r, f)) return e;
-    if (a.id) m.id = a.id.value();
-    if (codec_error e = read_stanza_lang(a.lang, stream, m.lang)) return e;
-    if (codec_error e = check_server_addresses(root, ns, m.from.has_value(), m.to.has_value())) return e;
-    if (root_text != std::string_view::npos)
-        return codec_error(errc::unexpected_text, root_text,
-                           "text directly inside <message>; its text goes in <body/> (RFC 6121 §5.2.3)");
     std::vector<LangText>* bodies = storage.list<LangText, message_body_tag>();
     std::vector<LangText>* subjects = storage.list<LangText, message_subject_tag>();
     std::size_t errors = 0, index = 0;
@@ -7328,6 +7333,14 @@ constexpr bool priority_allowed(long value) noexcept { return value >= -128 && v
 // keeps them on available presence only (see Presence). True when `type` may carry them.
 constexpr bool show_priority_allowed(PresenceType type) noexcept { return type == PresenceType::available; }
 
+// RFC 6121 §3.1.1: in a subscription request a user's client sends, "the value of the 'to'
+// attribute MUST be a bare JID". True when a presence of `type` to `to` keeps the rule (the
+// servers on the way SHOULD treat a full JID as the bare one, §3.1.2, §3.1.3: a receiver
+// does not check it).
+inline bool subscribe_to_allowed(PresenceType type, const std::optional<Jid>& to) noexcept {
+    return type != PresenceType::subscribe || !to || to->is_bare();
+}
+
 // ---- reading ----
 
 struct presence_status_tag {};
@@ -7405,19 +7418,18 @@ XSTANZA_CODEC_STEP codec_error read_show_priority(const element& c, bool show, c
 template <class OnExtension>
 codec_error read_presence(const element& root, std::size_t root_text, const stream_context& stream, const rules& r,
                           parse_storage& storage, presence_fields& p, presence_frame& f, OnExtension&& on_extension) noexcept {
-    if (!is(root.name(), "presence"))
-        return codec_error::make(errc::not_stanza, root.offset(), "expected <presence>, found <", root.qname(), ">");
     std::string_view written_ns, ns;
-    if (codec_error e = read_stanza_namespace(root, "presence", stream, written_ns, ns)) return e;
     stanza_attributes a;
-    if (codec_error e = read_stanza_attributes(root, a, p.from, p.to)) return e;
+    if (codec_error e = read_stanza_header(root, "presence", root_text, "<status/> (RFC 6121 §4.7.2.2)", stream, a, p,
+                                           written_ns, ns))
+        return e;
     if (codec_error e = read_presence_type(a.type, f)) return e;
-    if (a.id) p.id = a.id.value();
-    if (codec_error e = read_stanza_lang(a.lang, stream, p.lang)) return e;
-    if (codec_error e = check_server_addresses(root, ns, p.from.has_value(), p.to.has_value())) return e;
-    if (root_text != std::string_view::npos)
-        return codec_error(errc::unexpected_text, root_text,
-                           "text directly inside <presence>; its text goes in <status/> (RFC 6121 §4.7.2.2)");
+    if (r.strict() && r.of == role::client && !subscribe_to_allowed(f.type, p.to)) {  // RFC 6121 §3.1.1
+        const std::optional<attribute> to = root.find("to");
+        return codec_error::make(errc::invalid_jid, to ? to->offset() : root.offset(),
+                                 "a subscription request goes to a bare JID, found '", to ? to->value() : "",
+                                 "' (RFC 6121 §3.1.1)");
+    }
     std::vector<LangText>* statuses = storage.list<LangText, presence_status_tag>();
     std::size_t errors = 0, index = 0;
     element extra_error;
@@ -7455,6 +7467,8 @@ void write_presence(xml_writer& w, const presence_fields& p, PresenceType type, 
     if (!show_priority_allowed(type) && (show != Show::none || priority))
         return w.fail(errc::invalid_data, "show and priority on a presence of type ", to_string(type),
                       "; only available presence carries them (RFC 6121 §4.5.1, §4.7.2)");
+    if (w.rules().of == role::client && !subscribe_to_allowed(type, p.to))  // RFC 6121 §3.1.1
+        return w.fail(errc::invalid_data, "a subscription request goes to a bare JID (RFC 6121 §3.1.1)");
     write_stanza_start(w, "presence", to_string(type), p);
     if (show != Show::none) {
         const std::string_view s = to_string(show);

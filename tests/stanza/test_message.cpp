@@ -143,6 +143,7 @@ BOOST_AUTO_TEST_CASE(one_text_per_language) {
     // Above eight texts the check sorts; the duplicate is still found, and distinct ones pass.
     auto tag = [](int i) { return std::string{char('a' + i / 26), char('a' + i % 26)}; };  // aa, ab, ...
     std::string many = "<message>", distinct = "<message>";
+    auto tag = [](int i) { return std::string{'a', char('a' + i)}; };  // aa, ab, ...: language tags (RFC 5646)
     for (int i = 0; i < 20; ++i) {
         many += "<body xml:lang='" + tag(i % 19) + "'>t</body>";
         distinct += "<body xml:lang='" + tag(i) + "'>t</body>";
@@ -174,6 +175,51 @@ BOOST_AUTO_TEST_CASE(children_rules) {
     const std::string unknown = "<message><html/></message>";
     expect_error<AnyMessage>(unknown, errc::wrong_namespace, at(unknown, "<html"), "RFC 6120 §8.4");
     expect_error<AnyMessage>("<message xmlns='urn:x'/>", errc::wrong_namespace, 0, "expected 'jabber:client'");
+}
+
+// RFC 6121 §5.2.3, §5.2.4, §5.2.5: <body/>, <subject/> and <thread/> "MUST NOT contain mixed
+// content"; the text serialize writes in them is character data, escaped.
+BOOST_AUTO_TEST_CASE(children_hold_character_data_only) {
+    for (const std::string child : {"body", "subject", "thread"}) {
+        const std::string mixed = "<message><" + child + ">a<b xmlns='urn:x'/></" + child + "></message>";
+        expect_error<AnyMessage>(mixed, errc::mixed_content, at(mixed, "<" + child), "character data only");
+        const std::string element = "<message><" + child + "><b xmlns='urn:x'/></" + child + "></message>";
+        expect_error<AnyMessage>(element, errc::mixed_content, at(element, "<" + child), "character data only");
+    }
+    Message<Chat> m("<b xmlns='urn:x'/>");
+    m.subjects = "<i/>";
+    m.thread = Thread{"<t/>", "<p/>"};
+    std::string out;
+    codec_error e = serialize(m, out);
+    BOOST_REQUIRE_MESSAGE(!e, e.message());
+    BOOST_TEST(out.find("<b ") == std::string::npos, out);
+    BOOST_TEST(out.find("<i/") == std::string::npos, out);
+    BOOST_TEST(out.find("<t/") == std::string::npos, out);
+    Parser p;
+    result<Message<Chat>> back = p.parse<Message<Chat>>(out);
+    BOOST_REQUIRE_MESSAGE(back, back.error().message());
+    BOOST_TEST(back->body().value_or("") == "<b xmlns='urn:x'/>");
+    BOOST_TEST(back->subject().value_or("") == "<i/>");
+    BOOST_TEST((back->thread == Thread{"<t/>", "<p/>"}));
+}
+
+// RFC 6121 §5.2.5: the thread "MUST be treated as opaque by entities; no semantic meaning can
+// be derived from it, and only exact comparisons can be made against it": kept as written
+// (after XML decoding, white space included), compared byte for byte, written back unchanged;
+// a parent differing from it only in case or white space is another thread.
+BOOST_AUTO_TEST_CASE(thread_is_opaque) {
+    Parser p;
+    const std::string xml = "<message type='chat'><thread parent='ABC&amp;1'> abc&amp;1 </thread></message>";
+    result<AnyMessage> m = p.parse<AnyMessage>(xml);
+    BOOST_REQUIRE_MESSAGE(m, m.error().message());
+    BOOST_REQUIRE(m->thread);
+    BOOST_TEST(m->thread->id == " abc&1 ");
+    BOOST_TEST(m->thread->parent == "ABC&1");
+    BOOST_TEST((*m->thread != Thread{" ABC&1 ", "ABC&1"}));
+    BOOST_TEST((*m->thread != Thread{"abc&1", "ABC&1"}));
+    BOOST_TEST(xml_of(AnyStanza(*m)) == xml);
+    BOOST_TEST(bool(p.parse<AnyMessage>("<message><thread parent='t'>T</thread></message>")));
+    BOOST_TEST(bool(p.parse<AnyMessage>("<message><thread parent='t'> t</thread></message>")));
 }
 
 // RFC 6120 §8.3.1: only an error message carries <error/>, and exactly one.

@@ -52,6 +52,11 @@ BOOST_AUTO_TEST_CASE(rfc_examples) {
     BOOST_REQUIRE_MESSAGE(c, c.error().message());
     BOOST_TEST(c->extensions.size() == 1u);
     BOOST_TEST(c->extensions[0].name == "c");
+    // RFC 6120 §8.4: a presence whose only child is unknown reads as a childless one.
+    BOOST_TEST((c->type == PresenceType::available));
+    BOOST_TEST((c->show == Show::none));
+    BOOST_TEST(c->statuses.size() == 0u);
+    BOOST_TEST(!c->priority);
 }
 
 // RFC 6121 §4.7.2.3: "If no priority is provided, the processing server or client MUST
@@ -197,6 +202,86 @@ BOOST_AUTO_TEST_CASE(approve_and_deny) {
     Presence<Subscribed> pre;
     pre.to = *Jid::parse("nurse@example.com");
     BOOST_TEST(xml_of(pre) == "<presence type='subscribed' to='nurse@example.com'/>");
+}
+
+// RFC 6121 §3.1.1: in the subscription request a user's client sends, "the value of the 'to'
+// attribute MUST be a bare JID". A receiver takes a full JID (the servers SHOULD treat it as
+// the bare one, §3.1.2, §3.1.3); a client's sender rules refuse it, and so does serialize for
+// a client. Only the request: an approval or a directed presence may go to a full JID.
+// §3.1.2: the user's server "MUST check the syntax of the JID contained in the 'to'
+// attribute": one that is no JID is refused, and answered jid-malformed.
+BOOST_AUTO_TEST_CASE(subscription_request_goes_to_a_bare_jid) {
+    const std::string full = "<presence id='s1' to='juliet@example.com/balcony' type='subscribe'/>";
+    Parser p;
+    result<AnyPresence> r = p.parse<AnyPresence>(full);
+    BOOST_REQUIRE_MESSAGE(r, r.error().message());
+    BOOST_TEST(r->to->resource() == "balcony");
+    Parser server(parse_limits{}, rules::receiver(role::server));
+    BOOST_TEST(bool(server.parse<AnyPresence>(full)));
+    expect_error<AnyPresence>(full, errc::invalid_jid, test_helpers::value_at("to='"), "RFC 6121 §3.1.1", sender);
+    Parser client_sender(parse_limits{}, sender);
+    BOOST_TEST(bool(client_sender.parse<AnyPresence>("<presence id='s1' to='juliet@example.com' type='subscribe'/>")));
+    BOOST_TEST(bool(client_sender.parse<AnyPresence>("<presence to='juliet@example.com/balcony' type='subscribed'/>")));
+    BOOST_TEST(bool(client_sender.parse<AnyPresence>("<presence to='juliet@example.com/balcony'/>")));
+    Parser server_sender(parse_limits{}, rules::sender(role::server));
+    BOOST_TEST(bool(server_sender.parse<AnyPresence>(full)));
+    AnyPresence any = *r;
+    BOOST_TEST(write(any).message().find("RFC 6121 §3.1.1") != std::string_view::npos);
+    Presence<Subscribe> request;
+    request.to = *Jid::parse("juliet@example.com/balcony");
+    BOOST_TEST(to_string(write(request).code()) == "invalid_data");
+    std::string out;
+    BOOST_TEST(!serialize(request, out, role::server));
+    request.to = request.to->bare();
+    BOOST_TEST(xml_of(request) == "<presence type='subscribe' to='juliet@example.com'/>");
+    const std::string bad = "<presence from='romeo@example.net' id='s2' to='juliet@@example.com' type='subscribe'/>";
+    expect_error<AnyPresence>(bad, errc::invalid_jid, test_helpers::value_at("to='", 7), "RFC 7622",
+                              rules::receiver(role::server));
+    result<AnyStanza> refused = server.parse<AnyStanza>(bad);
+    BOOST_REQUIRE(!refused);
+    std::optional<AnyStanza> reply = stanza_error_reply(refused.error());
+    BOOST_REQUIRE(reply);
+    BOOST_TEST(xml_of(*reply).find("<presence type='error' id='s2' to='romeo@example.net'><error type='modify'><jid-malformed") == 0u);
+}
+
+// RFC 6121 §4.7.2.1, §4.7.2.2, §4.7.2.3: <show/>, <status/> and <priority/> "MUST NOT
+// contain mixed content"; the text serialize writes in them is character data, escaped.
+BOOST_AUTO_TEST_CASE(children_hold_character_data_only) {
+    for (const std::string child : {"show", "status", "priority"}) {
+        const std::string mixed = "<presence><" + child + ">1<b xmlns='urn:x'/></" + child + "></presence>";
+        expect_error<AnyPresence>(mixed, errc::mixed_content, at(mixed, "<" + child), "character data only");
+        const std::string element = "<presence><" + child + "><b xmlns='urn:x'/></" + child + "></presence>";
+        expect_error<AnyPresence>(element, errc::mixed_content, at(element, "<" + child), "character data only");
+    }
+    Presence<Available> p;
+    p.statuses = "<b xmlns='urn:x'/> & more";
+    const std::string out = xml_of(p);
+    BOOST_TEST(out.find("<status>&lt;b") == out.find("<status>"));
+    Parser q;
+    result<Presence<Available>> back = q.parse<Presence<Available>>(out);
+    BOOST_REQUIRE_MESSAGE(back, back.error().message());
+    BOOST_TEST(back->status().value_or("") == "<b xmlns='urn:x'/> & more");
+}
+
+// RFC 6121 §4.7.1: "if the presence stanza is of type error, it MUST include an <error/>
+// child element"; RFC 6120 §8.3.1: only an error stanza carries one, and exactly one.
+BOOST_AUTO_TEST_CASE(error_only_on_error_presence) {
+    const char* cond = "<gone xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>";
+    const std::string error = std::string("<error type='cancel'>") + cond + "</error>";
+    expect_error<AnyPresence>("<presence type='error'/>", errc::missing_error, 0, "RFC 6120 §8.3.1");
+    expect_error<AnyPresence>("<presence type='error'/>", errc::missing_error, 0, "RFC 6120 §8.3.1", sender);
+    const std::string stray = "<presence type='unavailable'>" + error + "</presence>";
+    expect_error<AnyPresence>(stray, errc::unexpected_error, at(stray, "<error"), "RFC 6120 §8.3.1");
+    const std::string two = "<presence type='error'>" + error + error + "</presence>";
+    expect_error<AnyPresence>(two, errc::invalid_error, at(two, error + "</presence>"), "RFC 6120 §8.3.1");
+    AnyPresence a;
+    a.type = PresenceType::error;
+    BOOST_TEST(write(a).message().find("RFC 6120 §8.3.1") != std::string_view::npos);
+    a.type = PresenceType::available;
+    a.error = StanzaError(Condition::gone);
+    BOOST_TEST(write(a).message().find("RFC 6120 §8.3.1") != std::string_view::npos);
+    a.type = PresenceType::error;
+    BOOST_TEST(xml_of(a).find("<presence type='error'><error type='cancel'><gone") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(error_presence_is_never_answered) {

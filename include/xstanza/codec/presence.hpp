@@ -56,6 +56,14 @@ constexpr bool priority_allowed(long value) noexcept { return value >= -128 && v
 // keeps them on available presence only (see Presence). True when `type` may carry them.
 constexpr bool show_priority_allowed(PresenceType type) noexcept { return type == PresenceType::available; }
 
+// RFC 6121 §3.1.1: in a subscription request a user's client sends, "the value of the 'to'
+// attribute MUST be a bare JID". True when a presence of `type` to `to` keeps the rule (the
+// servers on the way SHOULD treat a full JID as the bare one, §3.1.2, §3.1.3: a receiver
+// does not check it).
+inline bool subscribe_to_allowed(PresenceType type, const std::optional<Jid>& to) noexcept {
+    return type != PresenceType::subscribe || !to || to->is_bare();
+}
+
 // ---- reading ----
 
 struct presence_status_tag {};
@@ -139,6 +147,12 @@ codec_error read_presence(const element& root, std::size_t root_text, const stre
                                            written_ns, ns))
         return e;
     if (codec_error e = read_presence_type(a.type, f)) return e;
+    if (r.strict() && r.of == role::client && !subscribe_to_allowed(f.type, p.to)) {  // RFC 6121 §3.1.1
+        const std::optional<attribute> to = root.find("to");
+        return codec_error::make(errc::invalid_jid, to ? to->offset() : root.offset(),
+                                 "a subscription request goes to a bare JID, found '", to ? to->value() : "",
+                                 "' (RFC 6121 §3.1.1)");
+    }
     std::vector<LangText>* statuses = storage.list<LangText, presence_status_tag>();
     std::size_t errors = 0, index = 0;
     element extra_error;
@@ -176,6 +190,8 @@ void write_presence(xml_writer& w, const presence_fields& p, PresenceType type, 
     if (!show_priority_allowed(type) && (show != Show::none || priority))
         return w.fail(errc::invalid_data, "show and priority on a presence of type ", to_string(type),
                       "; only available presence carries them (RFC 6121 §4.5.1, §4.7.2)");
+    if (w.rules().of == role::client && !subscribe_to_allowed(type, p.to))  // RFC 6121 §3.1.1
+        return w.fail(errc::invalid_data, "a subscription request goes to a bare JID (RFC 6121 §3.1.1)");
     write_stanza_start(w, "presence", to_string(type), p);
     if (show != Show::none) {
         const std::string_view s = to_string(show);
