@@ -23,6 +23,7 @@ inline constexpr std::string_view roster_ns = "jabber:iq:roster";
 /// RFC 6121 §2.1.2.5: the 'subscription' attribute. `remove` appears only in a roster set.
 enum class Subscription : unsigned char { none, to, from, both, remove };
 
+/// The 'subscription' values, indexed by Subscription.
 inline constexpr std::array<std::string_view, 5> subscription_names = {"none", "to", "from", "both", "remove"};
 
 /// The attribute value ("both").
