@@ -19,6 +19,10 @@ that are not blank).
 A block that is meant not to compile says so just before it: `<!-- snippet: does-not-compile -->`;
 it is then checked to fail.
 
+The tables of the README's "## Reference" section name only what the headers have: every
+identifier in their `code` spans must appear in include/xstanza/ (a renamed function or
+member then fails here until the table follows).
+
 usage: readme_snippets.py --source DIR --work DIR --cxx COMPILER -- FLAGS...
 """
 import argparse
@@ -92,6 +96,28 @@ def compile_cmd(args, flags, src, out=None):
     if out:
         return cmd + [src, "-o", out]
     return cmd + ["-fsyntax-only", src]
+
+
+def reference_names_missing(source, lines):
+    """Identifiers in `code` spans of the Reference section's table rows that no header has."""
+    words = set()
+    for root, _, files in os.walk(os.path.join(source, "include", "xstanza")):
+        for f in files:
+            if f.endswith(".hpp"):
+                with open(os.path.join(root, f), encoding="utf-8") as h:
+                    words.update(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", h.read()))
+    missing, inside = [], False
+    for n, l in enumerate(lines, 1):
+        if l.startswith("## "):
+            inside = l.strip() == "## Reference"
+            continue
+        if not inside or not l.startswith("|"):
+            continue
+        for span in re.findall(r"`([^`]+)`", l):
+            for t in re.findall(r"[A-Za-z_][A-Za-z_0-9]*", span):
+                if len(t) > 1 and t not in words:
+                    missing.append(f"README.md:{n}: the Reference table names `{t}`, which no header has")
+    return missing
 
 
 def main():
@@ -182,6 +208,7 @@ def main():
             print(f"ok   {name}: a program, compiles and links")
         else:
             print(f"ok   {name}: a fragment in prelude {value}")
+    failures.extend(reference_names_missing(args.source, lines))
     if count == 0:
         failures.append("README.md has no ```cpp block: is this the right file?")
     for f in failures:
