@@ -16,6 +16,7 @@ XSTANZA_DEB_PACKAGES=(
                                                     # compares (required in CI: XSTANZA_REQUIRE_ALL)
   prosody                                           # interop test server (tests/interop/)
   gnuplot-nox                                       # benchmarks/run.sh's charts (results*.png)
+  doxygen                                           # scripts/docs.sh's HTML reference; docs.reference
 )
 
 # Prints the packages of XSTANZA_DEB_PACKAGES that are not installed, one a line.

@@ -114,7 +114,7 @@ public:
 namespace xstanza {
 
 /// The error type tag, shared by Iq<Error>, Message<Error> and Presence<Error> (RFC 6120 §8.3).
-struct Error { static constexpr std::string_view name = "error"; };
+struct Error { static constexpr std::string_view name = "error"; /**< the 'type' value */ };
 
 /// The three stanza kinds (RFC 6120 §8).
 enum class StanzaKind : unsigned char { iq, message, presence };
@@ -301,11 +301,13 @@ struct rejected_request {
 /// through it, so ignoring it is a warning (an error under -Werror).
 class [[nodiscard]] codec_error {
 public:
+    /// The longest message kept, in bytes; a longer one is cut at a UTF-8 character boundary.
     static constexpr std::size_t max_message = 191;
 
     // No error is the usual case, made and copied on every step of every parse: it writes its
     // code only. The other members are written, and read, only with an error.
     codec_error() noexcept {}
+    /// An error: its code, the byte offset where it was found, and its message (cut to max_message).
     codec_error(errc code, std::size_t offset, std::string_view message) noexcept
         : code_(code), offset_(offset), size_(0), request_(nullptr) {
         message_[0] = '\0';
@@ -313,9 +315,11 @@ public:
     }
     // Copies only the bytes in use: results carry an error on every return, so the success
     // path must not pay for copying the message buffer.
+    /// Copies the code, and the offset, message and request only when there is an error.
     codec_error(const codec_error& o) noexcept : code_(o.code_) {
         if (code_ != errc::ok) copy_from(o);
     }
+    /// Copies as the copy constructor does.
     codec_error& operator=(const codec_error& o) noexcept {
         code_ = o.code_;
         if (code_ != errc::ok) copy_from(o);
@@ -329,7 +333,9 @@ public:
         return e;
     }
 
+    /// The error's code; errc::ok when there is none.
     constexpr errc code() const noexcept { return code_; }
+    /// The byte offset in the input where the problem was found; 0 when there is no error.
     constexpr std::size_t offset() const noexcept { return code_ == errc::ok ? 0 : offset_; }
     /// The message; message().data() is NUL-terminated.
     std::string_view message() const noexcept { return code_ == errc::ok ? std::string_view("") : std::string_view{message_, size_}; }
@@ -344,7 +350,9 @@ public:
     /// as the parse's views do: until that Parser's next parse.
     const rejected_request* request() const noexcept { return code_ == errc::ok ? nullptr : request_; }
 
+    /// Moves the error to another byte offset (a codec reporting for the element it read).
     void set_offset(std::size_t offset) noexcept { offset_ = offset; }
+    /// Attaches the refused request the error answers (see request()); set by the Parser.
     void set_request(const rejected_request* r) noexcept { request_ = r; }
     /// Appends to the message of an error (no error has none).
     void append(std::string_view part) noexcept {
@@ -385,7 +393,9 @@ struct result_access;  // lets the engine fail a result it filled in place
 template <class T>
 class [[nodiscard]] result {
 public:
+    /// A value.
     result(T value) noexcept(std::is_nothrow_move_constructible_v<T>) : value_(std::move(value)) {}
+    /// An error, without a value.
     result(codec_error error) noexcept : error_(error) {}
     /// A value constructed in place from `args` (as std::optional's in-place constructor):
     /// a parser can then fill the value where the caller will read it, without a move.
@@ -393,14 +403,23 @@ public:
     explicit result(std::in_place_t, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>)
         : value_(std::in_place, std::forward<Args>(args)...) {}
 
+    /// True when there is a value (and no error).
     constexpr explicit operator bool() const noexcept { return value_.has_value(); }
+    /// True when there is a value.
     constexpr bool has_value() const noexcept { return value_.has_value(); }
+    /// The value; only when there is one.
     T& value() & noexcept { return *value_; }
+    /// The value; only when there is one.
     const T& value() const& noexcept { return *value_; }
+    /// The value, moved out; only when there is one.
     T&& value() && noexcept { return std::move(*value_); }
+    /// The value; only when there is one.
     T& operator*() & noexcept { return *value_; }
+    /// The value; only when there is one.
     const T& operator*() const& noexcept { return *value_; }
+    /// The value's members; only when there is one.
     T* operator->() noexcept { return &*value_; }
+    /// The value's members; only when there is one.
     const T* operator->() const noexcept { return &*value_; }
     /// The error; code() is errc::ok when there is a value.
     const codec_error& error() const noexcept { return error_; }
@@ -500,6 +519,7 @@ enum class side : unsigned char {
 
 /// A rule set: the side and the role of the entity on that side.
 struct rules {
+    /// Whose rules: the receiver's (lenient where the RFCs say so) or the sender's.
     side applies = side::receiver;
     /// The receiving entity (side::receiver) or the sending one (side::sender).
     role of = role::client;
@@ -509,12 +529,15 @@ struct rules {
     /// The sender's rules for an entity of role `r` (what serialize() checks).
     static constexpr rules sender(role r = role::client) noexcept { return rules{side::sender, r}; }
 
+    /// True for the sender's rules, which refuse what a receiver would map or ignore.
     constexpr bool strict() const noexcept { return applies == side::sender; }
     friend constexpr bool operator==(rules a, rules b) noexcept { return a.applies == b.applies && a.of == b.of; }
     friend constexpr bool operator!=(rules a, rules b) noexcept { return !(a == b); }
 };
 
+/// RFC 6120 §4.8.2: the content namespace of a client-to-server stream.
 inline constexpr std::string_view jabber_client_ns = "jabber:client";
+/// RFC 6120 §4.8.2: the content namespace of a server-to-server stream.
 inline constexpr std::string_view jabber_server_ns = "jabber:server";
 
 /// What a stanza inherits from the stream it arrived on (StreamReader::context()).
@@ -711,23 +734,34 @@ namespace xstanza {
 template <class T>
 class span {
 public:
+    /// The element type, without const.
     using value_type = std::remove_cv_t<T>;
+    /// A pointer.
     using iterator = T*;
 
     constexpr span() noexcept = default;
+    /// The `size` Ts from `data`.
     constexpr span(T* data, std::size_t size) noexcept : data_(data), size_(size) {}
     /// From any contiguous container with data() and size() (std::vector, std::array).
     template <class C, class = std::enable_if_t<std::is_convertible_v<decltype(std::declval<C&>().data()), T*>>>
     constexpr span(C& c) noexcept : data_(c.data()), size_(c.size()) {}
+    /// A whole array.
     template <std::size_t N>
     constexpr span(T (&a)[N]) noexcept : data_(a), size_(N) {}
 
+    /// The first element's address.
     constexpr T* data() const noexcept { return data_; }
+    /// The number of elements.
     constexpr std::size_t size() const noexcept { return size_; }
+    /// True when there is no element.
     constexpr bool empty() const noexcept { return size_ == 0; }
+    /// The first element's address.
     constexpr T* begin() const noexcept { return data_; }
+    /// Past the last element.
     constexpr T* end() const noexcept { return data_ + size_; }
+    /// The i-th element (i < size()).
     constexpr T& operator[](std::size_t i) const noexcept { return data_[i]; }
+    /// The first element (not empty()).
     constexpr T& front() const noexcept { return data_[0]; }
 
 private:
@@ -743,6 +777,7 @@ constexpr bool operator==(span<T> a, span<U> b) noexcept {
         if (!(a[i] == b[i])) return false;
     return true;
 }
+/// Element-wise inequality.
 template <class T, class U>
 constexpr bool operator!=(span<T> a, span<U> b) noexcept { return !(a == b); }
 
@@ -1145,13 +1180,17 @@ public:
         return Jid{};
     }
 
+    /// The localpart ("juliet"); empty when there is none.
     constexpr std::string_view local() const noexcept { return local_; }
+    /// The domainpart ("example.com").
     constexpr std::string_view domain() const noexcept { return domain_; }
+    /// The resourcepart ("balcony"); empty when there is none.
     constexpr std::string_view resource() const noexcept { return resource_; }
     /// True for a default-constructed JID (no domainpart).
     constexpr bool empty() const noexcept { return domain_.empty(); }
     /// A bare JID has no resourcepart (RFC 7622 §3.2.1 "bare JID").
     constexpr bool is_bare() const noexcept { return resource_.empty(); }
+    /// A full JID has a resourcepart (RFC 7622 §3.2.2 "full JID").
     constexpr bool is_full() const noexcept { return !resource_.empty(); }
     /// The same JID without its resourcepart.
     constexpr Jid bare() const noexcept {
@@ -1427,6 +1466,7 @@ struct is_payload : std::false_type {};
 template <class P>
 struct is_payload<P, std::void_t<decltype(payload_traits<P>::name), decltype(payload_traits<P>::ns)>>
     : std::true_type {};
+/// True when P has payload_traits<P>.
 template <class P>
 inline constexpr bool is_payload_v = is_payload<P>::value;
 
@@ -1481,6 +1521,7 @@ struct is_reply : std::true_type {};
 template <class P, class R>
 struct is_reply<P, R, std::void_t<typename payload_traits<P>::replies>>
     : detail::in_reply_list<R, typename payload_traits<P>::replies> {};
+/// True when a result carrying R (void: none) may answer a request carrying P (payload_traits<P>::replies).
 template <class P, class R>
 inline constexpr bool is_reply_v = is_reply<P, R>::value;
 
@@ -1571,6 +1612,7 @@ enum class Condition : unsigned char {
 /// RFC 6120 §8.3.2: the namespace of defined conditions and <text/>.
 inline constexpr std::string_view stanzas_ns = "urn:ietf:params:xml:ns:xmpp-stanzas";
 
+/// The defined conditions' element names, indexed by Condition.
 inline constexpr std::array<std::string_view, 22> condition_names = {
     "bad-request", "conflict", "feature-not-implemented", "forbidden", "gone", "internal-server-error",
     "item-not-found", "jid-malformed", "not-acceptable", "not-allowed", "not-authorized", "policy-violation",
@@ -1579,6 +1621,7 @@ inline constexpr std::array<std::string_view, 22> condition_names = {
     "undefined-condition", "unexpected-request",
 };
 
+/// The 'type' values, indexed by ErrorType.
 inline constexpr std::array<std::string_view, 5> error_type_names = {"auth", "cancel", "continue", "modify", "wait"};
 
 /// The element name of a condition ("item-not-found"); empty for a value outside the
@@ -1621,7 +1664,9 @@ constexpr ErrorType default_type(Condition c) noexcept {
 
 /// What XEP-0086 §4 maps a legacy numeric error 'code' to.
 struct LegacyError {
+    /// The defined condition.
     Condition condition;
+    /// The error type.
     ErrorType type;
 };
 
@@ -1657,7 +1702,9 @@ constexpr std::optional<LegacyError> legacy_error(unsigned code) noexcept {
 /// <unsupported xmlns='http://jabber.org/protocol/pubsub#errors' feature='...'/> is
 /// kept as name + namespace (its attributes are not modelled).
 struct AppCondition {
+    /// The element's local name ("unsupported").
     std::string_view name;
+    /// Its namespace, never the stanza-errors namespace.
     std::string_view ns;
     friend constexpr bool operator==(const AppCondition& a, const AppCondition& b) noexcept {
         return a.name == b.name && a.ns == b.ns;
@@ -1670,7 +1717,9 @@ struct AppCondition {
 /// `uri` is the XMPP URI that <gone/> and <redirect/> may carry (RFC 6120 §8.3.3.5,
 /// §8.3.3.14); it must be empty for every other condition.
 struct StanzaError {
+    /// The 'type' attribute: how to go on (RFC 6120 §8.3.2).
     ErrorType type;
+    /// The one defined condition (RFC 6120 §8.3.3).
     Condition condition;
     kept_view uri{};                        ///< <gone/>/<redirect/> content
     std::optional<kept_view> text{};        ///< <text/> content
@@ -1723,6 +1772,7 @@ inline constexpr std::string_view roster_ns = "jabber:iq:roster";
 /// RFC 6121 §2.1.2.5: the 'subscription' attribute. `remove` appears only in a roster set.
 enum class Subscription : unsigned char { none, to, from, both, remove };
 
+/// The 'subscription' values, indexed by Subscription.
 inline constexpr std::array<std::string_view, 5> subscription_names = {"none", "to", "from", "both", "remove"};
 
 /// The attribute value ("both").
@@ -1757,14 +1807,14 @@ struct RosterItem {
 /// The payload of a roster get: an empty query, with the client's cached roster
 /// version when it supports versioning (RFC 6121 §2.1.3, §2.6.2; ver='' is meaningful).
 struct RosterGet {
-    std::optional<std::string_view> ver{};
+    std::optional<std::string_view> ver{};  ///< the cached roster version, if any (RFC 6121 §2.6.2)
     friend bool operator==(const RosterGet& a, const RosterGet& b) noexcept { return a.ver == b.ver; }
 };
 
 /// The payload of a roster set or roster push: exactly one item, to add, update or,
 /// with subscription remove, delete (RFC 6121 §2.1.5, §2.1.6, §2.5).
 struct RosterSet {
-    RosterItem item;
+    RosterItem item;  ///< the one item to add, update or remove
     std::optional<std::string_view> ver{};  ///< roster version of a push (RFC 6121 §2.6.3)
     friend bool operator==(const RosterSet& a, const RosterSet& b) noexcept {
         return a.item == b.item && a.ver == b.ver;
@@ -1774,34 +1824,46 @@ struct RosterSet {
 /// The payload of a roster result: the contact list (possibly empty) and its version
 /// (RFC 6121 §2.1.4, §2.6.3). No item may have subscription remove (§2.1.2.5).
 struct RosterQuery {
-    std::optional<std::string_view> ver{};
-    span<const RosterItem> items{};
+    std::optional<std::string_view> ver{};  ///< the roster's version, when the server versions it (RFC 6121 §2.6.3)
+    span<const RosterItem> items{};         ///< the contacts, in document order
     friend bool operator==(const RosterQuery& a, const RosterQuery& b) noexcept {
         return a.ver == b.ver && a.items == b.items;
     }
 };
 
+/// Where a RosterGet goes: `<query xmlns='jabber:iq:roster'/>` in a get (RFC 6121 §2.1.3).
 template <>
 struct payload_traits<RosterGet> {
+    ///@{
+    /// The element's name and namespace, and the IQ types that may carry it (a get).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    ///@}
     /// The roster (RFC 6121 §2.1.3), or an empty result when the requested version is current (§2.6.3).
     using replies = std::tuple<RosterQuery, void>;
 };
+/// Where a RosterSet goes: `<query xmlns='jabber:iq:roster'/>` in a set (RFC 6121 §2.1.5).
 template <>
 struct payload_traits<RosterSet> {
+    ///@{
+    /// The element's name and namespace, and the IQ types that may carry it (a set).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = false, in_set = true, in_result = false;
+    ///@}
     /// An empty result; the change goes out as a push (RFC 6121 §2.1.5, §2.3.2).
     using replies = std::tuple<void>;
 };
+/// Where a RosterQuery goes: `<query xmlns='jabber:iq:roster'/>` in a result (RFC 6121 §2.1.4).
 template <>
 struct payload_traits<RosterQuery> {
+    ///@{
+    /// The element's name and namespace, and the IQ types that may carry it (a result).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = false, in_set = false, in_result = true;
+    ///@}
 };
 
 namespace detail {
@@ -1905,6 +1967,7 @@ struct opaque_access;
 /// checks such bytes; those a parse kept were checked by the parse).
 struct OpaqueElement {
     OpaqueElement() noexcept = default;
+    /// An element named `name_` in namespace `ns_` whose bytes are `xml_` (kept as views).
     OpaqueElement(std::string_view name_, std::string_view ns_, std::string_view xml_) noexcept
         : name(name_), ns(ns_), xml(xml_) {}
     /// Not from a temporary std::string: name, ns and xml are kept as views.
@@ -1916,7 +1979,9 @@ struct OpaqueElement {
                       "std::string is destroyed at the end of the statement; pass strings that outlive the element");
     }
 
+    /// the element's local name
     std::string_view name;
+    /// the element's namespace
     std::string_view ns;
     std::string_view xml;  ///< the element's bytes, from '<' to the final '>'
 
@@ -1939,12 +2004,15 @@ template <class... Ps>
 class basic_any_payload {
 public:
     basic_any_payload() noexcept = default;
+    /// An opaque payload.
     basic_any_payload(OpaqueElement e) noexcept : v_(e) {}
     template <class P, std::enable_if_t<(std::is_same_v<P, Ps> || ...), int> = 0>
+    /// A decoded payload of one of the registered types.
     basic_any_payload(P p) noexcept : v_(std::move(p)) {}
 
     /// True when the IQ has no payload (a result or an error may have none).
     bool empty() const noexcept { return std::holds_alternative<std::monostate>(v_); }
+    /// True when the payload is kept as an OpaqueElement.
     bool is_opaque() const noexcept { return std::holds_alternative<OpaqueElement>(v_); }
     /// The opaque element, or null.
     const OpaqueElement* opaque() const noexcept { return std::get_if<OpaqueElement>(&v_); }
@@ -1960,6 +2028,7 @@ public:
     /// Thin helpers for the roster, the registered payload of AnyPayload.
     template <class Q = RosterQuery>
     bool is_roster() const noexcept { return holds<Q>(); }
+    /// The roster result, when that is the payload; null otherwise (get<RosterQuery>()).
     template <class Q = RosterQuery>
     const Q* roster() const noexcept { return get<Q>(); }
 
@@ -1996,6 +2065,7 @@ private:
 /// Whether T is a basic_any_payload (checked at run time rather than at compile time).
 template <class T> struct is_any_payload : std::false_type {};
 template <class... Ps> struct is_any_payload<basic_any_payload<Ps...>> : std::true_type {};
+/// True when T is a basic_any_payload (AnyPayload).
 template <class T> inline constexpr bool is_any_payload_v = is_any_payload<T>::value;
 
 }  // namespace xstanza
@@ -2005,10 +2075,13 @@ template <class T> inline constexpr bool is_any_payload_v = is_any_payload<T>::v
 
 namespace xstanza {
 
-/// Stanza type tags (RFC 6120 §8.2.3): get and set are requests, result and error answers.
-struct Get { static constexpr std::string_view name = "get"; };
-struct Set { static constexpr std::string_view name = "set"; };
-struct Result { static constexpr std::string_view name = "result"; };
+// Stanza type tags (RFC 6120 §8.2.3): get and set are requests, result and error answers.
+/// The type tag of a get request (RFC 6120 §8.2.3): Iq<Get, P>.
+struct Get { static constexpr std::string_view name = "get"; /**< the 'type' value */ };
+/// The type tag of a set request (RFC 6120 §8.2.3): Iq<Set, P>.
+struct Set { static constexpr std::string_view name = "set"; /**< the 'type' value */ };
+/// The type tag of a result (RFC 6120 §8.2.3): Iq<Result> or Iq<Result, P>.
+struct Result { static constexpr std::string_view name = "result"; /**< the 'type' value */ };
 
 /// The runtime counterpart of the tags, for AnyIq.
 enum class IqType : unsigned char { get, set, result, error };
@@ -2026,8 +2099,11 @@ constexpr std::string_view to_string(IqType t) noexcept {
 
 /// The IqType of a tag.
 template <class Type> inline constexpr IqType iq_type_of = IqType::get;
+/// IqType::set for Set.
 template <> inline constexpr IqType iq_type_of<Set> = IqType::set;
+/// IqType::result for Result.
 template <> inline constexpr IqType iq_type_of<Result> = IqType::result;
+/// IqType::error for Error.
 template <> inline constexpr IqType iq_type_of<Error> = IqType::error;
 
 /// The payload of an AnyIq: empty, a roster query (the payload AnyIq decodes; a roster get
@@ -2145,8 +2221,11 @@ class Iq : public detail::iq_body<Type, P> {
     using T_of = Type;
 
 public:
+    /// The type tag: Get, Set, Result or Error.
     using type_tag = Type;
+    /// The payload type P (void: none).
     using payload_type = P;
+    /// The IQ's type at run time (iq_type_of<Type>).
     static constexpr IqType type = iq_type_of<Type>;
 
     kept_view id;                 ///< RFC 6120 §8.2.3: required, pairs the answer with its request
@@ -2206,6 +2285,7 @@ public:
 
     /// Sets 'to' and returns *this, for building in one expression.
     Iq& set_to(const Jid& j) & noexcept { to = j; return *this; }
+    /// Sets `from` and returns the IQ, for chaining.
     Iq& set_from(const Jid& j) & noexcept { from = j; return *this; }
 
     friend bool operator==(const Iq& a, const Iq& b) noexcept {
@@ -2285,10 +2365,15 @@ struct AnyIq {
     // initializers below without first zeroing all of the object.
     AnyIq() noexcept {}
 
+    /// The 'type' attribute.
     IqType type = IqType::get;
+    /// The 'id' attribute (RFC 6120 §8.2.3: required).
     kept_view id;
+    /// The 'from' address, when present.
     std::optional<Jid> from{};
+    /// The 'to' address, when present.
     std::optional<Jid> to{};
+    /// The stanza's xml:lang, explicit or inherited from the stream; empty when none.
     kept_view lang{};
     AnyPayload payload{};                 ///< empty only for result and error
     std::optional<StanzaError> error{};   ///< set exactly when type is error
@@ -2452,7 +2537,9 @@ namespace xstanza {
 
 /// One text and its xml:lang (empty: the stanza's language, inherited).
 struct LangText {
+    /// The text.
     kept_view text;
+    /// Its xml:lang; empty: the stanza's language.
     kept_view lang{};
 
     friend bool operator==(const LangText& a, const LangText& b) noexcept { return a.text == b.text && a.lang == b.lang; }
@@ -2472,6 +2559,7 @@ public:
     lang_texts() noexcept = default;
     /// One text in the stanza's language.
     lang_texts(std::string_view text) noexcept : one_{text, {}}, size_(1) {}
+    /// One text in the stanza's language (a string literal).
     lang_texts(const char* text) noexcept : one_{text, {}}, size_(1) {}
     /// A temporary string would dangle: keep the text in a variable that outlives the stanza.
     lang_texts(std::string&&) = delete;
@@ -2480,10 +2568,15 @@ public:
     /// Several texts (their languages must be distinct), viewed where they are.
     lang_texts(span<const LangText> list) noexcept : list_(list.data()), size_(list.size()) {}
 
+    /// How many texts.
     std::size_t size() const noexcept { return size_; }
+    /// True when there is no text.
     bool empty() const noexcept { return size_ == 0; }
+    /// The first text.
     const LangText* begin() const noexcept { return list_ ? list_ : &one_; }
+    /// Past the last text.
     const LangText* end() const noexcept { return begin() + size_; }
+    /// The i-th text (i < size()).
     const LangText& operator[](std::size_t i) const noexcept { return begin()[i]; }
 
     /// The text in language `lang`, where texts without an xml:lang are in `stanza_lang`;
@@ -3001,14 +3094,20 @@ namespace xstanza {
 class AnyStanza {
 public:
     AnyStanza() noexcept = default;
+    /// An IQ.
     AnyStanza(AnyIq iq) noexcept : v_(std::move(iq)) {}
+    /// A message.
     AnyStanza(AnyMessage m) noexcept : v_(std::move(m)) {}
+    /// A presence.
     AnyStanza(AnyPresence p) noexcept : v_(std::move(p)) {}
 
+    /// Which of the three it holds (StanzaKind::iq, message or presence).
     StanzaKind kind() const noexcept { return StanzaKind(v_.index()); }
     /// The stanza as its kind, or null when it is another kind.
     const AnyIq* iq() const noexcept { return std::get_if<AnyIq>(&v_); }
+    /// The message, or null when it is another kind.
     const AnyMessage* message() const noexcept { return std::get_if<AnyMessage>(&v_); }
+    /// The presence, or null when it is another kind.
     const AnyPresence* presence() const noexcept { return std::get_if<AnyPresence>(&v_); }
 
     /// Calls f with the AnyIq, AnyMessage or AnyPresence held.
@@ -3697,10 +3796,16 @@ public:
     }
     /// The attributes, in document order.
     struct attribute_range {
+        ///@{
+        /// The first attribute (b) and past the last (e).
         xstanza::attribute::iterator b, e;
+        ///@}
+        /// The first attribute.
         xstanza::attribute::iterator begin() const noexcept { return b; }
+        /// Past the last attribute.
         xstanza::attribute::iterator end() const noexcept { return e; }
     };
+    /// The attributes, in document order.
     attribute_range attributes() const noexcept {
         return {{node_->first_attribute(), context_}, {nullptr, context_}};
     }
@@ -3725,7 +3830,9 @@ public:
 
     /// Forward range over the child elements.
     using iterator = detail::view_iterator<detail::xml_node, element>;
+    /// The first child element.
     iterator begin() const noexcept { return iterator(node_->first_node(), context_); }
+    /// Past the last child element.
     iterator end() const noexcept { return iterator(nullptr, context_); }
 
 private:
@@ -5330,6 +5437,7 @@ class xml_writer {
 public:
     /// Receives output in chunks; returns false when it cannot take them (out of memory).
     using sink_fn = bool (*)(void* context, const char* data, std::size_t size) noexcept;
+    /// The deepest nesting open() accepts; deeper is invalid_data.
     static constexpr std::size_t max_depth = 32;
 
     /// `sender` is the role of the entity whose output this is: the sender's rules that
@@ -5382,7 +5490,9 @@ public:
         put(name);
         put("='");
     }
+    /// Writes a piece of the attribute's value, escaped.
     void attribute_piece(std::string_view value) noexcept { escape(value, true); }
+    /// Ends the attribute.
     void attribute_end() noexcept {
         if (failed()) return;
         put('\'');
@@ -5421,7 +5531,9 @@ public:
     void fail(errc code, const Parts&... parts) noexcept {
         if (!failed()) error_ = parse_error::make(code, written_ + len_, parts...);
     }
+    /// True once some data could not be written (see error()).
     bool failed() const noexcept { return error_.code() != errc::ok; }
+    /// The first error; errc::ok when none.
     const parse_error& error() const noexcept { return error_; }
 
     /// Flushes the buffer; returns the error, if any.
@@ -5734,7 +5846,9 @@ std::size_t storage_id() noexcept {
 class parse_storage {
 public:
     parse_storage() noexcept = default;
+    /// Movable (owned<T> takes a parse's storage over), not copyable.
     parse_storage(parse_storage&&) noexcept = default;
+    /// Movable, not copyable.
     parse_storage& operator=(parse_storage&&) noexcept = default;
 
     /// The list of T kept under `Tag` (distinct tags: distinct lists of one type), empty at
@@ -5817,6 +5931,7 @@ struct storage_access {
 /// applies (rules.hpp) and the parse's storage.
 class payload_context {
 public:
+    /// For a payload in an IQ of type `type`, parsed under rules `r`, its lists in `storage`.
     payload_context(IqType type, const xstanza::rules& r, parse_storage& storage) noexcept
         : type_(type), rules_(r), storage_(&storage) {}
     /// For an extension element of a message or presence (`kind`).
@@ -5826,7 +5941,9 @@ public:
     StanzaKind kind() const noexcept { return kind_; }
     /// The IQ's type (meaningful when kind() is StanzaKind::iq).
     IqType iq_type() const noexcept { return type_; }
+    /// The rules the parse applies: a receiver's or a sender's, a client's or a server's (rules.hpp).
     const xstanza::rules& rules() const noexcept { return rules_; }
+    /// The parse's storage: lists that live as long as the parse's views (parse_storage::list).
     parse_storage& storage() const noexcept { return *storage_; }
 
 private:
@@ -5840,7 +5957,9 @@ private:
 /// context)): the kind of stanza carrying it and, for an IQ, its type. The sender's rules are
 /// the writer's (w.rules()).
 struct write_context {
+    /// The IQ's type (meaningful when kind is StanzaKind::iq).
     IqType iq_type = IqType::get;
+    /// The kind of stanza the element is written in.
     StanzaKind kind = StanzaKind::iq;
 };
 
@@ -7862,10 +7981,13 @@ public:
     explicit Parser(parse_limits limits = {}, xstanza::rules r = xstanza::rules::receiver()) noexcept
         : limits_(limits), rules_(r), doc_(detail::new_pooled_doc()) {}
 
+    /// The limits parses apply.
     const parse_limits& limits() const noexcept { return limits_; }
+    /// Changes the limits for the next parses.
     void set_limits(const parse_limits& limits) noexcept { limits_ = limits; }
     /// The rules parses apply.
     xstanza::rules rules() const noexcept { return rules_; }
+    /// Changes the rules for the next parses.
     void set_rules(xstanza::rules r) noexcept { rules_ = r; }
 
     /// Parses `size` bytes at `data` in situ: the bytes are modified (references decoded
@@ -7950,6 +8072,7 @@ public:
         static_assert(detail::is_message<T>::value, "Parser::cast<T>(AnyMessage): T is a Message<Type, Exts...>");
         return cast_stanza<T>(any, "message");
     }
+    /// The same for a presence.
     template <class T>
     result<T> cast(const AnyPresence& any) noexcept {
         static_assert(detail::is_presence<T>::value, "Parser::cast<T>(AnyPresence): T is a Presence<Type, Exts...>");
@@ -8509,8 +8632,11 @@ result<std::string> to_xml(const T& stanza, role sender = role::client) noexcept
 /// What serialize_into reports: an error (buffer_too_small among them) and the size the
 /// complete output needs, so that a caller can retry with a buffer that large.
 struct [[nodiscard]] serialize_result {
+    /// The error; errc::ok when the stanza was written whole.
     codec_error error;
+    /// The size of the complete output, whether or not it fitted.
     std::size_t size = 0;
+    /// True when the stanza was written (no error).
     explicit operator bool() const noexcept { return !error; }
 };
 
@@ -8568,13 +8694,18 @@ namespace xstanza {
 template <class T>
 class owned {
 public:
+    /// The stanza.
     const T& operator*() const noexcept { return *value_; }
+    /// The stanza's members.
     const T* operator->() const noexcept { return &*value_; }
+    /// The stanza.
     const T& get() const noexcept { return *value_; }
     /// The canonical XML the copy was made from.
     std::string_view xml() const noexcept { return xml_; }
 
+    /// Moves the stanza and its storage; the views stay valid.
     owned(owned&&) noexcept = default;
+    /// Moves the stanza and its storage; the views stay valid.
     owned& operator=(owned&&) noexcept = default;
     owned(const owned&) = delete;
     owned& operator=(const owned&) = delete;
@@ -8672,7 +8803,9 @@ inline constexpr std::string_view stream_ns = "http://etherx.jabber.org/streams"
 
 /// One attribute of the stream header, as written (name) and decoded (value).
 struct StreamAttribute {
+    /// The attribute's qualified name, as written.
     std::string_view name;
+    /// Its value, references decoded.
     std::string_view value;
 };
 
@@ -8710,8 +8843,10 @@ enum class ElementKind : unsigned char {
     other,     ///< anything else: SASL, STARTTLS, extensions (RFC 6120 §4.9.3.24 lets a server refuse them)
 };
 
+/// The StreamEventType names, indexed by the enumeration.
 inline constexpr std::array<std::string_view, 7> stream_event_type_names = {
     "need_more", "header", "element", "keepalive", "stream_error", "closed", "error"};
+/// The ElementKind names, indexed by the enumeration.
 inline constexpr std::array<std::string_view, 5> element_kind_names = {"iq", "message", "presence", "features", "other"};
 
 /// The enumerator's name ("need_more"); empty for a value outside the enumeration.
@@ -8724,12 +8859,14 @@ constexpr std::string_view to_string(ElementKind k) noexcept { return detail::na
 /// One result of StreamReader::next(). The bytes and views are valid until the next call
 /// of next(), feed(), restart() or reset() on the reader.
 struct StreamEvent {
+    /// What happened.
     StreamEventType type = StreamEventType::need_more;
     ElementKind kind = ElementKind::other;  ///< for element events
     /// element and stream_error: the element's bytes, from '<' to the final '>'; data[size] is
     /// writable (the padding byte Parser::parse_in_situ needs; the reader puts back what it
     /// overwrote). keepalive: the whitespace.
     char* data = nullptr;
+    /// The number of bytes at `data`.
     std::size_t size = 0;
     std::string_view name{};  ///< element: local name ("iq")
     std::string_view ns{};    ///< element: namespace, the stream's content namespace when not declared on it
@@ -8795,6 +8932,7 @@ enum class StreamCondition : unsigned char {
     unsupported_encoding, unsupported_feature, unsupported_stanza_type, unsupported_version,
 };
 
+/// The defined stream conditions' element names, indexed by StreamCondition.
 inline constexpr std::array<std::string_view, 25> stream_condition_names = {
     "bad-format", "bad-namespace-prefix", "conflict", "connection-timeout", "host-gone", "host-unknown",
     "improper-addressing", "internal-server-error", "invalid-from", "invalid-namespace", "invalid-xml",
@@ -8818,6 +8956,7 @@ constexpr std::optional<StreamCondition> stream_condition_from_string(std::strin
 /// RFC 6120 §4.9.2 <stream:error/>: a defined condition, optional text, an optional
 /// application-specific condition. Plain data; views into the StreamReader.
 struct StreamError {
+    /// The defined condition (RFC 6120 §4.9.3).
     StreamCondition condition = StreamCondition::undefined_condition;
     /// False when the peer's <stream:error/> named no defined condition (RFC 6120 §4.9.2 requires
     /// one); `condition` is then undefined_condition.
@@ -10310,13 +10449,19 @@ inline std::ostream& operator<<(std::ostream& os, const Jid& j) {
     return os;
 }
 
+/// The 'type' value ("get"); IqType(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, IqType t) { return detail::print_enum(os, t, to_string(t), "IqType"); }
+/// The 'type' value ("cancel"); ErrorType(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, ErrorType t) { return detail::print_enum(os, t, to_string(t), "ErrorType"); }
+/// The condition's element name ("item-not-found"); Condition(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, Condition c) { return detail::print_enum(os, c, to_string(c), "Condition"); }
+/// The 'subscription' value ("both"); Subscription(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, Subscription s) {
     return detail::print_enum(os, s, to_string(s), "Subscription");
 }
+/// The stanza's element name ("iq"); StanzaKind(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, StanzaKind k) { return detail::print_enum(os, k, to_string(k), "StanzaKind"); }
+/// The 'type' value ("chat"); MessageType(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, MessageType t) {
     return detail::print_enum(os, t, to_string(t), "MessageType");
 }
@@ -10329,17 +10474,22 @@ inline std::ostream& operator<<(std::ostream& os, PresenceType t) {
 inline std::ostream& operator<<(std::ostream& os, Show s) {
     return detail::print_enum(os, s, s == Show::none ? std::string_view("none") : to_string(s), "Show");
 }
+/// "client" or "server".
 inline std::ostream& operator<<(std::ostream& os, role r) { return os << to_string(r); }
+/// "receiver" or "sender".
 inline std::ostream& operator<<(std::ostream& os, side s) { return os << to_string(s); }
 /// The code's name (to_string(errc): "invalid_utf8", "unknown" outside the enumeration).
 inline std::ostream& operator<<(std::ostream& os, errc c) { return os << to_string(c); }
 
+/// The condition's element name ("policy-violation"); StreamCondition(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, StreamCondition c) {
     return detail::print_enum(os, c, to_string(c), "StreamCondition");
 }
+/// The enumerator's name ("need_more"); StreamEventType(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, StreamEventType t) {
     return detail::print_enum(os, t, to_string(t), "StreamEventType");
 }
+/// The enumerator's name ("iq"); ElementKind(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, ElementKind k) { return detail::print_enum(os, k, to_string(k), "ElementKind"); }
 
 /// "type condition", then " (uri)" for gone and redirect and ": text" when there is a text:
@@ -10362,17 +10512,23 @@ template <class Type, class P>
 std::ostream& operator<<(std::ostream& os, const Iq<Type, P>& iq) {
     return detail::print_stanza(os, iq);
 }
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
 inline std::ostream& operator<<(std::ostream& os, const AnyIq& iq) { return detail::print_stanza(os, iq); }
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
 template <class Type, class... Exts>
 std::ostream& operator<<(std::ostream& os, const Message<Type, Exts...>& m) {
     return detail::print_stanza(os, m);
 }
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
 template <class Type, class... Exts>
 std::ostream& operator<<(std::ostream& os, const Presence<Type, Exts...>& p) {
     return detail::print_stanza(os, p);
 }
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
 inline std::ostream& operator<<(std::ostream& os, const AnyMessage& m) { return detail::print_stanza(os, m); }
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
 inline std::ostream& operator<<(std::ostream& os, const AnyPresence& p) { return detail::print_stanza(os, p); }
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
 inline std::ostream& operator<<(std::ostream& os, const AnyStanza& s) { return detail::print_stanza(os, s); }
 
 /// The types printed above, which stanza/format.hpp gives a fmt::formatter (a header of
@@ -10417,6 +10573,7 @@ constexpr std::string_view to_string(IqOutcomeType t) noexcept {
     }
     return {};
 }
+/// The enumerator's name; IqOutcomeType(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, IqOutcomeType t) {
     return detail::print_enum(os, t, to_string(t), "IqOutcomeType");
 }
@@ -10424,6 +10581,7 @@ template <> struct is_printable<IqOutcomeType> : std::true_type {};
 
 /// What an outcome handler receives. Views are valid during the call only.
 struct IqOutcome {
+    /// How it ended.
     IqOutcomeType type = IqOutcomeType::timeout;
     std::string_view id{};         ///< the request's id
     const AnyIq* reply = nullptr;  ///< the answer (null on timeout)
@@ -10457,6 +10615,7 @@ constexpr std::string_view to_string(IqDisposition d) noexcept {
     }
     return {};
 }
+/// The enumerator's name; IqDisposition(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, IqDisposition d) {
     return detail::print_enum(os, d, to_string(d), "IqDisposition");
 }
@@ -10465,9 +10624,13 @@ template <> struct is_printable<IqDisposition> : std::true_type {};
 /// An IQ id: short, printable, made of [0-9A-Za-z_-]. Converts to std::string_view; keep it
 /// alive while an Iq built from it is in use.
 struct IqId {
+    /// The characters; the first `size` are the id.
     char text[32] = {};
+    /// The number of characters.
     std::size_t size = 0;
+    /// The id as a view of `text`.
     std::string_view view() const noexcept { return {text, size}; }
+    /// The id as a view of `text`.
     operator std::string_view() const noexcept { return view(); }
 };
 
@@ -10842,9 +11005,12 @@ struct Ping {
 /// XEP-0199 §3: a ping is an IQ get; its answer carries no payload.
 template <>
 struct payload_traits<ext::Ping> {
+    ///@{
+    /// The element's name and namespace, and which IQ types may carry it (in_get, in_set, in_result).
     static constexpr std::string_view name = "ping";
     static constexpr std::string_view ns = ext::ping_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    ///@}
     using replies = std::tuple<void>;   ///< the pong is an empty result (XEP-0199 §4.1.2)
 };
 
@@ -10862,6 +11028,7 @@ struct reply_rule<ext::Ping> {
 /// Parses <ping/>: xstanza has checked its name and namespace; it must be empty (XEP-0199 §3).
 template <>
 struct payload_parser<ext::Ping> {
+    /// Reads the element into a ext::Ping, checking its rules; an error names the first one broken.
     static result<ext::Ping> parse(const element& e) noexcept {
         if (e.has_children())
             return parse_error(errc::invalid_payload, e.offset(), "<ping/> has no child elements (XEP-0199 §3)");
@@ -10875,6 +11042,7 @@ struct payload_parser<ext::Ping> {
 /// Writes <ping xmlns='urn:xmpp:ping'/>.
 template <>
 struct payload_serializer<ext::Ping> {
+    /// Writes the ext::Ping as its element; data that cannot be written marks the writer failed.
     static void write(const ext::Ping&, xml_writer& w) noexcept {
         w.open("ping", ext::ping_ns);
         w.close();
@@ -10927,9 +11095,12 @@ struct SoftwareVersion {
 /// XEP-0092 §2: the empty query goes in a get.
 template <>
 struct payload_traits<ext::VersionQuery> {
+    ///@{
+    /// The element's name and namespace, and which IQ types may carry it (in_get, in_set, in_result).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = ext::version_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    ///@}
     using replies = std::tuple<ext::SoftwareVersion>;   ///< the filled query (XEP-0092 §2)
 };
 namespace detail {
@@ -10946,14 +11117,18 @@ struct reply_rule<ext::VersionQuery> {
 /// XEP-0092 §2: the filled query goes in a result.
 template <>
 struct payload_traits<ext::SoftwareVersion> {
+    ///@{
+    /// The element's name and namespace, and which IQ types may carry it (in_get, in_set, in_result).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = ext::version_ns;
     static constexpr bool in_get = false, in_set = false, in_result = true;
+    ///@}
 };
 
 /// The request must be empty (XEP-0092 §2).
 template <>
 struct payload_parser<ext::VersionQuery> {
+    /// Reads the element into a ext::VersionQuery, checking its rules; an error names the first one broken.
     static result<ext::VersionQuery> parse(const element& e) noexcept {
         if (e.has_children())
             return parse_error(errc::invalid_payload, e.offset(), "a version request is an empty <query/> (XEP-0092 §2)");
@@ -10965,6 +11140,7 @@ struct payload_parser<ext::VersionQuery> {
 /// are errors, elements of other namespaces are ignored (extensions).
 template <>
 struct payload_parser<ext::SoftwareVersion> {
+    /// Reads the element into a ext::SoftwareVersion, checking its rules; an error names the first one broken.
     static result<ext::SoftwareVersion> parse(const element& e) noexcept {
         std::optional<std::string_view> name, version, os;
         for (element child : e) {
@@ -10990,6 +11166,7 @@ struct payload_parser<ext::SoftwareVersion> {
 /// Writes <query xmlns='jabber:iq:version'/>.
 template <>
 struct payload_serializer<ext::VersionQuery> {
+    /// Writes the ext::VersionQuery as its element; data that cannot be written marks the writer failed.
     static void write(const ext::VersionQuery&, xml_writer& w) noexcept {
         w.open("query", ext::version_ns);
         w.close();
@@ -10999,6 +11176,7 @@ struct payload_serializer<ext::VersionQuery> {
 /// Writes the query with <name/>, <version/> and, when set, <os/>.
 template <>
 struct payload_serializer<ext::SoftwareVersion> {
+    /// Writes the ext::SoftwareVersion as its element; data that cannot be written marks the writer failed.
     static void write(const ext::SoftwareVersion& v, xml_writer& w) noexcept {
         w.open("query", ext::version_ns);
         w.open("name", ext::version_ns);
@@ -11131,17 +11309,23 @@ struct DiscoItemsQuery {
 /// XEP-0030 §3.1: the empty query goes in a get, the filled one in the result; never in a set.
 template <>
 struct payload_traits<DiscoInfoQuery> {
+    ///@{
+    /// The element's name and namespace, and which IQ types may carry it (in_get, in_set, in_result).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = disco_info_ns;
     static constexpr bool in_get = true, in_set = false, in_result = true;
+    ///@}
     using replies = std::tuple<DiscoInfoQuery>;  ///< XEP-0030 §3.1: the result carries the filled query
 };
 /// XEP-0030 §4.1: the empty query goes in a get, the list of items in the result; never in a set.
 template <>
 struct payload_traits<DiscoItemsQuery> {
+    ///@{
+    /// The element's name and namespace, and which IQ types may carry it (in_get, in_set, in_result).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = disco_items_ns;
     static constexpr bool in_get = true, in_set = false, in_result = true;
+    ///@}
     using replies = std::tuple<DiscoItemsQuery>;  ///< XEP-0030 §4.1: the result carries the items
 };
 
@@ -11520,12 +11704,15 @@ inline void write_disco_items(xml_writer& w, const DiscoItemsQuery& q, IqType ty
 /// XEP-0030 §3: a disco#info query, the request (get) or the answer (result).
 template <>
 struct payload_parser<DiscoInfoQuery> {
+    /// Reads the element into a DiscoInfoQuery, checking its rules; an error names the first one broken.
     static codec_error parse(const element& e, payload_context& ctx, DiscoInfoQuery& out) noexcept {
         return detail::read_disco_info(e, ctx, out);
     }
 };
+/// How a DiscoInfoQuery is written as its element.
 template <>
 struct payload_serializer<DiscoInfoQuery> {
+    /// Writes the DiscoInfoQuery as its element; data that cannot be written marks the writer failed.
     static void write(const DiscoInfoQuery& q, xml_writer& w, const write_context& ctx) noexcept {
         detail::write_disco_info(w, q, ctx.iq_type);
     }
@@ -11534,12 +11721,15 @@ struct payload_serializer<DiscoInfoQuery> {
 /// XEP-0030 §4: a disco#items query, the request (get) or the list (result).
 template <>
 struct payload_parser<DiscoItemsQuery> {
+    /// Reads the element into a DiscoItemsQuery, checking its rules; an error names the first one broken.
     static codec_error parse(const element& e, payload_context& ctx, DiscoItemsQuery& out) noexcept {
         return detail::read_disco_items(e, ctx, out);
     }
 };
+/// How a DiscoItemsQuery is written as its element.
 template <>
 struct payload_serializer<DiscoItemsQuery> {
+    /// Writes the DiscoItemsQuery as its element; data that cannot be written marks the writer failed.
     static void write(const DiscoItemsQuery& q, xml_writer& w, const write_context& ctx) noexcept {
         detail::write_disco_items(w, q, ctx.iq_type);
     }
@@ -11593,9 +11783,12 @@ struct Bind {
 /// RFC 6120 §7.6, §7.7: the request is a set, the answer a result carrying <bind/> again.
 template <>
 struct payload_traits<Bind> {
+    ///@{
+    /// The element's name and namespace, and which IQ types may carry it (in_get, in_set, in_result).
     static constexpr std::string_view name = "bind";
     static constexpr std::string_view ns = bind_ns;
     static constexpr bool in_get = false, in_set = true, in_result = true;
+    ///@}
     using replies = std::tuple<Bind>;  ///< RFC 6120 §7.6.1: the result's <bind/> carries the <jid/>
 };
 
@@ -11726,10 +11919,13 @@ inline void write_bind(xml_writer& w, const Bind& b, IqType type) noexcept {
 /// RFC 6120 §7: the resource binding request (set) or its answer (result).
 template <>
 struct payload_parser<Bind> {
+    /// Reads the element into a Bind, checking its rules; an error names the first one broken.
     static codec_error parse(const element& e, payload_context& ctx, Bind& out) noexcept { return detail::read_bind(e, ctx, out); }
 };
+/// How a Bind is written as its element.
 template <>
 struct payload_serializer<Bind> {
+    /// Writes the Bind as its element; data that cannot be written marks the writer failed.
     static void write(const Bind& b, xml_writer& w, const write_context& ctx) noexcept { detail::write_bind(w, b, ctx.iq_type); }
 };
 
@@ -11871,11 +12067,15 @@ struct Delay {
 /// XEP-0203 §2: a <delay/> rides on a <message/> or a <presence/>, never in an IQ.
 template <>
 struct payload_traits<Delay> {
+    ///@{
+    /// The element's name and namespace; which IQ types (in_get, in_set, in_result) and, when
+    /// named, which stanzas (in_message, in_presence) may carry it.
     static constexpr std::string_view name = "delay";
     static constexpr std::string_view ns = delay_ns;
     static constexpr bool in_get = false, in_set = false, in_result = false;
     static constexpr bool in_message = true;
     static constexpr bool in_presence = true;
+    ///@}
 };
 
 }  // namespace xstanza
@@ -11939,10 +12139,13 @@ inline void write_delay(xml_writer& w, const Delay& d) noexcept {
 /// XEP-0203: the delay element of a message or a presence.
 template <>
 struct payload_parser<Delay> {
+    /// Reads the element into a Delay, checking its rules; an error names the first one broken.
     static result<Delay> parse(const element& e) noexcept { return detail::read_delay(e); }
 };
+/// How a Delay is written as its element.
 template <>
 struct payload_serializer<Delay> {
+    /// Writes the Delay as its element; data that cannot be written marks the writer failed.
     static void write(const Delay& d, xml_writer& w) noexcept { detail::write_delay(w, d); }
 };
 
@@ -12009,11 +12212,15 @@ struct Caps {
 /// XEP-0115 §4: a <c/> rides on a <presence/> (§6.1), never in a message or an IQ.
 template <>
 struct payload_traits<Caps> {
+    ///@{
+    /// The element's name and namespace; which IQ types (in_get, in_set, in_result) and, when
+    /// named, which stanzas (in_message, in_presence) may carry it.
     static constexpr std::string_view name = "c";
     static constexpr std::string_view ns = caps_ns;
     static constexpr bool in_get = false, in_set = false, in_result = false;
     static constexpr bool in_message = false;
     static constexpr bool in_presence = true;
+    ///@}
 };
 
 }  // namespace xstanza
@@ -12225,10 +12432,13 @@ inline result<std::string> caps_verification_string(const DiscoInfoQuery& info) 
 /// XEP-0115: the capabilities element of a presence.
 template <>
 struct payload_parser<Caps> {
+    /// Reads the element into a Caps, checking its rules; an error names the first one broken.
     static codec_error parse(const element& e, payload_context& ctx, Caps& out) noexcept { return detail::read_caps(e, ctx, out); }
 };
+/// How a Caps is written as its element.
 template <>
 struct payload_serializer<Caps> {
+    /// Writes the Caps as its element; data that cannot be written marks the writer failed.
     static void write(const Caps& c, xml_writer& w) noexcept { detail::write_caps(w, c); }
 };
 

@@ -119,10 +119,13 @@ inline void write_bind(xml_writer& w, const Bind& b, IqType type) noexcept {
 /// RFC 6120 §7: the resource binding request (set) or its answer (result).
 template <>
 struct payload_parser<Bind> {
+    /// Reads the element into a Bind, checking its rules; an error names the first one broken.
     static codec_error parse(const element& e, payload_context& ctx, Bind& out) noexcept { return detail::read_bind(e, ctx, out); }
 };
+/// How a Bind is written as its element.
 template <>
 struct payload_serializer<Bind> {
+    /// Writes the Bind as its element; data that cannot be written marks the writer failed.
     static void write(const Bind& b, xml_writer& w, const write_context& ctx) noexcept { detail::write_bind(w, b, ctx.iq_type); }
 };
 

@@ -227,10 +227,13 @@ inline result<std::string> caps_verification_string(const DiscoInfoQuery& info) 
 /// XEP-0115: the capabilities element of a presence.
 template <>
 struct payload_parser<Caps> {
+    /// Reads the element into a Caps, checking its rules; an error names the first one broken.
     static codec_error parse(const element& e, payload_context& ctx, Caps& out) noexcept { return detail::read_caps(e, ctx, out); }
 };
+/// How a Caps is written as its element.
 template <>
 struct payload_serializer<Caps> {
+    /// Writes the Caps as its element; data that cannot be written marks the writer failed.
     static void write(const Caps& c, xml_writer& w) noexcept { detail::write_caps(w, c); }
 };
 

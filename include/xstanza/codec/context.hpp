@@ -40,7 +40,9 @@ std::size_t storage_id() noexcept {
 class parse_storage {
 public:
     parse_storage() noexcept = default;
+    /// Movable (owned<T> takes a parse's storage over), not copyable.
     parse_storage(parse_storage&&) noexcept = default;
+    /// Movable, not copyable.
     parse_storage& operator=(parse_storage&&) noexcept = default;
 
     /// The list of T kept under `Tag` (distinct tags: distinct lists of one type), empty at
@@ -123,6 +125,7 @@ struct storage_access {
 /// applies (rules.hpp) and the parse's storage.
 class payload_context {
 public:
+    /// For a payload in an IQ of type `type`, parsed under rules `r`, its lists in `storage`.
     payload_context(IqType type, const xstanza::rules& r, parse_storage& storage) noexcept
         : type_(type), rules_(r), storage_(&storage) {}
     /// For an extension element of a message or presence (`kind`).
@@ -132,7 +135,9 @@ public:
     StanzaKind kind() const noexcept { return kind_; }
     /// The IQ's type (meaningful when kind() is StanzaKind::iq).
     IqType iq_type() const noexcept { return type_; }
+    /// The rules the parse applies: a receiver's or a sender's, a client's or a server's (rules.hpp).
     const xstanza::rules& rules() const noexcept { return rules_; }
+    /// The parse's storage: lists that live as long as the parse's views (parse_storage::list).
     parse_storage& storage() const noexcept { return *storage_; }
 
 private:
@@ -146,7 +151,9 @@ private:
 /// context)): the kind of stanza carrying it and, for an IQ, its type. The sender's rules are
 /// the writer's (w.rules()).
 struct write_context {
+    /// The IQ's type (meaningful when kind is StanzaKind::iq).
     IqType iq_type = IqType::get;
+    /// The kind of stanza the element is written in.
     StanzaKind kind = StanzaKind::iq;
 };
 

@@ -73,10 +73,13 @@ inline void write_delay(xml_writer& w, const Delay& d) noexcept {
 /// XEP-0203: the delay element of a message or a presence.
 template <>
 struct payload_parser<Delay> {
+    /// Reads the element into a Delay, checking its rules; an error names the first one broken.
     static result<Delay> parse(const element& e) noexcept { return detail::read_delay(e); }
 };
+/// How a Delay is written as its element.
 template <>
 struct payload_serializer<Delay> {
+    /// Writes the Delay as its element; data that cannot be written marks the writer failed.
     static void write(const Delay& d, xml_writer& w) noexcept { detail::write_delay(w, d); }
 };
 

@@ -332,12 +332,15 @@ inline void write_disco_items(xml_writer& w, const DiscoItemsQuery& q, IqType ty
 /// XEP-0030 §3: a disco#info query, the request (get) or the answer (result).
 template <>
 struct payload_parser<DiscoInfoQuery> {
+    /// Reads the element into a DiscoInfoQuery, checking its rules; an error names the first one broken.
     static codec_error parse(const element& e, payload_context& ctx, DiscoInfoQuery& out) noexcept {
         return detail::read_disco_info(e, ctx, out);
     }
 };
+/// How a DiscoInfoQuery is written as its element.
 template <>
 struct payload_serializer<DiscoInfoQuery> {
+    /// Writes the DiscoInfoQuery as its element; data that cannot be written marks the writer failed.
     static void write(const DiscoInfoQuery& q, xml_writer& w, const write_context& ctx) noexcept {
         detail::write_disco_info(w, q, ctx.iq_type);
     }
@@ -346,12 +349,15 @@ struct payload_serializer<DiscoInfoQuery> {
 /// XEP-0030 §4: a disco#items query, the request (get) or the list (result).
 template <>
 struct payload_parser<DiscoItemsQuery> {
+    /// Reads the element into a DiscoItemsQuery, checking its rules; an error names the first one broken.
     static codec_error parse(const element& e, payload_context& ctx, DiscoItemsQuery& out) noexcept {
         return detail::read_disco_items(e, ctx, out);
     }
 };
+/// How a DiscoItemsQuery is written as its element.
 template <>
 struct payload_serializer<DiscoItemsQuery> {
+    /// Writes the DiscoItemsQuery as its element; data that cannot be written marks the writer failed.
     static void write(const DiscoItemsQuery& q, xml_writer& w, const write_context& ctx) noexcept {
         detail::write_disco_items(w, q, ctx.iq_type);
     }

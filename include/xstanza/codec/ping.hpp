@@ -32,9 +32,12 @@ struct Ping {
 /// XEP-0199 §3: a ping is an IQ get; its answer carries no payload.
 template <>
 struct payload_traits<ext::Ping> {
+    ///@{
+    /// The element's name and namespace, and which IQ types may carry it (in_get, in_set, in_result).
     static constexpr std::string_view name = "ping";
     static constexpr std::string_view ns = ext::ping_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    ///@}
     using replies = std::tuple<void>;   ///< the pong is an empty result (XEP-0199 §4.1.2)
 };
 
@@ -52,6 +55,7 @@ struct reply_rule<ext::Ping> {
 /// Parses <ping/>: xstanza has checked its name and namespace; it must be empty (XEP-0199 §3).
 template <>
 struct payload_parser<ext::Ping> {
+    /// Reads the element into a ext::Ping, checking its rules; an error names the first one broken.
     static result<ext::Ping> parse(const element& e) noexcept {
         if (e.has_children())
             return parse_error(errc::invalid_payload, e.offset(), "<ping/> has no child elements (XEP-0199 §3)");
@@ -65,6 +69,7 @@ struct payload_parser<ext::Ping> {
 /// Writes <ping xmlns='urn:xmpp:ping'/>.
 template <>
 struct payload_serializer<ext::Ping> {
+    /// Writes the ext::Ping as its element; data that cannot be written marks the writer failed.
     static void write(const ext::Ping&, xml_writer& w) noexcept {
         w.open("ping", ext::ping_ns);
         w.close();

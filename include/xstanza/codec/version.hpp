@@ -43,9 +43,12 @@ struct SoftwareVersion {
 /// XEP-0092 §2: the empty query goes in a get.
 template <>
 struct payload_traits<ext::VersionQuery> {
+    ///@{
+    /// The element's name and namespace, and which IQ types may carry it (in_get, in_set, in_result).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = ext::version_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    ///@}
     using replies = std::tuple<ext::SoftwareVersion>;   ///< the filled query (XEP-0092 §2)
 };
 namespace detail {
@@ -62,14 +65,18 @@ struct reply_rule<ext::VersionQuery> {
 /// XEP-0092 §2: the filled query goes in a result.
 template <>
 struct payload_traits<ext::SoftwareVersion> {
+    ///@{
+    /// The element's name and namespace, and which IQ types may carry it (in_get, in_set, in_result).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = ext::version_ns;
     static constexpr bool in_get = false, in_set = false, in_result = true;
+    ///@}
 };
 
 /// The request must be empty (XEP-0092 §2).
 template <>
 struct payload_parser<ext::VersionQuery> {
+    /// Reads the element into a ext::VersionQuery, checking its rules; an error names the first one broken.
     static result<ext::VersionQuery> parse(const element& e) noexcept {
         if (e.has_children())
             return parse_error(errc::invalid_payload, e.offset(), "a version request is an empty <query/> (XEP-0092 §2)");
@@ -81,6 +88,7 @@ struct payload_parser<ext::VersionQuery> {
 /// are errors, elements of other namespaces are ignored (extensions).
 template <>
 struct payload_parser<ext::SoftwareVersion> {
+    /// Reads the element into a ext::SoftwareVersion, checking its rules; an error names the first one broken.
     static result<ext::SoftwareVersion> parse(const element& e) noexcept {
         std::optional<std::string_view> name, version, os;
         for (element child : e) {
@@ -106,6 +114,7 @@ struct payload_parser<ext::SoftwareVersion> {
 /// Writes <query xmlns='jabber:iq:version'/>.
 template <>
 struct payload_serializer<ext::VersionQuery> {
+    /// Writes the ext::VersionQuery as its element; data that cannot be written marks the writer failed.
     static void write(const ext::VersionQuery&, xml_writer& w) noexcept {
         w.open("query", ext::version_ns);
         w.close();
@@ -115,6 +124,7 @@ struct payload_serializer<ext::VersionQuery> {
 /// Writes the query with <name/>, <version/> and, when set, <os/>.
 template <>
 struct payload_serializer<ext::SoftwareVersion> {
+    /// Writes the ext::SoftwareVersion as its element; data that cannot be written marks the writer failed.
     static void write(const ext::SoftwareVersion& v, xml_writer& w) noexcept {
         w.open("query", ext::version_ns);
         w.open("name", ext::version_ns);

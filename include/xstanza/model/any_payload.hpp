@@ -24,6 +24,7 @@ struct opaque_access;
 /// checks such bytes; those a parse kept were checked by the parse).
 struct OpaqueElement {
     OpaqueElement() noexcept = default;
+    /// An element named `name_` in namespace `ns_` whose bytes are `xml_` (kept as views).
     OpaqueElement(std::string_view name_, std::string_view ns_, std::string_view xml_) noexcept
         : name(name_), ns(ns_), xml(xml_) {}
     /// Not from a temporary std::string: name, ns and xml are kept as views.
@@ -35,7 +36,9 @@ struct OpaqueElement {
                       "std::string is destroyed at the end of the statement; pass strings that outlive the element");
     }
 
+    /// the element's local name
     std::string_view name;
+    /// the element's namespace
     std::string_view ns;
     std::string_view xml;  ///< the element's bytes, from '<' to the final '>'
 
@@ -58,12 +61,15 @@ template <class... Ps>
 class basic_any_payload {
 public:
     basic_any_payload() noexcept = default;
+    /// An opaque payload.
     basic_any_payload(OpaqueElement e) noexcept : v_(e) {}
     template <class P, std::enable_if_t<(std::is_same_v<P, Ps> || ...), int> = 0>
+    /// A decoded payload of one of the registered types.
     basic_any_payload(P p) noexcept : v_(std::move(p)) {}
 
     /// True when the IQ has no payload (a result or an error may have none).
     bool empty() const noexcept { return std::holds_alternative<std::monostate>(v_); }
+    /// True when the payload is kept as an OpaqueElement.
     bool is_opaque() const noexcept { return std::holds_alternative<OpaqueElement>(v_); }
     /// The opaque element, or null.
     const OpaqueElement* opaque() const noexcept { return std::get_if<OpaqueElement>(&v_); }
@@ -79,6 +85,7 @@ public:
     /// Thin helpers for the roster, the registered payload of AnyPayload.
     template <class Q = RosterQuery>
     bool is_roster() const noexcept { return holds<Q>(); }
+    /// The roster result, when that is the payload; null otherwise (get<RosterQuery>()).
     template <class Q = RosterQuery>
     const Q* roster() const noexcept { return get<Q>(); }
 
@@ -115,6 +122,7 @@ private:
 /// Whether T is a basic_any_payload (checked at run time rather than at compile time).
 template <class T> struct is_any_payload : std::false_type {};
 template <class... Ps> struct is_any_payload<basic_any_payload<Ps...>> : std::true_type {};
+/// True when T is a basic_any_payload (AnyPayload).
 template <class T> inline constexpr bool is_any_payload_v = is_any_payload<T>::value;
 
 }  // namespace xstanza

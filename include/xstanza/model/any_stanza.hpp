@@ -19,14 +19,20 @@ namespace xstanza {
 class AnyStanza {
 public:
     AnyStanza() noexcept = default;
+    /// An IQ.
     AnyStanza(AnyIq iq) noexcept : v_(std::move(iq)) {}
+    /// A message.
     AnyStanza(AnyMessage m) noexcept : v_(std::move(m)) {}
+    /// A presence.
     AnyStanza(AnyPresence p) noexcept : v_(std::move(p)) {}
 
+    /// Which of the three it holds (StanzaKind::iq, message or presence).
     StanzaKind kind() const noexcept { return StanzaKind(v_.index()); }
     /// The stanza as its kind, or null when it is another kind.
     const AnyIq* iq() const noexcept { return std::get_if<AnyIq>(&v_); }
+    /// The message, or null when it is another kind.
     const AnyMessage* message() const noexcept { return std::get_if<AnyMessage>(&v_); }
+    /// The presence, or null when it is another kind.
     const AnyPresence* presence() const noexcept { return std::get_if<AnyPresence>(&v_); }
 
     /// Calls f with the AnyIq, AnyMessage or AnyPresence held.

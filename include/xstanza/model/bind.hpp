@@ -32,9 +32,12 @@ struct Bind {
 /// RFC 6120 §7.6, §7.7: the request is a set, the answer a result carrying <bind/> again.
 template <>
 struct payload_traits<Bind> {
+    ///@{
+    /// The element's name and namespace, and which IQ types may carry it (in_get, in_set, in_result).
     static constexpr std::string_view name = "bind";
     static constexpr std::string_view ns = bind_ns;
     static constexpr bool in_get = false, in_set = true, in_result = true;
+    ///@}
     using replies = std::tuple<Bind>;  ///< RFC 6120 §7.6.1: the result's <bind/> carries the <jid/>
 };
 

@@ -40,11 +40,15 @@ struct Caps {
 /// XEP-0115 §4: a <c/> rides on a <presence/> (§6.1), never in a message or an IQ.
 template <>
 struct payload_traits<Caps> {
+    ///@{
+    /// The element's name and namespace; which IQ types (in_get, in_set, in_result) and, when
+    /// named, which stanzas (in_message, in_presence) may carry it.
     static constexpr std::string_view name = "c";
     static constexpr std::string_view ns = caps_ns;
     static constexpr bool in_get = false, in_set = false, in_result = false;
     static constexpr bool in_message = false;
     static constexpr bool in_presence = true;
+    ///@}
 };
 
 }  // namespace xstanza

@@ -119,11 +119,15 @@ struct Delay {
 /// XEP-0203 §2: a <delay/> rides on a <message/> or a <presence/>, never in an IQ.
 template <>
 struct payload_traits<Delay> {
+    ///@{
+    /// The element's name and namespace; which IQ types (in_get, in_set, in_result) and, when
+    /// named, which stanzas (in_message, in_presence) may carry it.
     static constexpr std::string_view name = "delay";
     static constexpr std::string_view ns = delay_ns;
     static constexpr bool in_get = false, in_set = false, in_result = false;
     static constexpr bool in_message = true;
     static constexpr bool in_presence = true;
+    ///@}
 };
 
 }  // namespace xstanza

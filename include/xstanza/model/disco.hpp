@@ -90,17 +90,23 @@ struct DiscoItemsQuery {
 /// XEP-0030 §3.1: the empty query goes in a get, the filled one in the result; never in a set.
 template <>
 struct payload_traits<DiscoInfoQuery> {
+    ///@{
+    /// The element's name and namespace, and which IQ types may carry it (in_get, in_set, in_result).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = disco_info_ns;
     static constexpr bool in_get = true, in_set = false, in_result = true;
+    ///@}
     using replies = std::tuple<DiscoInfoQuery>;  ///< XEP-0030 §3.1: the result carries the filled query
 };
 /// XEP-0030 §4.1: the empty query goes in a get, the list of items in the result; never in a set.
 template <>
 struct payload_traits<DiscoItemsQuery> {
+    ///@{
+    /// The element's name and namespace, and which IQ types may carry it (in_get, in_set, in_result).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = disco_items_ns;
     static constexpr bool in_get = true, in_set = false, in_result = true;
+    ///@}
     using replies = std::tuple<DiscoItemsQuery>;  ///< XEP-0030 §4.1: the result carries the items
 };
 

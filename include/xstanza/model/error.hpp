@@ -169,11 +169,13 @@ struct rejected_request {
 /// through it, so ignoring it is a warning (an error under -Werror).
 class [[nodiscard]] codec_error {
 public:
+    /// The longest message kept, in bytes; a longer one is cut at a UTF-8 character boundary.
     static constexpr std::size_t max_message = 191;
 
     // No error is the usual case, made and copied on every step of every parse: it writes its
     // code only. The other members are written, and read, only with an error.
     codec_error() noexcept {}
+    /// An error: its code, the byte offset where it was found, and its message (cut to max_message).
     codec_error(errc code, std::size_t offset, std::string_view message) noexcept
         : code_(code), offset_(offset), size_(0), request_(nullptr) {
         message_[0] = '\0';
@@ -181,9 +183,11 @@ public:
     }
     // Copies only the bytes in use: results carry an error on every return, so the success
     // path must not pay for copying the message buffer.
+    /// Copies the code, and the offset, message and request only when there is an error.
     codec_error(const codec_error& o) noexcept : code_(o.code_) {
         if (code_ != errc::ok) copy_from(o);
     }
+    /// Copies as the copy constructor does.
     codec_error& operator=(const codec_error& o) noexcept {
         code_ = o.code_;
         if (code_ != errc::ok) copy_from(o);
@@ -197,7 +201,9 @@ public:
         return e;
     }
 
+    /// The error's code; errc::ok when there is none.
     constexpr errc code() const noexcept { return code_; }
+    /// The byte offset in the input where the problem was found; 0 when there is no error.
     constexpr std::size_t offset() const noexcept { return code_ == errc::ok ? 0 : offset_; }
     /// The message; message().data() is NUL-terminated.
     std::string_view message() const noexcept { return code_ == errc::ok ? std::string_view("") : std::string_view{message_, size_}; }
@@ -212,7 +218,9 @@ public:
     /// as the parse's views do: until that Parser's next parse.
     const rejected_request* request() const noexcept { return code_ == errc::ok ? nullptr : request_; }
 
+    /// Moves the error to another byte offset (a codec reporting for the element it read).
     void set_offset(std::size_t offset) noexcept { offset_ = offset; }
+    /// Attaches the refused request the error answers (see request()); set by the Parser.
     void set_request(const rejected_request* r) noexcept { request_ = r; }
     /// Appends to the message of an error (no error has none).
     void append(std::string_view part) noexcept {
@@ -253,7 +261,9 @@ struct result_access;  // lets the engine fail a result it filled in place
 template <class T>
 class [[nodiscard]] result {
 public:
+    /// A value.
     result(T value) noexcept(std::is_nothrow_move_constructible_v<T>) : value_(std::move(value)) {}
+    /// An error, without a value.
     result(codec_error error) noexcept : error_(error) {}
     /// A value constructed in place from `args` (as std::optional's in-place constructor):
     /// a parser can then fill the value where the caller will read it, without a move.
@@ -261,14 +271,23 @@ public:
     explicit result(std::in_place_t, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>)
         : value_(std::in_place, std::forward<Args>(args)...) {}
 
+    /// True when there is a value (and no error).
     constexpr explicit operator bool() const noexcept { return value_.has_value(); }
+    /// True when there is a value.
     constexpr bool has_value() const noexcept { return value_.has_value(); }
+    /// The value; only when there is one.
     T& value() & noexcept { return *value_; }
+    /// The value; only when there is one.
     const T& value() const& noexcept { return *value_; }
+    /// The value, moved out; only when there is one.
     T&& value() && noexcept { return std::move(*value_); }
+    /// The value; only when there is one.
     T& operator*() & noexcept { return *value_; }
+    /// The value; only when there is one.
     const T& operator*() const& noexcept { return *value_; }
+    /// The value's members; only when there is one.
     T* operator->() noexcept { return &*value_; }
+    /// The value's members; only when there is one.
     const T* operator->() const noexcept { return &*value_; }
     /// The error; code() is errc::ok when there is a value.
     const codec_error& error() const noexcept { return error_; }

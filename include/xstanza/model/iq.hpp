@@ -23,10 +23,13 @@
 
 namespace xstanza {
 
-/// Stanza type tags (RFC 6120 §8.2.3): get and set are requests, result and error answers.
-struct Get { static constexpr std::string_view name = "get"; };
-struct Set { static constexpr std::string_view name = "set"; };
-struct Result { static constexpr std::string_view name = "result"; };
+// Stanza type tags (RFC 6120 §8.2.3): get and set are requests, result and error answers.
+/// The type tag of a get request (RFC 6120 §8.2.3): Iq<Get, P>.
+struct Get { static constexpr std::string_view name = "get"; /**< the 'type' value */ };
+/// The type tag of a set request (RFC 6120 §8.2.3): Iq<Set, P>.
+struct Set { static constexpr std::string_view name = "set"; /**< the 'type' value */ };
+/// The type tag of a result (RFC 6120 §8.2.3): Iq<Result> or Iq<Result, P>.
+struct Result { static constexpr std::string_view name = "result"; /**< the 'type' value */ };
 
 /// The runtime counterpart of the tags, for AnyIq.
 enum class IqType : unsigned char { get, set, result, error };
@@ -44,8 +47,11 @@ constexpr std::string_view to_string(IqType t) noexcept {
 
 /// The IqType of a tag.
 template <class Type> inline constexpr IqType iq_type_of = IqType::get;
+/// IqType::set for Set.
 template <> inline constexpr IqType iq_type_of<Set> = IqType::set;
+/// IqType::result for Result.
 template <> inline constexpr IqType iq_type_of<Result> = IqType::result;
+/// IqType::error for Error.
 template <> inline constexpr IqType iq_type_of<Error> = IqType::error;
 
 /// The payload of an AnyIq: empty, a roster query (the payload AnyIq decodes; a roster get
@@ -163,8 +169,11 @@ class Iq : public detail::iq_body<Type, P> {
     using T_of = Type;
 
 public:
+    /// The type tag: Get, Set, Result or Error.
     using type_tag = Type;
+    /// The payload type P (void: none).
     using payload_type = P;
+    /// The IQ's type at run time (iq_type_of<Type>).
     static constexpr IqType type = iq_type_of<Type>;
 
     kept_view id;                 ///< RFC 6120 §8.2.3: required, pairs the answer with its request
@@ -224,6 +233,7 @@ public:
 
     /// Sets 'to' and returns *this, for building in one expression.
     Iq& set_to(const Jid& j) & noexcept { to = j; return *this; }
+    /// Sets `from` and returns the IQ, for chaining.
     Iq& set_from(const Jid& j) & noexcept { from = j; return *this; }
 
     friend bool operator==(const Iq& a, const Iq& b) noexcept {
@@ -303,10 +313,15 @@ struct AnyIq {
     // initializers below without first zeroing all of the object.
     AnyIq() noexcept {}
 
+    /// The 'type' attribute.
     IqType type = IqType::get;
+    /// The 'id' attribute (RFC 6120 §8.2.3: required).
     kept_view id;
+    /// The 'from' address, when present.
     std::optional<Jid> from{};
+    /// The 'to' address, when present.
     std::optional<Jid> to{};
+    /// The stanza's xml:lang, explicit or inherited from the stream; empty when none.
     kept_view lang{};
     AnyPayload payload{};                 ///< empty only for result and error
     std::optional<StanzaError> error{};   ///< set exactly when type is error

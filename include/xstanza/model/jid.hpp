@@ -303,13 +303,17 @@ public:
         return Jid{};
     }
 
+    /// The localpart ("juliet"); empty when there is none.
     constexpr std::string_view local() const noexcept { return local_; }
+    /// The domainpart ("example.com").
     constexpr std::string_view domain() const noexcept { return domain_; }
+    /// The resourcepart ("balcony"); empty when there is none.
     constexpr std::string_view resource() const noexcept { return resource_; }
     /// True for a default-constructed JID (no domainpart).
     constexpr bool empty() const noexcept { return domain_.empty(); }
     /// A bare JID has no resourcepart (RFC 7622 §3.2.1 "bare JID").
     constexpr bool is_bare() const noexcept { return resource_.empty(); }
+    /// A full JID has a resourcepart (RFC 7622 §3.2.2 "full JID").
     constexpr bool is_full() const noexcept { return !resource_.empty(); }
     /// The same JID without its resourcepart.
     constexpr Jid bare() const noexcept {

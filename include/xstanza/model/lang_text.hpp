@@ -17,7 +17,9 @@ namespace xstanza {
 
 /// One text and its xml:lang (empty: the stanza's language, inherited).
 struct LangText {
+    /// The text.
     kept_view text;
+    /// Its xml:lang; empty: the stanza's language.
     kept_view lang{};
 
     friend bool operator==(const LangText& a, const LangText& b) noexcept { return a.text == b.text && a.lang == b.lang; }
@@ -37,6 +39,7 @@ public:
     lang_texts() noexcept = default;
     /// One text in the stanza's language.
     lang_texts(std::string_view text) noexcept : one_{text, {}}, size_(1) {}
+    /// One text in the stanza's language (a string literal).
     lang_texts(const char* text) noexcept : one_{text, {}}, size_(1) {}
     /// A temporary string would dangle: keep the text in a variable that outlives the stanza.
     lang_texts(std::string&&) = delete;
@@ -45,10 +48,15 @@ public:
     /// Several texts (their languages must be distinct), viewed where they are.
     lang_texts(span<const LangText> list) noexcept : list_(list.data()), size_(list.size()) {}
 
+    /// How many texts.
     std::size_t size() const noexcept { return size_; }
+    /// True when there is no text.
     bool empty() const noexcept { return size_ == 0; }
+    /// The first text.
     const LangText* begin() const noexcept { return list_ ? list_ : &one_; }
+    /// Past the last text.
     const LangText* end() const noexcept { return begin() + size_; }
+    /// The i-th text (i < size()).
     const LangText& operator[](std::size_t i) const noexcept { return begin()[i]; }
 
     /// The text in language `lang`, where texts without an xml:lang are in `stanza_lang`;

@@ -39,6 +39,7 @@ struct is_payload : std::false_type {};
 template <class P>
 struct is_payload<P, std::void_t<decltype(payload_traits<P>::name), decltype(payload_traits<P>::ns)>>
     : std::true_type {};
+/// True when P has payload_traits<P>.
 template <class P>
 inline constexpr bool is_payload_v = is_payload<P>::value;
 
@@ -93,6 +94,7 @@ struct is_reply : std::true_type {};
 template <class P, class R>
 struct is_reply<P, R, std::void_t<typename payload_traits<P>::replies>>
     : detail::in_reply_list<R, typename payload_traits<P>::replies> {};
+/// True when a result carrying R (void: none) may answer a request carrying P (payload_traits<P>::replies).
 template <class P, class R>
 inline constexpr bool is_reply_v = is_reply<P, R>::value;
 

@@ -23,6 +23,7 @@ inline constexpr std::string_view roster_ns = "jabber:iq:roster";
 /// RFC 6121 §2.1.2.5: the 'subscription' attribute. `remove` appears only in a roster set.
 enum class Subscription : unsigned char { none, to, from, both, remove };
 
+/// The 'subscription' values, indexed by Subscription.
 inline constexpr std::array<std::string_view, 5> subscription_names = {"none", "to", "from", "both", "remove"};
 
 /// The attribute value ("both").
@@ -57,14 +58,14 @@ struct RosterItem {
 /// The payload of a roster get: an empty query, with the client's cached roster
 /// version when it supports versioning (RFC 6121 §2.1.3, §2.6.2; ver='' is meaningful).
 struct RosterGet {
-    std::optional<std::string_view> ver{};
+    std::optional<std::string_view> ver{};  ///< the cached roster version, if any (RFC 6121 §2.6.2)
     friend bool operator==(const RosterGet& a, const RosterGet& b) noexcept { return a.ver == b.ver; }
 };
 
 /// The payload of a roster set or roster push: exactly one item, to add, update or,
 /// with subscription remove, delete (RFC 6121 §2.1.5, §2.1.6, §2.5).
 struct RosterSet {
-    RosterItem item;
+    RosterItem item;  ///< the one item to add, update or remove
     std::optional<std::string_view> ver{};  ///< roster version of a push (RFC 6121 §2.6.3)
     friend bool operator==(const RosterSet& a, const RosterSet& b) noexcept {
         return a.item == b.item && a.ver == b.ver;
@@ -74,34 +75,46 @@ struct RosterSet {
 /// The payload of a roster result: the contact list (possibly empty) and its version
 /// (RFC 6121 §2.1.4, §2.6.3). No item may have subscription remove (§2.1.2.5).
 struct RosterQuery {
-    std::optional<std::string_view> ver{};
-    span<const RosterItem> items{};
+    std::optional<std::string_view> ver{};  ///< the roster's version, when the server versions it (RFC 6121 §2.6.3)
+    span<const RosterItem> items{};         ///< the contacts, in document order
     friend bool operator==(const RosterQuery& a, const RosterQuery& b) noexcept {
         return a.ver == b.ver && a.items == b.items;
     }
 };
 
+/// Where a RosterGet goes: `<query xmlns='jabber:iq:roster'/>` in a get (RFC 6121 §2.1.3).
 template <>
 struct payload_traits<RosterGet> {
+    ///@{
+    /// The element's name and namespace, and the IQ types that may carry it (a get).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = true, in_set = false, in_result = false;
+    ///@}
     /// The roster (RFC 6121 §2.1.3), or an empty result when the requested version is current (§2.6.3).
     using replies = std::tuple<RosterQuery, void>;
 };
+/// Where a RosterSet goes: `<query xmlns='jabber:iq:roster'/>` in a set (RFC 6121 §2.1.5).
 template <>
 struct payload_traits<RosterSet> {
+    ///@{
+    /// The element's name and namespace, and the IQ types that may carry it (a set).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = false, in_set = true, in_result = false;
+    ///@}
     /// An empty result; the change goes out as a push (RFC 6121 §2.1.5, §2.3.2).
     using replies = std::tuple<void>;
 };
+/// Where a RosterQuery goes: `<query xmlns='jabber:iq:roster'/>` in a result (RFC 6121 §2.1.4).
 template <>
 struct payload_traits<RosterQuery> {
+    ///@{
+    /// The element's name and namespace, and the IQ types that may carry it (a result).
     static constexpr std::string_view name = "query";
     static constexpr std::string_view ns = roster_ns;
     static constexpr bool in_get = false, in_set = false, in_result = true;
+    ///@}
 };
 
 namespace detail {

@@ -31,6 +31,7 @@ enum class side : unsigned char {
 
 /// A rule set: the side and the role of the entity on that side.
 struct rules {
+    /// Whose rules: the receiver's (lenient where the RFCs say so) or the sender's.
     side applies = side::receiver;
     /// The receiving entity (side::receiver) or the sending one (side::sender).
     role of = role::client;
@@ -40,12 +41,15 @@ struct rules {
     /// The sender's rules for an entity of role `r` (what serialize() checks).
     static constexpr rules sender(role r = role::client) noexcept { return rules{side::sender, r}; }
 
+    /// True for the sender's rules, which refuse what a receiver would map or ignore.
     constexpr bool strict() const noexcept { return applies == side::sender; }
     friend constexpr bool operator==(rules a, rules b) noexcept { return a.applies == b.applies && a.of == b.of; }
     friend constexpr bool operator!=(rules a, rules b) noexcept { return !(a == b); }
 };
 
+/// RFC 6120 §4.8.2: the content namespace of a client-to-server stream.
 inline constexpr std::string_view jabber_client_ns = "jabber:client";
+/// RFC 6120 §4.8.2: the content namespace of a server-to-server stream.
 inline constexpr std::string_view jabber_server_ns = "jabber:server";
 
 /// What a stanza inherits from the stream it arrived on (StreamReader::context()).

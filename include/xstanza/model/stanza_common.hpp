@@ -11,7 +11,7 @@
 namespace xstanza {
 
 /// The error type tag, shared by Iq<Error>, Message<Error> and Presence<Error> (RFC 6120 §8.3).
-struct Error { static constexpr std::string_view name = "error"; };
+struct Error { static constexpr std::string_view name = "error"; /**< the 'type' value */ };
 
 /// The three stanza kinds (RFC 6120 §8).
 enum class StanzaKind : unsigned char { iq, message, presence };

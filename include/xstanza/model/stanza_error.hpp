@@ -28,6 +28,7 @@ enum class Condition : unsigned char {
 /// RFC 6120 §8.3.2: the namespace of defined conditions and <text/>.
 inline constexpr std::string_view stanzas_ns = "urn:ietf:params:xml:ns:xmpp-stanzas";
 
+/// The defined conditions' element names, indexed by Condition.
 inline constexpr std::array<std::string_view, 22> condition_names = {
     "bad-request", "conflict", "feature-not-implemented", "forbidden", "gone", "internal-server-error",
     "item-not-found", "jid-malformed", "not-acceptable", "not-allowed", "not-authorized", "policy-violation",
@@ -36,6 +37,7 @@ inline constexpr std::array<std::string_view, 22> condition_names = {
     "undefined-condition", "unexpected-request",
 };
 
+/// The 'type' values, indexed by ErrorType.
 inline constexpr std::array<std::string_view, 5> error_type_names = {"auth", "cancel", "continue", "modify", "wait"};
 
 /// The element name of a condition ("item-not-found"); empty for a value outside the
@@ -78,7 +80,9 @@ constexpr ErrorType default_type(Condition c) noexcept {
 
 /// What XEP-0086 §4 maps a legacy numeric error 'code' to.
 struct LegacyError {
+    /// The defined condition.
     Condition condition;
+    /// The error type.
     ErrorType type;
 };
 
@@ -114,7 +118,9 @@ constexpr std::optional<LegacyError> legacy_error(unsigned code) noexcept {
 /// <unsupported xmlns='http://jabber.org/protocol/pubsub#errors' feature='...'/> is
 /// kept as name + namespace (its attributes are not modelled).
 struct AppCondition {
+    /// The element's local name ("unsupported").
     std::string_view name;
+    /// Its namespace, never the stanza-errors namespace.
     std::string_view ns;
     friend constexpr bool operator==(const AppCondition& a, const AppCondition& b) noexcept {
         return a.name == b.name && a.ns == b.ns;
@@ -127,7 +133,9 @@ struct AppCondition {
 /// `uri` is the XMPP URI that <gone/> and <redirect/> may carry (RFC 6120 §8.3.3.5,
 /// §8.3.3.14); it must be empty for every other condition.
 struct StanzaError {
+    /// The 'type' attribute: how to go on (RFC 6120 §8.3.2).
     ErrorType type;
+    /// The one defined condition (RFC 6120 §8.3.3).
     Condition condition;
     kept_view uri{};                        ///< <gone/>/<redirect/> content
     std::optional<kept_view> text{};        ///< <text/> content

@@ -21,7 +21,9 @@ inline constexpr std::string_view stream_ns = "http://etherx.jabber.org/streams"
 
 /// One attribute of the stream header, as written (name) and decoded (value).
 struct StreamAttribute {
+    /// The attribute's qualified name, as written.
     std::string_view name;
+    /// Its value, references decoded.
     std::string_view value;
 };
 
@@ -59,8 +61,10 @@ enum class ElementKind : unsigned char {
     other,     ///< anything else: SASL, STARTTLS, extensions (RFC 6120 §4.9.3.24 lets a server refuse them)
 };
 
+/// The StreamEventType names, indexed by the enumeration.
 inline constexpr std::array<std::string_view, 7> stream_event_type_names = {
     "need_more", "header", "element", "keepalive", "stream_error", "closed", "error"};
+/// The ElementKind names, indexed by the enumeration.
 inline constexpr std::array<std::string_view, 5> element_kind_names = {"iq", "message", "presence", "features", "other"};
 
 /// The enumerator's name ("need_more"); empty for a value outside the enumeration.
@@ -73,12 +77,14 @@ constexpr std::string_view to_string(ElementKind k) noexcept { return detail::na
 /// One result of StreamReader::next(). The bytes and views are valid until the next call
 /// of next(), feed(), restart() or reset() on the reader.
 struct StreamEvent {
+    /// What happened.
     StreamEventType type = StreamEventType::need_more;
     ElementKind kind = ElementKind::other;  ///< for element events
     /// element and stream_error: the element's bytes, from '<' to the final '>'; data[size] is
     /// writable (the padding byte Parser::parse_in_situ needs; the reader puts back what it
     /// overwrote). keepalive: the whitespace.
     char* data = nullptr;
+    /// The number of bytes at `data`.
     std::size_t size = 0;
     std::string_view name{};  ///< element: local name ("iq")
     std::string_view ns{};    ///< element: namespace, the stream's content namespace when not declared on it

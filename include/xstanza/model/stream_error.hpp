@@ -27,6 +27,7 @@ enum class StreamCondition : unsigned char {
     unsupported_encoding, unsupported_feature, unsupported_stanza_type, unsupported_version,
 };
 
+/// The defined stream conditions' element names, indexed by StreamCondition.
 inline constexpr std::array<std::string_view, 25> stream_condition_names = {
     "bad-format", "bad-namespace-prefix", "conflict", "connection-timeout", "host-gone", "host-unknown",
     "improper-addressing", "internal-server-error", "invalid-from", "invalid-namespace", "invalid-xml",
@@ -50,6 +51,7 @@ constexpr std::optional<StreamCondition> stream_condition_from_string(std::strin
 /// RFC 6120 §4.9.2 <stream:error/>: a defined condition, optional text, an optional
 /// application-specific condition. Plain data; views into the StreamReader.
 struct StreamError {
+    /// The defined condition (RFC 6120 §4.9.3).
     StreamCondition condition = StreamCondition::undefined_condition;
     /// False when the peer's <stream:error/> named no defined condition (RFC 6120 §4.9.2 requires
     /// one); `condition` is then undefined_condition.

@@ -50,6 +50,7 @@ constexpr std::string_view to_string(IqOutcomeType t) noexcept {
     }
     return {};
 }
+/// The enumerator's name; IqOutcomeType(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, IqOutcomeType t) {
     return detail::print_enum(os, t, to_string(t), "IqOutcomeType");
 }
@@ -57,6 +58,7 @@ template <> struct is_printable<IqOutcomeType> : std::true_type {};
 
 /// What an outcome handler receives. Views are valid during the call only.
 struct IqOutcome {
+    /// How it ended.
     IqOutcomeType type = IqOutcomeType::timeout;
     std::string_view id{};         ///< the request's id
     const AnyIq* reply = nullptr;  ///< the answer (null on timeout)
@@ -90,6 +92,7 @@ constexpr std::string_view to_string(IqDisposition d) noexcept {
     }
     return {};
 }
+/// The enumerator's name; IqDisposition(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, IqDisposition d) {
     return detail::print_enum(os, d, to_string(d), "IqDisposition");
 }
@@ -98,9 +101,13 @@ template <> struct is_printable<IqDisposition> : std::true_type {};
 /// An IQ id: short, printable, made of [0-9A-Za-z_-]. Converts to std::string_view; keep it
 /// alive while an Iq built from it is in use.
 struct IqId {
+    /// The characters; the first `size` are the id.
     char text[32] = {};
+    /// The number of characters.
     std::size_t size = 0;
+    /// The id as a view of `text`.
     std::string_view view() const noexcept { return {text, size}; }
+    /// The id as a view of `text`.
     operator std::string_view() const noexcept { return view(); }
 };
 

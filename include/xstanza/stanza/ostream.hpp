@@ -48,13 +48,19 @@ inline std::ostream& operator<<(std::ostream& os, const Jid& j) {
     return os;
 }
 
+/// The 'type' value ("get"); IqType(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, IqType t) { return detail::print_enum(os, t, to_string(t), "IqType"); }
+/// The 'type' value ("cancel"); ErrorType(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, ErrorType t) { return detail::print_enum(os, t, to_string(t), "ErrorType"); }
+/// The condition's element name ("item-not-found"); Condition(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, Condition c) { return detail::print_enum(os, c, to_string(c), "Condition"); }
+/// The 'subscription' value ("both"); Subscription(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, Subscription s) {
     return detail::print_enum(os, s, to_string(s), "Subscription");
 }
+/// The stanza's element name ("iq"); StanzaKind(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, StanzaKind k) { return detail::print_enum(os, k, to_string(k), "StanzaKind"); }
+/// The 'type' value ("chat"); MessageType(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, MessageType t) {
     return detail::print_enum(os, t, to_string(t), "MessageType");
 }
@@ -67,17 +73,22 @@ inline std::ostream& operator<<(std::ostream& os, PresenceType t) {
 inline std::ostream& operator<<(std::ostream& os, Show s) {
     return detail::print_enum(os, s, s == Show::none ? std::string_view("none") : to_string(s), "Show");
 }
+/// "client" or "server".
 inline std::ostream& operator<<(std::ostream& os, role r) { return os << to_string(r); }
+/// "receiver" or "sender".
 inline std::ostream& operator<<(std::ostream& os, side s) { return os << to_string(s); }
 /// The code's name (to_string(errc): "invalid_utf8", "unknown" outside the enumeration).
 inline std::ostream& operator<<(std::ostream& os, errc c) { return os << to_string(c); }
 
+/// The condition's element name ("policy-violation"); StreamCondition(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, StreamCondition c) {
     return detail::print_enum(os, c, to_string(c), "StreamCondition");
 }
+/// The enumerator's name ("need_more"); StreamEventType(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, StreamEventType t) {
     return detail::print_enum(os, t, to_string(t), "StreamEventType");
 }
+/// The enumerator's name ("iq"); ElementKind(N) outside the enumeration.
 inline std::ostream& operator<<(std::ostream& os, ElementKind k) { return detail::print_enum(os, k, to_string(k), "ElementKind"); }
 
 /// "type condition", then " (uri)" for gone and redirect and ": text" when there is a text:
@@ -100,17 +111,23 @@ template <class Type, class P>
 std::ostream& operator<<(std::ostream& os, const Iq<Type, P>& iq) {
     return detail::print_stanza(os, iq);
 }
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
 inline std::ostream& operator<<(std::ostream& os, const AnyIq& iq) { return detail::print_stanza(os, iq); }
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
 template <class Type, class... Exts>
 std::ostream& operator<<(std::ostream& os, const Message<Type, Exts...>& m) {
     return detail::print_stanza(os, m);
 }
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
 template <class Type, class... Exts>
 std::ostream& operator<<(std::ostream& os, const Presence<Type, Exts...>& p) {
     return detail::print_stanza(os, p);
 }
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
 inline std::ostream& operator<<(std::ostream& os, const AnyMessage& m) { return detail::print_stanza(os, m); }
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
 inline std::ostream& operator<<(std::ostream& os, const AnyPresence& p) { return detail::print_stanza(os, p); }
+/// The canonical XML of the stanza, or "<invalid: message>" when serialize() refuses it.
 inline std::ostream& operator<<(std::ostream& os, const AnyStanza& s) { return detail::print_stanza(os, s); }
 
 /// The types printed above, which stanza/format.hpp gives a fmt::formatter (a header of

@@ -23,13 +23,18 @@ namespace xstanza {
 template <class T>
 class owned {
 public:
+    /// The stanza.
     const T& operator*() const noexcept { return *value_; }
+    /// The stanza's members.
     const T* operator->() const noexcept { return &*value_; }
+    /// The stanza.
     const T& get() const noexcept { return *value_; }
     /// The canonical XML the copy was made from.
     std::string_view xml() const noexcept { return xml_; }
 
+    /// Moves the stanza and its storage; the views stay valid.
     owned(owned&&) noexcept = default;
+    /// Moves the stanza and its storage; the views stay valid.
     owned& operator=(owned&&) noexcept = default;
     owned(const owned&) = delete;
     owned& operator=(const owned&) = delete;

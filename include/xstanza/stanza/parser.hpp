@@ -67,10 +67,13 @@ public:
     explicit Parser(parse_limits limits = {}, xstanza::rules r = xstanza::rules::receiver()) noexcept
         : limits_(limits), rules_(r), doc_(detail::new_pooled_doc()) {}
 
+    /// The limits parses apply.
     const parse_limits& limits() const noexcept { return limits_; }
+    /// Changes the limits for the next parses.
     void set_limits(const parse_limits& limits) noexcept { limits_ = limits; }
     /// The rules parses apply.
     xstanza::rules rules() const noexcept { return rules_; }
+    /// Changes the rules for the next parses.
     void set_rules(xstanza::rules r) noexcept { rules_ = r; }
 
     /// Parses `size` bytes at `data` in situ: the bytes are modified (references decoded
@@ -155,6 +158,7 @@ public:
         static_assert(detail::is_message<T>::value, "Parser::cast<T>(AnyMessage): T is a Message<Type, Exts...>");
         return cast_stanza<T>(any, "message");
     }
+    /// The same for a presence.
     template <class T>
     result<T> cast(const AnyPresence& any) noexcept {
         static_assert(detail::is_presence<T>::value, "Parser::cast<T>(AnyPresence): T is a Presence<Type, Exts...>");

@@ -230,8 +230,11 @@ result<std::string> to_xml(const T& stanza, role sender = role::client) noexcept
 /// What serialize_into reports: an error (buffer_too_small among them) and the size the
 /// complete output needs, so that a caller can retry with a buffer that large.
 struct [[nodiscard]] serialize_result {
+    /// The error; errc::ok when the stanza was written whole.
     codec_error error;
+    /// The size of the complete output, whether or not it fitted.
     std::size_t size = 0;
+    /// True when the stanza was written (no error).
     explicit operator bool() const noexcept { return !error; }
 };
 

@@ -116,10 +116,16 @@ public:
     }
     /// The attributes, in document order.
     struct attribute_range {
+        ///@{
+        /// The first attribute (b) and past the last (e).
         xstanza::attribute::iterator b, e;
+        ///@}
+        /// The first attribute.
         xstanza::attribute::iterator begin() const noexcept { return b; }
+        /// Past the last attribute.
         xstanza::attribute::iterator end() const noexcept { return e; }
     };
+    /// The attributes, in document order.
     attribute_range attributes() const noexcept {
         return {{node_->first_attribute(), context_}, {nullptr, context_}};
     }
@@ -144,7 +150,9 @@ public:
 
     /// Forward range over the child elements.
     using iterator = detail::view_iterator<detail::xml_node, element>;
+    /// The first child element.
     iterator begin() const noexcept { return iterator(node_->first_node(), context_); }
+    /// Past the last child element.
     iterator end() const noexcept { return iterator(nullptr, context_); }
 
 private:

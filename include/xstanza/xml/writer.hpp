@@ -27,6 +27,7 @@ class xml_writer {
 public:
     /// Receives output in chunks; returns false when it cannot take them (out of memory).
     using sink_fn = bool (*)(void* context, const char* data, std::size_t size) noexcept;
+    /// The deepest nesting open() accepts; deeper is invalid_data.
     static constexpr std::size_t max_depth = 32;
 
     /// `sender` is the role of the entity whose output this is: the sender's rules that
@@ -79,7 +80,9 @@ public:
         put(name);
         put("='");
     }
+    /// Writes a piece of the attribute's value, escaped.
     void attribute_piece(std::string_view value) noexcept { escape(value, true); }
+    /// Ends the attribute.
     void attribute_end() noexcept {
         if (failed()) return;
         put('\'');
@@ -118,7 +121,9 @@ public:
     void fail(errc code, const Parts&... parts) noexcept {
         if (!failed()) error_ = parse_error::make(code, written_ + len_, parts...);
     }
+    /// True once some data could not be written (see error()).
     bool failed() const noexcept { return error_.code() != errc::ok; }
+    /// The first error; errc::ok when none.
     const parse_error& error() const noexcept { return error_; }
 
     /// Flushes the buffer; returns the error, if any.
