@@ -2608,11 +2608,14 @@ private:
 
 namespace xstanza {
 
-/// Message type tags (RFC 6121 §5.2.2); Error is shared with Iq and Presence.
-struct Chat { static constexpr std::string_view name = "chat"; };
-struct Groupchat { static constexpr std::string_view name = "groupchat"; };
-struct Headline { static constexpr std::string_view name = "headline"; };
-struct Normal { static constexpr std::string_view name = "normal"; };
+/// Message type tag (RFC 6121 §5.2.2): a one-to-one chat; Error is shared with Iq and Presence.
+struct Chat { static constexpr std::string_view name = "chat"; /**< the 'type' value */ };
+/// Message type tag: a multi-user chat message (RFC 6121 §5.2.2).
+struct Groupchat { static constexpr std::string_view name = "groupchat"; /**< the 'type' value */ };
+/// Message type tag: an alert or notification, no reply expected (RFC 6121 §5.2.2).
+struct Headline { static constexpr std::string_view name = "headline"; /**< the 'type' value */ };
+/// Message type tag: a standalone message, the default (RFC 6121 §5.2.2).
+struct Normal { static constexpr std::string_view name = "normal"; /**< the 'type' value */ };
 
 /// The runtime counterpart of the tags, for AnyMessage.
 enum class MessageType : unsigned char { normal, chat, groupchat, headline, error };
@@ -2629,16 +2632,21 @@ constexpr std::string_view to_string(MessageType t) noexcept {
     return "";
 }
 
+/// The MessageType of a tag.
 template <class Type> inline constexpr MessageType message_type_of = MessageType::normal;
+/// The MessageType of Chat.
 template <> inline constexpr MessageType message_type_of<Chat> = MessageType::chat;
+/// The MessageType of Groupchat.
 template <> inline constexpr MessageType message_type_of<Groupchat> = MessageType::groupchat;
+/// The MessageType of Headline.
 template <> inline constexpr MessageType message_type_of<Headline> = MessageType::headline;
+/// The MessageType of Error.
 template <> inline constexpr MessageType message_type_of<Error> = MessageType::error;
 
 /// A <thread/> (RFC 6121 §5.2.5): an opaque conversation id, compared exactly, and the
 /// thread it branched from, which must differ from it.
 struct Thread {
-    kept_view id;
+    kept_view id;        ///< the thread's id, opaque, compared exactly
     kept_view parent{};  ///< empty: none
 
     friend bool operator==(const Thread& a, const Thread& b) noexcept { return a.id == b.id && a.parent == b.parent; }
@@ -2666,6 +2674,7 @@ struct message_fields {
     }
 
 protected:
+    /// Field-wise equality, for the stanzas' operator==.
     bool same_fields(const message_fields& o) const noexcept {
         return id == o.id && from == o.from && to == o.to && lang == o.lang && bodies == o.bodies &&
                subjects == o.subjects && thread == o.thread && extensions == o.extensions;
@@ -2705,8 +2714,8 @@ class Message : public message_fields, public detail::message_error<Type>, publi
     static_assert(detail::check_message<Type, Exts...>(), "see the message above");
 
 public:
-    using type_tag = Type;
-    static constexpr MessageType type = message_type_of<Type>;
+    using type_tag = Type;                                       ///< the type tag
+    static constexpr MessageType type = message_type_of<Type>;   ///< the type, at run time
 
     /// A message of a type other than error.
     template <class T = Type, std::enable_if_t<!std::is_same_v<T, Error>, int> = 0>
@@ -2726,6 +2735,7 @@ public:
 
     /// Sets 'to' and returns *this, for building in one expression.
     Message& set_to(const Jid& j) & noexcept { to = j; return *this; }
+    /// Sets 'from' and returns *this.
     Message& set_from(const Jid& j) & noexcept { from = j; return *this; }
 
     friend bool operator==(const Message& a, const Message& b) noexcept {
@@ -2741,7 +2751,7 @@ public:
 struct AnyMessage : message_fields {
     AnyMessage() noexcept {}
 
-    MessageType type = MessageType::normal;
+    MessageType type = MessageType::normal;  ///< the message's type (normal when absent or unknown)
     std::optional<StanzaError> error{};   ///< set exactly when type is error
     /// A 'type' the receiver did not understand, as written: RFC 6121 §5.2.2 makes such a
     /// message normal (`type` is then normal). Never written; not compared.
@@ -2814,13 +2824,19 @@ namespace xstanza {
 
 /// Presence type tags (RFC 6121 §4.7.1). Available stands for the absent 'type' attribute
 /// (there is no type='available'); Error is shared with Iq and Message.
-struct Available { static constexpr std::string_view name = ""; };
-struct Unavailable { static constexpr std::string_view name = "unavailable"; };
-struct Subscribe { static constexpr std::string_view name = "subscribe"; };
-struct Subscribed { static constexpr std::string_view name = "subscribed"; };
-struct Unsubscribe { static constexpr std::string_view name = "unsubscribe"; };
-struct Unsubscribed { static constexpr std::string_view name = "unsubscribed"; };
-struct Probe { static constexpr std::string_view name = "probe"; };
+struct Available { static constexpr std::string_view name = ""; /**< no 'type' value */ };
+/// Presence type tag: no longer available (RFC 6121 §4.5).
+struct Unavailable { static constexpr std::string_view name = "unavailable"; /**< the 'type' value */ };
+/// Presence type tag: a subscription request (RFC 6121 §3.1).
+struct Subscribe { static constexpr std::string_view name = "subscribe"; /**< the 'type' value */ };
+/// Presence type tag: a subscription approved (RFC 6121 §3.1.4, §3.4).
+struct Subscribed { static constexpr std::string_view name = "subscribed"; /**< the 'type' value */ };
+/// Presence type tag: unsubscribing (RFC 6121 §3.3).
+struct Unsubscribe { static constexpr std::string_view name = "unsubscribe"; /**< the 'type' value */ };
+/// Presence type tag: a request denied or a subscription cancelled (RFC 6121 §3.1.4, §3.2).
+struct Unsubscribed { static constexpr std::string_view name = "unsubscribed"; /**< the 'type' value */ };
+/// Presence type tag: a server's request for current presence (RFC 6121 §4.3).
+struct Probe { static constexpr std::string_view name = "probe"; /**< the 'type' value */ };
 
 /// The runtime counterpart of the tags, for AnyPresence.
 enum class PresenceType : unsigned char { available, unavailable, subscribe, subscribed, unsubscribe, unsubscribed, probe, error };
@@ -2840,13 +2856,21 @@ constexpr std::string_view to_string(PresenceType t) noexcept {
     return "";
 }
 
+/// The PresenceType of a tag.
 template <class Type> inline constexpr PresenceType presence_type_of = PresenceType::available;
+/// The PresenceType of Unavailable.
 template <> inline constexpr PresenceType presence_type_of<Unavailable> = PresenceType::unavailable;
+/// The PresenceType of Subscribe.
 template <> inline constexpr PresenceType presence_type_of<Subscribe> = PresenceType::subscribe;
+/// The PresenceType of Subscribed.
 template <> inline constexpr PresenceType presence_type_of<Subscribed> = PresenceType::subscribed;
+/// The PresenceType of Unsubscribe.
 template <> inline constexpr PresenceType presence_type_of<Unsubscribe> = PresenceType::unsubscribe;
+/// The PresenceType of Unsubscribed.
 template <> inline constexpr PresenceType presence_type_of<Unsubscribed> = PresenceType::unsubscribed;
+/// The PresenceType of Probe.
 template <> inline constexpr PresenceType presence_type_of<Probe> = PresenceType::probe;
+/// The PresenceType of Error.
 template <> inline constexpr PresenceType presence_type_of<Error> = PresenceType::error;
 
 /// The availability sub-state (RFC 6121 §4.7.2.1); none: no <show/>, plainly available.
@@ -2879,6 +2903,7 @@ struct presence_fields {
     }
 
 protected:
+    /// Field-wise equality, for the stanzas' operator==.
     bool same_fields(const presence_fields& o) const noexcept {
         return id == o.id && from == o.from && to == o.to && lang == o.lang && statuses == o.statuses &&
                extensions == o.extensions;
@@ -2952,8 +2977,8 @@ class Presence : public presence_fields, public detail::presence_body<Type>, pub
     static_assert(detail::check_presence<Type, Exts...>(), "see the message above");
 
 public:
-    using type_tag = Type;
-    static constexpr PresenceType type = presence_type_of<Type>;
+    using type_tag = Type;                                        ///< the type tag
+    static constexpr PresenceType type = presence_type_of<Type>;  ///< the type, at run time
 
     template <class T = Type, std::enable_if_t<!std::is_same_v<T, Error>, int> = 0>
     Presence() noexcept {}
@@ -2967,7 +2992,9 @@ public:
                       "Presence<Error>: an error presence needs a StanzaError: Presence<Error>(StanzaError{type, condition}) (RFC 6120 8.3.1)");
     }
 
+    /// Sets 'to' and returns *this, for building in one expression.
     Presence& set_to(const Jid& j) & noexcept { to = j; return *this; }
+    /// Sets 'from' and returns *this.
     Presence& set_from(const Jid& j) & noexcept { from = j; return *this; }
 
     friend bool operator==(const Presence& a, const Presence& b) noexcept {
@@ -2983,7 +3010,7 @@ public:
 struct AnyPresence : presence_fields {
     AnyPresence() noexcept {}
 
-    PresenceType type = PresenceType::available;
+    PresenceType type = PresenceType::available;  ///< the presence's type (available when absent)
     Show show = Show::none;           ///< only on available presence (see Presence)
     std::optional<int> priority{};    ///< likewise; -128..127
     std::optional<StanzaError> error{};  ///< set exactly when type is error
@@ -11335,7 +11362,7 @@ struct placement_rule<DiscoInfoQuery> {
     template <class Type>
     static constexpr void check() {
         static_assert(Type::name != std::string_view("set"),
-                      "Iq<Set, DiscoInfoQuery>: a disco#info query is sent in a get and answered in a result (XEP-0030 §3.1)");
+                      "Iq<Set, DiscoInfoQuery>: a disco#info query is sent in a get and answered in a result (XEP-0030 3.1)");
     }
 };
 template <>
@@ -11343,7 +11370,7 @@ struct placement_rule<DiscoItemsQuery> {
     template <class Type>
     static constexpr void check() {
         static_assert(Type::name != std::string_view("set"),
-                      "Iq<Set, DiscoItemsQuery>: a disco#items query is sent in a get and answered in a result (XEP-0030 §4.1)");
+                      "Iq<Set, DiscoItemsQuery>: a disco#items query is sent in a get and answered in a result (XEP-0030 4.1)");
     }
 };
 template <>
@@ -11351,7 +11378,7 @@ struct reply_rule<DiscoInfoQuery> {
     template <class R>
     static constexpr void check() {
         static_assert(is_reply_v<DiscoInfoQuery, R>,
-                      "make_result(disco#info query, reply): a disco#info get is answered by a DiscoInfoQuery (XEP-0030 §3.1)");
+                      "make_result(disco#info query, reply): a disco#info get is answered by a DiscoInfoQuery (XEP-0030 3.1)");
     }
 };
 template <>
@@ -11359,7 +11386,7 @@ struct reply_rule<DiscoItemsQuery> {
     template <class R>
     static constexpr void check() {
         static_assert(is_reply_v<DiscoItemsQuery, R>,
-                      "make_result(disco#items query, reply): a disco#items get is answered by a DiscoItemsQuery (XEP-0030 §4.1)");
+                      "make_result(disco#items query, reply): a disco#items get is answered by a DiscoItemsQuery (XEP-0030 4.1)");
     }
 };
 }  // namespace detail
@@ -11798,7 +11825,7 @@ struct placement_rule<Bind> {
     template <class Type>
     static constexpr void check() {
         static_assert(Type::name != std::string_view("get"),
-                      "Iq<Get, Bind>: a client binds a resource with a set (RFC 6120 §7.6, §7.7)");
+                      "Iq<Get, Bind>: a client binds a resource with a set (RFC 6120 7.6, 7.7)");
     }
 };
 template <>
@@ -11806,7 +11833,7 @@ struct reply_rule<Bind> {
     template <class R>
     static constexpr void check() {
         static_assert(is_reply_v<Bind, R>,
-                      "make_result(bind, reply): a bind set is answered by a Bind carrying the full JID (RFC 6120 §7.6.1)");
+                      "make_result(bind, reply): a bind set is answered by a Bind carrying the full JID (RFC 6120 7.6.1)");
     }
 };
 }  // namespace detail

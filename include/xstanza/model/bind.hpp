@@ -47,7 +47,7 @@ struct placement_rule<Bind> {
     template <class Type>
     static constexpr void check() {
         static_assert(Type::name != std::string_view("get"),
-                      "Iq<Get, Bind>: a client binds a resource with a set (RFC 6120 §7.6, §7.7)");
+                      "Iq<Get, Bind>: a client binds a resource with a set (RFC 6120 7.6, 7.7)");
     }
 };
 template <>
@@ -55,7 +55,7 @@ struct reply_rule<Bind> {
     template <class R>
     static constexpr void check() {
         static_assert(is_reply_v<Bind, R>,
-                      "make_result(bind, reply): a bind set is answered by a Bind carrying the full JID (RFC 6120 §7.6.1)");
+                      "make_result(bind, reply): a bind set is answered by a Bind carrying the full JID (RFC 6120 7.6.1)");
     }
 };
 }  // namespace detail

@@ -116,7 +116,7 @@ struct placement_rule<DiscoInfoQuery> {
     template <class Type>
     static constexpr void check() {
         static_assert(Type::name != std::string_view("set"),
-                      "Iq<Set, DiscoInfoQuery>: a disco#info query is sent in a get and answered in a result (XEP-0030 §3.1)");
+                      "Iq<Set, DiscoInfoQuery>: a disco#info query is sent in a get and answered in a result (XEP-0030 3.1)");
     }
 };
 template <>
@@ -124,7 +124,7 @@ struct placement_rule<DiscoItemsQuery> {
     template <class Type>
     static constexpr void check() {
         static_assert(Type::name != std::string_view("set"),
-                      "Iq<Set, DiscoItemsQuery>: a disco#items query is sent in a get and answered in a result (XEP-0030 §4.1)");
+                      "Iq<Set, DiscoItemsQuery>: a disco#items query is sent in a get and answered in a result (XEP-0030 4.1)");
     }
 };
 template <>
@@ -132,7 +132,7 @@ struct reply_rule<DiscoInfoQuery> {
     template <class R>
     static constexpr void check() {
         static_assert(is_reply_v<DiscoInfoQuery, R>,
-                      "make_result(disco#info query, reply): a disco#info get is answered by a DiscoInfoQuery (XEP-0030 §3.1)");
+                      "make_result(disco#info query, reply): a disco#info get is answered by a DiscoInfoQuery (XEP-0030 3.1)");
     }
 };
 template <>
@@ -140,7 +140,7 @@ struct reply_rule<DiscoItemsQuery> {
     template <class R>
     static constexpr void check() {
         static_assert(is_reply_v<DiscoItemsQuery, R>,
-                      "make_result(disco#items query, reply): a disco#items get is answered by a DiscoItemsQuery (XEP-0030 §4.1)");
+                      "make_result(disco#items query, reply): a disco#items get is answered by a DiscoItemsQuery (XEP-0030 4.1)");
     }
 };
 }  // namespace detail

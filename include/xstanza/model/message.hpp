@@ -17,11 +17,14 @@
 
 namespace xstanza {
 
-/// Message type tags (RFC 6121 §5.2.2); Error is shared with Iq and Presence.
-struct Chat { static constexpr std::string_view name = "chat"; };
-struct Groupchat { static constexpr std::string_view name = "groupchat"; };
-struct Headline { static constexpr std::string_view name = "headline"; };
-struct Normal { static constexpr std::string_view name = "normal"; };
+/// Message type tag (RFC 6121 §5.2.2): a one-to-one chat; Error is shared with Iq and Presence.
+struct Chat { static constexpr std::string_view name = "chat"; /**< the 'type' value */ };
+/// Message type tag: a multi-user chat message (RFC 6121 §5.2.2).
+struct Groupchat { static constexpr std::string_view name = "groupchat"; /**< the 'type' value */ };
+/// Message type tag: an alert or notification, no reply expected (RFC 6121 §5.2.2).
+struct Headline { static constexpr std::string_view name = "headline"; /**< the 'type' value */ };
+/// Message type tag: a standalone message, the default (RFC 6121 §5.2.2).
+struct Normal { static constexpr std::string_view name = "normal"; /**< the 'type' value */ };
 
 /// The runtime counterpart of the tags, for AnyMessage.
 enum class MessageType : unsigned char { normal, chat, groupchat, headline, error };
@@ -38,16 +41,21 @@ constexpr std::string_view to_string(MessageType t) noexcept {
     return "";
 }
 
+/// The MessageType of a tag.
 template <class Type> inline constexpr MessageType message_type_of = MessageType::normal;
+/// The MessageType of Chat.
 template <> inline constexpr MessageType message_type_of<Chat> = MessageType::chat;
+/// The MessageType of Groupchat.
 template <> inline constexpr MessageType message_type_of<Groupchat> = MessageType::groupchat;
+/// The MessageType of Headline.
 template <> inline constexpr MessageType message_type_of<Headline> = MessageType::headline;
+/// The MessageType of Error.
 template <> inline constexpr MessageType message_type_of<Error> = MessageType::error;
 
 /// A <thread/> (RFC 6121 §5.2.5): an opaque conversation id, compared exactly, and the
 /// thread it branched from, which must differ from it.
 struct Thread {
-    kept_view id;
+    kept_view id;        ///< the thread's id, opaque, compared exactly
     kept_view parent{};  ///< empty: none
 
     friend bool operator==(const Thread& a, const Thread& b) noexcept { return a.id == b.id && a.parent == b.parent; }
@@ -75,6 +83,7 @@ struct message_fields {
     }
 
 protected:
+    /// Field-wise equality, for the stanzas' operator==.
     bool same_fields(const message_fields& o) const noexcept {
         return id == o.id && from == o.from && to == o.to && lang == o.lang && bodies == o.bodies &&
                subjects == o.subjects && thread == o.thread && extensions == o.extensions;
@@ -114,8 +123,8 @@ class Message : public message_fields, public detail::message_error<Type>, publi
     static_assert(detail::check_message<Type, Exts...>(), "see the message above");
 
 public:
-    using type_tag = Type;
-    static constexpr MessageType type = message_type_of<Type>;
+    using type_tag = Type;                                       ///< the type tag
+    static constexpr MessageType type = message_type_of<Type>;   ///< the type, at run time
 
     /// A message of a type other than error.
     template <class T = Type, std::enable_if_t<!std::is_same_v<T, Error>, int> = 0>
@@ -135,6 +144,7 @@ public:
 
     /// Sets 'to' and returns *this, for building in one expression.
     Message& set_to(const Jid& j) & noexcept { to = j; return *this; }
+    /// Sets 'from' and returns *this.
     Message& set_from(const Jid& j) & noexcept { from = j; return *this; }
 
     friend bool operator==(const Message& a, const Message& b) noexcept {
@@ -150,7 +160,7 @@ public:
 struct AnyMessage : message_fields {
     AnyMessage() noexcept {}
 
-    MessageType type = MessageType::normal;
+    MessageType type = MessageType::normal;  ///< the message's type (normal when absent or unknown)
     std::optional<StanzaError> error{};   ///< set exactly when type is error
     /// A 'type' the receiver did not understand, as written: RFC 6121 §5.2.2 makes such a
     /// message normal (`type` is then normal). Never written; not compared.

@@ -20,13 +20,19 @@ namespace xstanza {
 
 /// Presence type tags (RFC 6121 §4.7.1). Available stands for the absent 'type' attribute
 /// (there is no type='available'); Error is shared with Iq and Message.
-struct Available { static constexpr std::string_view name = ""; };
-struct Unavailable { static constexpr std::string_view name = "unavailable"; };
-struct Subscribe { static constexpr std::string_view name = "subscribe"; };
-struct Subscribed { static constexpr std::string_view name = "subscribed"; };
-struct Unsubscribe { static constexpr std::string_view name = "unsubscribe"; };
-struct Unsubscribed { static constexpr std::string_view name = "unsubscribed"; };
-struct Probe { static constexpr std::string_view name = "probe"; };
+struct Available { static constexpr std::string_view name = ""; /**< no 'type' value */ };
+/// Presence type tag: no longer available (RFC 6121 §4.5).
+struct Unavailable { static constexpr std::string_view name = "unavailable"; /**< the 'type' value */ };
+/// Presence type tag: a subscription request (RFC 6121 §3.1).
+struct Subscribe { static constexpr std::string_view name = "subscribe"; /**< the 'type' value */ };
+/// Presence type tag: a subscription approved (RFC 6121 §3.1.4, §3.4).
+struct Subscribed { static constexpr std::string_view name = "subscribed"; /**< the 'type' value */ };
+/// Presence type tag: unsubscribing (RFC 6121 §3.3).
+struct Unsubscribe { static constexpr std::string_view name = "unsubscribe"; /**< the 'type' value */ };
+/// Presence type tag: a request denied or a subscription cancelled (RFC 6121 §3.1.4, §3.2).
+struct Unsubscribed { static constexpr std::string_view name = "unsubscribed"; /**< the 'type' value */ };
+/// Presence type tag: a server's request for current presence (RFC 6121 §4.3).
+struct Probe { static constexpr std::string_view name = "probe"; /**< the 'type' value */ };
 
 /// The runtime counterpart of the tags, for AnyPresence.
 enum class PresenceType : unsigned char { available, unavailable, subscribe, subscribed, unsubscribe, unsubscribed, probe, error };
@@ -46,13 +52,21 @@ constexpr std::string_view to_string(PresenceType t) noexcept {
     return "";
 }
 
+/// The PresenceType of a tag.
 template <class Type> inline constexpr PresenceType presence_type_of = PresenceType::available;
+/// The PresenceType of Unavailable.
 template <> inline constexpr PresenceType presence_type_of<Unavailable> = PresenceType::unavailable;
+/// The PresenceType of Subscribe.
 template <> inline constexpr PresenceType presence_type_of<Subscribe> = PresenceType::subscribe;
+/// The PresenceType of Subscribed.
 template <> inline constexpr PresenceType presence_type_of<Subscribed> = PresenceType::subscribed;
+/// The PresenceType of Unsubscribe.
 template <> inline constexpr PresenceType presence_type_of<Unsubscribe> = PresenceType::unsubscribe;
+/// The PresenceType of Unsubscribed.
 template <> inline constexpr PresenceType presence_type_of<Unsubscribed> = PresenceType::unsubscribed;
+/// The PresenceType of Probe.
 template <> inline constexpr PresenceType presence_type_of<Probe> = PresenceType::probe;
+/// The PresenceType of Error.
 template <> inline constexpr PresenceType presence_type_of<Error> = PresenceType::error;
 
 /// The availability sub-state (RFC 6121 §4.7.2.1); none: no <show/>, plainly available.
@@ -85,6 +99,7 @@ struct presence_fields {
     }
 
 protected:
+    /// Field-wise equality, for the stanzas' operator==.
     bool same_fields(const presence_fields& o) const noexcept {
         return id == o.id && from == o.from && to == o.to && lang == o.lang && statuses == o.statuses &&
                extensions == o.extensions;
@@ -158,8 +173,8 @@ class Presence : public presence_fields, public detail::presence_body<Type>, pub
     static_assert(detail::check_presence<Type, Exts...>(), "see the message above");
 
 public:
-    using type_tag = Type;
-    static constexpr PresenceType type = presence_type_of<Type>;
+    using type_tag = Type;                                        ///< the type tag
+    static constexpr PresenceType type = presence_type_of<Type>;  ///< the type, at run time
 
     template <class T = Type, std::enable_if_t<!std::is_same_v<T, Error>, int> = 0>
     Presence() noexcept {}
@@ -173,7 +188,9 @@ public:
                       "Presence<Error>: an error presence needs a StanzaError: Presence<Error>(StanzaError{type, condition}) (RFC 6120 8.3.1)");
     }
 
+    /// Sets 'to' and returns *this, for building in one expression.
     Presence& set_to(const Jid& j) & noexcept { to = j; return *this; }
+    /// Sets 'from' and returns *this.
     Presence& set_from(const Jid& j) & noexcept { from = j; return *this; }
 
     friend bool operator==(const Presence& a, const Presence& b) noexcept {
@@ -189,7 +206,7 @@ public:
 struct AnyPresence : presence_fields {
     AnyPresence() noexcept {}
 
-    PresenceType type = PresenceType::available;
+    PresenceType type = PresenceType::available;  ///< the presence's type (available when absent)
     Show show = Show::none;           ///< only on available presence (see Presence)
     std::optional<int> priority{};    ///< likewise; -128..127
     std::optional<StanzaError> error{};  ///< set exactly when type is error
