@@ -6,6 +6,7 @@
 #define XSTANZA_STANZA_PARSER_HPP
 
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,7 @@
 #include "../xml/dom.hpp"
 #include "../xml/element.hpp"
 #include "../xml/scan.hpp"
+#include "checked.hpp"
 #include "fill.hpp"
 #include "payload_decode.hpp"
 
@@ -116,12 +118,20 @@ public:
     result<T> parse(std::string_view input, const stream_context& stream) noexcept {
         if (input.size() > limits_.max_input_bytes)
             return codec_error::make(errc::input_too_large, 0, "input larger than the limit");
+#if defined(XSTANZA_CHECKED)
+        // Checked mode (stanza/checked.hpp): each copy in pages of its own, the previous made unreadable.
+        char* copy = checked_copy_.renew(input.size() + 1);
+        if (!copy) return codec_error(errc::out_of_memory, 0, "out of memory copying the input");
+        if (!input.empty()) std::memcpy(copy, input.data(), input.size());
+        return parse_in_situ<T>(copy, input.size(), stream);
+#else
         try {
             copy_.assign(input.data(), input.size());
         } catch (...) {
             return codec_error(errc::out_of_memory, 0, "out of memory copying the input");
         }
         return parse_in_situ<T>(copy_.data(), copy_.size(), stream);
+#endif
     }
 
     /// Checks that `input` is a valid stanza (an IQ, a message or a presence) without keeping
@@ -435,6 +445,29 @@ private:
     std::unique_ptr<detail::xml_doc> doc_;
     detail::scanner scanner_;
     std::string copy_;
+#if defined(XSTANZA_CHECKED)
+    // parse()'s copy in checked mode: made unreadable when replaced, moved with the Parser.
+    struct checked_copy {
+        detail::checked::region r;
+        checked_copy() noexcept = default;
+        checked_copy(checked_copy&& o) noexcept : r(o.r) { o.r = {}; }
+        checked_copy& operator=(checked_copy&& o) noexcept {
+            if (this != &o) {
+                detail::checked::poison(r);
+                r = o.r;
+                o.r = {};
+            }
+            return *this;
+        }
+        ~checked_copy() { detail::checked::poison(r); }
+        char* renew(std::size_t size) noexcept {
+            detail::checked::poison(r);
+            r = detail::checked::acquire(size);
+            return r.base;
+        }
+    };
+    checked_copy checked_copy_;
+#endif
     parse_storage storage_;                // lists and decoded texts of the latest parse
     detail::doc_context context_{};        // typed codecs decode in place
     mutable detail::doc_context copy_context_{};  // views of opaque payloads decode into storage_
