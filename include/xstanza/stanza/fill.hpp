@@ -56,7 +56,7 @@ public:
         if (!kept_) return codec_error(errc::out_of_memory, c.offset(), "out of memory keeping an extension");
         const child_span& s = env_.children[index];
         OpaqueElement o;
-        if (codec_error e = read_opaque(c, env_.base, s.begin, s.end, s.outer_prefix, o)) return e;
+        if (codec_error e = read_opaque(c, env_.base, s.begin, s.end, s.outer_prefix, o, kind_)) return e;
         try {
             kept_->push_back(o);
         } catch (...) {
