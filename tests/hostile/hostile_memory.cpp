@@ -10,9 +10,10 @@
 // RapidXML block cached by an earlier parse hides an allocation. README.md, "Security and limits" quotes the
 // constant, and the memory a thread keeps cached between parses.
 //
-// Time too: parsing and serializing 16 times the input may take at most 64 times as long
-// (n log n passes, n^2 does not: 46,000 bodies in distinct languages checked pairwise were
-// a billion comparisons).
+// Time too: parsing and serializing 16 times the input may take at most 128 times as long
+// (n log n passes, with room for a larger input's cache misses and a busy machine; n^2, 256
+// times, does not: 46,000 bodies in distinct languages checked pairwise were a billion
+// comparisons, 232 to 273 times as long).
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
@@ -195,7 +196,7 @@ int main() {
             for (int again = 0; again < 2; ++again) seconds = std::min(seconds, run(input).seconds);
             if (n == sizes[0]) small_seconds = std::max(seconds, 0.002);
             else
-                HOSTILE_CHECK(seconds <= 64 * small_seconds, "%s: 16 times the input took %.0f times as long (%.3f s)",
+                HOSTILE_CHECK(seconds <= 128 * small_seconds, "%s: 16 times the input took %.0f times as long (%.3f s)",
                               s.name, seconds / small_seconds, seconds);
             const double ratio = double(m.copying) / double(input.size());
             worst = std::max(worst, double(m.copying > memory_overhead ? m.copying - memory_overhead : 0) /
