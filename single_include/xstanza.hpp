@@ -6823,22 +6823,25 @@ struct opaque_access {
 
 // ---- reading ----
 
-/// The payload `p` of a stanza, kept as its bytes [begin, end) of `input`. `outer_prefix`:
-/// its subtree uses a prefix declared on the stanza element, which its bytes alone would lose.
+/// The payload `p` of an IQ, or an extension element of a message or presence (`kind`), kept
+/// as its bytes [begin, end) of `input`. `outer_prefix`: its subtree uses a prefix declared on
+/// the stanza element, which its bytes alone would lose.
 inline codec_error read_opaque(const element& p, const char* input, std::size_t begin, std::size_t end, bool outer_prefix,
-                               OpaqueElement& out) noexcept {
+                               OpaqueElement& out, StanzaKind kind = StanzaKind::iq) noexcept {
     const std::string_view ns = p.ns();
+    const std::string_view what = kind == StanzaKind::iq ? "payload <" : "extension <";
     if (outer_prefix)
-        return codec_error::make(errc::unsupported, begin, "payload <", p.qname(),
-                                 "> uses a namespace prefix declared on <iq>; xstanza keeps payloads as self-contained bytes");
+        return codec_error::make(errc::unsupported, begin, what, p.qname(), "> uses a namespace prefix declared on <",
+                                 to_string(kind), ">; xstanza keeps ", kind == StanzaKind::iq ? "payloads" : "extensions",
+                                 " as self-contained bytes");
     // Namespaces in XML 1.0 §6.2: without an xmlns of its own, an unprefixed payload is in the
-    // default namespace declared on <iq>, which its bytes alone would lose (serialize writes none).
+    // default namespace declared on the stanza, which its bytes alone would lose (serialize writes none).
     if (!ns.empty() && p.unprefixed() && !p.find("xmlns"))
-        return codec_error::make(errc::unsupported, begin, "payload <", p.qname(),
+        return codec_error::make(errc::unsupported, begin, what, p.qname(),
                                  "> has no xmlns of its own: it would be in the stanza's namespace '", ns, "'");
     // RFC 6120 §8.4: an extension element has a namespace of its own.
     if (!is_extension_namespace(ns))
-        return codec_error::make(errc::wrong_namespace, begin, "payload <", p.qname(), "> in namespace '", ns,
+        return codec_error::make(errc::wrong_namespace, begin, what, p.qname(), "> in namespace '", ns,
                                  "'; an extension element has a namespace of its own (RFC 6120 §8.4)");
     out = OpaqueElement(p.name(), ns, std::string_view(input + begin, end - begin));
     opaque_access::mark_parsed(out);
@@ -7306,8 +7309,8 @@ inline bool less(std::string_view a, std::string_view b) noexcept {
 /// possesses an 'xml:lang' attribute with a distinct language value (either explicitly or by
 /// inheritance)". True when a language repeats, which `dup` then names. A text without
 /// xml:lang is in `stanza_lang`. Above eight texts the languages are sorted in `scratch` (a
-/// parse's storage, so that hostile input cannot make the check quadratic); `oom` reports
-/// that it could not grow.
+/// parse's storage, or the writer's own vector, so that hostile input cannot make the check
+/// quadratic); `oom` reports that it could not grow.
 inline bool duplicate_lang(const lang_texts& texts, std::string_view stanza_lang, std::vector<std::string_view>* scratch,
                            std::string_view& dup, bool& oom) noexcept {
     const std::size_t n = texts.size();
@@ -7380,14 +7383,17 @@ inline codec_error check_langs(const lang_texts& texts, std::string_view stanza_
 
 // ---- writing ----
 
-/// Writes the texts of one kind (<body/>...), after checking their languages are distinct.
+/// Writes the texts of one kind (<body/>...), after checking their languages are distinct
+/// (sorted beyond eight texts, as when reading: a parsed message may hold 100,000 bodies).
 inline void write_lang_texts(xml_writer& w, std::string_view name, const lang_texts& texts,
                              std::string_view stanza_lang) noexcept {
     bool oom = false;
     std::string_view dup;
-    if (duplicate_lang(texts, stanza_lang, nullptr, dup, oom))
+    std::vector<std::string_view> scratch;  // used beyond eight texts only
+    if (duplicate_lang(texts, stanza_lang, &scratch, dup, oom))
         return w.fail(errc::invalid_data, "two <", name, "/> in language '", dup,
                       "'; several are allowed only in distinct languages (RFC 6121 §5.2.3, §5.2.4, §4.7.2.2)");
+    if (oom) return w.fail(errc::out_of_memory, "out of memory checking the languages of <", name, "/>");
     for (const LangText& t : texts) {
         writer_access::open(w, name, "jabber:client");
         write_lang(w, t.lang);
@@ -7890,7 +7896,7 @@ public:
         if (!kept_) return codec_error(errc::out_of_memory, c.offset(), "out of memory keeping an extension");
         const child_span& s = env_.children[index];
         OpaqueElement o;
-        if (codec_error e = read_opaque(c, env_.base, s.begin, s.end, s.outer_prefix, o)) return e;
+        if (codec_error e = read_opaque(c, env_.base, s.begin, s.end, s.outer_prefix, o, kind_)) return e;
         try {
             kept_->push_back(o);
         } catch (...) {
@@ -8049,19 +8055,19 @@ codec_error cast_extensions(extension_list all, Stanza<Type, Exts...>& s, parse_
         std::vector<OpaqueElement>* kept = lists ? lists->next() : nullptr;
         if (!kept) return codec_error(errc::out_of_memory, 0, "out of memory casting the extensions");
         for (const OpaqueElement& o : all) {
+            // Found in the latest parse's tree by its place first (its bytes are read only
+            // then: those of an earlier parse may be gone, stanza/checked.hpp).
+            const element e = view_of(o);
+            if (!e)
+                return codec_error(errc::payload_mismatch, 0,
+                                   "an extension that is not of the latest parse; cast a stanza before parsing the next");
             bool taken = false;
             codec_error err;
             auto try_one = [&](auto tag) {
                 using P = typename decltype(tag)::type;
                 std::optional<P>& slot = s.template get<P>();
-                if (taken || err || slot || o.name != payload_traits<P>::name || o.ns != payload_traits<P>::ns) return;
+                if (taken || slot || !e.is(payload_traits<P>::name, payload_traits<P>::ns)) return;
                 taken = true;
-                const element e = view_of(o);
-                if (!e) {
-                    err = codec_error::make(errc::payload_mismatch, 0, "<", o.name, " xmlns='", o.ns,
-                                            "'> is not an extension of the latest parse; cast a stanza before parsing the next");
-                    return;
-                }
                 payload_context ctx(kind, applied, storage);
                 err = decode_payload<P>(e, ctx, slot.emplace(), true);
             };
@@ -8267,7 +8273,7 @@ private:
     // The element child of the latest parse's root whose bytes `o` holds, or null.
     detail::xml_node* latest_child(const OpaqueElement& o) const noexcept {
         if (!loaded_ || !doc_ || !doc_->first_node() || o.xml.empty()) return nullptr;
-        for (element c : root())  // the same place and the same name: not a stale view that happens to match
+        for (element c : root())  // the same place, then the same name: not a stale view that happens to match
             if (o.xml.data() == context_.base + c.offset() && c.is(o.name, o.ns)) return detail::element_access::node(c);
         return nullptr;
     }

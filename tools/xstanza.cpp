@@ -72,21 +72,26 @@ constexpr std::size_t any_number = std::size_t(-1);
 
 const verb verbs[] = {
     {"check", "check [OPTIONS] [--] FILE...", "validate: 'ok' or 'error: CODE at byte N: MESSAGE' per FILE",
-     "Parses each FILE as one <iq/> stanza (AnyIq) and prints 'ok' or\n"
-     "'error: CODE at byte N: MESSAGE', after 'FILE: ' when there are several files.\n",
+     "Parses each FILE as one stanza, an <iq/>, <message/> or <presence/> (AnyStanza), and\n"
+     "prints 'ok' or 'error: CODE at byte N: MESSAGE', after 'FILE: ' when there are several\n"
+     "files.\n",
      true, 1, any_number, check},
     {"canon", "canon [OPTIONS] [--] FILE", "print the canonical serialization on one line",
-     "Parses FILE (AnyIq) and prints its canonical serialization on one line, written as the\n"
-     "input's sender: the role itself with --sender, its peer with --receiver. An invalid\n"
-     "stanza prints 'error: CODE at byte N: MESSAGE' as check does.\n",
+     "Parses FILE (AnyStanza: an iq, message or presence) and prints its canonical\n"
+     "serialization on one line, written as the input's sender: the role itself with\n"
+     "--sender, its peer with --receiver. An invalid stanza prints\n"
+     "'error: CODE at byte N: MESSAGE' as check does.\n",
      true, 1, 1, canon},
-    {"dump", "dump [OPTIONS] [--] FILE...", "print the typed view (AnyIq) of each stanza as JSON",
-     "Parses each FILE (AnyIq) and prints what it holds as one JSON document: type, id, from,\n"
-     "to, lang, payload (a roster: ver and items with jid, name, subscription, ask, approved,\n"
-     "groups; another element: its name, ns and xml) and error (the stanza error: type,\n"
-     "condition, text, text_lang, app, by, ...); absent fields are null. A stanza that does\n"
-     "not parse gives {\"error\": {\"code\", \"offset\", \"message\"}} (no \"type\"). With several\n"
-     "files, one document each, its first member \"file\".\n",
+    {"dump", "dump [OPTIONS] [--] FILE...", "print the typed view (AnyStanza) of each stanza as JSON",
+     "Parses each FILE (AnyStanza) and prints what it holds as one JSON document: kind (iq,\n"
+     "message or presence), type, id, from, to, lang; an iq's payload (a roster: ver and items\n"
+     "with jid, name, subscription, ask, approved, groups; another element: its name, ns and\n"
+     "xml); a message's subjects and bodies (text and lang each), thread (id, parent) and\n"
+     "ignored_type; a presence's show, statuses and priority; a message's or presence's\n"
+     "extensions (name, ns, xml each); and error (the stanza error: type, condition, text,\n"
+     "text_lang, app, by, ...); absent fields are null. A stanza that does not parse gives\n"
+     "{\"error\": {\"code\", \"offset\", \"message\"}} (no \"kind\"). With several files, one\n"
+     "document each, its first member \"file\".\n",
      true, 1, any_number, dump},
     {"bench", "bench [--] [FILE...]", "parse/serialize throughput next to RapidXML",
      "Times RapidXML's parse<0>, xstanza's parse (AnyIq) and serialize on the built-in corpora,\n"
@@ -212,11 +217,27 @@ void print_error(const xstanza::parse_error& e) {
                 xstanza::to_string(e.code()).data(), e.offset(), int(e.message().size()), e.message().data());
 }
 
-// With the receiver's rules: what they mapped or ignored, on stderr (RFC 6120 §8.3.2, RFC 6121 §2.1.2.5).
-void report_leniency(const char* file, const xstanza::AnyIq& iq) {
-    if (iq.error && !iq.error->unknown_condition.empty())
+// With the receiver's rules: what they mapped or ignored, on stderr (RFC 6120 §8.3.2, RFC 6121 §2.1.2.5, §5.2.2).
+void report_unknown_condition(const char* file, const std::optional<xstanza::StanzaError>& error) {
+    if (error && !error->unknown_condition.empty())
         std::fprintf(stderr, "%s: mapped the unknown condition <%.*s/> to <undefined-condition/> (RFC 6120 §8.3.2)\n", file,
-                     int(iq.error->unknown_condition.size()), iq.error->unknown_condition.data());
+                     int(error->unknown_condition.size()), error->unknown_condition.data());
+}
+
+void report_leniency(const char* file, const xstanza::AnyStanza& s) {
+    if (const xstanza::AnyMessage* m = s.message()) {
+        report_unknown_condition(file, m->error);
+        if (!m->ignored_type.empty())
+            std::fprintf(stderr, "%s: took the unknown message type '%.*s' as normal (RFC 6121 §5.2.2)\n", file,
+                         int(m->ignored_type.size()), m->ignored_type.data());
+        return;
+    }
+    if (const xstanza::AnyPresence* p = s.presence()) {
+        report_unknown_condition(file, p->error);
+        return;
+    }
+    const xstanza::AnyIq& iq = *s.iq();
+    report_unknown_condition(file, iq.error);
     if (const xstanza::RosterQuery* q = iq.payload.roster())
         for (const xstanza::RosterItem& item : q->items) {
             if (!item.ignored_subscription) continue;
@@ -226,7 +247,7 @@ void report_leniency(const char* file, const xstanza::AnyIq& iq) {
         }
 }
 
-// Reads and parses every FILE as AnyIq under the options' rules, and hands each result to
+// Reads and parses every FILE as AnyStanza under the options' rules, and hands each result to
 // `each(file, result)`, which returns false for an invalid stanza. A file that cannot be read
 // is reported on stderr and skipped. Returns the exit status: 2 if a file could not be read,
 // else 1 if a stanza was invalid, else 0.
@@ -242,7 +263,7 @@ int for_each_stanza(const options& o, Each each) {
             unreadable = true;
             continue;
         }
-        xstanza::result<xstanza::AnyIq> r = parser.parse_in_situ<xstanza::AnyIq>(input);
+        xstanza::result<xstanza::AnyStanza> r = parser.parse_in_situ<xstanza::AnyStanza>(input);
         if (!each(file, r)) invalid = true;
     }
     return unreadable ? exit_usage : invalid ? exit_invalid : exit_ok;
@@ -253,7 +274,7 @@ int for_each_stanza(const options& o, Each each) {
 
 int check(const options& o) {
     bool many = o.files.size() > 1;
-    return for_each_stanza(o, [&](const char* file, const xstanza::result<xstanza::AnyIq>& r) {
+    return for_each_stanza(o, [&](const char* file, const xstanza::result<xstanza::AnyStanza>& r) {
         if (many) std::printf("%s: ", file);
         if (!r) {
             print_error(r.error());
@@ -267,7 +288,7 @@ int check(const options& o) {
 }
 
 int canon(const options& o) {
-    return for_each_stanza(o, [&](const char* file, const xstanza::result<xstanza::AnyIq>& r) {
+    return for_each_stanza(o, [&](const char* file, const xstanza::result<xstanza::AnyStanza>& r) {
         if (!r) {
             print_error(r.error());
             return false;
@@ -285,8 +306,9 @@ int canon(const options& o) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// dump: one JSON building function per stanza kind (dump_iq; message and presence will add
-// theirs), over shared ones for what the kinds have in common (addresses, the stanza error).
+// dump: one JSON building function per stanza kind (dump_iq, dump_message, dump_presence),
+// over shared ones for what the kinds have in common (addresses, texts in languages,
+// extensions, the stanza error).
 
 #ifdef XSTANZA_CLI_JSON
 using json = nlohmann::ordered_json;  // members in the order they are added
@@ -334,13 +356,72 @@ json dump_iq(const xstanza::AnyIq& iq) {
     else if (const xstanza::OpaqueElement* e = iq.payload.opaque())
         payload = json{{"kind", "opaque"}, {"name", dump_string(e->name)}, {"ns", dump_string(e->ns)},
                        {"xml", dump_string(e->xml)}};
-    return json{{"type", dump_string(to_string(iq.type))},
+    return json{{"kind", "iq"},
+                {"type", dump_string(to_string(iq.type))},
                 {"id", dump_string(iq.id)},
                 {"from", dump_jid(iq.from)},
                 {"to", dump_jid(iq.to)},
                 {"lang", dump_string_or_null(iq.lang)},
                 {"payload", std::move(payload)},
                 {"error", iq.error ? dump_stanza_error(*iq.error) : json(nullptr)}};
+}
+
+// A message's bodies and subjects, a presence's statuses (RFC 6121 §5.2.3, §5.2.4, §4.7.2.2):
+// each text with its own xml:lang (null: the stanza's).
+json dump_texts(const xstanza::lang_texts& texts) {
+    json list = json::array();
+    for (const xstanza::LangText& t : texts)
+        list.push_back(json{{"text", dump_string(t.text)}, {"lang", dump_string_or_null(t.lang)}});
+    return list;
+}
+
+// The extension elements a message or presence kept (RFC 6120 §8.4), in order.
+json dump_extensions(xstanza::extension_list list) {
+    json out = json::array();
+    for (const xstanza::OpaqueElement& e : list)
+        out.push_back(json{{"name", dump_string(e.name)}, {"ns", dump_string(e.ns)}, {"xml", dump_string(e.xml)}});
+    return out;
+}
+
+// A message's typed view: what AnyMessage holds (RFC 6121 §5.2).
+json dump_message(const xstanza::AnyMessage& m) {
+    json thread = m.thread ? json{{"id", dump_string(m.thread->id)}, {"parent", dump_string_or_null(m.thread->parent)}}
+                           : json(nullptr);
+    return json{{"kind", "message"},
+                {"type", dump_string(to_string(m.type))},
+                {"ignored_type", dump_string_or_null(m.ignored_type)},
+                {"id", dump_string_or_null(m.id)},
+                {"from", dump_jid(m.from)},
+                {"to", dump_jid(m.to)},
+                {"lang", dump_string_or_null(m.lang)},
+                {"subjects", dump_texts(m.subjects)},
+                {"bodies", dump_texts(m.bodies)},
+                {"thread", std::move(thread)},
+                {"extensions", dump_extensions(m.extensions)},
+                {"error", m.error ? dump_stanza_error(*m.error) : json(nullptr)}};
+}
+
+// A presence's typed view: what AnyPresence holds (RFC 6121 §4.7); type "available" for the
+// absent 'type', show null for none, priority null when absent (which means 0).
+json dump_presence(const xstanza::AnyPresence& p) {
+    const std::string_view type = to_string(p.type);
+    return json{{"kind", "presence"},
+                {"type", dump_string(type.empty() ? "available" : type)},
+                {"id", dump_string_or_null(p.id)},
+                {"from", dump_jid(p.from)},
+                {"to", dump_jid(p.to)},
+                {"lang", dump_string_or_null(p.lang)},
+                {"show", dump_string_or_null(to_string(p.show))},
+                {"statuses", dump_texts(p.statuses)},
+                {"priority", p.priority ? json(*p.priority) : json(nullptr)},
+                {"extensions", dump_extensions(p.extensions)},
+                {"error", p.error ? dump_stanza_error(*p.error) : json(nullptr)}};
+}
+
+json dump_stanza(const xstanza::AnyStanza& s) {
+    if (const xstanza::AnyMessage* m = s.message()) return dump_message(*m);
+    if (const xstanza::AnyPresence* p = s.presence()) return dump_presence(*p);
+    return dump_iq(*s.iq());
 }
 
 json dump_parse_error(const xstanza::parse_error& e) {
@@ -351,9 +432,9 @@ json dump_parse_error(const xstanza::parse_error& e) {
 
 int dump(const options& o) {
     bool many = o.files.size() > 1;
-    return for_each_stanza(o, [&](const char* file, const xstanza::result<xstanza::AnyIq>& r) {
+    return for_each_stanza(o, [&](const char* file, const xstanza::result<xstanza::AnyStanza>& r) {
         if (r) report_leniency(file, *r);
-        json body = r ? dump_iq(*r) : dump_parse_error(r.error());
+        json body = r ? dump_stanza(*r) : dump_parse_error(r.error());
         json doc = many ? json{{"file", file}} : json::object();
         doc.update(body);
         std::string text = doc.dump(2);  // UTF-8 as is; '"', '\\' and control characters escaped

@@ -1,6 +1,6 @@
 # CTest cli.<CASE>: runs the `xstanza` tool on tests/cli/data/ and tests/vectors/.
 #   cmake -DCLI=<xstanza> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch dir> -DCASE=<case> -P tests/cli/run.cmake
-# Cases: check_valid check_seed_typos check_many check_stdin missing_file usage canon not_iq vectors rules bench
+# Cases: check_valid check_seed_typos check_many check_stdin missing_file usage canon other_kinds vectors rules bench
 #        version help unknown options_end check_unreadable dump
 cmake_minimum_required(VERSION 3.16)
 foreach(var CLI SOURCE_DIR WORK_DIR CASE)
@@ -63,7 +63,7 @@ if(CASE STREQUAL "check_valid")
 elseif(CASE STREQUAL "check_seed_typos")
   # The seed's three typos, one per file, and its two examples verbatim (<id ...> closed by </iq>).
   run(ARGS check seed_typo_root.xml)
-  expect(1 "wrong root" "error: not_iq at byte 0: expected <iq>, found <id>\n")
+  expect(1 "wrong root" "error: not_stanza at byte 0: expected <iq>, <message> or <presence>, found <id>\n")
   run(ARGS check seed_typo_condition.xml)
   expect(1 "misspelt condition" "error: unknown_condition at byte 129: unknown stanza error condition 'feature-not-implementer' (RFC 6120 §8.3.3)\n")
   run(ARGS check seed_typo_namespace.xml)
@@ -76,7 +76,7 @@ elseif(CASE STREQUAL "check_seed_typos")
 elseif(CASE STREQUAL "check_many")
   # One line per file, prefixed with its name; exit 1 if any is invalid.
   run(ARGS check seed_roster_get.xml seed_typo_root.xml seed_roster_ack.xml message.xml)
-  expect(1 "mixed files" "seed_roster_get.xml: ok\n" "seed_typo_root.xml: error: not_iq at byte 0: expected <iq>, found <id>\n" "seed_roster_ack.xml: ok\n" "message.xml: error: not_iq at byte 0: expected <iq>, found <message>\n")
+  expect(1 "mixed files" "seed_roster_get.xml: ok\n" "seed_typo_root.xml: error: not_stanza at byte 0: expected <iq>, <message> or <presence>, found <id>\n" "seed_roster_ack.xml: ok\n" "message.xml: ok\n")
   run(ARGS check ${valid_files})
   set(all "")
   foreach(f IN LISTS valid_files)
@@ -92,9 +92,11 @@ elseif(CASE STREQUAL "check_stdin")
   run(ARGS check - INPUT ${DATA}/seed_roster_result.xml)
   expect(0 "valid on stdin" "ok\n")
   run(ARGS check - INPUT ${DATA}/seed_typo_root.xml)
-  expect(1 "invalid on stdin" "error: not_iq at byte 0: expected <iq>, found <id>\n")
+  expect(1 "invalid on stdin" "error: not_stanza at byte 0: expected <iq>, <message> or <presence>, found <id>\n")
   run(ARGS check seed_roster_get.xml - INPUT ${DATA}/presence.xml)
-  expect(1 "file and stdin" "seed_roster_get.xml: ok\n-: error: not_iq at byte 0: expected <iq>, found <presence>\n")
+  expect(0 "file and stdin" "seed_roster_get.xml: ok\n-: ok\n")
+  run(ARGS check seed_roster_get.xml - INPUT ${DATA}/seed_typo_root.xml)
+  expect(1 "file and invalid stdin" "seed_roster_get.xml: ok\n-: error: not_stanza at byte 0: expected <iq>, <message> or <presence>, found <id>\n")
   file(WRITE ${WORK_DIR}/empty.xml "")
   run(ARGS check - INPUT ${WORK_DIR}/empty.xml)
   if(NOT out MATCHES "^error: empty_input at byte 0: " OR NOT rc EQUAL 1)
@@ -253,7 +255,7 @@ elseif(CASE STREQUAL "dump")
   set(item_fields "\"subscription\": \"none\",\n        \"ask\": false,\n        \"approved\": false,\n        \"groups\": [],\n        \"ignored_subscription\": null\n")
   # One string built first: a list element with an unbalanced '[' would not split at ';'.
   string(CONCAT expected_json
-    "{\n  \"type\": \"result\",\n  \"id\": \"roster2\",\n  \"from\": null,\n  \"to\": \"jane@longbourn.lit/garden\",\n"
+    "{\n  \"kind\": \"iq\",\n  \"type\": \"result\",\n  \"id\": \"roster2\",\n  \"from\": null,\n  \"to\": \"jane@longbourn.lit/garden\",\n"
     "  \"lang\": null,\n  \"payload\": {\n    \"kind\": \"roster\",\n    \"ver\": null,\n    \"items\": [\n"
     "      {\n        \"jid\": \"elizabeth@longbourn.lit\",\n        \"name\": \"Elizabeth\",\n        ${item_fields}      },\n"
     "      {\n        \"jid\": \"bingley@netherfield.lit\",\n        \"name\": \"Bingley\",\n        ${item_fields}      }\n"
@@ -266,7 +268,10 @@ elseif(CASE STREQUAL "dump")
   endif()
   # A server's roster push, every item field set; and a stanza whose strings need escaping
   # (quote, backslash, tab, LF, CR, non-ASCII up to 4-byte UTF-8): compared byte for byte.
-  foreach(case IN ITEMS "dump_roster_push|--role=server" "dump_escapes|")
+  # Messages and presences (dump_message, dump_presence): kind, their texts with languages,
+  # thread, show, priority, extensions, error. dump_escapes last: its output is decoded below.
+  foreach(case IN ITEMS "dump_roster_push|--role=server" "dump_message|" "dump_message_error|" "dump_presence|"
+                        "dump_subscribe|" "dump_escapes|")
     string(REPLACE "|" ";" case "${case}")
     list(GET case 0 name)
     list(GET case 1 flags)
@@ -299,16 +304,16 @@ elseif(CASE STREQUAL "dump")
   endif()
   # Invalid input: {"error": {code, offset, message}}, exit 1.
   run(ARGS dump seed_typo_root.xml)
-  expect(1 "dump invalid" "{\n  \"error\": {\n    \"code\": \"not_iq\",\n    \"offset\": 0,\n    \"message\": \"expected <iq>, found <id>\"\n  }\n}\n")
+  expect(1 "dump invalid" "{\n  \"error\": {\n    \"code\": \"not_stanza\",\n    \"offset\": 0,\n    \"message\": \"expected <iq>, <message> or <presence>, found <id>\"\n  }\n}\n")
   # Several files: one document each, its first member "file"; an unreadable one is reported
   # on stderr and the others are still dumped, then exit 2.
   run(ARGS dump seed_roster_get.xml seed_typo_root.xml does-not-exist.xml seed_roster_ack.xml)
-  string(REGEX MATCHALL "\n?{\n  \"file\": \"[^\"]+\",\n  \"(type|error)\"" docs "${out}")
+  string(REGEX MATCHALL "\n?{\n  \"file\": \"[^\"]+\",\n  \"(kind|error)\"" docs "${out}")
   string(REGEX MATCHALL "\n}\n" ends "${out}")
   list(LENGTH docs n_docs)
   list(LENGTH ends n_ends)
   if(NOT rc EQUAL 2 OR NOT n_docs EQUAL 3 OR NOT n_ends EQUAL 3
-     OR NOT out MATCHES "^{\n  \"file\": \"seed_roster_get.xml\",\n  \"type\": \"get\",.*\n}\n{\n  \"file\": \"seed_typo_root.xml\",\n  \"error\": {\n    \"code\": \"not_iq\",.*\n}\n{\n  \"file\": \"seed_roster_ack.xml\",\n  \"type\": \"result\",.*\n}\n$"
+     OR NOT out MATCHES "^{\n  \"file\": \"seed_roster_get.xml\",\n  \"kind\": \"iq\",\n  \"type\": \"get\",.*\n}\n{\n  \"file\": \"seed_typo_root.xml\",\n  \"error\": {\n    \"code\": \"not_stanza\",.*\n}\n{\n  \"file\": \"seed_roster_ack.xml\",\n  \"kind\": \"iq\",\n  \"type\": \"result\",.*\n}\n$"
      OR NOT err STREQUAL "xstanza: cannot read 'does-not-exist.xml': No such file or directory\n")
     fail("dump of several files: rc=${rc} docs=${n_docs} stdout=[${out}] stderr=[${err}]")
   endif()
@@ -321,7 +326,7 @@ elseif(CASE STREQUAL "dump")
 elseif(CASE STREQUAL "check_unreadable")
   # An unreadable file is reported on stderr, the others are still checked, then exit 2.
   run(ARGS check seed_roster_get.xml does-not-exist.xml seed_typo_root.xml seed_roster_ack.xml)
-  expect(2 "unreadable file in the middle" "seed_roster_get.xml: ok\n" "seed_typo_root.xml: error: not_iq at byte 0: expected <iq>, found <id>\n" "seed_roster_ack.xml: ok\n")
+  expect(2 "unreadable file in the middle" "seed_roster_get.xml: ok\n" "seed_typo_root.xml: error: not_stanza at byte 0: expected <iq>, <message> or <presence>, found <id>\n" "seed_roster_ack.xml: ok\n")
   if(NOT err STREQUAL "xstanza: cannot read 'does-not-exist.xml': No such file or directory\n")
     fail("unreadable file: stderr=[${err}]")
   endif()
@@ -427,15 +432,63 @@ elseif(CASE STREQUAL "canon")
   endif()
   # An invalid input is reported like check does.
   run(ARGS canon seed_typo_root.xml)
-  expect(1 "canon of an invalid file" "error: not_iq at byte 0: expected <iq>, found <id>\n")
+  expect(1 "canon of an invalid file" "error: not_stanza at byte 0: expected <iq>, <message> or <presence>, found <id>\n")
 
-elseif(CASE STREQUAL "not_iq")
-  run(ARGS check message.xml)
-  expect(1 "<message/>" "error: not_iq at byte 0: expected <iq>, found <message>\n")
-  run(ARGS check presence.xml)
-  expect(1 "<presence/>" "error: not_iq at byte 0: expected <iq>, found <presence>\n")
+elseif(CASE STREQUAL "other_kinds")
+  # check, canon and dump take any stanza (AnyStanza): <message/> and <presence/> too.
+  run(ARGS check message.xml presence.xml dump_message.xml dump_presence.xml dump_message_error.xml dump_subscribe.xml)
+  expect(0 "messages and presences" "message.xml: ok\n" "presence.xml: ok\n" "dump_message.xml: ok\n" "dump_presence.xml: ok\n"
+         "dump_message_error.xml: ok\n" "dump_subscribe.xml: ok\n")
+  run(ARGS canon message.xml)
+  expect(0 "canon <message/>" "<message type='normal'/>\n")
   run(ARGS canon presence.xml)
-  expect(1 "canon <presence/>" "error: not_iq at byte 0: expected <iq>, found <presence>\n")
+  expect(0 "canon <presence/>" "<presence/>\n")
+  # The canonical form of the RFC 6121 examples: one line, itself canonical.
+  foreach(f IN ITEMS dump_message.xml dump_presence.xml dump_message_error.xml dump_subscribe.xml)
+    run(ARGS canon ${f})
+    set(first "${out}")
+    if(NOT rc EQUAL 0 OR NOT first MATCHES "^<(message|presence)[^\n]*>\n$")
+      fail("canon ${f}: rc=${rc} [${out}] ${err}")
+      continue()
+    endif()
+    file(WRITE ${WORK_DIR}/${f} "${first}")
+    run(ARGS canon ${WORK_DIR}/${f})
+    expect(0 "canon(canon(${f}))" "${first}")
+  endforeach()
+  run(ARGS canon dump_presence.xml)
+  expect(0 "canon of a presence" "<presence id='jx62vs97' from='romeo@example.net/orchard' xml:lang='en'><show>dnd</show>"
+         "<status>Wooing Juliet</status><status xml:lang='cs'>Dvořím se Julii</status><priority>-1</priority>"
+         "<c xmlns='http://jabber.org/protocol/caps' hash='sha-1' node='http://psi-im.org' ver='q07IKJEyjvHSyhy//CH0CxmKi8w='/>"
+         "</presence>\n")
+  # The rules: a sender may not write an unknown message type or show on unavailable presence;
+  # a receiver takes the type as normal (and says so on stderr) and ignores the show.
+  file(WRITE ${WORK_DIR}/shout.xml "<message type='shout'><body>x</body></message>")
+  run(ARGS check ${WORK_DIR}/shout.xml)
+  if(NOT rc EQUAL 1 OR NOT out MATCHES "^error: unknown_type at byte 15: ")
+    fail("check shout.xml: rc=${rc} [${out}]")
+  endif()
+  run(ARGS canon --receiver ${WORK_DIR}/shout.xml)
+  expect(0 "canon --receiver shout.xml" "<message type='normal'><body>x</body></message>\n")
+  if(NOT err MATCHES "took the unknown message type 'shout' as normal \\(RFC 6121 §5.2.2\\)")
+    fail("canon --receiver shout.xml: stderr [${err}]")
+  endif()
+  file(WRITE ${WORK_DIR}/gone.xml "<presence type='unavailable'><show>away</show></presence>")
+  run(ARGS check ${WORK_DIR}/gone.xml)
+  if(NOT rc EQUAL 1 OR NOT out MATCHES "^error: invalid_show at byte 29: ")
+    fail("check gone.xml: rc=${rc} [${out}]")
+  endif()
+  run(ARGS canon --receiver ${WORK_DIR}/gone.xml)
+  expect(0 "canon --receiver gone.xml" "<presence type='unavailable'/>\n")
+  # A refused message or presence is reported like a refused IQ.
+  file(WRITE ${WORK_DIR}/two_bodies.xml "<message><body>a</body><body>b</body></message>")
+  run(ARGS check ${WORK_DIR}/two_bodies.xml)
+  if(NOT rc EQUAL 1 OR NOT out MATCHES "^error: duplicate_lang at byte 0: two <body/> in language ''")
+    fail("check two_bodies.xml: rc=${rc} [${out}]")
+  endif()
+  run(ARGS canon presence.xml message.xml)
+  if(NOT rc EQUAL 2)
+    fail("canon of two files: rc=${rc}")
+  endif()
 
 elseif(CASE STREQUAL "vectors")
   # tests/vectors/MANIFEST: "<file> ok" or "<file> <errc> <offset>".

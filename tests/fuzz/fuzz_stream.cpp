@@ -2,8 +2,10 @@
 // whose sizes come from the input itself; both must give the same events (adjacent keepalives
 // merged), since framing must not depend on where the network splits the stream. Each chunk
 // is an exact-size buffer plus the one padding byte, so AddressSanitizer catches any read
-// beyond; each IQ is parsed in situ with the stream's context (StreamReader::context()),
-// exercising the padding write the reader undoes, and must give what parsing a copy of its
+// beyond; each stanza (an IQ, a message, a presence: AnyStanza) is parsed in situ with the
+// stream's context (StreamReader::context(): its namespace, and its language, which a
+// message's bodies inherit), exercising the padding write the reader undoes, and must give
+// what parsing a copy of its
 // bytes gives (in situ on the copy with the same context, and Parser::parse when the context
 // is the default one): same stanza, or same error code and offset. The outcome is part of
 // the events, so it must not depend on the chunking either.
@@ -26,7 +28,7 @@ namespace {
 struct seen {
     int type;
     std::string bytes;
-    std::string parsed;  // an IQ's parse outcome: "ok" or "<code>@<offset>"
+    std::string parsed;  // a stanza's parse outcome: "ok" or "<code>@<offset>"
     bool operator==(const seen& o) const { return type == o.type && bytes == o.bytes && parsed == o.parsed; }
 };
 
@@ -36,24 +38,25 @@ struct seen {
     std::abort();
 }
 
-std::string outcome(const xstanza::result<xstanza::AnyIq>& r) {
+std::string outcome(const xstanza::result<xstanza::AnyStanza>& r) {
     if (r) return "ok";
     return std::string(to_string(r.error().code())) + "@" + std::to_string(r.error().offset());
 }
 
-// The in-situ parse of a streamed IQ against parses of a copy of its bytes.
-std::string parse_iq(xstanza::Parser& parser, xstanza::Parser& copier, char* data, std::size_t size,
+// The in-situ parse of a streamed stanza (AnyStanza: an IQ, a message or a presence, which
+// inherits the stream's language) against parses of a copy of its bytes.
+std::string parse_stanza(xstanza::Parser& parser, xstanza::Parser& copier, char* data, std::size_t size,
                      const xstanza::stream_context& context) {
     using namespace xstanza;
     const std::string bytes(data, size);  // before the in-situ parse decodes in place
     std::string copy = bytes;
-    result<AnyIq> in = parser.parse_in_situ<AnyIq>(data, size, context);
-    result<AnyIq> cp = copier.parse_in_situ<AnyIq>(copy.data(), copy.size(), context);
+    result<AnyStanza> in = parser.parse_in_situ<AnyStanza>(data, size, context);
+    result<AnyStanza> cp = copier.parse_in_situ<AnyStanza>(copy.data(), copy.size(), context);
     if (outcome(in) != outcome(cp)) broken("the streamed in-situ parse and a parse of a copy disagree", bytes);
     if (in && !(*in == *cp)) broken("the streamed in-situ parse and a parse of a copy give different stanzas", bytes);
     if (context.content_ns == jabber_client_ns && context.lang.empty()) {
         Parser plain;
-        result<AnyIq> p = plain.parse<AnyIq>(bytes);
+        result<AnyStanza> p = plain.parse<AnyStanza>(bytes);
         if (outcome(in) != outcome(p)) broken("the streamed in-situ parse and Parser::parse disagree", bytes);
         if (in && !(*in == *p)) broken("the streamed in-situ parse and Parser::parse give different stanzas", bytes);
     }
@@ -82,7 +85,8 @@ std::vector<seen> run(const std::uint8_t* data, std::size_t size, std::size_t se
             return true;
         }
         if (ev.type == StreamEventType::element) {
-            if (ev.kind == ElementKind::iq) s.parsed = parse_iq(parser, copier, ev.data, ev.size, reader.context());
+            if (ev.kind == ElementKind::iq || ev.kind == ElementKind::message || ev.kind == ElementKind::presence)
+                s.parsed = parse_stanza(parser, copier, ev.data, ev.size, reader.context());
             if (ev.name == "success") reader.restart();
         }
         out.push_back(std::move(s));

@@ -117,15 +117,22 @@ XMPP_TOKENS = [
     'iq', '<iq', '</iq>', 'query', '<query', '</query>', 'item', '<item', '</item>', 'group', '<group>',
     '</group>', 'error', '<error', '</error>', 'text', '<text', '</text>', 'ping', 'bind', 'resource',
     'message', 'presence', 'stream:stream',
+    '<message', '</message>', '<presence', '</presence>', 'body', '<body>', '</body>', '<body xml:lang=',
+    'subject', '<subject>', '</subject>', 'thread', '<thread>', '</thread>', '<thread parent=', 'show', '<show>',
+    '</show>', 'status', '<status>', '</status>', '<status xml:lang=', 'priority', '<priority>', '</priority>',
+    'request', '<request xmlns=\'urn:xmpp:receipts\'/>', 'c', 'active',
     # attributes
     'type=', 'id=', 'from=', 'to=', 'xml:lang=', 'xmlns=', 'xmlns:', 'jid=', 'name=', 'subscription=',
-    'ask=', 'approved=', 'ver=', 'by=', 'code=', 'xml:', 'xmlns:xml=', 'xmlns:xmlns=',
+    'ask=', 'approved=', 'ver=', 'by=', 'code=', 'xml:', 'xmlns:xml=', 'xmlns:xmlns=', 'parent=', 'hash=', 'node=',
     # values
     'get', 'set', 'result', 'error', 'auth', 'cancel', 'continue', 'modify', 'wait', 'none', 'to', 'from',
     'both', 'remove', 'subscribe', 'true', 'false', '0', '1', '404', '503', 'en',
+    'chat', 'groupchat', 'headline', 'normal', 'unavailable', 'subscribed', 'unsubscribe', 'unsubscribed', 'probe',
+    'available', 'away', 'dnd', 'xa', '-128', '127', '128', '-129', '+', '-', 'de', 'EN', 'en-GB', 'x-', 'sha-1',
     # namespaces
     'jabber:client', 'jabber:server', 'jabber:iq:roster', 'urn:ietf:params:xml:ns:xmpp-stanzas',
     'urn:xmpp:ping', 'jabber:iq:version', 'http://www.w3.org/XML/1998/namespace',
+    'urn:xmpp:receipts', 'http://jabber.org/protocol/caps', 'http://jabber.org/protocol/chatstates',
     'http://www.w3.org/2000/xmlns/', 'http://etherx.jabber.org/streams',
     # the 22 conditions (RFC 6120 §8.3.3)
     'bad-request', 'conflict', 'feature-not-implemented', 'forbidden', 'gone', 'internal-server-error',

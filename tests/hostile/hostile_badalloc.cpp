@@ -222,11 +222,13 @@ int main() {
     for (const vectors::test_case& c : vectors::all()) {
         // All valid vectors and the invalid ones that fail late (after the element tree is built).
         if (c.input.size() > 4096 || c.is_jid()) continue;
-        if (c.code != errc::ok && c.file != "iq.txt" && c.file != "roster.txt") continue;
+        if (c.code != errc::ok && c.file != "iq.txt" && c.file != "roster.txt" && c.file != "message.txt" &&
+            c.file != "presence.txt")
+            continue;
         current_input = c.input;
         ++inputs;
-        every_k("Parser::parse<AnyIq>", c, [&] { return parse_copy<AnyIq>(c.input, c.limits); });
-        every_k("Parser::parse_in_situ<AnyIq>", c, [&] { return parse_in_place<AnyIq>(c.input, c.limits); });
+        every_k("Parser::parse<AnyStanza>", c, [&] { return parse_copy<AnyStanza>(c.input, c.limits); });
+        every_k("Parser::parse_in_situ<AnyStanza>", c, [&] { return parse_in_place<AnyStanza>(c.input, c.limits); });
         vectors::with_target(c.target, [&](auto* tag) {
             using T = std::remove_pointer_t<decltype(tag)>;
             every_k("Parser::parse<target>", c, [&] { return parse_copy<T>(c.input, c.limits); });
@@ -323,6 +325,22 @@ int main() {
         std::string answer;
         if (!IqTracker::answer_refused(bad.error(), answer)) return outcome{errc::out_of_memory, 0, {}};
         return outcome{errc::ok, 0, unarmed_copy(answer)};
+    });
+
+    // The answer to a refused message (stanza_error_reply, then serialize).
+    const vectors::test_case message_reply = named("stanza_error_reply");
+    every_k("stanza_error_reply + serialize", message_reply, [&] {
+        Parser parser;
+        result<AnyStanza> bad =
+            parser.parse<AnyStanza>("<message from='a@b.c/d' id='m' type='chat'><body>x</body><body>y</body></message>");
+        if (bad) return outcome{errc::ok, 0, "accepted"};
+        // Refused for want of memory, it would be answered resource-constraint: a clean failure.
+        if (bad.error().code() == errc::out_of_memory) return from_error(bad.error());
+        std::optional<AnyStanza> answer = stanza_error_reply(bad.error());
+        if (!answer) return outcome{errc::ok, 0, "no answer"};
+        std::string xml;
+        if (parse_error e = serialize(*answer, xml)) return from_error(e);
+        return outcome{errc::ok, 0, unarmed_copy(xml)};
     });
 
     // Jid::parse allocates nothing; checked with every allocation failing.

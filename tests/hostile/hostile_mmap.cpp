@@ -3,11 +3,11 @@
 // placed so that the byte after its end is the first byte of a PROT_NONE page, then handed to
 //   - the validating scanner (it reads the caller's bytes directly),
 //   - Jid::parse,
-//   - Parser::parse<T>(std::string_view) for AnyIq and the case's target: this copies the
+//   - Parser::parse<T>(std::string_view) for AnyStanza and the case's target: this copies the
 //     input first, so the guard proves only that the copy stays inside the input (the reads
 //     of the copy are the in-situ path's, below, and AddressSanitizer's in the asan build);
 // and, with the one padding byte parse_in_situ asks for as the last readable byte, to
-// Parser::parse_in_situ for AnyIq and the case's target: the parser's own reads of the
+// Parser::parse_in_situ for AnyStanza and the case's target: the parser's own reads of the
 // caller's buffer, which a SIGSEGV would stop at the first byte past the padding. The
 // in-situ and the copying parses must agree. serialize_into writes into a buffer that ends
 // at a guard page, with exactly the capacity it needs and one byte less.
@@ -98,7 +98,7 @@ void check_at_guard(guarded& g, const vectors::test_case& c, std::string_view by
                       c.line, bytes.size());
         parses += 2;
     };
-    in_situ(static_cast<AnyIq*>(nullptr));
+    in_situ(static_cast<AnyStanza*>(nullptr));
     vectors::with_target(c.target, in_situ);
     parses += 2;
 }
@@ -107,7 +107,7 @@ void check_at_guard(guarded& g, const vectors::test_case& c, std::string_view by
 void check_serialize_into(guarded& g, const vectors::test_case& c, Parser& parser) {
     if (c.is_jid() || c.code != errc::ok) return;
     parser.set_limits(c.limits);
-    result<AnyIq> r = parser.parse<AnyIq>(c.input);
+    result<AnyStanza> r = parser.parse<AnyStanza>(c.input);
     if (!r) return;
     std::string expected;
     if (serialize(*r, expected, role::server)) return;

@@ -1,6 +1,6 @@
 // Thread safety as documented: one Parser per thread. N threads, each with its own Parser,
-// parse (copying and in situ) and serialize the same shared, read-only inputs concurrently
-// and must get exactly what one thread gets alone. Built with -DXSTANZA_SANITIZE=thread in
+// parse (copying and in situ, as AnyStanza: IQs, messages, presences) and serialize the same
+// shared, read-only inputs concurrently and must get exactly what one thread gets alone. Built with -DXSTANZA_SANITIZE=thread in
 // CI (scripts/test.sh), so that ThreadSanitizer reports any data race: shared state in the
 // library (static tables, lazily initialised statics) must be immutable or thread-safe.
 #include <atomic>
@@ -23,7 +23,7 @@ namespace {
 std::string outcome(Parser& parser, const std::string& input, bool in_situ) {
     std::string buffer;  // the in-situ input; must outlive the result's views
     if (in_situ) buffer = input;
-    result<AnyIq> r = in_situ ? parser.parse_in_situ<AnyIq>(buffer) : parser.parse<AnyIq>(input);
+    result<AnyStanza> r = in_situ ? parser.parse_in_situ<AnyStanza>(buffer) : parser.parse<AnyStanza>(input);
     if (!r) return std::string(to_string(r.error().code())) + "@" + std::to_string(r.error().offset());
     std::string out;
     if (parse_error e = serialize(*r, out)) return "serialize: " + std::string(to_string(e.code()));

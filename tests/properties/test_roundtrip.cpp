@@ -1,13 +1,15 @@
-// Round-trip properties over seeded, generated stanzas:
+// Round-trip properties over seeded, generated stanzas (IQs, messages, presences):
 //   parse(serialize(v)) == v, and serialize(parse(x)) is a fixed point.
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <xstanza/xstanza.hpp>
@@ -34,6 +36,8 @@ struct arena {
     std::deque<std::string> strings;
     std::deque<std::vector<RosterItem>> item_lists;
     std::deque<std::vector<std::string_view>> group_lists;
+    std::deque<std::vector<LangText>> text_lists;
+    std::deque<std::vector<OpaqueElement>> extension_lists;
     std::string_view keep(std::string s) { return strings.emplace_back(std::move(s)); }
 };
 
@@ -142,6 +146,94 @@ public:
         return q;
     }
 
+    // Texts of one kind (bodies, subjects, statuses): none, one in the stanza's language, or
+    // several in distinct languages, one of them maybe inherited (RFC 6121 §5.2.3, §4.7.2.2).
+    lang_texts texts(arena& a, std::string_view stanza_lang) {
+        static const char* const langs[] = {"en", "cs", "de-CH", "ja", "ar", "zh-Hant", "x-klingon", "EN-gb"};
+        static const char* const samples[] = {"Wherefore art thou, Romeo?", "Pro\xC4\x8D" "e\xC5\xBE jsi ty, Romeo?",
+                                              "\xE3\x81\x93\xE3\x82\x93\xE3\x81\xAB\xE3\x81\xA1\xE3\x81\xAF",
+                                              "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7", ""};
+        const std::size_t n = below(5) == 0 ? 0 : below(4);
+        if (n == 0) return {};
+        auto& list = a.text_lists.emplace_back();
+        const std::size_t first = below(8);
+        const bool inherited = coin();  // the first text without xml:lang
+        for (std::size_t i = 0, k = first; i < n; ++i) {
+            LangText t;
+            t.text = coin() ? std::string_view(samples[below(5)]) : a.keep(text(16));
+            if (i > 0 || !inherited) {
+                // Distinct languages ("EN-gb" and "en" differ), none the inherited one's.
+                while (inherited && same_language(langs[k % 8], stanza_lang)) ++k;
+                t.lang = langs[k++ % 8];
+            }
+            list.push_back(t);
+        }
+        return span<const LangText>(list);
+    }
+
+    extension_list extensions(arena& a) {
+        static const OpaqueElement known[] = {
+            {"active", "http://jabber.org/protocol/chatstates", "<active xmlns='http://jabber.org/protocol/chatstates'/>"},
+            {"request", "urn:xmpp:receipts", "<request xmlns='urn:xmpp:receipts'/>"},
+            {"c", "http://jabber.org/protocol/caps",
+             "<c xmlns='http://jabber.org/protocol/caps' hash='sha-1' node='http://psi-im.org' ver='q07IKJEyjvHSyhy//CH0CxmKi8w='/>"},
+            {"delay", "urn:xmpp:delay", "<delay xmlns='urn:xmpp:delay' from='capulet.com' stamp='2002-09-10T23:08:25Z'>Offline &amp; stored</delay>"},
+            {"x", "vcard-temp:x:update", "<x xmlns=\"vcard-temp:x:update\"><photo/><y:z xmlns:y='urn:y' y:a='1'/></x>"},
+        };
+        const std::size_t n = below(4);
+        if (n == 0) return {};
+        auto& list = a.extension_lists.emplace_back();
+        for (std::size_t i = 0; i < n; ++i) list.push_back(known[below(5)]);
+        return extension_list(list);
+    }
+
+    AnyMessage message(arena& a) {
+        AnyMessage m;
+        m.type = MessageType(below(5));
+        if (coin()) m.id = a.keep(text(10, false));
+        if (coin()) m.from = jid(a);
+        if (coin()) m.to = jid(a);
+        if (below(3) == 0) m.lang = coin() ? "en" : "fr";
+        m.bodies = texts(a, m.lang);
+        m.subjects = texts(a, m.lang);
+        if (coin()) {
+            Thread t{a.keep("t" + text(8))};
+            if (coin()) t.parent = a.keep("p" + text(8));
+            m.thread = t;
+        }
+        m.extensions = extensions(a);
+        if (m.type == MessageType::error) m.error = error(a);
+        return m;
+    }
+
+    AnyPresence presence(arena& a) {
+        AnyPresence p;
+        p.type = PresenceType(below(8));
+        if (coin()) p.id = a.keep(text(10, false));
+        if (coin()) p.from = jid(a);
+        if (coin()) p.to = jid(a);
+        if (below(3) == 0) p.lang = coin() ? "en" : "cs";
+        p.statuses = texts(a, p.lang);
+        if (p.type == PresenceType::available) {
+            p.show = Show(below(5));
+            if (coin()) {
+                static const int priorities[] = {-128, 127, 0, -1, 1, 5, 100};
+                p.priority = priorities[below(7)];
+            }
+        }
+        p.extensions = extensions(a);
+        if (p.type == PresenceType::error) p.error = error(a);
+        return p;
+    }
+
+    AnyStanza stanza(arena& a) {
+        switch (below(3)) {
+        case 0: return iq(a);
+        case 1: return message(a);
+        default: return presence(a);
+        }
+    }
+
 private:
     std::mt19937 rng_;
 };
@@ -153,6 +245,29 @@ private:
 constexpr role writer = role::server;
 
 BOOST_AUTO_TEST_SUITE(roundtrip)
+
+namespace {
+
+// What a generated stanza holds: the property is only as good as the shapes it saw.
+void record_error(std::set<std::string>& shapes, const std::optional<StanzaError>& e) {
+    if (!e) return;
+    if (e->text) shapes.insert("text");
+    if (!e->text_lang.empty()) shapes.insert("text_lang");
+    if (e->app) shapes.insert("app");
+    if (!e->uri.empty()) shapes.insert("uri");
+    if (e->by) shapes.insert("by");
+}
+
+void record_texts(std::set<std::string>& shapes, const std::string& kind, const lang_texts& texts) {
+    if (texts.size() == 1) shapes.insert(kind + " one");
+    if (texts.size() > 1) shapes.insert(kind + " several");
+    for (const LangText& t : texts) {
+        if (t.lang.empty()) shapes.insert(kind + " inherited lang");
+        else shapes.insert(kind + " lang " + std::string(t.lang));
+    }
+}
+
+}  // namespace
 
 BOOST_AUTO_TEST_CASE(parse_of_serialize_is_identity) {
     Parser parser;
@@ -199,6 +314,75 @@ BOOST_AUTO_TEST_CASE(parse_of_serialize_is_identity) {
     for (const std::string& w : wanted) BOOST_TEST(shapes.count(w) == 1u, "no generated stanza had " << w);
 }
 
+// Messages and presences of every shape: each type, texts in several languages (explicit and
+// inherited), thread with and without parent, show, priority (-128, 127), extensions, errors.
+// parse(serialize(x)) == x as AnyStanza, and as the typed stanza its visit() gives; the
+// canonical form is a fixed point.
+BOOST_AUTO_TEST_CASE(messages_and_presences_round_trip) {
+    Parser parser, typed;
+    std::set<std::string> shapes;
+    for (std::uint32_t seed = 1; seed <= 6000; ++seed) {
+        generator g(seed);
+        arena a;
+        const bool is_message = g.coin();
+        const AnyStanza v = is_message ? AnyStanza(g.message(a)) : AnyStanza(g.presence(a));
+        std::string xml;
+        parse_error e = serialize(v, xml, writer);
+        BOOST_TEST_CONTEXT("seed " << seed << ": " << xml) {
+            BOOST_REQUIRE_MESSAGE(!e, e.message());
+            result<AnyStanza> back = parser.parse<AnyStanza>(xml);
+            BOOST_REQUIRE_MESSAGE(back, back.error().message());
+            BOOST_TEST((*back == v));
+            std::string again;
+            BOOST_REQUIRE(!serialize(*back, again, writer));
+            BOOST_TEST(again == xml);
+            // The typed stanza writes the same bytes and parses back equal.
+            auto typed_round_trip = [&](const auto& t) {
+                using T = std::decay_t<decltype(t)>;
+                std::string out;
+                BOOST_REQUIRE(!serialize(t, out, writer));
+                BOOST_TEST(out == xml);
+                result<T> r = typed.parse<T>(out);
+                BOOST_REQUIRE_MESSAGE(r, r.error().message());
+                BOOST_TEST((*r == t));
+            };
+            if (const AnyMessage* m = v.message()) m->visit(typed_round_trip);
+            else v.presence()->visit(typed_round_trip);
+        }
+        if (const AnyMessage* m = v.message()) {
+            shapes.insert("message " + std::string(to_string(m->type)));
+            record_texts(shapes, "body", m->bodies);
+            record_texts(shapes, "subject", m->subjects);
+            if (m->thread) shapes.insert(m->thread->parent.empty() ? "thread" : "thread parent");
+            if (m->extensions.size() > 1) shapes.insert("message extensions");
+            if (!m->lang.empty()) shapes.insert("message lang");
+            record_error(shapes, m->error);
+        } else {
+            const AnyPresence* p = v.presence();
+            const std::string_view t = to_string(p->type);
+            shapes.insert("presence " + std::string(t.empty() ? "available" : t));
+            record_texts(shapes, "status", p->statuses);
+            if (p->show != Show::none) shapes.insert("show " + std::string(to_string(p->show)));
+            if (p->priority) shapes.insert("priority " + std::to_string(*p->priority));
+            if (p->extensions.size() > 1) shapes.insert("presence extensions");
+            if (p->from && p->to) shapes.insert("presence addresses");
+            record_error(shapes, p->error);
+        }
+    }
+    std::vector<std::string> wanted = {"thread", "thread parent", "message extensions", "message lang",
+                                       "presence extensions", "presence addresses", "priority -128", "priority 127",
+                                       "text", "text_lang", "app", "uri", "by"};
+    for (const char* t : {"normal", "chat", "groupchat", "headline", "error"}) wanted.push_back(std::string("message ") + t);
+    for (const char* t : {"available", "unavailable", "subscribe", "subscribed", "unsubscribe", "unsubscribed", "probe", "error"})
+        wanted.push_back(std::string("presence ") + t);
+    for (const char* s : {"away", "chat", "dnd", "xa"}) wanted.push_back(std::string("show ") + s);
+    for (const char* kind : {"body", "subject", "status"}) {
+        for (const char* shape : {" one", " several", " inherited lang", " lang en", " lang cs", " lang ja", " lang EN-gb"})
+            wanted.push_back(kind + std::string(shape));
+    }
+    for (const std::string& w : wanted) BOOST_TEST(shapes.count(w) == 1u, "no generated message or presence had " << w);
+}
+
 BOOST_AUTO_TEST_CASE(canonical_form_is_a_fixed_point_of_parsed_input) {
     // Non-canonical spellings: other quotes, spacing, prefixes, references, attribute order.
     const char* const inputs[] = {
@@ -208,14 +392,20 @@ BOOST_AUTO_TEST_CASE(canonical_form_is_a_fixed_point_of_parsed_input) {
         "<iq type='error' id='e' xml:lang='en'><error code='404'/></iq>",
         "<iq type='set' id='s'><query xmlns='jabber:iq:roster'><item jid='a@b.c' subscription='remove' /></query></iq>",
         "<iq type='get' id='v'>\n  <query xmlns='jabber:iq:version'/>\n</iq>\n",
+        "<m:message xmlns:m='jabber:client' xml:lang='en' type=\"chat\">\n <m:thread parent='a'> b </m:thread>"
+        "<x xmlns='urn:x'/><m:body xml:lang='de'>&#x48;allo</m:body><m:body>hi</m:body></m:message>",
+        "<message><body/><subject xml:lang='EN'><![CDATA[<s>]]></subject></message>",
+        "<presence>\n<priority> +07 </priority><show> xa </show><status xml:lang='cs'>a</status><status>b</status>"
+        "<c xmlns='http://jabber.org/protocol/caps' ver='v' node='n' hash='h'/></presence>",
+        "<presence type='unsubscribed' to='a@b' xml:lang=\"en-US\"/>",
     };
     Parser parser;
     for (const char* in : inputs) {
-        auto first = parser.parse<AnyIq>(in);
+        auto first = parser.parse<AnyStanza>(in);
         BOOST_REQUIRE_MESSAGE(first, std::string(first.error().message()) + " in " + in);
         std::string canon1;
         BOOST_REQUIRE(!serialize(*first, canon1, writer));
-        auto second = parser.parse<AnyIq>(canon1);
+        auto second = parser.parse<AnyStanza>(canon1);
         BOOST_REQUIRE_MESSAGE(second, canon1);
         std::string canon2;
         BOOST_REQUIRE(!serialize(*second, canon2, writer));

@@ -59,6 +59,13 @@ BOOST_AUTO_TEST_CASE(rfc_examples) {
     BOOST_TEST(!c->priority);
 }
 
+// An extension using a prefix declared on <presence>: unsupported, naming the presence.
+BOOST_AUTO_TEST_CASE(extension_with_the_stanzas_prefix) {
+    const std::string xml = "<presence xmlns:c='http://jabber.org/protocol/caps'><c:c hash='h' node='n' ver='v'/></presence>";
+    expect_error<AnyPresence>(xml, errc::unsupported, at(xml, "<c:c"),
+                              "extension <c:c> uses a namespace prefix declared on <presence>");
+}
+
 // RFC 6121 §4.7.2.3: "If no priority is provided, the processing server or client MUST
 // consider the priority to be zero".
 BOOST_AUTO_TEST_CASE(absent_priority_is_zero) {

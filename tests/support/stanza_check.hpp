@@ -25,6 +25,7 @@
 #include <xstanza/xstanza.hpp>
 
 #include "strings.hpp"
+#include "test_extensions.hpp"
 
 namespace stanza_check {
 
@@ -47,6 +48,26 @@ template <class F>
 void for_each_target(F&& f) {
     for_each_type(typed_targets{}, f);
 }
+
+/// The typed message and presence targets (RFC 6121 §5.2.2, §4.7.1): every type, and a few
+/// with a typed extension (tests/support/test_extensions.hpp).
+using message_targets = type_list<Message<Normal>, Message<Chat>, Message<Groupchat>, Message<Headline>, Message<Error>,
+                                  Message<Chat, test_ext::Receipt>, Message<Error, test_ext::Receipt>>;
+using presence_targets = type_list<Presence<Available>, Presence<Unavailable>, Presence<Subscribe>, Presence<Subscribed>,
+                                   Presence<Unsubscribe>, Presence<Unsubscribed>, Presence<Probe>, Presence<Error>,
+                                   Presence<Available, test_ext::Caps>, Presence<Subscribe, test_ext::Caps>>;
+
+/// The number of typed extensions a message or presence holds.
+template <class S>
+std::size_t typed_extension_count(const S& s) {
+    std::size_t n = 0;
+    s.each_extension([&](const auto& o) { n += o.has_value(); });
+    return n;
+}
+template <class Type, class... Exts>
+constexpr std::size_t extension_types(const Message<Type, Exts...>*) { return sizeof...(Exts); }
+template <class Type, class... Exts>
+constexpr std::size_t extension_types(const Presence<Type, Exts...>*) { return sizeof...(Exts); }
 
 /// A rejected input's error is clean: a real code, an offset within the input, a message.
 inline std::string check_error(const parse_error& e, std::size_t input_size) {
@@ -151,32 +172,73 @@ inline std::string check_views_keep_bytes(const Parser& parser, const AnyIq& any
     return {};
 }
 
-/// The answer to a refused request (reply.hpp): when the error names a request, its reply
-/// serializes and parses back as an error IQ with the request's id and the condition
-/// reply_condition() gives; otherwise there is no reply.
+/// The answer to a refused stanza (reply.hpp): when the error names a request, the IQ-only
+/// error_reply answers a refused get or set and nothing else, and stanza_error_reply answers
+/// every kind: its reply serializes and parses back as an error of the refused stanza's kind
+/// with its id and the condition reply_condition() gives. Otherwise there is no reply.
 inline std::string check_reply(const parse_error& e) {
     std::optional<Iq<Error>> reply = error_reply(e);
-    if (!e.request()) return reply ? "a reply to an error that names no request" : "";
-    if (!reply) return "no reply to a refused request";
+    std::optional<AnyStanza> any = stanza_error_reply(e);
+    if (!e.request()) return reply || any ? "a reply to an error that names no request" : "";
+    const rejected_request& q = *e.request();
+    if (q.kind == StanzaKind::iq) {
+        if (!reply) return "no reply to a refused request";
+        std::string xml;
+        if (parse_error w = serialize(*reply, xml))
+            return "the error reply does not serialize: " + std::string(w.message());
+        Parser p;
+        result<Iq<Error>> back = p.parse<Iq<Error>>(xml);
+        if (!back)
+            return "the error reply does not parse: " + std::string(back.error().message()) + " in " + printable(xml);
+        if (back->id != e.request()->id || back->error.condition != reply_condition(e.code()))
+            return "the error reply lost its id or condition: " + printable(xml);
+    } else if (reply) {
+        return "error_reply answers a refused " + std::string(to_string(q.kind));
+    }
+    if (!any) return "no stanza_error_reply to a refused " + std::string(to_string(q.kind));
+    if (any->kind() != q.kind) return "stanza_error_reply answers a " + std::string(to_string(q.kind)) + " with another kind";
     std::string xml;
-    if (parse_error w = serialize(*reply, xml)) return "the error reply does not serialize: " + std::string(w.message());
+    if (parse_error w = serialize(*any, xml))
+        return "the stanza error reply does not serialize: " + std::string(w.message());
     Parser p;
-    result<Iq<Error>> back = p.parse<Iq<Error>>(xml);
-    if (!back) return "the error reply does not parse: " + std::string(back.error().message()) + " in " + printable(xml);
-    if (back->id != e.request()->id || back->error.condition != reply_condition(e.code()))
-        return "the error reply lost its id or condition: " + printable(xml);
+    result<AnyStanza> back = p.parse<AnyStanza>(xml);
+    if (!back)
+        return "the stanza error reply does not parse: " + std::string(back.error().message()) + " in " + printable(xml);
+    if (back->kind() != q.kind) return "the stanza error reply parses as another kind: " + printable(xml);
+    const std::optional<StanzaError>* error = nullptr;
+    std::string_view id;
+    if (const AnyIq* i = back->iq()) {
+        if (i->type != IqType::error) return "the stanza error reply is no error: " + printable(xml);
+        error = &i->error;
+        id = i->id;
+    } else if (const AnyMessage* m = back->message()) {
+        if (m->type != MessageType::error) return "the stanza error reply is no error: " + printable(xml);
+        error = &m->error;
+        id = m->id;
+    } else if (const AnyPresence* r = back->presence()) {
+        if (r->type != PresenceType::error) return "the stanza error reply is no error: " + printable(xml);
+        error = &r->error;
+        id = r->id;
+    }
+    if (!error || !*error || id != q.id || (*error)->condition != reply_condition(e.code()))
+        return "the stanza error reply lost its id or condition: " + printable(xml);
     return {};
 }
 
 /// The two rule sets on one input: whatever a sender's rules accept, a receiver's accept as
-/// the same stanza (they only accept more: RFC 6120 §8.3.2, RFC 6121 §2.1.2.5), and what a
-/// receiver refuses, a sender refuses too (maybe earlier, for a rule only senders have).
+/// the same stanza (they only accept more: RFC 6120 §8.3.2, RFC 6121 §2.1.2.5, §5.2.2 an
+/// unknown message type is normal, §4.7.2 show and priority ignored off available presence),
+/// and what a receiver refuses, a sender refuses too (maybe earlier, for a rule only senders
+/// have). Every kind of stanza (AnyStanza).
 inline std::string check_rules(std::string_view input) {
     Parser sender(parse_limits{}, rules::sender(role::server)), receiver(parse_limits{}, rules::receiver(role::client));
-    result<AnyIq> s = sender.parse<AnyIq>(input);
-    result<AnyIq> r = receiver.parse<AnyIq>(input);
+    result<AnyStanza> s = sender.parse<AnyStanza>(input);
+    result<AnyStanza> r = receiver.parse<AnyStanza>(input);
     if (s && (!r || !(*r == *s))) return "the receiver's rules refuse or change what the sender's accept";
     if (!r && s) return "the sender's rules accept what the receiver's refuse";
+    if (!s) {
+        if (std::string f = check_reply(s.error()); !f.empty()) return "sender: " + f;
+    }
     if (!r) return check_reply(r.error());
     return {};
 }
@@ -193,6 +255,11 @@ std::string check_parse(Parser& parser, Parser& scratch, std::string_view input,
     }
     if constexpr (std::is_same_v<T, AnyIq>) {
         if (std::string f = check_views_keep_bytes(parser, *r); !f.empty()) return f;
+    }
+    if constexpr (std::is_same_v<T, AnyStanza>) {
+        if (const AnyIq* iq = r->iq()) {
+            if (std::string f = check_views_keep_bytes(parser, *iq); !f.empty()) return f;
+        }
     }
     return check_round_trip(*r, scratch);
 }
@@ -265,6 +332,134 @@ inline std::string check_typed(Parser& parser, Parser& any_parser, Parser& scrat
         }
         failure = check_round_trip(*r, scratch);
     });
+    if (!failure.empty()) failure += " [input " + printable(input) + "]";
+    return failure;
+}
+
+/// The stanza of kind T (AnyIq, AnyMessage, AnyPresence) an AnyStanza holds, or null.
+template <class T>
+const T* held(const AnyStanza& s) {
+    if constexpr (std::is_same_v<T, AnyIq>) return s.iq();
+    else if constexpr (std::is_same_v<T, AnyMessage>) return s.message();
+    else return s.presence();
+}
+
+/// One kind parsed alone (AnyIq, AnyMessage, AnyPresence) against AnyStanza on the same
+/// input: the stanza AnyStanza holds when it is of that kind, else a refusal (not_iq or
+/// not_stanza for another kind; the same error as AnyStanza's for a refused stanza).
+template <class T>
+std::string check_kind_alone(Parser& parser, const result<AnyStanza>& any, StanzaKind kind, std::string_view input) {
+    result<T> r = parser.parse<T>(input);
+    const std::string name = " (" + std::string(to_string(kind)) + " alone)";
+    const errc other_kind = kind == StanzaKind::iq ? errc::not_iq : errc::not_stanza;
+    if (any) {
+        const T* h = held<T>(*any);
+        if (h) {
+            if (!r) return "a kind parsed alone fails where AnyStanza succeeds: " + std::string(r.error().message()) + name;
+            if (!(*r == *h)) return "a kind parsed alone differs from AnyStanza's" + name;
+            if constexpr (std::is_same_v<T, AnyMessage>) {
+                if (r->ignored_type != h->ignored_type) return "the ignored message type differs" + name;
+            }
+            return {};
+        }
+        if (r) return "a kind parsed alone succeeds on another kind" + name;
+        if (r.error().code() != other_kind)
+            return "another kind is refused with " + std::string(to_string(r.error().code())) + name;
+        return check_reply(r.error());
+    }
+    if (r) return "a kind parsed alone succeeds where AnyStanza fails with " +
+                  std::string(to_string(any.error().code())) + name;
+    if (std::string f = check_error(r.error(), input.size()); !f.empty()) return f + name;
+    if (r.error().code() != other_kind &&
+        (r.error().code() != any.error().code() || r.error().offset() != any.error().offset()))
+        return "a kind parsed alone fails with " + std::string(to_string(r.error().code())) + " at " +
+               std::to_string(r.error().offset()) + ", AnyStanza with " + std::string(to_string(any.error().code())) +
+               " at " + std::to_string(any.error().offset()) + name;
+    return check_reply(r.error());
+}
+
+/// A typed message or presence target T against AnyStanza on the same input:
+///  - AnyStanza holds that kind of that type => T accepts, an equal stanza to the runtime
+///    one's typed<Type>() (with typed extensions Exts..., T may refuse one of them with its
+///    own code, invalid_payload; when it accepts, each decoded extension left the opaque list);
+///  - AnyStanza holds another type => type_mismatch; another kind => not_stanza;
+///  - AnyStanza refuses => T refuses (with the same error, but for a typed extension's),
+///    unless T has typed extensions and AnyStanza could not keep one as bytes (unsupported):
+///    T decodes it through the element view and goes on;
+///  - every outcome is clean, a refusal answerable (check_reply), a success round-trips.
+template <class T>
+std::string check_typed_stanza(Parser& parser, Parser& scratch, const result<AnyStanza>& any, std::string_view input) {
+    using Type = typename T::type_tag;
+    constexpr bool is_message = detail::is_message<T>::value;
+    constexpr StanzaKind kind = is_message ? StanzaKind::message : StanzaKind::presence;
+    constexpr std::size_t exts = extension_types(static_cast<const T*>(nullptr));
+    result<T> r = parser.parse<T>(input);
+    const std::string name = " (" + std::string(typeid(T).name()) + ")";
+    if (!r) {
+        if (std::string f = check_error(r.error(), input.size()); !f.empty()) return f + name;
+        if (std::string f = check_reply(r.error()); !f.empty()) return f + name;
+    }
+    if (!any) {
+        // A typed extension is decoded through the element view, not kept as bytes: it may
+        // use a prefix declared on the stanza, which AnyStanza refuses as unsupported (an
+        // opaque extension must be self-contained); T then goes on to its other checks.
+        if (exts && any.error().code() == errc::unsupported) return r ? check_round_trip(*r, scratch) : std::string();
+        if (r) return "a typed parse succeeds where AnyStanza fails with " + std::string(to_string(any.error().code())) + name;
+        if (r.error().code() == errc::not_stanza) return {};
+        if (exts && r.error().code() == errc::invalid_payload) return {};
+        if (r.error().code() != any.error().code() || r.error().offset() != any.error().offset())
+            return "a typed parse fails with " + std::string(to_string(r.error().code())) + " at " +
+                   std::to_string(r.error().offset()) + ", AnyStanza with " + std::string(to_string(any.error().code())) +
+                   " at " + std::to_string(any.error().offset()) + name;
+        return {};
+    }
+    if (any->kind() != kind) {
+        if (r || r.error().code() != errc::not_stanza) return "a typed parse does not refuse another kind with not_stanza" + name;
+        return {};
+    }
+    bool same_type = false;
+    if constexpr (is_message) same_type = any->message()->type == T::type;
+    else same_type = any->presence()->type == T::type;
+    if (!same_type) {
+        if (r) return "a typed parse accepts another type" + name;
+        if (r.error().code() != errc::type_mismatch && !(exts && r.error().code() == errc::invalid_payload))
+            return "a typed parse refuses another type with " + std::string(to_string(r.error().code())) + name;
+        return {};
+    }
+    if (!r) {
+        if (exts && r.error().code() == errc::invalid_payload) return {};
+        return "the typed parse fails with " + std::string(to_string(r.error().code())) + ": " +
+               std::string(r.error().message()) + " where AnyStanza succeeds" + name;
+    }
+    if constexpr (exts == 0) {
+        if constexpr (is_message) {
+            if (!(*r == any->message()->template typed<Type>())) return "the typed parse differs from AnyMessage's" + name;
+        } else {
+            if (!(*r == any->presence()->template typed<Type>())) return "the typed parse differs from AnyPresence's" + name;
+        }
+    } else {
+        const std::size_t opaque = is_message ? any->message()->extensions.size() : any->presence()->extensions.size();
+        if (r->extensions.size() + typed_extension_count(*r) != opaque)
+            return "the typed extensions decoded are not those that left the opaque list" + name;
+    }
+    return check_round_trip(*r, scratch);
+}
+
+/// Every message and presence target, and each kind alone, against AnyStanza on the same
+/// input (check_kind_alone, check_typed_stanza). `scratch` must be a third parser.
+inline std::string check_typed_stanzas(Parser& parser, Parser& any_parser, Parser& scratch, std::string_view input) {
+    result<AnyStanza> any = any_parser.parse<AnyStanza>(input);
+    std::string failure;
+    if (!any) failure = check_error(any.error(), input.size());
+    if (failure.empty()) failure = check_kind_alone<AnyIq>(parser, any, StanzaKind::iq, input);
+    if (failure.empty()) failure = check_kind_alone<AnyMessage>(parser, any, StanzaKind::message, input);
+    if (failure.empty()) failure = check_kind_alone<AnyPresence>(parser, any, StanzaKind::presence, input);
+    auto each = [&](auto* tag) {
+        using T = std::remove_pointer_t<decltype(tag)>;
+        if (failure.empty()) failure = check_typed_stanza<T>(parser, scratch, any, input);
+    };
+    for_each_type(message_targets{}, each);
+    for_each_type(presence_targets{}, each);
     if (!failure.empty()) failure += " [input " + printable(input) + "]";
     return failure;
 }

@@ -60,8 +60,9 @@ inline std::string directory() {
     return here.substr(0, here.find_last_of("/\\")) + "/../adversarial";
 }
 
-inline const char* const files[] = {"valid.txt", "xml.txt",        "encoding.txt", "forbidden.txt", "structure.txt",
-                                    "iq.txt",    "conditions.txt", "roster.txt",   "jid.txt",       "limits.txt"};
+inline const char* const files[] = {"valid.txt",  "xml.txt",     "encoding.txt", "forbidden.txt", "structure.txt",
+                                    "iq.txt",     "conditions.txt", "roster.txt",  "jid.txt",       "limits.txt",
+                                    "message.txt", "presence.txt"};
 
 inline std::optional<errc> code_from_name(std::string_view name) {
     for (int i = 0; i < 256; ++i)
@@ -236,7 +237,8 @@ inline std::vector<test_case> valid(std::size_t max_size = std::size_t(-1), bool
     return v;
 }
 
-/// Calls f(static_cast<T*>(nullptr)) with the IQ type a target names ("any" -> AnyIq).
+/// Calls f(static_cast<T*>(nullptr)) with the stanza type a target names ("any" -> AnyIq,
+/// "stanza" -> AnyStanza, "chat" -> Message<Chat>...; README.md lists them).
 /// Returns false for an unknown target (and for "jid").
 template <class F>
 bool with_target(std::string_view target, F&& f) {
@@ -253,6 +255,24 @@ bool with_target(std::string_view target, F&& f) {
     else if (target == "error-any") f(static_cast<Iq<Error, AnyPayload>*>(nullptr));
     else if (target == "error-roster-get") f(static_cast<Iq<Error, RosterGet>*>(nullptr));
     else if (target == "error-roster-set") f(static_cast<Iq<Error, RosterSet>*>(nullptr));
+    else if (target == "stanza") f(static_cast<AnyStanza*>(nullptr));
+    else if (target == "message") f(static_cast<AnyMessage*>(nullptr));
+    else if (target == "normal") f(static_cast<Message<Normal>*>(nullptr));
+    else if (target == "chat") f(static_cast<Message<Chat>*>(nullptr));
+    else if (target == "groupchat") f(static_cast<Message<Groupchat>*>(nullptr));
+    else if (target == "headline") f(static_cast<Message<Headline>*>(nullptr));
+    else if (target == "message-error") f(static_cast<Message<Error>*>(nullptr));
+    else if (target == "chat-receipt") f(static_cast<Message<Chat, test_ext::Receipt>*>(nullptr));
+    else if (target == "presence") f(static_cast<AnyPresence*>(nullptr));
+    else if (target == "available") f(static_cast<Presence<Available>*>(nullptr));
+    else if (target == "unavailable") f(static_cast<Presence<Unavailable>*>(nullptr));
+    else if (target == "subscribe") f(static_cast<Presence<Subscribe>*>(nullptr));
+    else if (target == "subscribed") f(static_cast<Presence<Subscribed>*>(nullptr));
+    else if (target == "unsubscribe") f(static_cast<Presence<Unsubscribe>*>(nullptr));
+    else if (target == "unsubscribed") f(static_cast<Presence<Unsubscribed>*>(nullptr));
+    else if (target == "probe") f(static_cast<Presence<Probe>*>(nullptr));
+    else if (target == "presence-error") f(static_cast<Presence<Error>*>(nullptr));
+    else if (target == "available-caps") f(static_cast<Presence<Available, test_ext::Caps>*>(nullptr));
     else return false;
     return true;
 }

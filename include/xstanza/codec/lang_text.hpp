@@ -33,8 +33,8 @@ inline bool less(std::string_view a, std::string_view b) noexcept {
 /// possesses an 'xml:lang' attribute with a distinct language value (either explicitly or by
 /// inheritance)". True when a language repeats, which `dup` then names. A text without
 /// xml:lang is in `stanza_lang`. Above eight texts the languages are sorted in `scratch` (a
-/// parse's storage, so that hostile input cannot make the check quadratic); `oom` reports
-/// that it could not grow.
+/// parse's storage, or the writer's own vector, so that hostile input cannot make the check
+/// quadratic); `oom` reports that it could not grow.
 inline bool duplicate_lang(const lang_texts& texts, std::string_view stanza_lang, std::vector<std::string_view>* scratch,
                            std::string_view& dup, bool& oom) noexcept {
     const std::size_t n = texts.size();
@@ -107,14 +107,17 @@ inline codec_error check_langs(const lang_texts& texts, std::string_view stanza_
 
 // ---- writing ----
 
-/// Writes the texts of one kind (<body/>...), after checking their languages are distinct.
+/// Writes the texts of one kind (<body/>...), after checking their languages are distinct
+/// (sorted beyond eight texts, as when reading: a parsed message may hold 100,000 bodies).
 inline void write_lang_texts(xml_writer& w, std::string_view name, const lang_texts& texts,
                              std::string_view stanza_lang) noexcept {
     bool oom = false;
     std::string_view dup;
-    if (duplicate_lang(texts, stanza_lang, nullptr, dup, oom))
+    std::vector<std::string_view> scratch;  // used beyond eight texts only
+    if (duplicate_lang(texts, stanza_lang, &scratch, dup, oom))
         return w.fail(errc::invalid_data, "two <", name, "/> in language '", dup,
                       "'; several are allowed only in distinct languages (RFC 6121 §5.2.3, §5.2.4, §4.7.2.2)");
+    if (oom) return w.fail(errc::out_of_memory, "out of memory checking the languages of <", name, "/>");
     for (const LangText& t : texts) {
         writer_access::open(w, name, "jabber:client");
         write_lang(w, t.lang);

@@ -11,6 +11,7 @@
 #include "../model/error.hpp"
 #include "../model/limits.hpp"
 #include "../model/rules.hpp"
+#include "../model/stanza_common.hpp"
 #include "../xml/element.hpp"
 #include "../xml/scan.hpp"
 #include "../xml/start_tag.hpp"
@@ -26,22 +27,25 @@ struct opaque_access {
 
 // ---- reading ----
 
-/// The payload `p` of a stanza, kept as its bytes [begin, end) of `input`. `outer_prefix`:
-/// its subtree uses a prefix declared on the stanza element, which its bytes alone would lose.
+/// The payload `p` of an IQ, or an extension element of a message or presence (`kind`), kept
+/// as its bytes [begin, end) of `input`. `outer_prefix`: its subtree uses a prefix declared on
+/// the stanza element, which its bytes alone would lose.
 inline codec_error read_opaque(const element& p, const char* input, std::size_t begin, std::size_t end, bool outer_prefix,
-                               OpaqueElement& out) noexcept {
+                               OpaqueElement& out, StanzaKind kind = StanzaKind::iq) noexcept {
     const std::string_view ns = p.ns();
+    const std::string_view what = kind == StanzaKind::iq ? "payload <" : "extension <";
     if (outer_prefix)
-        return codec_error::make(errc::unsupported, begin, "payload <", p.qname(),
-                                 "> uses a namespace prefix declared on <iq>; xstanza keeps payloads as self-contained bytes");
+        return codec_error::make(errc::unsupported, begin, what, p.qname(), "> uses a namespace prefix declared on <",
+                                 to_string(kind), ">; xstanza keeps ", kind == StanzaKind::iq ? "payloads" : "extensions",
+                                 " as self-contained bytes");
     // Namespaces in XML 1.0 §6.2: without an xmlns of its own, an unprefixed payload is in the
-    // default namespace declared on <iq>, which its bytes alone would lose (serialize writes none).
+    // default namespace declared on the stanza, which its bytes alone would lose (serialize writes none).
     if (!ns.empty() && p.unprefixed() && !p.find("xmlns"))
-        return codec_error::make(errc::unsupported, begin, "payload <", p.qname(),
+        return codec_error::make(errc::unsupported, begin, what, p.qname(),
                                  "> has no xmlns of its own: it would be in the stanza's namespace '", ns, "'");
     // RFC 6120 §8.4: an extension element has a namespace of its own.
     if (!is_extension_namespace(ns))
-        return codec_error::make(errc::wrong_namespace, begin, "payload <", p.qname(), "> in namespace '", ns,
+        return codec_error::make(errc::wrong_namespace, begin, what, p.qname(), "> in namespace '", ns,
                                  "'; an extension element has a namespace of its own (RFC 6120 §8.4)");
     out = OpaqueElement(p.name(), ns, std::string_view(input + begin, end - begin));
     opaque_access::mark_parsed(out);

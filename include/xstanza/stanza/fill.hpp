@@ -60,7 +60,7 @@ public:
         if (!kept_) return codec_error(errc::out_of_memory, c.offset(), "out of memory keeping an extension");
         const child_span& s = env_.children[index];
         OpaqueElement o;
-        if (codec_error e = read_opaque(c, env_.base, s.begin, s.end, s.outer_prefix, o)) return e;
+        if (codec_error e = read_opaque(c, env_.base, s.begin, s.end, s.outer_prefix, o, kind_)) return e;
         try {
             kept_->push_back(o);
         } catch (...) {
@@ -219,19 +219,19 @@ codec_error cast_extensions(extension_list all, Stanza<Type, Exts...>& s, parse_
         std::vector<OpaqueElement>* kept = lists ? lists->next() : nullptr;
         if (!kept) return codec_error(errc::out_of_memory, 0, "out of memory casting the extensions");
         for (const OpaqueElement& o : all) {
+            // Found in the latest parse's tree by its place first (its bytes are read only
+            // then: those of an earlier parse may be gone, stanza/checked.hpp).
+            const element e = view_of(o);
+            if (!e)
+                return codec_error(errc::payload_mismatch, 0,
+                                   "an extension that is not of the latest parse; cast a stanza before parsing the next");
             bool taken = false;
             codec_error err;
             auto try_one = [&](auto tag) {
                 using P = typename decltype(tag)::type;
                 std::optional<P>& slot = s.template get<P>();
-                if (taken || err || slot || o.name != payload_traits<P>::name || o.ns != payload_traits<P>::ns) return;
+                if (taken || slot || !e.is(payload_traits<P>::name, payload_traits<P>::ns)) return;
                 taken = true;
-                const element e = view_of(o);
-                if (!e) {
-                    err = codec_error::make(errc::payload_mismatch, 0, "<", o.name, " xmlns='", o.ns,
-                                            "'> is not an extension of the latest parse; cast a stanza before parsing the next");
-                    return;
-                }
                 payload_context ctx(kind, applied, storage);
                 err = decode_payload<P>(e, ctx, slot.emplace(), true);
             };

@@ -216,7 +216,7 @@ private:
     // The element child of the latest parse's root whose bytes `o` holds, or null.
     detail::xml_node* latest_child(const OpaqueElement& o) const noexcept {
         if (!loaded_ || !doc_ || !doc_->first_node() || o.xml.empty()) return nullptr;
-        for (element c : root())  // the same place and the same name: not a stale view that happens to match
+        for (element c : root())  // the same place, then the same name: not a stale view that happens to match
             if (o.xml.data() == context_.base + c.offset() && c.is(o.name, o.ns)) return detail::element_access::node(c);
         return nullptr;
     }
