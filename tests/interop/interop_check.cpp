@@ -155,7 +155,6 @@ struct DiscoInfo {
         return false;
     }
 };
-constexpr std::string_view disco_info_ns = "http://jabber.org/protocol/disco#info";
 
 /// XEP-0030 §3.1: asks `to` for its disco#info and reads the result, typed: an
 /// Iq<Get, DiscoInfoQuery> out, the AnyIq answer cast to Iq<Result, DiscoInfoQuery> (whose

@@ -233,10 +233,10 @@ BOOST_AUTO_TEST_CASE(subscription_request_goes_to_a_bare_jid) {
     Parser server_sender(parse_limits{}, rules::sender(role::server));
     BOOST_TEST(bool(server_sender.parse<AnyPresence>(full)));
     AnyPresence any = *r;
-    BOOST_TEST(write(any).message().find("RFC 6121 §3.1.1") != std::string_view::npos);
+    test_helpers::expect_serialize_refused(any, "RFC 6121 §3.1.1");
     Presence<Subscribe> request;
     request.to = *Jid::parse("juliet@example.com/balcony");
-    BOOST_TEST(to_string(write(request).code()) == "invalid_data");
+    test_helpers::expect_serialize_refused(request, "RFC 6121 §3.1.1");
     std::string out;
     BOOST_TEST(!serialize(request, out, role::server));
     request.to = request.to->bare();
@@ -283,10 +283,10 @@ BOOST_AUTO_TEST_CASE(error_only_on_error_presence) {
     expect_error<AnyPresence>(two, errc::invalid_error, at(two, error + "</presence>"), "RFC 6120 §8.3.1");
     AnyPresence a;
     a.type = PresenceType::error;
-    BOOST_TEST(write(a).message().find("RFC 6120 §8.3.1") != std::string_view::npos);
+    test_helpers::expect_serialize_refused(a, "RFC 6120 §8.3.1");
     a.type = PresenceType::available;
     a.error = StanzaError(Condition::gone);
-    BOOST_TEST(write(a).message().find("RFC 6120 §8.3.1") != std::string_view::npos);
+    test_helpers::expect_serialize_refused(a, "RFC 6120 §8.3.1");
     a.type = PresenceType::error;
     BOOST_TEST(xml_of(a).find("<presence type='error'><error type='cancel'><gone") == 0u);
 }
