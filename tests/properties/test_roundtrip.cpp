@@ -150,7 +150,7 @@ public:
     // several in distinct languages, one of them maybe inherited (RFC 6121 §5.2.3, §4.7.2.2).
     lang_texts texts(arena& a, std::string_view stanza_lang) {
         static const char* const langs[] = {"en", "cs", "de-CH", "ja", "ar", "zh-Hant", "x-klingon", "EN-gb"};
-        static const char* const samples[] = {"Wherefore art thou, Romeo?", "Pro\xC4\x8D" "e\xC5\xBE jsi ty, Romeo?",
+        static const char* const samples[] = {"Wherefore art thou, Romeo?", ("Pro\xC4\x8D" "e\xC5\xBE jsi ty, Romeo?"),
                                               "\xE3\x81\x93\xE3\x82\x93\xE3\x81\xAB\xE3\x81\xA1\xE3\x81\xAF",
                                               "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7", ""};
         const std::size_t n = below(5) == 0 ? 0 : below(4);

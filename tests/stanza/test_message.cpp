@@ -18,16 +18,18 @@ using test_helpers::expect_error;
 using test_helpers::xml_of;
 
 namespace {
-
 const rules sender = rules::sender();
+}  // namespace
 
-// A message extension of the user's (XEP-0184 <received/>), through the extension point.
+// A message extension of the user's (XEP-0184 <received/>), through the extension point (in a
+// named namespace: its traits are used by name only).
+namespace message_test {
 struct Receipt {
     std::string_view id;
     friend bool operator==(const Receipt& a, const Receipt& b) { return a.id == b.id; }
 };
-
-}  // namespace
+}  // namespace message_test
+using message_test::Receipt;
 
 template <>
 struct xstanza::payload_traits<Receipt> {
