@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs all xstanza tests (the README's "one command"):
 #   1. g++ Release build            -> build/gcc-release, ctest
-#   2. clang++ Debug + ASan/UBSan   -> build/clang-asan,  ctest (fuzzers built and smoke-run too)
+#   2. clang++ Debug + ASan/UBSan   -> build/clang-asan,  ctest (fuzzers built and smoke-run too; the unit
+#      tests in checked mode, XSTANZA_CHECKED)
 #   3. libFuzzer: every tests/fuzz target for XSTANZA_FUZZ_SECONDS (default 60) each, in turn,
 #      with its seed corpus and dictionary (scripts/fuzz.sh, on build/clang-asan's fuzzers)
 #   4. clang++ ThreadSanitizer      -> build/clang-tsan,  only xstanza-hostile-threads (hostile.threads)
@@ -81,7 +82,8 @@ step "g++ Release: build + ctest (build/gcc-release)" gcc-release \
   build_and_test gcc-release g++ Release
 step "clang++ Debug, address,undefined sanitizers: build + ctest (build/clang-asan)" clang-asan \
   build_and_test clang-asan clang++ Debug -DXSTANZA_SANITIZE=address,undefined \
-    -DXSTANZA_BUILD_BENCHMARKS=OFF -DXSTANZA_BUILD_FUZZERS=ON -DXSTANZA_COMPILE_FAIL_TESTS=OFF
+    -DXSTANZA_BUILD_BENCHMARKS=OFF -DXSTANZA_BUILD_FUZZERS=ON -DXSTANZA_COMPILE_FAIL_TESTS=OFF \
+    -DXSTANZA_CHECKED_TESTS=ON
 section "libFuzzer: scripts/fuzz.sh $FUZZ_SECONDS build/clang-asan"
 step "libFuzzer: every target ${FUZZ_SECONDS}s in turn, seed corpus + dictionary (build/clang-asan)" - \
   scripts/fuzz.sh "$FUZZ_SECONDS" build/clang-asan
