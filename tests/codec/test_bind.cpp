@@ -146,7 +146,8 @@ BOOST_AUTO_TEST_CASE(resource_is_a_resourcepart) {
                                 at("<resource"), "1023 bytes");
     BOOST_TEST((Parser().parse<Iq<Set, Bind>>(bind_iq("set", "<resource>" + long_resource.substr(1) + "</resource>")).has_value()));
     // Spaces and non-ASCII are resourcepart characters.
-    auto ok = Parser().parse<Iq<Set, Bind>>(bind_iq("set", "<resource>Juliet's \xE2\x99\xA5 phone</resource>"));
+    Parser keeper;  // the result's views live as long as their Parser
+    auto ok = keeper.parse<Iq<Set, Bind>>(bind_iq("set", "<resource>Juliet's \xE2\x99\xA5 phone</resource>"));
     BOOST_REQUIRE_MESSAGE(ok, ok.error().message());
     BOOST_TEST(*ok->payload.resource == "Juliet's \xE2\x99\xA5 phone");
 
