@@ -590,13 +590,13 @@ constexpr bool all_of(std::string_view s, bool (*f)(char) noexcept) noexcept {
         if (!f(c)) return false;
     return true;
 }
+
+constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
 constexpr bool iequal(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
-        if (x != y) return false;
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
     }
     return true;
 }
@@ -900,15 +900,6 @@ namespace detail {
 
 struct jid_test_access;  // lets the tests call the fast path alone
 struct jid_access;       // lets the codecs call the fast path for JIDs inside an input
-
-constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-constexpr bool iequal_ascii(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
-}
 
 inline parse_error jid_error(std::size_t offset, std::string_view what, std::string_view jid) noexcept {
     // Quote only the leading part that is text (valid UTF-8, no NUL or control byte): the
@@ -1219,7 +1210,7 @@ public:
     /// RFC 7622 §3.2, §3.3: domainpart and localpart compare case-insensitively (ASCII
     /// only here; see the class comment), the resourcepart exactly.
     friend constexpr bool operator==(const Jid& a, const Jid& b) noexcept {
-        return detail::iequal_ascii(a.domain_, b.domain_) && detail::iequal_ascii(a.local_, b.local_) &&
+        return detail::iequal(a.domain_, b.domain_) && detail::iequal(a.local_, b.local_) &&
                a.resource_ == b.resource_;
     }
     friend constexpr bool operator!=(const Jid& a, const Jid& b) noexcept { return !(a == b); }
@@ -7298,10 +7289,9 @@ namespace detail {
 // ---- the rules, one function each ----
 
 namespace lang_rule {
-inline char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 inline bool less(std::string_view a, std::string_view b) noexcept {
     return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
-                                        [](char x, char y) { return lower(x) < lower(y); });
+                                        [](char x, char y) { return ascii_lower(x) < ascii_lower(y); });
 }
 }  // namespace lang_rule
 
@@ -8283,6 +8273,17 @@ private:
         return last_payload_ && o.xml.data() == detail::element_access::make(last_payload_, &context_).offset() + context_.base;
     }
 
+    // The payload, named for an error message: "<query>", or, for the opaque payload of an
+    // earlier parse, not read at all (its bytes may be gone; checked mode would stop here).
+    struct named_payload {
+        std::string_view open, name, close;
+    };
+    named_payload payload_name(const AnyIq& any) const noexcept {
+        const OpaqueElement* o = any.payload.opaque();
+        if (o && !from_latest_payload(*o)) return {"the payload of an earlier parse", "", ""};
+        return {"<", any.payload.name(), ">"};
+    }
+
     // The IQ is filled where the caller reads it: build() constructs an empty one in the
     // result, and that one named result serves every return, so it is constructed in the
     // caller's storage (NRVO) and the IQ is never moved or copied.
@@ -8369,9 +8370,8 @@ private:
         if (f.error) {
             if constexpr (std::is_same_v<Type, Error>) {
                 if (codec_error e = detail::read_stanza_error(f.error, rules_, iq.error)) return e;
-            } else {  // an error IQ where T is another type: reported after the error element's own errors
-                StanzaError ignored(Condition::undefined_condition);
-                if (codec_error e = detail::read_stanza_error(f.error, rules_, ignored)) return e;
+            } else if (codec_error e = detail::read_unkept_error(f.error, rules_)) {
+                return e;  // an error IQ where T is another type: reported after the error element's own errors
             }
         }
         if (f.type != T::type)
@@ -8478,9 +8478,11 @@ private:
                 }
             }
             const OpaqueElement* o = any.payload.opaque();
-            if (!o || !from_latest_payload(*o) || any.id.data() != latest_id())
+            if (!o || !from_latest_payload(*o) || any.id.data() != latest_id()) {
+                const named_payload found = payload_name(any);
                 return codec_error::make(errc::payload_mismatch, 0, "expected <", payload_traits<P>::name, " xmlns='",
-                                         payload_traits<P>::ns, "'>, found <", any.payload.name(), ">");
+                                         payload_traits<P>::ns, "'>, found ", found.open, found.name, found.close);
+            }
             // Decoded out of place: the opaque payload's bytes stay as they came.
             payload_context ctx(any.type, rules_, storage_);
             return detail::decode_payload<P>(detail::element_access::make(last_payload_, opaque_context()), ctx, out);
@@ -8568,8 +8570,11 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
         }
         return iq;
     } else if constexpr (std::is_void_v<P>) {
-        if (!any.payload.empty())
-            return codec_error::make(errc::payload_mismatch, 0, "expected an empty result, found <", any.payload.name(), ">");
+        if (!any.payload.empty()) {
+            const named_payload found = payload_name(any);
+            return codec_error::make(errc::payload_mismatch, 0, "expected an empty result, found ", found.open, found.name,
+                                     found.close);
+        }
         T iq(any.id);
         fill_header(iq, any);
         return iq;
@@ -9311,7 +9316,7 @@ public:
             return false;
         }
         std::string_view enc = d.substr(q + 1, q2 - q - 1);
-        if (!iequal_ascii(enc, "UTF-8")) {
+        if (!iequal(enc, "UTF-8")) {
             failure.set(StreamCondition::unsupported_encoding, errc::invalid_utf8, at, "the stream declares encoding '", enc,
                         "'; XMPP streams are UTF-8 (RFC 6120 §11.6)");
             return false;
@@ -11081,7 +11086,7 @@ private:
         // without 'from', from the account's bare JID (§8.1.2.1), or from its own domain.
         if (!from) return true;
         if (!account) return false;
-        return *from == *account || (from->local().empty() && from->is_bare() && detail::iequal_ascii(from->domain(), account->domain()));
+        return *from == *account || (from->local().empty() && from->is_bare() && detail::iequal(from->domain(), account->domain()));
     }
 
     IqDisposition match(const AnyIq& iq, Parser& parser) noexcept {

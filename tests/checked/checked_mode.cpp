@@ -62,6 +62,27 @@ void fresh_reads() {
     std::_Exit(0);
 }
 
+// Casting an AnyIq of an earlier parse is refused without reading its payload's bytes: the
+// error names no stale element.
+void stale_cast_refused() {
+    xstanza::Parser p;
+    auto a = p.parse<xstanza::AnyIq>("<iq type='result' id='A1'><ping xmlns='urn:xmpp:ping'/></iq>");
+    if (!a) std::_Exit(3);
+    xstanza::AnyIq kept = *a;
+    auto b = p.parse<xstanza::AnyIq>("<iq type='get' id='B2'><ping xmlns='urn:xmpp:ping'/></iq>");
+    if (!b) std::_Exit(3);
+    kept.id = "A1";  // the header re-pointed at live bytes: only the payload is stale
+    kept.from = {};
+    kept.to = {};
+    auto empty = p.cast<xstanza::Iq<xstanza::Result>>(kept);
+    auto roster = p.cast<xstanza::Iq<xstanza::Result, xstanza::RosterQuery>>(kept);
+    if (empty || roster || empty.error().code() != xstanza::errc::payload_mismatch ||
+        roster.error().code() != xstanza::errc::payload_mismatch ||
+        empty.error().message().find("earlier parse") == std::string_view::npos)
+        std::_Exit(4);
+    std::_Exit(0);
+}
+
 // Runs `f` in a child; true when it ended as `expect_abort` says, with the message when aborted.
 bool run(const char* name, void (*f)(), bool expect_abort) {
     int fds[2];
@@ -95,5 +116,6 @@ int main() {
     bool ok = run("a view read after the next parse stops", stale_after_parse, true);
     ok &= run("a view read after the Parser is destroyed stops", stale_after_destruction, true);
     ok &= run("the latest parse's views and an owned copy read fine", fresh_reads, false);
+    ok &= run("casting an AnyIq of an earlier parse is refused, its payload unread", stale_cast_refused, false);
     return ok ? 0 : 1;
 }

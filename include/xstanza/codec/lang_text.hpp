@@ -22,10 +22,9 @@ namespace detail {
 // ---- the rules, one function each ----
 
 namespace lang_rule {
-inline char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 inline bool less(std::string_view a, std::string_view b) noexcept {
     return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
-                                        [](char x, char y) { return lower(x) < lower(y); });
+                                        [](char x, char y) { return ascii_lower(x) < ascii_lower(y); });
 }
 }  // namespace lang_rule
 

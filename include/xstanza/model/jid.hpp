@@ -16,6 +16,7 @@
 #include "detail/views.hpp"
 #include "error.hpp"
 #include "limits.hpp"
+#include "syntax.hpp"
 
 namespace xstanza {
 
@@ -23,15 +24,6 @@ namespace detail {
 
 struct jid_test_access;  // lets the tests call the fast path alone
 struct jid_access;       // lets the codecs call the fast path for JIDs inside an input
-
-constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-constexpr bool iequal_ascii(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
-}
 
 inline parse_error jid_error(std::size_t offset, std::string_view what, std::string_view jid) noexcept {
     // Quote only the leading part that is text (valid UTF-8, no NUL or control byte): the
@@ -342,7 +334,7 @@ public:
     /// RFC 7622 §3.2, §3.3: domainpart and localpart compare case-insensitively (ASCII
     /// only here; see the class comment), the resourcepart exactly.
     friend constexpr bool operator==(const Jid& a, const Jid& b) noexcept {
-        return detail::iequal_ascii(a.domain_, b.domain_) && detail::iequal_ascii(a.local_, b.local_) &&
+        return detail::iequal(a.domain_, b.domain_) && detail::iequal(a.local_, b.local_) &&
                a.resource_ == b.resource_;
     }
     friend constexpr bool operator!=(const Jid& a, const Jid& b) noexcept { return !(a == b); }

@@ -382,7 +382,7 @@ private:
         // without 'from', from the account's bare JID (§8.1.2.1), or from its own domain.
         if (!from) return true;
         if (!account) return false;
-        return *from == *account || (from->local().empty() && from->is_bare() && detail::iequal_ascii(from->domain(), account->domain()));
+        return *from == *account || (from->local().empty() && from->is_bare() && detail::iequal(from->domain(), account->domain()));
     }
 
     IqDisposition match(const AnyIq& iq, Parser& parser) noexcept {

@@ -226,6 +226,17 @@ private:
         return last_payload_ && o.xml.data() == detail::element_access::make(last_payload_, &context_).offset() + context_.base;
     }
 
+    // The payload, named for an error message: "<query>", or, for the opaque payload of an
+    // earlier parse, not read at all (its bytes may be gone; checked mode would stop here).
+    struct named_payload {
+        std::string_view open, name, close;
+    };
+    named_payload payload_name(const AnyIq& any) const noexcept {
+        const OpaqueElement* o = any.payload.opaque();
+        if (o && !from_latest_payload(*o)) return {"the payload of an earlier parse", "", ""};
+        return {"<", any.payload.name(), ">"};
+    }
+
     // The IQ is filled where the caller reads it: build() constructs an empty one in the
     // result, and that one named result serves every return, so it is constructed in the
     // caller's storage (NRVO) and the IQ is never moved or copied.
@@ -312,9 +323,8 @@ private:
         if (f.error) {
             if constexpr (std::is_same_v<Type, Error>) {
                 if (codec_error e = detail::read_stanza_error(f.error, rules_, iq.error)) return e;
-            } else {  // an error IQ where T is another type: reported after the error element's own errors
-                StanzaError ignored(Condition::undefined_condition);
-                if (codec_error e = detail::read_stanza_error(f.error, rules_, ignored)) return e;
+            } else if (codec_error e = detail::read_unkept_error(f.error, rules_)) {
+                return e;  // an error IQ where T is another type: reported after the error element's own errors
             }
         }
         if (f.type != T::type)
@@ -421,9 +431,11 @@ private:
                 }
             }
             const OpaqueElement* o = any.payload.opaque();
-            if (!o || !from_latest_payload(*o) || any.id.data() != latest_id())
+            if (!o || !from_latest_payload(*o) || any.id.data() != latest_id()) {
+                const named_payload found = payload_name(any);
                 return codec_error::make(errc::payload_mismatch, 0, "expected <", payload_traits<P>::name, " xmlns='",
-                                         payload_traits<P>::ns, "'>, found <", any.payload.name(), ">");
+                                         payload_traits<P>::ns, "'>, found ", found.open, found.name, found.close);
+            }
             // Decoded out of place: the opaque payload's bytes stay as they came.
             payload_context ctx(any.type, rules_, storage_);
             return detail::decode_payload<P>(detail::element_access::make(last_payload_, opaque_context()), ctx, out);
@@ -511,8 +523,11 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
         }
         return iq;
     } else if constexpr (std::is_void_v<P>) {
-        if (!any.payload.empty())
-            return codec_error::make(errc::payload_mismatch, 0, "expected an empty result, found <", any.payload.name(), ">");
+        if (!any.payload.empty()) {
+            const named_payload found = payload_name(any);
+            return codec_error::make(errc::payload_mismatch, 0, "expected an empty result, found ", found.open, found.name,
+                                     found.close);
+        }
         T iq(any.id);
         fill_header(iq, any);
         return iq;

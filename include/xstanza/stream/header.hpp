@@ -64,7 +64,7 @@ public:
             return false;
         }
         std::string_view enc = d.substr(q + 1, q2 - q - 1);
-        if (!iequal_ascii(enc, "UTF-8")) {
+        if (!iequal(enc, "UTF-8")) {
             failure.set(StreamCondition::unsupported_encoding, errc::invalid_utf8, at, "the stream declares encoding '", enc,
                         "'; XMPP streams are UTF-8 (RFC 6120 §11.6)");
             return false;
