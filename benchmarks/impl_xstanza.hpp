@@ -266,16 +266,13 @@ private:
     xstanza::parse_limits limits_;
 };
 
-/// The same scan building the element tree in RapidXML's nodes, as Parser does before its
-/// typed layer reads the tree (the same pooled allocator).
+/// The same scan building the element index, as Parser does before its typed layer reads it.
 class xstanza_tree_stage {
 public:
     template <class D>
     bool parse(const std::string& input, corpus_kind, D& d) {
-        if (!doc_) return false;
         buffer_.assign(input);
-        doc_->clear();
-        if (scanner_.scan(buffer_.data(), buffer_.size(), limits_, *doc_)) return false;
+        if (scanner_.scan(buffer_.data(), buffer_.size(), limits_, index_)) return false;
         d.tag(1);
         return true;
     }
@@ -283,7 +280,7 @@ public:
 private:
     std::string buffer_;
     xstanza::detail::scanner scanner_;
-    std::unique_ptr<xstanza::detail::xml_doc> doc_ = xstanza::detail::new_pooled_doc();
+    xstanza::detail::element_index index_;
     xstanza::parse_limits limits_;
 };
 

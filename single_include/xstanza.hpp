@@ -3181,7 +3181,8 @@ private:
 
 
 // ---- begin include/xstanza/xml/dom.hpp
-// xstanza detail: the RapidXML glue. Only detail/ includes RapidXML.
+// xstanza detail: what element views read (the scanner's element index) and where they
+// decode text. Only xml/ includes RapidXML (rapidxml_tree.hpp).
 #ifndef XSTANZA_XML_DOM_HPP
 #define XSTANZA_XML_DOM_HPP
 
@@ -3194,8 +3195,6 @@ private:
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <rapidxml/rapidxml.hpp>
 
 
 // ---- begin include/xstanza/xml/text.hpp
@@ -3356,15 +3355,13 @@ inline void copy_short(char* dst, const char* src, std::size_t m) noexcept {
 
 namespace xstanza::detail {
 
-using xml_node = rapidxml::xml_node<char>;
-using xml_attr = rapidxml::xml_attribute<char>;
-using xml_doc = rapidxml::xml_document<char>;
 
-// The tree is RapidXML's (its node types, its memory pool), built by the validating scanner
-// (scan.hpp) in its single pass: RapidXML's own parser would tokenise the input a second
-// time. Names and values point into the input, which stays as it was (an opaque payload's
-// bytes are re-emitted verbatim); values are decoded lazily, in place, only where xstanza
-// reads them, and never inside an opaque payload.
+// The scanner (scan.hpp) validates the input and, in the same single pass, indexes its
+// elements and attributes (element_index, below): no tree of linked nodes, and no second
+// tokenisation as RapidXML's own parser would need. Names and values point into the input,
+// which stays as it was (an opaque payload's bytes are re-emitted verbatim); values are
+// decoded lazily, in place, only where xstanza reads them, and never inside an opaque
+// payload. A RapidXML tree is built only when asked for (rapidxml_tree.hpp).
 
 /// Where element views decode text and attribute values: out of place, never in the input.
 /// An opaque payload's bytes are re-emitted verbatim by serialize, so decoding "&lt;x/&gt;"
@@ -3420,127 +3417,124 @@ struct doc_context {
     bool in_place = true;
 };
 
-/// RapidXML's memory pool frees its 64 KiB blocks on every clear(), and its allocator hooks
-/// are plain function pointers without a context. So freed blocks go to a per-thread cache
-/// and come back on the pool's next request: a Parser that parses large stanzas over and
-/// over stops allocating once the cache holds its working set (at most 64 MiB a thread).
-struct pool_block_cache {
-    struct block {
-        block* next;
-        std::size_t size;
-    };
-    static constexpr std::size_t header = 2 * sizeof(void*) > alignof(std::max_align_t) ? 2 * sizeof(void*)
-                                                                                       : alignof(std::max_align_t);
-    static constexpr std::size_t max_cached_bytes = std::size_t{64} << 20;
-    block* head = nullptr;
-    std::size_t cached_bytes = 0;
-    pool_block_cache() noexcept { alive() = true; }
-    pool_block_cache(const pool_block_cache&) = delete;
-    pool_block_cache& operator=(const pool_block_cache&) = delete;
-    ~pool_block_cache() {
-        alive() = false;  // blocks released later in this thread's exit go straight back to the heap
-        while (head) {
-            block* b = head;
-            head = b->next;
-            ::operator delete(b);
-        }
-    }
-    // Whether this thread's cache exists now: a trivially destructible flag, readable at any
-    // time of the thread's life, unlike the cache itself once its destructor has run (a Parser
-    // destroyed after it, e.g. a static one at exit, must not touch it).
-    static bool& alive() noexcept {
-        thread_local bool flag = false;
-        return flag;
-    }
-    static pool_block_cache& local() noexcept {
-        thread_local pool_block_cache cache;
-        return cache;
-    }
-    // RapidXML's alloc_func: may throw std::bad_alloc, which the scanner's build() catches.
-    static void* allocate(std::size_t size) {
-        pool_block_cache& c = local();
-        if (c.head && c.head->size >= size) {
-            block* b = c.head;
-            c.head = b->next;
-            c.cached_bytes -= b->size;
-            return reinterpret_cast<char*>(b) + header;
-        }
-        auto* b = static_cast<block*>(::operator new(size + header));
-        b->size = size;
-        return reinterpret_cast<char*>(b) + header;
-    }
-    static void release(void* p) noexcept {
-        auto* b = reinterpret_cast<block*>(static_cast<char*>(p) - header);
-        if (!alive()) {  // no cache in this thread (not yet made, or already destroyed)
-            ::operator delete(b);
-            return;
-        }
-        pool_block_cache& c = local();
-        if (c.cached_bytes + b->size > max_cached_bytes) {
-            ::operator delete(b);
-            return;
-        }
-        b->next = c.head;
-        c.head = b;
-        c.cached_bytes += b->size;
-    }
-};
-
-/// A document whose pool blocks go through this thread's pool_block_cache, or null when
-/// out of memory.
-inline std::unique_ptr<xml_doc> new_pooled_doc() noexcept {
-    std::unique_ptr<xml_doc> doc(new (std::nothrow) xml_doc);
-    if (doc) doc->set_allocator(&pool_block_cache::allocate, &pool_block_cache::release);
-    return doc;
-}
-
 inline constexpr std::string_view xml_ns = "http://www.w3.org/XML/1998/namespace";
 
-/// The element node the scanner builds: RapidXML's node, in RapidXML's memory pool, plus
-/// what the scan learnt on its way, so that readers need not find it again.
-struct xnode : xml_node {
-    xnode() noexcept : xml_node(rapidxml::node_element) {}
-    // value() is the raw content, from one past the start tag's '>' to the end tag's '<'
-    // (empty for an empty-element tag); for an element with children it includes their markup.
-    std::string_view ns;      ///< namespace name, resolved and as written ("" for none)
-    std::uint32_t local = 0;  ///< where the local name starts in name(): prefix size + 1, or 0
-    bool plain_text = false;  ///< no element child, and no reference, CR or CDATA section: value() reads as written
-    /// The name as stored: the scanner names every element, so RapidXML's check for a
-    /// missing name (name() returns "" then) is not needed.
-    std::string_view raw_name() const noexcept { return {m_name, m_name_size}; }
-};
-
-/// An attribute the scanner builds.
-struct xattr : xml_attr {
+/// An attribute of the scanner's index.
+struct xattr {
+    const char* name_ = nullptr;
+    char* value_ = nullptr;
+    std::size_t value_size_ = 0;
+    std::uint32_t name_size_ = 0;
     bool plain = true;  ///< value holds no reference, tab, LF or CR (or is decoded already)
-    /// The name as stored: the scanner names every attribute (see xnode::raw_name).
-    std::string_view raw_name() const noexcept { return {m_name, m_name_size}; }
+    std::string_view raw_name() const noexcept { return {name_, name_size_}; }
 };
 
-inline xnode* xnode_of(const xml_node* n) noexcept { return static_cast<xnode*>(const_cast<xml_node*>(n)); }
-inline xattr* xattr_of(const xml_attr* a) noexcept { return static_cast<xattr*>(const_cast<xml_attr*>(a)); }
+/// An element of the scanner's index (element_index): where its name, content and
+/// attributes are in the input, its relatives, and what the scan learnt on its way (its
+/// namespace, whether its text needs decoding), so that readers need not find it again.
+struct xnode {
+    const char* name_ = nullptr;  ///< the qualified name as written
+    /// The raw content, from one past the start tag's '>' to the end tag's '<' (empty for an
+    /// empty-element tag); for an element with children it includes their markup.
+    char* value_ = nullptr;
+    std::size_t value_size_ = 0;
+    std::string_view ns;              ///< namespace name, resolved and as written ("" for none)
+    xnode* first_child = nullptr;     ///< its first element child
+    xnode* next_sibling = nullptr;    ///< its next sibling element
+    xattr* attrs = nullptr;           ///< its attributes, attr_count of them side by side
+    std::uint32_t name_size_ = 0;
+    std::uint32_t local = 0;          ///< where the local name starts in the name: prefix size + 1, or 0
+    std::uint32_t attr_count = 0;
+    bool plain_text = false;  ///< no element child, and no reference, CR or CDATA section: the value reads as written
+    std::string_view raw_name() const noexcept { return {name_, name_size_}; }
+};
 
-inline std::string_view name_of(const xml_node* n) noexcept { return xnode_of(n)->raw_name(); }
-inline std::string_view name_of(const xml_attr* a) noexcept { return xattr_of(a)->raw_name(); }
+/// Objects handed out in runs that never move: blocks of at least N, kept from one clear()
+/// to the next, so that once a Parser has seen its largest input it allocates nothing, and
+/// growing never copies (nor doubles the memory, as a vector's reallocation would). Runs
+/// are not cleared: the caller writes every field.
+template <class T, std::size_t N>
+class block_store {
+public:
+    /// Forgets every run; keeps the blocks.
+    void clear() noexcept {
+        block_ = 0;
+        point_at_block();
+    }
+    /// `n` objects side by side, or null when out of memory.
+    T* take(std::size_t n) noexcept {
+        if (left_ < n) return take_slow(n);
+        T* run = next_;
+        next_ += n;
+        left_ -= n;
+        return run;
+    }
 
-/// An element's local name (without its prefix).
-inline std::string_view local_name(const xml_node* n) noexcept {
-    const xnode* x = xnode_of(n);
-    const std::string_view name = x->raw_name();
-    return {name.data() + x->local, name.size() - x->local};
-}
+private:
+    struct block {
+        std::unique_ptr<T[]> items;
+        std::size_t size;
+    };
+    void point_at_block() noexcept {
+        next_ = block_ < blocks_.size() ? blocks_[block_].items.get() : nullptr;
+        left_ = block_ < blocks_.size() ? blocks_[block_].size : 0;
+    }
+    // The current block is full: the next one kept from an earlier scan, else a new one.
+    XSTANZA_DOM_OUTLINE T* take_slow(std::size_t n) noexcept {
+        while (block_ + 1 < blocks_.size()) {
+            ++block_;
+            point_at_block();
+            if (left_ >= n) return take(n);
+        }
+        try {
+            const std::size_t size = n > N ? n : N;
+            blocks_.push_back(block{std::unique_ptr<T[]>(new T[size]), size});
+        } catch (...) {  // std::bad_alloc, std::length_error
+            return nullptr;
+        }
+        block_ = blocks_.size() - 1;
+        point_at_block();
+        return take(n);
+    }
+    std::vector<block> blocks_;
+    std::size_t block_ = 0;  // the block runs come from
+    T* next_ = nullptr;      // its first object not handed out
+    std::size_t left_ = 0;   // its objects not handed out
+};
+
+/// What the scanner writes instead of a tree of linked, pooled nodes: the elements and
+/// attributes of one input, each element's attributes side by side, in blocks reused from
+/// scan to scan. Views hold pointers into it, valid until the next scan.
+struct element_index {
+    block_store<xnode, 256> nodes;
+    block_store<xattr, 512> attrs;
+    xnode* root = nullptr;
+    void clear() noexcept {
+        nodes.clear();
+        attrs.clear();
+        root = nullptr;
+    }
+};
 
 /// The attribute with this exact qualified name, or null.
-inline xml_attr* find_attr(const xml_node* n, std::string_view qname) noexcept {
-    for (xml_attr* a = n->first_attribute(); a; a = a->next_attribute())
-        if (name_of(a) == qname) return a;
+inline xattr* find_attr(const xnode* n, std::string_view qname) noexcept {
+    for (xattr *a = n->attrs, *e = a + n->attr_count; a != e; ++a)
+        if (a->raw_name() == qname) return a;
     return nullptr;
+}
+
+inline std::string_view name_of(const xnode* n) noexcept { return n->raw_name(); }
+inline std::string_view name_of(const xattr* a) noexcept { return a->raw_name(); }
+
+/// An element's local name (without its prefix).
+inline std::string_view local_name(const xnode* n) noexcept {
+    return {n->name_ + n->local, n->name_size_ - n->local};
 }
 
 /// The namespace name of an element (Namespaces in XML 1.0 §6.1, §6.2), resolved by the
 /// scanner: its prefix's nearest declaration, or the nearest default declaration for an
 /// unprefixed name; "" when there is none.
-inline std::string_view resolve_ns(const xml_node* n) noexcept { return xnode_of(n)->ns; }
+inline std::string_view resolve_ns(const xnode* n) noexcept { return n->ns; }
 
 inline char* decode_reference(char* src, char*& dst) noexcept {
     // src points at '&'; the scanner guarantees a well-formed reference to an XML Char,
@@ -3605,18 +3599,16 @@ XSTANZA_DOM_OUTLINE inline std::size_t decode_in_place(char* p, std::size_t n, b
 }
 
 /// An attribute's decoded value, decoded in place on the first read.
-inline std::string_view attr_value(xml_attr* a) noexcept {
-    xattr* x = xattr_of(a);
-    if (!x->plain) {
-        std::size_t m = decode_in_place(a->value(), a->value_size(), true);
-        a->value(a->value(), m);
-        x->plain = true;
+inline std::string_view attr_value(xattr* a) noexcept {
+    if (!a->plain) {
+        a->value_size_ = decode_in_place(a->value_, a->value_size_, true);
+        a->plain = true;
     }
-    return {a->value(), a->value_size()};
+    return {a->value_, a->value_size_};
 }
 
-/// True when the element has an element child (the scanner's tree holds element nodes only).
-inline bool has_element_child(const xml_node* n) noexcept { return n->first_node() != nullptr; }
+/// True when the element has an element child.
+inline bool has_element_child(const xnode* n) noexcept { return n->first_child != 0; }
 
 // Decodes the character data in [p, p + n), an element's content, in place. Out of line,
 // as decode_in_place. The runs between markup are found with memchr (the content's length
@@ -3659,24 +3651,22 @@ XSTANZA_DOM_OUTLINE inline std::string_view decode_text(char* p, std::size_t n) 
 /// ends normalised, CDATA sections joined, in place on the first call (the scanner marked
 /// plain text, which reads as written). Only for elements whose bytes are not kept (never
 /// in an opaque payload: element views use text_copy).
-inline std::string_view text_of(const xml_node* n) noexcept {
-    xnode* x = xnode_of(n);
-    if (x->plain_text || x->value_size() == 0) return {x->value(), x->value_size()};
-    std::string_view t = decode_text(x->value(), x->value_size());
-    x->value(x->value(), t.size());
+inline std::string_view text_of(xnode* x) noexcept {
+    if (x->plain_text || x->value_size_ == 0) return {x->value_, x->value_size_};
+    std::string_view t = decode_text(x->value_, x->value_size_);
+    x->value_size_ = t.size();
     x->plain_text = true;  // decoded now: the next call reads the result
     return t;
 }
 
 /// text_of without writing into the input: a view of the raw bytes when nothing needs
 /// decoding, else the text decoded in a string of `arena` ({} when out of memory).
-inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept {
-    const xnode* x = xnode_of(n);
-    if (x->plain_text || x->value_size() == 0) return {x->value(), x->value_size()};
+inline std::string_view text_copy(const xnode* x, text_arena& arena) noexcept {
+    if (x->plain_text || x->value_size_ == 0) return {x->value_, x->value_size_};
     std::string* s = arena.next();
     if (!s) return {};
     try {
-        s->assign(x->value(), x->value_size());
+        s->assign(x->value_, x->value_size_);
     } catch (...) {
         arena.fail();
         return {};
@@ -3685,9 +3675,9 @@ inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept
 }
 
 /// attr_value without writing into the input (see text_copy).
-inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept {
-    const std::string_view raw(a->value(), a->value_size());
-    if (xattr_of(a)->plain) return raw;
+inline std::string_view attr_copy(const xattr* a, text_arena& arena) noexcept {
+    const std::string_view raw(a->value_, a->value_size_);
+    if (a->plain) return raw;
     std::string* s = arena.next();
     if (!s) return {};
     try {
@@ -3723,7 +3713,7 @@ class element;
 namespace detail {
 struct element_access;
 
-// A forward iterator over sibling nodes (child elements, or attributes), yielding views.
+// A forward iterator over child elements, or attributes, yielding views.
 template <class Node, class View>
 class view_iterator {
 public:
@@ -3738,8 +3728,9 @@ public:
 private:
     friend class xstanza::element;  // the only one that starts an iteration
     view_iterator(Node* n, const doc_context* c) noexcept : n_(n), c_(c) {}
-    static xml_node* next(xml_node* n) noexcept { return n->next_sibling(); }
-    static xml_attr* next(xml_attr* a) noexcept { return a->next_attribute(); }
+    // The next sibling element, or null; an element's attributes lie side by side.
+    static xnode* next(xnode* n) noexcept { return n->next_sibling; }
+    static xattr* next(xattr* a) noexcept { return a + 1; }
     Node* n_;
     const doc_context* c_;
 };
@@ -3760,17 +3751,17 @@ public:
         return c_->in_place ? detail::attr_value(a_) : detail::attr_copy(a_, *c_->texts);
     }
     /// Byte offset of the value in the input.
-    std::size_t offset() const noexcept { return std::size_t(a_->value() - c_->base); }
+    std::size_t offset() const noexcept { return std::size_t(a_->value_ - c_->base); }
 
     /// Forward range over an element's attributes.
-    using iterator = detail::view_iterator<detail::xml_attr, attribute>;
+    using iterator = detail::view_iterator<detail::xattr, attribute>;
 
 private:
     friend class element;
     friend struct detail::element_access;
-    friend class detail::view_iterator<detail::xml_attr, attribute>;
-    attribute(detail::xml_attr* a, const detail::doc_context* c) noexcept : a_(a), c_(c) {}
-    detail::xml_attr* a_;
+    friend class detail::view_iterator<detail::xattr, attribute>;
+    attribute(detail::xattr* a, const detail::doc_context* c) noexcept : a_(a), c_(c) {}
+    detail::xattr* a_;
     const detail::doc_context* c_;
 };
 
@@ -3793,13 +3784,13 @@ public:
         return detail::same(name(), local) && detail::same(ns(), ns_);
     }
     /// True when the name carries no prefix (it is in the default namespace, or none).
-    bool unprefixed() const noexcept { return detail::xnode_of(node_)->local == 0; }
+    bool unprefixed() const noexcept { return node_->local == 0; }
     /// Byte offset of the element's '<' in the input.
-    std::size_t offset() const noexcept { return std::size_t(node_->name() - 1 - context_->base); }
+    std::size_t offset() const noexcept { return std::size_t(node_->name_ - 1 - context_->base); }
 
     /// The attribute with this qualified name ("xml:lang"), if present.
     std::optional<xstanza::attribute> find(std::string_view qname) const noexcept {
-        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return xstanza::attribute(a, context_);
+        if (detail::xattr* a = detail::find_attr(node_, qname)) return xstanza::attribute(a, context_);
         return std::nullopt;
     }
     /// The decoded value of the attribute with this qualified name, if present.
@@ -3825,7 +3816,7 @@ public:
     };
     /// The attributes, in document order.
     attribute_range attributes() const noexcept {
-        return {{node_->first_attribute(), context_}, {nullptr, context_}};
+        return {{node_->attrs, context_}, {node_->attrs + node_->attr_count, context_}};
     }
 
     /// The element's own character data, decoded, CDATA sections joined; empty when the
@@ -3847,18 +3838,18 @@ public:
     bool has_children() const noexcept { return detail::has_element_child(node_); }
 
     /// Forward range over the child elements.
-    using iterator = detail::view_iterator<detail::xml_node, element>;
+    using iterator = detail::view_iterator<detail::xnode, element>;
     /// The first child element.
-    iterator begin() const noexcept { return iterator(node_->first_node(), context_); }
+    iterator begin() const noexcept { return iterator(node_->first_child, context_); }
     /// Past the last child element.
     iterator end() const noexcept { return iterator(nullptr, context_); }
 
 private:
     friend struct detail::element_access;
-    friend class detail::view_iterator<detail::xml_node, element>;
-    element(detail::xml_node* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
+    friend class detail::view_iterator<detail::xnode, element>;
+    element(detail::xnode* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
 
-    detail::xml_node* node_;
+    detail::xnode* node_;
     const detail::doc_context* context_;
 };
 
@@ -3866,10 +3857,10 @@ namespace detail {
 /// The engine's side of the view: making one from a node, and the node and context behind
 /// one (for the engine and the built-in codecs, which share its decoding state).
 struct element_access {
-    static element make(xml_node* n, const doc_context* c) noexcept { return element(n, c); }
-    static xml_node* node(const element& e) noexcept { return e.node_; }
+    static element make(xnode* n, const doc_context* c) noexcept { return element(n, c); }
+    static xnode* node(const element& e) noexcept { return e.node_; }
     static const doc_context& context(const element& e) noexcept { return *e.context_; }
-    static xml_attr* node(const attribute& a) noexcept { return a.a_; }
+    static xattr* node(const attribute& a) noexcept { return a.a_; }
     static const doc_context* context(const attribute& a) noexcept { return a.c_; }
 };
 }  // namespace detail
@@ -3894,7 +3885,7 @@ struct element_access {
 
 
 // ---- begin include/xstanza/xml/scan.hpp
-// xstanza detail: the validating scanner, which also builds the element tree.
+// xstanza detail: the validating scanner, which also indexes the elements.
 //
 // RapidXML's parser is fast but does not validate: it checks no UTF-8, no
 // duplicate attributes, no closing tag names and no namespaces, accepts '<' in
@@ -3902,9 +3893,10 @@ struct element_access {
 // recurses once per nesting level. The scanner makes one linear, non-recursive
 // pass over the whole input and accepts exactly one well-formed,
 // namespace-well-formed element of the XML subset XMPP allows (RFC 6120 §11.1).
-// In the same pass it builds the tree in RapidXML's node types and memory pool
-// (xnode/xattr, dom.hpp), with what it learnt on the way: each element's
-// namespace, where its text is and whether any value or text needs decoding.
+// In the same pass it indexes the elements and attributes in two flat arrays
+// (element_index, dom.hpp: no linked nodes, no memory pool), with what it learnt on the
+// way: each element's namespace, where its text is and whether any value or text needs
+// decoding.
 //
 // Known limit: namespace names are compared as raw bytes, with their references undecoded
 // (namespaces.hpp says more).
@@ -3913,7 +3905,7 @@ struct element_access {
 // functions over the scanner's state (scan_state.hpp, which lists them), one header per
 // concern: characters and UTF-8 (chars.hpp), names (names.hpp), text, references and other
 // markup (content.hpp), attributes (attributes.hpp), namespaces (namespaces.hpp) and the
-// tree's nodes (builder.hpp).
+// element index (builder.hpp).
 #ifndef XSTANZA_XML_SCAN_HPP
 #define XSTANZA_XML_SCAN_HPP
 
@@ -3936,7 +3928,7 @@ struct element_access {
 //   content.hpp     character data, references, CDATA sections, the markup XMPP forbids
 //   attributes.hpp  a start tag's attributes and their uniqueness
 //   namespaces.hpp  namespace declarations, scopes and resolution
-//   builder.hpp     the element tree's nodes
+//   builder.hpp     the element index
 //   scan.hpp        the document and the element loop; the scanner class
 // They take the state by reference rather than being member functions of classes derived
 // from it: a call to a base class's member passes a converted `this`, which GCC keeps as one
@@ -4042,9 +4034,9 @@ struct open_element {
     std::size_t name_size;
     std::size_t bindings;  // bindings_.size() before its declarations
     std::string_view default_ns;  // the default namespace in its scope
-    xnode* node;           // its node when building a tree
+    xnode* node;           // its node in the index, when building one
     const byte* content;   // one past its start tag
-    const void* padding;   // to 64 bytes: indexing the stack is then a shift, not a multiplication
+    xnode* last_child;     // its last element child so far in the index (64 bytes in all: indexing the stack is a shift)
 };
 struct binding {
     std::string_view prefix;
@@ -4102,7 +4094,7 @@ struct scan_state {
     bool inside_root_ = false;
     bool has_cdata_ = false;
     bool text_plain_ = true;   // the text since the last tag holds no reference, CR or CDATA
-    xml_doc* dom_ = nullptr;   // where the tree is built, or null
+    element_index* index_ = nullptr;  // where the elements are indexed, or null
     std::size_t root_begin_ = 0;
     std::size_t root_end_ = 0;
     std::size_t root_text_ = npos;
@@ -5003,16 +4995,15 @@ inline bool resolve(scan_state& s, std::string_view prefix, const byte* where, s
 // ---- end include/xstanza/xml/namespaces.hpp
 
 // ---- begin include/xstanza/xml/builder.hpp
-// xstanza detail: the element tree the scanner builds (scan.hpp): RapidXML nodes
-// (xnode/xattr, dom.hpp) in RapidXML's memory pool, one block per element for the node and
-// its attributes, made at each start tag; each element's text is set at its end tag. The
-// nodes point into the input, which stays unmodified.
+// xstanza detail: the element index the scanner builds (scan.hpp, element_index in dom.hpp):
+// at each start tag, the element's node and its attributes are appended to the index's
+// arrays and linked to its parent; at its end tag, the node gets its content. The nodes
+// point into the input, which stays unmodified.
 #ifndef XSTANZA_XML_BUILDER_HPP
 #define XSTANZA_XML_BUILDER_HPP
 
 #include <cstddef>
 #include <cstdint>
-#include <new>
 #include <string_view>
 
 
@@ -5020,50 +5011,55 @@ namespace xstanza::detail {
 
 namespace scan_impl {
 
-// The scanner's element tree, when it builds one (in dom_).
+// The scanner's element index, when it builds one (in index_).
 xnode* build(scan_state& s, const byte* name, std::size_t name_size, const byte* colon, std::string_view ns,
-             xml_node* parent) noexcept;
+             open_element* parent) noexcept;
 void finish(scan_state& s, const open_element& e, const byte* close) noexcept;
 
-// Adds the element just read, with its attributes, to the tree under `parent`.
-inline xnode* build(scan_state& s, const byte* name, std::size_t name_size, const byte* colon, std::string_view ns,
-                    xml_node* parent) noexcept {
-    // A prefix longer than 4 GiB cannot be stored: refused rather than misread.
-    if (colon && std::size_t(colon - name) >= 0xFFFFFFFFu)
-        return s.fail(errc::invalid_name, name, "namespace prefix longer than 4 GiB");
-    auto chars = [](const byte* b) { return reinterpret_cast<char*>(const_cast<byte*>(b)); };
-    try {
-        // One block of the pool for the node and its attributes: allocate_string(nullptr, n)
-        // hands out n bytes aligned for pointers (RAPIDXML_ALIGNMENT); both sizes are
-        // multiples of that alignment.
-        static_assert(alignof(xnode) <= RAPIDXML_ALIGNMENT && alignof(xattr) <= RAPIDXML_ALIGNMENT &&
-                      sizeof(xnode) % alignof(xattr) == 0, "node and attributes share one block");
-        char* block = s.dom_->allocate_string(nullptr, sizeof(xnode) + s.attributes_.size() * sizeof(xattr));
-        xnode* n = new (block) xnode();
-        block += sizeof(xnode);
-        n->name(chars(name), name_size);
-        n->ns = ns;
-        n->local = colon ? std::uint32_t(colon - name + 1) : 0;
-        for (const attribute& a : s.attributes_) {
-            xattr* x = new (block) xattr();
-            block += sizeof(xattr);
-            x->name(a.name.data(), a.name.size());
-            x->value(a.value.data(), a.value.size());
-            x->plain = a.plain;
-            n->append_attribute(x);
-        }
-        parent->append_node(n);
-        return n;
-    } catch (...) {  // the pool's allocator throws std::bad_alloc
-        return s.fail(errc::out_of_memory, name - 1, "out of memory building the element tree");
+// Appends the element just read, with its attributes, to the index, as the last child of
+// `parent` (null for the root).
+XSTANZA_SCAN_HOT inline xnode* build(scan_state& s, const byte* name, std::size_t name_size, const byte* colon, std::string_view ns,
+                    open_element* parent) noexcept {
+    element_index& index = *s.index_;
+    const std::size_t count = s.attributes_.count;
+    xnode* const n = index.nodes.take(1);
+    xattr* x = count ? index.attrs.take(count) : nullptr;
+    if (!n || (count && !x)) return s.fail(errc::out_of_memory, name - 1, "out of memory indexing the elements");
+    // Sizes and offsets fit in 32 bits: run() refuses to index an input of 4 GiB or more.
+    n->name_ = reinterpret_cast<const char*>(name);
+    n->name_size_ = std::uint32_t(name_size);
+    n->value_ = nullptr;
+    n->value_size_ = 0;
+    n->ns = ns;
+    n->first_child = n->next_sibling = nullptr;
+    n->attrs = x;
+    n->local = colon ? std::uint32_t(colon - name + 1) : 0;
+    n->attr_count = std::uint32_t(count);
+    n->plain_text = false;
+    for (const attribute& a : s.attributes_) {
+        x->name_ = a.name.data();
+        x->value_ = const_cast<char*>(a.value.data());
+        x->value_size_ = a.value.size();
+        x->name_size_ = std::uint32_t(a.name.size());
+        x->plain = a.plain;
+        ++x;
     }
+    if (!parent) {
+        index.root = n;
+    } else {
+        if (parent->last_child) parent->last_child->next_sibling = n;
+        else parent->node->first_child = n;
+        parent->last_child = n;
+    }
+    return n;
 }
 
-// At the end tag (its '<' at close) of element e: its node, if any, gets its text.
+// At the end tag (its '<' at close) of element e: its node, if any, gets its content.
 XSTANZA_SCAN_HOT inline void finish(scan_state& s, const open_element& e, const byte* close) noexcept {
     if (xnode* x = e.node) {
-        x->value(reinterpret_cast<char*>(const_cast<byte*>(e.content)), std::size_t(close - e.content));
-        x->plain_text = s.text_plain_ && !x->first_node();
+        x->value_ = reinterpret_cast<char*>(const_cast<byte*>(e.content));
+        x->value_size_ = std::size_t(close - e.content);
+        x->plain_text = s.text_plain_ && !x->first_child;
     }
 }
 
@@ -5097,7 +5093,8 @@ struct start_tag {
 };
 
 // The document, and the element loop with its parts.
-parse_error run(scan_state& s, const char* data, std::size_t size, const parse_limits& limits, xml_doc* dom) noexcept;
+parse_error run(scan_state& s, const char* data, std::size_t size, const parse_limits& limits,
+                element_index* index) noexcept;
 const byte* document(scan_state& s) noexcept;
 const byte* prolog(scan_state& s, const byte* p) noexcept;
 const byte* epilog(scan_state& s, const byte* p) noexcept;
@@ -5109,7 +5106,7 @@ const byte* mismatched(scan_state& s, const byte* lt) noexcept;
 
 }  // namespace scan_impl
 
-/// Validates a whole stanza in one pass, building its tree on request. Reuse one
+/// Validates a whole stanza in one pass, indexing its elements on request. Reuse one
 /// scanner: after its vectors have grown, scan() allocates nothing. The
 /// accessors describe the last successful scan().
 class scanner {
@@ -5119,11 +5116,12 @@ public:
     parse_error scan(const char* data, std::size_t size, const parse_limits& limits) noexcept {
         return scan_impl::run(state_, data, size, limits, nullptr);
     }
-    /// scan(), and in the same pass builds the element tree in `dom` (cleared by the caller):
-    /// RapidXML nodes in RapidXML's memory pool, pointing into data[0, size), which stays
-    /// unmodified. Out of memory in the pool is errc::out_of_memory.
-    parse_error scan(char* data, std::size_t size, const parse_limits& limits, xml_doc& dom) noexcept {
-        return scan_impl::run(state_, data, size, limits, &dom);
+    /// scan(), and in the same pass indexes the elements and attributes in `index` (cleared
+    /// here), pointing into data[0, size), which stays unmodified. Out of memory growing the
+    /// index is errc::out_of_memory.
+    parse_error scan(char* data, std::size_t size, const parse_limits& limits, element_index& index) noexcept {
+        index.clear();
+        return scan_impl::run(state_, data, size, limits, &index);
     }
 
     std::size_t root_begin() const noexcept { return state_.root_begin_; }  ///< offset of the root's '<'
@@ -5148,8 +5146,8 @@ namespace scan_impl {
 // Document structure
 
 inline parse_error run(scan_state& s, const char* data, std::size_t size, const parse_limits& limits,
-                       xml_doc* dom) noexcept {
-    s.dom_ = dom;
+                       element_index* index) noexcept {
+    s.index_ = index;
     s.depth_ = 0;
     s.bindings_.clear();
     s.attributes_.clear();
@@ -5165,6 +5163,10 @@ inline parse_error run(scan_state& s, const char* data, std::size_t size, const 
                                  " bytes exceeds the limit of ", scan_impl::decimal_text(limits.max_input_bytes),
                                  " bytes");
     }
+    // The element index keeps sizes and offsets in 32 bits (builder.hpp).
+    if (index && size >= 0xFFFFFFFFu)
+        return parse_error::make(errc::input_too_large, 0, "input of ", scan_impl::decimal_text(size),
+                                 " bytes: elements are indexed in inputs under 4 GiB");
     s.begin_ = reinterpret_cast<const byte*>(data);
     s.end_ = s.begin_ + size;
     s.limits_ = &limits;
@@ -5250,9 +5252,8 @@ inline const byte* element_tree(scan_state& s, const byte* p) noexcept {
             default_ns = element_ns = xmlns.value;
         }
         xnode* node = nullptr;
-        if (s.dom_) {
-            node = build(s, tag.name, tag.element.size(), tag.colon, element_ns,
-                         l.top ? static_cast<xml_node*>(l.top->node) : s.dom_);
+        if (s.index_) {
+            node = build(s, tag.name, tag.element.size(), tag.colon, element_ns, l.top);
             if (!node) return nullptr;
         }
         if (tag.empty) {
@@ -5268,6 +5269,7 @@ inline const byte* element_tree(scan_state& s, const byte* p) noexcept {
             top->bindings = mark;
             top->default_ns = default_ns;
             top->node = node;
+            top->last_child = nullptr;
             top->content = p;
             s.text_plain_ = true;
         }
@@ -6396,6 +6398,74 @@ inline std::optional<AnyStanza> stanza_error_reply(const parse_error& e) noexcep
 
 #endif  // XSTANZA_STANZA_REPLY_HPP
 // ---- end include/xstanza/stanza/reply.hpp
+
+// ---- begin include/xstanza/xml/rapidxml_tree.hpp
+// xstanza: a RapidXML tree of an element view, built only when asked for. The parser itself
+// indexes elements without building a tree (dom.hpp); code written against RapidXML's nodes
+// gets them for the element it wants, typically an opaque payload (Parser::view).
+#ifndef XSTANZA_XML_RAPIDXML_TREE_HPP
+#define XSTANZA_XML_RAPIDXML_TREE_HPP
+
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+#include <rapidxml/rapidxml.hpp>
+
+
+namespace xstanza {
+
+/// Builds `e` and its descendants as RapidXML nodes in `doc`'s memory pool and returns the
+/// element's node, unattached (append it where you like), or null when out of memory.
+/// Nothing is copied: names are views of the input, values and texts those of the element
+/// views (decoded), so the nodes live as long as the parse `e` comes from and `doc`'s pool.
+/// Element names and attribute names are qualified names as written ("stream:error",
+/// "xmlns:x"), namespace declarations are attributes, as RapidXML has them. An element with
+/// child elements has no data node (mixed content is not modelled: element::text()).
+/// Builds with an explicit stack: any depth the parse limits allowed.
+inline rapidxml::xml_node<char>* to_rapidxml(const element& e, rapidxml::xml_document<char>& doc) noexcept {
+    using node = rapidxml::xml_node<char>;
+    auto make = [&doc](const element& x) {
+        const std::string_view q = x.qname();
+        node* n = doc.allocate_node(rapidxml::node_element, q.data(), nullptr, q.size(), 0);
+        for (const attribute a : x.attributes()) {
+            const std::string_view name = a.qname(), value = a.value();
+            n->append_attribute(doc.allocate_attribute(name.data(), value.data(), name.size(), value.size()));
+        }
+        if (!x.has_children()) {
+            const std::string_view t = x.text();
+            if (!t.empty()) n->append_node(doc.allocate_node(rapidxml::node_data, nullptr, t.data(), 0, t.size()));
+            n->value(t.data(), t.size());  // RapidXML's convenience: an element's value is its first data
+        }
+        return n;
+    };
+    try {
+        node* root = make(e);
+        // The open elements: each one's node and its next child to build.
+        std::vector<std::pair<node*, element::iterator>> open;
+        open.emplace_back(root, e.begin());
+        while (!open.empty()) {
+            auto& [parent, next] = open.back();
+            if (next == e.end()) {
+                open.pop_back();
+                continue;
+            }
+            const element child = *next;
+            ++next;
+            node* n = make(child);
+            parent->append_node(n);
+            if (child.has_children()) open.emplace_back(n, child.begin());
+        }
+        return root;
+    } catch (...) {  // the pool's allocator and the stack throw std::bad_alloc
+        return nullptr;
+    }
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_XML_RAPIDXML_TREE_HPP
+// ---- end include/xstanza/xml/rapidxml_tree.hpp
 
 // ---- begin include/xstanza/stanza/parser.hpp
 // xstanza: parsing bytes into typed stanzas. Zero-copy: parsed strings are views into
@@ -8108,13 +8178,13 @@ template <class T> struct error_tagged<T, std::void_t<typename T::type_tag>> : s
 /// the buffer's end of life. Copy what you keep, or use owned() (see owned.hpp).
 class Parser {
 public:
-    /// Never throws: if the element tree cannot be allocated here, the first parse retries
-    /// and reports errc::out_of_memory.
+    /// Never throws and allocates nothing: a parse that cannot grow its storage reports
+    /// errc::out_of_memory.
     /// `r` says whose rules a parse applies (rules.hpp): by default a client's receiver rules,
     /// which accept what RFC 6120 and RFC 6121 tell a receiving client to accept (an unknown
     /// error condition, an unknown subscription value) and keep what they mapped or ignored.
     explicit Parser(parse_limits limits = {}, xstanza::rules r = xstanza::rules::receiver()) noexcept
-        : limits_(limits), rules_(r), doc_(detail::new_pooled_doc()) {}
+        : limits_(limits), rules_(r) {}
 
     /// The limits parses apply.
     const parse_limits& limits() const noexcept { return limits_; }
@@ -8193,7 +8263,7 @@ public:
     /// other OpaqueElement. It decodes out of place: the element's bytes stay as they came.
     [[nodiscard]] std::optional<element> view(const OpaqueElement& e) const noexcept {
         if (from_latest_payload(e)) return detail::element_access::make(last_payload_, opaque_context());
-        if (detail::xml_node* n = latest_child(e)) return detail::element_access::make(n, opaque_context());
+        if (detail::xnode* n = latest_child(e)) return detail::element_access::make(n, opaque_context());
         return std::nullopt;
     }
 
@@ -8224,16 +8294,11 @@ public:
 
 private:
     codec_error load(char* data, std::size_t size) noexcept {
-        if (!doc_) {  // the constructor ran out of memory, or this Parser was moved from
-            doc_ = detail::new_pooled_doc();
-            if (!doc_) return codec_error(errc::out_of_memory, 0, "out of memory allocating the element tree");
-        }
         storage_.clear();
-        doc_->clear();
         last_payload_ = nullptr;
         loaded_ = false;
-        // One pass: the scanner validates and builds the tree in RapidXML's node types and pool.
-        if (codec_error e = scanner_.scan(data, size, limits_, *doc_)) return e;
+        // One pass: the scanner validates and indexes the elements (no tree, no memory pool).
+        if (codec_error e = scanner_.scan(data, size, limits_, index_)) return e;
         // (Re)set here: a moved-from Parser keeps no stale pointer.
         detail::text_arena* texts = &detail::storage_access::texts(storage_);
         context_ = detail::doc_context{data, texts, data + size, true};
@@ -8242,7 +8307,7 @@ private:
         return {};
     }
 
-    element root() const noexcept { return detail::element_access::make(doc_->first_node(), &context_); }
+    element root() const noexcept { return detail::element_access::make(index_.root, &context_); }
     std::size_t root_offset() const noexcept { return root().offset(); }
 
     // The context of views of an opaque payload: the latest parse's, decoding out of place
@@ -8261,8 +8326,8 @@ private:
     }
 
     // The element child of the latest parse's root whose bytes `o` holds, or null.
-    detail::xml_node* latest_child(const OpaqueElement& o) const noexcept {
-        if (!loaded_ || !doc_ || !doc_->first_node() || o.xml.empty()) return nullptr;
+    detail::xnode* latest_child(const OpaqueElement& o) const noexcept {
+        if (!loaded_ || !index_.root || o.xml.empty()) return nullptr;
         for (element c : root())  // the same place, then the same name: not a stale view that happens to match
             if (o.xml.data() == context_.base + c.offset() && c.is(o.name, o.ns)) return detail::element_access::node(c);
         return nullptr;
@@ -8501,7 +8566,7 @@ private:
     xstanza::rules rules_;
     stream_context stream_{};  // what the stanza being parsed inherits
     rejected_request request_{};  // what the last refused request's error points to
-    std::unique_ptr<detail::xml_doc> doc_;
+    detail::element_index index_;  // the latest parse's elements and attributes
     detail::scanner scanner_;
     std::string copy_;
 #if defined(XSTANZA_CHECKED)
@@ -8530,8 +8595,8 @@ private:
     parse_storage storage_;                // lists and decoded texts of the latest parse
     detail::doc_context context_{};        // typed codecs decode in place
     mutable detail::doc_context copy_context_{};  // views of opaque payloads decode into storage_
-    detail::xml_node* last_payload_ = nullptr;  // the latest parse's payload element, for cast and view
-    bool loaded_ = false;                       // the latest parse built its tree (view, cast)
+    detail::xnode* last_payload_ = nullptr;  // the latest parse's payload element, for cast and view
+    bool loaded_ = false;                    // the latest parse indexed its elements (view, cast)
 
     // cast to a message or presence: the fields, then the typed extensions (stanza/fill.hpp).
     template <class T, class Any>
@@ -8542,7 +8607,7 @@ private:
         result<T> r = blank<T>();
         detail::copy_fields(any, *r);
         if (codec_error e = detail::cast_extensions(any.extensions, *r, storage_, [&](const OpaqueElement& o) {
-                detail::xml_node* n = latest_child(o);
+                detail::xnode* n = latest_child(o);
                 return n ? detail::element_access::make(n, opaque_context()) : element();
             }, rules_))
             return e;
@@ -9751,19 +9816,16 @@ public:
         error_ = StreamError{};
         try {
             buf_.assign(p, p + n);
-            if (!doc_) doc_ = std::make_unique<xml_doc>();
         } catch (...) {
             return;  // out of memory: an undefined condition
         }
-        doc_->clear();
-        // Validated already; this pass builds the tree (failing only when out of memory).
-        if (scanner.scan(buf_.data(), buf_.size(), limits, *doc_)) return;
-        xml_node* root = doc_->first_node();
-        if (!root) return;
+        // Validated already; this pass indexes the elements (failing only when out of memory).
+        if (scanner.scan(buf_.data(), buf_.size(), limits, index_)) return;
+        if (!index_.root) return;
         // Read in place through the element view, with the stanza error codec's sorting of the
         // children; a stream error is read leniently (RFC 6120 §4.9.2: the stream ends anyway).
         const doc_context context{buf_.data(), nullptr, buf_.data() + buf_.size(), true};
-        (void)read_error_children(element_access::make(root, &context), stream_errors_ns,
+        (void)read_error_children(element_access::make(index_.root, &context), stream_errors_ns,
                                   [&](const element& c) { return read_text(c); },
                                   [&](const element& c) { return read_condition(c); },
                                   [&](const element& c) { return read_app(c); });
@@ -9791,7 +9853,7 @@ private:
     }
 
     std::vector<char> buf_;  // a copy of the element: its text is decoded in place as it is read
-    std::unique_ptr<xml_doc> doc_;
+    element_index index_;
     StreamError error_{};
 };
 

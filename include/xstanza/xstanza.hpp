@@ -35,6 +35,7 @@
 #include "codec/roster.hpp"
 #include "stanza/reply.hpp"
 #include "xml/element.hpp"
+#include "xml/rapidxml_tree.hpp"
 #include "stanza/parser.hpp"
 #include "stanza/serialize.hpp"
 #include "stanza/owned.hpp"

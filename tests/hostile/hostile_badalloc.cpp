@@ -90,8 +90,8 @@ outcome from_error(const parse_error& e) { return {e.code(), e.offset(), {}}; }
 
 // Runs op() with the k-th allocation failing (k = 0: none fails). Allocations made while
 // building the comparison text are not counted (the counter is disarmed by then).
-// Each run is on a new thread: RapidXML's pool blocks are recycled through a per-thread
-// cache (detail::pool_block_cache), and a warm cache would hide the pool's allocations.
+// Each run is on a new thread, with what it parses with made there: every allocation a
+// first parse makes is counted.
 template <class Op>
 outcome with_failure(long k, Op op) {
     outcome o;

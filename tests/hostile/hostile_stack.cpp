@@ -127,7 +127,7 @@ int main() {
     const std::size_t used = stack_size - untouched;
     std::printf("stack used: %zu of %zu bytes (sizeof(Parser) = %zu, sizeof(result<AnyIq>) = %zu)\n", used,
                 stack_size, sizeof(Parser), sizeof(result<AnyIq>));
-    // Nothing big lives on the stack: the Parser's element tree and buffers are on the heap.
+    // Nothing big lives on the stack: the Parser's element index and buffers are on the heap.
     HOSTILE_CHECK(sizeof(Parser) < 4096, "sizeof(Parser) = %zu", sizeof(Parser));
     HOSTILE_CHECK(used < documented_bound, "%zu bytes of stack used, more than the %zu README.md documents", used,
                   documented_bound);

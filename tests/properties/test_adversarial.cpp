@@ -130,7 +130,7 @@ BOOST_AUTO_TEST_CASE(parser_construction_never_throws_and_a_moved_from_parser_pa
     Parser b(std::move(a));
     const std::string s = "<iq type='result' id='1'/>";
     BOOST_TEST(bool(b.parse<AnyIq>(s)));
-    BOOST_TEST(bool(a.parse<AnyIq>(s)));  // moved from: allocates its element tree again
+    BOOST_TEST(bool(a.parse<AnyIq>(s)));  // moved from: grows its element index again
 }
 
 BOOST_AUTO_TEST_CASE(cast_to_types_without_payload) {

@@ -237,19 +237,22 @@ struct walker {
     }
 
     // One past the end of element c, read from the tree's positions; nullptr if they do not fit.
-    const char* element_end(const detail::xml_node* c) {
+    const char* element_end(const detail::xnode* c) {
         const char* end = base + size;
-        if (inside(c->value())) {  // a start tag, content and an end tag: value() ends at "</"
-            const char* p = c->value() + c->value_size();
+        if (inside(c->value_)) {  // a start tag, content and an end tag: value() ends at "</"
+            const char* p = c->value_ + c->value_size_;
             if (end - p < 2 || p[0] != '<' || p[1] != '/') return nullptr;
             p += 2;
-            if (std::size_t(end - p) < c->name_size() || std::memcmp(p, c->name(), c->name_size()) != 0) return nullptr;
-            p += c->name_size();
+            if (std::size_t(end - p) < c->name_size_ || std::memcmp(p, c->name_, c->name_size_) != 0) return nullptr;
+            p += c->name_size_;
             while (p != end && is_space(*p)) ++p;
             return p != end && *p == '>' ? p + 1 : nullptr;
         }
-        const char* p = c->name() + c->name_size();  // an empty-element tag
-        if (const detail::xml_attr* a = c->last_attribute()) p = a->value() + a->value_size() + 1;
+        const char* p = c->name_ + c->name_size_;  // an empty-element tag
+        if (c->attr_count) {
+            const detail::xattr* a = c->attrs + c->attr_count - 1;  // the last attribute
+            p = a->value_ + a->value_size_ + 1;
+        }
         while (p != end && is_space(*p)) ++p;
         return end - p >= 2 && p[0] == '/' && p[1] == '>' ? p + 2 : nullptr;
     }
@@ -258,29 +261,29 @@ struct walker {
         std::string prefix, uri, raw;  // the namespace name decoded, and as written
     };
     // scope: the prefixed declarations in scope.
-    void walk(const detail::xml_node* n, std::size_t depth, std::vector<binding>& scope) {
+    void walk(const detail::xnode* n, std::size_t depth, std::vector<binding>& scope) {
         if (!r->walk_failure.empty()) return;
         const std::size_t mark = scope.size();
         element_info e;
         e.depth = depth;
-        note_name(n->name(), n->name_size());
-        for (const detail::xml_attr* a = n->first_attribute(); a; a = a->next_attribute()) {
-            const std::string_view q(a->name(), a->name_size());
-            note_name(a->name(), a->name_size());
-            const std::string value = decoded_value({a->value(), a->value_size()});
+        note_name(n->name_, n->name_size_);
+        for (const detail::xattr* a = n->attrs; a != n->attrs + n->attr_count; ++a) {
+            const std::string_view q(a->name_, a->name_size_);
+            note_name(a->name_, a->name_size_);
+            const std::string value = decoded_value({a->value_, a->value_size_});
             if (q == "xmlns" || q.substr(0, 6) == "xmlns:") {
                 const std::string prefix(q == "xmlns" ? std::string_view() : q.substr(6));
-                if (is_reserved(value) && value != std::string_view(a->value(), a->value_size()))
+                if (is_reserved(value) && value != std::string_view(a->value_, a->value_size_))
                     r->decoded_reserved = true;
                 // xmlns:xml='http://www.w3.org/XML/1998/namespace' binds nothing new: expat does not report it.
                 if (prefix == "xml") continue;
                 e.declarations.emplace_back(prefix, value);
-                if (!prefix.empty()) scope.push_back({prefix, value, std::string(a->value(), a->value_size())});
+                if (!prefix.empty()) scope.push_back({prefix, value, std::string(a->value_, a->value_size_)});
             }
         }
         std::vector<std::string> raw_names;  // expanded with the namespace names as written
-        for (const detail::xml_attr* a = n->first_attribute(); a; a = a->next_attribute()) {
-            const std::string_view q(a->name(), a->name_size());
+        for (const detail::xattr* a = n->attrs; a != n->attrs + n->attr_count; ++a) {
+            const std::string_view q(a->name_, a->name_size_);
             if (q == "xmlns" || q.substr(0, 6) == "xmlns:") continue;
             std::string name, raw_name;
             const std::size_t colon = q.find(':');
@@ -315,14 +318,14 @@ struct walker {
         // scan.hpp's known limit: resolve_ns() (element::ns()) is the namespace name as written,
         // its references not decoded and its tabs and line ends not normalised: compared decoded.
         e.name = expanded(decoded_value(ns), detail::local_name(n));
-        if (!n->first_node()) {
+        if (!n->first_child) {
             e.text = std::string(detail::text_copy(n, arena));  // what element::text() reads
         } else {
             // Mixed content: xstanza's API reads no text here; the tree's positions give it.
-            const char* p = n->value();
-            const char* const content_end = n->value() + n->value_size();
-            for (const detail::xml_node* c = n->first_node();; c = c->next_sibling()) {
-                const char* const stop = c ? c->name() - 1 : content_end;
+            const char* p = n->value_;
+            const char* const content_end = n->value_ + n->value_size_;
+            for (const detail::xnode* c = n->first_child;; c = c->next_sibling) {
+                const char* const stop = c ? c->name_ - 1 : content_end;
                 if (!inside(p) || stop < p || stop > content_end) {
                     r->walk_failure = "the tree's positions do not fit the input";
                     return;
@@ -338,7 +341,7 @@ struct walker {
             }
         }
         r->elements.push_back(std::move(e));
-        for (const detail::xml_node* c = n->first_node(); c; c = c->next_sibling()) walk(c, depth + 1, scope);
+        for (const detail::xnode* c = n->first_child; c; c = c->next_sibling) walk(c, depth + 1, scope);
         scope.resize(mark);
     }
 };
@@ -352,8 +355,8 @@ inline xstanza_report run_xstanza(std::string_view input, const parse_limits& li
     if (!input.empty()) std::memcpy(copy.get(), input.data(), input.size());
     detail::scanner scanner;
     const parse_error plain = scanner.scan(copy.get(), input.size(), limits);
-    std::unique_ptr<detail::xml_doc> doc = detail::new_pooled_doc();
-    r.error = scanner.scan(copy.get(), input.size(), limits, *doc);
+    detail::element_index index;
+    r.error = scanner.scan(copy.get(), input.size(), limits, index);
     if (plain.code() != r.error.code() || plain.offset() != r.error.offset()) {
         r.walk_failure = "the scanner with a tree and without one disagree: " + std::string(to_string(plain.code())) +
                          " vs " + std::string(to_string(r.error.code()));
@@ -366,7 +369,7 @@ inline xstanza_report run_xstanza(std::string_view input, const parse_limits& li
     }
     impl::walker w{copy.get(), input.size(), {}, &r};
     std::vector<impl::walker::binding> scope;
-    if (detail::xml_node* root = doc->first_node()) w.walk(root, 1, scope);
+    if (const detail::xnode* root = index.root) w.walk(root, 1, scope);
     else r.walk_failure = "an accepted input without a root element";
     return r;
 }

@@ -61,13 +61,13 @@ template <class T> struct error_tagged<T, std::void_t<typename T::type_tag>> : s
 /// the buffer's end of life. Copy what you keep, or use owned() (see owned.hpp).
 class Parser {
 public:
-    /// Never throws: if the element tree cannot be allocated here, the first parse retries
-    /// and reports errc::out_of_memory.
+    /// Never throws and allocates nothing: a parse that cannot grow its storage reports
+    /// errc::out_of_memory.
     /// `r` says whose rules a parse applies (rules.hpp): by default a client's receiver rules,
     /// which accept what RFC 6120 and RFC 6121 tell a receiving client to accept (an unknown
     /// error condition, an unknown subscription value) and keep what they mapped or ignored.
     explicit Parser(parse_limits limits = {}, xstanza::rules r = xstanza::rules::receiver()) noexcept
-        : limits_(limits), rules_(r), doc_(detail::new_pooled_doc()) {}
+        : limits_(limits), rules_(r) {}
 
     /// The limits parses apply.
     const parse_limits& limits() const noexcept { return limits_; }
@@ -146,7 +146,7 @@ public:
     /// other OpaqueElement. It decodes out of place: the element's bytes stay as they came.
     [[nodiscard]] std::optional<element> view(const OpaqueElement& e) const noexcept {
         if (from_latest_payload(e)) return detail::element_access::make(last_payload_, opaque_context());
-        if (detail::xml_node* n = latest_child(e)) return detail::element_access::make(n, opaque_context());
+        if (detail::xnode* n = latest_child(e)) return detail::element_access::make(n, opaque_context());
         return std::nullopt;
     }
 
@@ -177,16 +177,11 @@ public:
 
 private:
     codec_error load(char* data, std::size_t size) noexcept {
-        if (!doc_) {  // the constructor ran out of memory, or this Parser was moved from
-            doc_ = detail::new_pooled_doc();
-            if (!doc_) return codec_error(errc::out_of_memory, 0, "out of memory allocating the element tree");
-        }
         storage_.clear();
-        doc_->clear();
         last_payload_ = nullptr;
         loaded_ = false;
-        // One pass: the scanner validates and builds the tree in RapidXML's node types and pool.
-        if (codec_error e = scanner_.scan(data, size, limits_, *doc_)) return e;
+        // One pass: the scanner validates and indexes the elements (no tree, no memory pool).
+        if (codec_error e = scanner_.scan(data, size, limits_, index_)) return e;
         // (Re)set here: a moved-from Parser keeps no stale pointer.
         detail::text_arena* texts = &detail::storage_access::texts(storage_);
         context_ = detail::doc_context{data, texts, data + size, true};
@@ -195,7 +190,7 @@ private:
         return {};
     }
 
-    element root() const noexcept { return detail::element_access::make(doc_->first_node(), &context_); }
+    element root() const noexcept { return detail::element_access::make(index_.root, &context_); }
     std::size_t root_offset() const noexcept { return root().offset(); }
 
     // The context of views of an opaque payload: the latest parse's, decoding out of place
@@ -214,8 +209,8 @@ private:
     }
 
     // The element child of the latest parse's root whose bytes `o` holds, or null.
-    detail::xml_node* latest_child(const OpaqueElement& o) const noexcept {
-        if (!loaded_ || !doc_ || !doc_->first_node() || o.xml.empty()) return nullptr;
+    detail::xnode* latest_child(const OpaqueElement& o) const noexcept {
+        if (!loaded_ || !index_.root || o.xml.empty()) return nullptr;
         for (element c : root())  // the same place, then the same name: not a stale view that happens to match
             if (o.xml.data() == context_.base + c.offset() && c.is(o.name, o.ns)) return detail::element_access::node(c);
         return nullptr;
@@ -454,7 +449,7 @@ private:
     xstanza::rules rules_;
     stream_context stream_{};  // what the stanza being parsed inherits
     rejected_request request_{};  // what the last refused request's error points to
-    std::unique_ptr<detail::xml_doc> doc_;
+    detail::element_index index_;  // the latest parse's elements and attributes
     detail::scanner scanner_;
     std::string copy_;
 #if defined(XSTANZA_CHECKED)
@@ -483,8 +478,8 @@ private:
     parse_storage storage_;                // lists and decoded texts of the latest parse
     detail::doc_context context_{};        // typed codecs decode in place
     mutable detail::doc_context copy_context_{};  // views of opaque payloads decode into storage_
-    detail::xml_node* last_payload_ = nullptr;  // the latest parse's payload element, for cast and view
-    bool loaded_ = false;                       // the latest parse built its tree (view, cast)
+    detail::xnode* last_payload_ = nullptr;  // the latest parse's payload element, for cast and view
+    bool loaded_ = false;                    // the latest parse indexed its elements (view, cast)
 
     // cast to a message or presence: the fields, then the typed extensions (stanza/fill.hpp).
     template <class T, class Any>
@@ -495,7 +490,7 @@ private:
         result<T> r = blank<T>();
         detail::copy_fields(any, *r);
         if (codec_error e = detail::cast_extensions(any.extensions, *r, storage_, [&](const OpaqueElement& o) {
-                detail::xml_node* n = latest_child(o);
+                detail::xnode* n = latest_child(o);
                 return n ? detail::element_access::make(n, opaque_context()) : element();
             }, rules_))
             return e;

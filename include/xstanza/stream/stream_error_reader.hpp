@@ -50,19 +50,16 @@ public:
         error_ = StreamError{};
         try {
             buf_.assign(p, p + n);
-            if (!doc_) doc_ = std::make_unique<xml_doc>();
         } catch (...) {
             return;  // out of memory: an undefined condition
         }
-        doc_->clear();
-        // Validated already; this pass builds the tree (failing only when out of memory).
-        if (scanner.scan(buf_.data(), buf_.size(), limits, *doc_)) return;
-        xml_node* root = doc_->first_node();
-        if (!root) return;
+        // Validated already; this pass indexes the elements (failing only when out of memory).
+        if (scanner.scan(buf_.data(), buf_.size(), limits, index_)) return;
+        if (!index_.root) return;
         // Read in place through the element view, with the stanza error codec's sorting of the
         // children; a stream error is read leniently (RFC 6120 §4.9.2: the stream ends anyway).
         const doc_context context{buf_.data(), nullptr, buf_.data() + buf_.size(), true};
-        (void)read_error_children(element_access::make(root, &context), stream_errors_ns,
+        (void)read_error_children(element_access::make(index_.root, &context), stream_errors_ns,
                                   [&](const element& c) { return read_text(c); },
                                   [&](const element& c) { return read_condition(c); },
                                   [&](const element& c) { return read_app(c); });
@@ -90,7 +87,7 @@ private:
     }
 
     std::vector<char> buf_;  // a copy of the element: its text is decoded in place as it is read
-    std::unique_ptr<xml_doc> doc_;
+    element_index index_;
     StreamError error_{};
 };
 

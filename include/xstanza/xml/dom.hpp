@@ -1,4 +1,5 @@
-// xstanza detail: the RapidXML glue. Only detail/ includes RapidXML.
+// xstanza detail: what element views read (the scanner's element index) and where they
+// decode text. Only xml/ includes RapidXML (rapidxml_tree.hpp).
 #ifndef XSTANZA_XML_DOM_HPP
 #define XSTANZA_XML_DOM_HPP
 
@@ -12,8 +13,6 @@
 #include <utility>
 #include <vector>
 
-#include <rapidxml/rapidxml.hpp>
-
 #include "text.hpp"
 #include "../model/detail/utf8.hpp"
 
@@ -25,15 +24,13 @@
 
 namespace xstanza::detail {
 
-using xml_node = rapidxml::xml_node<char>;
-using xml_attr = rapidxml::xml_attribute<char>;
-using xml_doc = rapidxml::xml_document<char>;
 
-// The tree is RapidXML's (its node types, its memory pool), built by the validating scanner
-// (scan.hpp) in its single pass: RapidXML's own parser would tokenise the input a second
-// time. Names and values point into the input, which stays as it was (an opaque payload's
-// bytes are re-emitted verbatim); values are decoded lazily, in place, only where xstanza
-// reads them, and never inside an opaque payload.
+// The scanner (scan.hpp) validates the input and, in the same single pass, indexes its
+// elements and attributes (element_index, below): no tree of linked nodes, and no second
+// tokenisation as RapidXML's own parser would need. Names and values point into the input,
+// which stays as it was (an opaque payload's bytes are re-emitted verbatim); values are
+// decoded lazily, in place, only where xstanza reads them, and never inside an opaque
+// payload. A RapidXML tree is built only when asked for (rapidxml_tree.hpp).
 
 /// Where element views decode text and attribute values: out of place, never in the input.
 /// An opaque payload's bytes are re-emitted verbatim by serialize, so decoding "&lt;x/&gt;"
@@ -89,127 +86,124 @@ struct doc_context {
     bool in_place = true;
 };
 
-/// RapidXML's memory pool frees its 64 KiB blocks on every clear(), and its allocator hooks
-/// are plain function pointers without a context. So freed blocks go to a per-thread cache
-/// and come back on the pool's next request: a Parser that parses large stanzas over and
-/// over stops allocating once the cache holds its working set (at most 64 MiB a thread).
-struct pool_block_cache {
-    struct block {
-        block* next;
-        std::size_t size;
-    };
-    static constexpr std::size_t header = 2 * sizeof(void*) > alignof(std::max_align_t) ? 2 * sizeof(void*)
-                                                                                       : alignof(std::max_align_t);
-    static constexpr std::size_t max_cached_bytes = std::size_t{64} << 20;
-    block* head = nullptr;
-    std::size_t cached_bytes = 0;
-    pool_block_cache() noexcept { alive() = true; }
-    pool_block_cache(const pool_block_cache&) = delete;
-    pool_block_cache& operator=(const pool_block_cache&) = delete;
-    ~pool_block_cache() {
-        alive() = false;  // blocks released later in this thread's exit go straight back to the heap
-        while (head) {
-            block* b = head;
-            head = b->next;
-            ::operator delete(b);
-        }
-    }
-    // Whether this thread's cache exists now: a trivially destructible flag, readable at any
-    // time of the thread's life, unlike the cache itself once its destructor has run (a Parser
-    // destroyed after it, e.g. a static one at exit, must not touch it).
-    static bool& alive() noexcept {
-        thread_local bool flag = false;
-        return flag;
-    }
-    static pool_block_cache& local() noexcept {
-        thread_local pool_block_cache cache;
-        return cache;
-    }
-    // RapidXML's alloc_func: may throw std::bad_alloc, which the scanner's build() catches.
-    static void* allocate(std::size_t size) {
-        pool_block_cache& c = local();
-        if (c.head && c.head->size >= size) {
-            block* b = c.head;
-            c.head = b->next;
-            c.cached_bytes -= b->size;
-            return reinterpret_cast<char*>(b) + header;
-        }
-        auto* b = static_cast<block*>(::operator new(size + header));
-        b->size = size;
-        return reinterpret_cast<char*>(b) + header;
-    }
-    static void release(void* p) noexcept {
-        auto* b = reinterpret_cast<block*>(static_cast<char*>(p) - header);
-        if (!alive()) {  // no cache in this thread (not yet made, or already destroyed)
-            ::operator delete(b);
-            return;
-        }
-        pool_block_cache& c = local();
-        if (c.cached_bytes + b->size > max_cached_bytes) {
-            ::operator delete(b);
-            return;
-        }
-        b->next = c.head;
-        c.head = b;
-        c.cached_bytes += b->size;
-    }
-};
-
-/// A document whose pool blocks go through this thread's pool_block_cache, or null when
-/// out of memory.
-inline std::unique_ptr<xml_doc> new_pooled_doc() noexcept {
-    std::unique_ptr<xml_doc> doc(new (std::nothrow) xml_doc);
-    if (doc) doc->set_allocator(&pool_block_cache::allocate, &pool_block_cache::release);
-    return doc;
-}
-
 inline constexpr std::string_view xml_ns = "http://www.w3.org/XML/1998/namespace";
 
-/// The element node the scanner builds: RapidXML's node, in RapidXML's memory pool, plus
-/// what the scan learnt on its way, so that readers need not find it again.
-struct xnode : xml_node {
-    xnode() noexcept : xml_node(rapidxml::node_element) {}
-    // value() is the raw content, from one past the start tag's '>' to the end tag's '<'
-    // (empty for an empty-element tag); for an element with children it includes their markup.
-    std::string_view ns;      ///< namespace name, resolved and as written ("" for none)
-    std::uint32_t local = 0;  ///< where the local name starts in name(): prefix size + 1, or 0
-    bool plain_text = false;  ///< no element child, and no reference, CR or CDATA section: value() reads as written
-    /// The name as stored: the scanner names every element, so RapidXML's check for a
-    /// missing name (name() returns "" then) is not needed.
-    std::string_view raw_name() const noexcept { return {m_name, m_name_size}; }
-};
-
-/// An attribute the scanner builds.
-struct xattr : xml_attr {
+/// An attribute of the scanner's index.
+struct xattr {
+    const char* name_ = nullptr;
+    char* value_ = nullptr;
+    std::size_t value_size_ = 0;
+    std::uint32_t name_size_ = 0;
     bool plain = true;  ///< value holds no reference, tab, LF or CR (or is decoded already)
-    /// The name as stored: the scanner names every attribute (see xnode::raw_name).
-    std::string_view raw_name() const noexcept { return {m_name, m_name_size}; }
+    std::string_view raw_name() const noexcept { return {name_, name_size_}; }
 };
 
-inline xnode* xnode_of(const xml_node* n) noexcept { return static_cast<xnode*>(const_cast<xml_node*>(n)); }
-inline xattr* xattr_of(const xml_attr* a) noexcept { return static_cast<xattr*>(const_cast<xml_attr*>(a)); }
+/// An element of the scanner's index (element_index): where its name, content and
+/// attributes are in the input, its relatives, and what the scan learnt on its way (its
+/// namespace, whether its text needs decoding), so that readers need not find it again.
+struct xnode {
+    const char* name_ = nullptr;  ///< the qualified name as written
+    /// The raw content, from one past the start tag's '>' to the end tag's '<' (empty for an
+    /// empty-element tag); for an element with children it includes their markup.
+    char* value_ = nullptr;
+    std::size_t value_size_ = 0;
+    std::string_view ns;              ///< namespace name, resolved and as written ("" for none)
+    xnode* first_child = nullptr;     ///< its first element child
+    xnode* next_sibling = nullptr;    ///< its next sibling element
+    xattr* attrs = nullptr;           ///< its attributes, attr_count of them side by side
+    std::uint32_t name_size_ = 0;
+    std::uint32_t local = 0;          ///< where the local name starts in the name: prefix size + 1, or 0
+    std::uint32_t attr_count = 0;
+    bool plain_text = false;  ///< no element child, and no reference, CR or CDATA section: the value reads as written
+    std::string_view raw_name() const noexcept { return {name_, name_size_}; }
+};
 
-inline std::string_view name_of(const xml_node* n) noexcept { return xnode_of(n)->raw_name(); }
-inline std::string_view name_of(const xml_attr* a) noexcept { return xattr_of(a)->raw_name(); }
+/// Objects handed out in runs that never move: blocks of at least N, kept from one clear()
+/// to the next, so that once a Parser has seen its largest input it allocates nothing, and
+/// growing never copies (nor doubles the memory, as a vector's reallocation would). Runs
+/// are not cleared: the caller writes every field.
+template <class T, std::size_t N>
+class block_store {
+public:
+    /// Forgets every run; keeps the blocks.
+    void clear() noexcept {
+        block_ = 0;
+        point_at_block();
+    }
+    /// `n` objects side by side, or null when out of memory.
+    T* take(std::size_t n) noexcept {
+        if (left_ < n) return take_slow(n);
+        T* run = next_;
+        next_ += n;
+        left_ -= n;
+        return run;
+    }
 
-/// An element's local name (without its prefix).
-inline std::string_view local_name(const xml_node* n) noexcept {
-    const xnode* x = xnode_of(n);
-    const std::string_view name = x->raw_name();
-    return {name.data() + x->local, name.size() - x->local};
-}
+private:
+    struct block {
+        std::unique_ptr<T[]> items;
+        std::size_t size;
+    };
+    void point_at_block() noexcept {
+        next_ = block_ < blocks_.size() ? blocks_[block_].items.get() : nullptr;
+        left_ = block_ < blocks_.size() ? blocks_[block_].size : 0;
+    }
+    // The current block is full: the next one kept from an earlier scan, else a new one.
+    XSTANZA_DOM_OUTLINE T* take_slow(std::size_t n) noexcept {
+        while (block_ + 1 < blocks_.size()) {
+            ++block_;
+            point_at_block();
+            if (left_ >= n) return take(n);
+        }
+        try {
+            const std::size_t size = n > N ? n : N;
+            blocks_.push_back(block{std::unique_ptr<T[]>(new T[size]), size});
+        } catch (...) {  // std::bad_alloc, std::length_error
+            return nullptr;
+        }
+        block_ = blocks_.size() - 1;
+        point_at_block();
+        return take(n);
+    }
+    std::vector<block> blocks_;
+    std::size_t block_ = 0;  // the block runs come from
+    T* next_ = nullptr;      // its first object not handed out
+    std::size_t left_ = 0;   // its objects not handed out
+};
+
+/// What the scanner writes instead of a tree of linked, pooled nodes: the elements and
+/// attributes of one input, each element's attributes side by side, in blocks reused from
+/// scan to scan. Views hold pointers into it, valid until the next scan.
+struct element_index {
+    block_store<xnode, 256> nodes;
+    block_store<xattr, 512> attrs;
+    xnode* root = nullptr;
+    void clear() noexcept {
+        nodes.clear();
+        attrs.clear();
+        root = nullptr;
+    }
+};
 
 /// The attribute with this exact qualified name, or null.
-inline xml_attr* find_attr(const xml_node* n, std::string_view qname) noexcept {
-    for (xml_attr* a = n->first_attribute(); a; a = a->next_attribute())
-        if (name_of(a) == qname) return a;
+inline xattr* find_attr(const xnode* n, std::string_view qname) noexcept {
+    for (xattr *a = n->attrs, *e = a + n->attr_count; a != e; ++a)
+        if (a->raw_name() == qname) return a;
     return nullptr;
+}
+
+inline std::string_view name_of(const xnode* n) noexcept { return n->raw_name(); }
+inline std::string_view name_of(const xattr* a) noexcept { return a->raw_name(); }
+
+/// An element's local name (without its prefix).
+inline std::string_view local_name(const xnode* n) noexcept {
+    return {n->name_ + n->local, n->name_size_ - n->local};
 }
 
 /// The namespace name of an element (Namespaces in XML 1.0 §6.1, §6.2), resolved by the
 /// scanner: its prefix's nearest declaration, or the nearest default declaration for an
 /// unprefixed name; "" when there is none.
-inline std::string_view resolve_ns(const xml_node* n) noexcept { return xnode_of(n)->ns; }
+inline std::string_view resolve_ns(const xnode* n) noexcept { return n->ns; }
 
 inline char* decode_reference(char* src, char*& dst) noexcept {
     // src points at '&'; the scanner guarantees a well-formed reference to an XML Char,
@@ -274,18 +268,16 @@ XSTANZA_DOM_OUTLINE inline std::size_t decode_in_place(char* p, std::size_t n, b
 }
 
 /// An attribute's decoded value, decoded in place on the first read.
-inline std::string_view attr_value(xml_attr* a) noexcept {
-    xattr* x = xattr_of(a);
-    if (!x->plain) {
-        std::size_t m = decode_in_place(a->value(), a->value_size(), true);
-        a->value(a->value(), m);
-        x->plain = true;
+inline std::string_view attr_value(xattr* a) noexcept {
+    if (!a->plain) {
+        a->value_size_ = decode_in_place(a->value_, a->value_size_, true);
+        a->plain = true;
     }
-    return {a->value(), a->value_size()};
+    return {a->value_, a->value_size_};
 }
 
-/// True when the element has an element child (the scanner's tree holds element nodes only).
-inline bool has_element_child(const xml_node* n) noexcept { return n->first_node() != nullptr; }
+/// True when the element has an element child.
+inline bool has_element_child(const xnode* n) noexcept { return n->first_child != 0; }
 
 // Decodes the character data in [p, p + n), an element's content, in place. Out of line,
 // as decode_in_place. The runs between markup are found with memchr (the content's length
@@ -328,24 +320,22 @@ XSTANZA_DOM_OUTLINE inline std::string_view decode_text(char* p, std::size_t n) 
 /// ends normalised, CDATA sections joined, in place on the first call (the scanner marked
 /// plain text, which reads as written). Only for elements whose bytes are not kept (never
 /// in an opaque payload: element views use text_copy).
-inline std::string_view text_of(const xml_node* n) noexcept {
-    xnode* x = xnode_of(n);
-    if (x->plain_text || x->value_size() == 0) return {x->value(), x->value_size()};
-    std::string_view t = decode_text(x->value(), x->value_size());
-    x->value(x->value(), t.size());
+inline std::string_view text_of(xnode* x) noexcept {
+    if (x->plain_text || x->value_size_ == 0) return {x->value_, x->value_size_};
+    std::string_view t = decode_text(x->value_, x->value_size_);
+    x->value_size_ = t.size();
     x->plain_text = true;  // decoded now: the next call reads the result
     return t;
 }
 
 /// text_of without writing into the input: a view of the raw bytes when nothing needs
 /// decoding, else the text decoded in a string of `arena` ({} when out of memory).
-inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept {
-    const xnode* x = xnode_of(n);
-    if (x->plain_text || x->value_size() == 0) return {x->value(), x->value_size()};
+inline std::string_view text_copy(const xnode* x, text_arena& arena) noexcept {
+    if (x->plain_text || x->value_size_ == 0) return {x->value_, x->value_size_};
     std::string* s = arena.next();
     if (!s) return {};
     try {
-        s->assign(x->value(), x->value_size());
+        s->assign(x->value_, x->value_size_);
     } catch (...) {
         arena.fail();
         return {};
@@ -354,9 +344,9 @@ inline std::string_view text_copy(const xml_node* n, text_arena& arena) noexcept
 }
 
 /// attr_value without writing into the input (see text_copy).
-inline std::string_view attr_copy(const xml_attr* a, text_arena& arena) noexcept {
-    const std::string_view raw(a->value(), a->value_size());
-    if (xattr_of(a)->plain) return raw;
+inline std::string_view attr_copy(const xattr* a, text_arena& arena) noexcept {
+    const std::string_view raw(a->value_, a->value_size_);
+    if (a->plain) return raw;
     std::string* s = arena.next();
     if (!s) return {};
     try {

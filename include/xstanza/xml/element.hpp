@@ -25,7 +25,7 @@ class element;
 namespace detail {
 struct element_access;
 
-// A forward iterator over sibling nodes (child elements, or attributes), yielding views.
+// A forward iterator over child elements, or attributes, yielding views.
 template <class Node, class View>
 class view_iterator {
 public:
@@ -40,8 +40,9 @@ public:
 private:
     friend class xstanza::element;  // the only one that starts an iteration
     view_iterator(Node* n, const doc_context* c) noexcept : n_(n), c_(c) {}
-    static xml_node* next(xml_node* n) noexcept { return n->next_sibling(); }
-    static xml_attr* next(xml_attr* a) noexcept { return a->next_attribute(); }
+    // The next sibling element, or null; an element's attributes lie side by side.
+    static xnode* next(xnode* n) noexcept { return n->next_sibling; }
+    static xattr* next(xattr* a) noexcept { return a + 1; }
     Node* n_;
     const doc_context* c_;
 };
@@ -62,17 +63,17 @@ public:
         return c_->in_place ? detail::attr_value(a_) : detail::attr_copy(a_, *c_->texts);
     }
     /// Byte offset of the value in the input.
-    std::size_t offset() const noexcept { return std::size_t(a_->value() - c_->base); }
+    std::size_t offset() const noexcept { return std::size_t(a_->value_ - c_->base); }
 
     /// Forward range over an element's attributes.
-    using iterator = detail::view_iterator<detail::xml_attr, attribute>;
+    using iterator = detail::view_iterator<detail::xattr, attribute>;
 
 private:
     friend class element;
     friend struct detail::element_access;
-    friend class detail::view_iterator<detail::xml_attr, attribute>;
-    attribute(detail::xml_attr* a, const detail::doc_context* c) noexcept : a_(a), c_(c) {}
-    detail::xml_attr* a_;
+    friend class detail::view_iterator<detail::xattr, attribute>;
+    attribute(detail::xattr* a, const detail::doc_context* c) noexcept : a_(a), c_(c) {}
+    detail::xattr* a_;
     const detail::doc_context* c_;
 };
 
@@ -95,13 +96,13 @@ public:
         return detail::same(name(), local) && detail::same(ns(), ns_);
     }
     /// True when the name carries no prefix (it is in the default namespace, or none).
-    bool unprefixed() const noexcept { return detail::xnode_of(node_)->local == 0; }
+    bool unprefixed() const noexcept { return node_->local == 0; }
     /// Byte offset of the element's '<' in the input.
-    std::size_t offset() const noexcept { return std::size_t(node_->name() - 1 - context_->base); }
+    std::size_t offset() const noexcept { return std::size_t(node_->name_ - 1 - context_->base); }
 
     /// The attribute with this qualified name ("xml:lang"), if present.
     std::optional<xstanza::attribute> find(std::string_view qname) const noexcept {
-        if (detail::xml_attr* a = detail::find_attr(node_, qname)) return xstanza::attribute(a, context_);
+        if (detail::xattr* a = detail::find_attr(node_, qname)) return xstanza::attribute(a, context_);
         return std::nullopt;
     }
     /// The decoded value of the attribute with this qualified name, if present.
@@ -127,7 +128,7 @@ public:
     };
     /// The attributes, in document order.
     attribute_range attributes() const noexcept {
-        return {{node_->first_attribute(), context_}, {nullptr, context_}};
+        return {{node_->attrs, context_}, {node_->attrs + node_->attr_count, context_}};
     }
 
     /// The element's own character data, decoded, CDATA sections joined; empty when the
@@ -149,18 +150,18 @@ public:
     bool has_children() const noexcept { return detail::has_element_child(node_); }
 
     /// Forward range over the child elements.
-    using iterator = detail::view_iterator<detail::xml_node, element>;
+    using iterator = detail::view_iterator<detail::xnode, element>;
     /// The first child element.
-    iterator begin() const noexcept { return iterator(node_->first_node(), context_); }
+    iterator begin() const noexcept { return iterator(node_->first_child, context_); }
     /// Past the last child element.
     iterator end() const noexcept { return iterator(nullptr, context_); }
 
 private:
     friend struct detail::element_access;
-    friend class detail::view_iterator<detail::xml_node, element>;
-    element(detail::xml_node* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
+    friend class detail::view_iterator<detail::xnode, element>;
+    element(detail::xnode* node, const detail::doc_context* context) noexcept : node_(node), context_(context) {}
 
-    detail::xml_node* node_;
+    detail::xnode* node_;
     const detail::doc_context* context_;
 };
 
@@ -168,10 +169,10 @@ namespace detail {
 /// The engine's side of the view: making one from a node, and the node and context behind
 /// one (for the engine and the built-in codecs, which share its decoding state).
 struct element_access {
-    static element make(xml_node* n, const doc_context* c) noexcept { return element(n, c); }
-    static xml_node* node(const element& e) noexcept { return e.node_; }
+    static element make(xnode* n, const doc_context* c) noexcept { return element(n, c); }
+    static xnode* node(const element& e) noexcept { return e.node_; }
     static const doc_context& context(const element& e) noexcept { return *e.context_; }
-    static xml_attr* node(const attribute& a) noexcept { return a.a_; }
+    static xattr* node(const attribute& a) noexcept { return a.a_; }
     static const doc_context* context(const attribute& a) noexcept { return a.c_; }
 };
 }  // namespace detail

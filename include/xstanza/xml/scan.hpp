@@ -1,4 +1,4 @@
-// xstanza detail: the validating scanner, which also builds the element tree.
+// xstanza detail: the validating scanner, which also indexes the elements.
 //
 // RapidXML's parser is fast but does not validate: it checks no UTF-8, no
 // duplicate attributes, no closing tag names and no namespaces, accepts '<' in
@@ -6,9 +6,10 @@
 // recurses once per nesting level. The scanner makes one linear, non-recursive
 // pass over the whole input and accepts exactly one well-formed,
 // namespace-well-formed element of the XML subset XMPP allows (RFC 6120 §11.1).
-// In the same pass it builds the tree in RapidXML's node types and memory pool
-// (xnode/xattr, dom.hpp), with what it learnt on the way: each element's
-// namespace, where its text is and whether any value or text needs decoding.
+// In the same pass it indexes the elements and attributes in two flat arrays
+// (element_index, dom.hpp: no linked nodes, no memory pool), with what it learnt on the
+// way: each element's namespace, where its text is and whether any value or text needs
+// decoding.
 //
 // Known limit: namespace names are compared as raw bytes, with their references undecoded
 // (namespaces.hpp says more).
@@ -17,7 +18,7 @@
 // functions over the scanner's state (scan_state.hpp, which lists them), one header per
 // concern: characters and UTF-8 (chars.hpp), names (names.hpp), text, references and other
 // markup (content.hpp), attributes (attributes.hpp), namespaces (namespaces.hpp) and the
-// tree's nodes (builder.hpp).
+// element index (builder.hpp).
 #ifndef XSTANZA_XML_SCAN_HPP
 #define XSTANZA_XML_SCAN_HPP
 
@@ -63,7 +64,8 @@ struct start_tag {
 };
 
 // The document, and the element loop with its parts.
-parse_error run(scan_state& s, const char* data, std::size_t size, const parse_limits& limits, xml_doc* dom) noexcept;
+parse_error run(scan_state& s, const char* data, std::size_t size, const parse_limits& limits,
+                element_index* index) noexcept;
 const byte* document(scan_state& s) noexcept;
 const byte* prolog(scan_state& s, const byte* p) noexcept;
 const byte* epilog(scan_state& s, const byte* p) noexcept;
@@ -75,7 +77,7 @@ const byte* mismatched(scan_state& s, const byte* lt) noexcept;
 
 }  // namespace scan_impl
 
-/// Validates a whole stanza in one pass, building its tree on request. Reuse one
+/// Validates a whole stanza in one pass, indexing its elements on request. Reuse one
 /// scanner: after its vectors have grown, scan() allocates nothing. The
 /// accessors describe the last successful scan().
 class scanner {
@@ -85,11 +87,12 @@ public:
     parse_error scan(const char* data, std::size_t size, const parse_limits& limits) noexcept {
         return scan_impl::run(state_, data, size, limits, nullptr);
     }
-    /// scan(), and in the same pass builds the element tree in `dom` (cleared by the caller):
-    /// RapidXML nodes in RapidXML's memory pool, pointing into data[0, size), which stays
-    /// unmodified. Out of memory in the pool is errc::out_of_memory.
-    parse_error scan(char* data, std::size_t size, const parse_limits& limits, xml_doc& dom) noexcept {
-        return scan_impl::run(state_, data, size, limits, &dom);
+    /// scan(), and in the same pass indexes the elements and attributes in `index` (cleared
+    /// here), pointing into data[0, size), which stays unmodified. Out of memory growing the
+    /// index is errc::out_of_memory.
+    parse_error scan(char* data, std::size_t size, const parse_limits& limits, element_index& index) noexcept {
+        index.clear();
+        return scan_impl::run(state_, data, size, limits, &index);
     }
 
     std::size_t root_begin() const noexcept { return state_.root_begin_; }  ///< offset of the root's '<'
@@ -114,8 +117,8 @@ namespace scan_impl {
 // Document structure
 
 inline parse_error run(scan_state& s, const char* data, std::size_t size, const parse_limits& limits,
-                       xml_doc* dom) noexcept {
-    s.dom_ = dom;
+                       element_index* index) noexcept {
+    s.index_ = index;
     s.depth_ = 0;
     s.bindings_.clear();
     s.attributes_.clear();
@@ -131,6 +134,10 @@ inline parse_error run(scan_state& s, const char* data, std::size_t size, const 
                                  " bytes exceeds the limit of ", scan_impl::decimal_text(limits.max_input_bytes),
                                  " bytes");
     }
+    // The element index keeps sizes and offsets in 32 bits (builder.hpp).
+    if (index && size >= 0xFFFFFFFFu)
+        return parse_error::make(errc::input_too_large, 0, "input of ", scan_impl::decimal_text(size),
+                                 " bytes: elements are indexed in inputs under 4 GiB");
     s.begin_ = reinterpret_cast<const byte*>(data);
     s.end_ = s.begin_ + size;
     s.limits_ = &limits;
@@ -216,9 +223,8 @@ inline const byte* element_tree(scan_state& s, const byte* p) noexcept {
             default_ns = element_ns = xmlns.value;
         }
         xnode* node = nullptr;
-        if (s.dom_) {
-            node = build(s, tag.name, tag.element.size(), tag.colon, element_ns,
-                         l.top ? static_cast<xml_node*>(l.top->node) : s.dom_);
+        if (s.index_) {
+            node = build(s, tag.name, tag.element.size(), tag.colon, element_ns, l.top);
             if (!node) return nullptr;
         }
         if (tag.empty) {
@@ -234,6 +240,7 @@ inline const byte* element_tree(scan_state& s, const byte* p) noexcept {
             top->bindings = mark;
             top->default_ns = default_ns;
             top->node = node;
+            top->last_child = nullptr;
             top->content = p;
             s.text_plain_ = true;
         }

@@ -9,7 +9,7 @@
 //   content.hpp     character data, references, CDATA sections, the markup XMPP forbids
 //   attributes.hpp  a start tag's attributes and their uniqueness
 //   namespaces.hpp  namespace declarations, scopes and resolution
-//   builder.hpp     the element tree's nodes
+//   builder.hpp     the element index
 //   scan.hpp        the document and the element loop; the scanner class
 // They take the state by reference rather than being member functions of classes derived
 // from it: a call to a base class's member passes a converted `this`, which GCC keeps as one
@@ -118,9 +118,9 @@ struct open_element {
     std::size_t name_size;
     std::size_t bindings;  // bindings_.size() before its declarations
     std::string_view default_ns;  // the default namespace in its scope
-    xnode* node;           // its node when building a tree
+    xnode* node;           // its node in the index, when building one
     const byte* content;   // one past its start tag
-    const void* padding;   // to 64 bytes: indexing the stack is then a shift, not a multiplication
+    xnode* last_child;     // its last element child so far in the index (64 bytes in all: indexing the stack is a shift)
 };
 struct binding {
     std::string_view prefix;
@@ -178,7 +178,7 @@ struct scan_state {
     bool inside_root_ = false;
     bool has_cdata_ = false;
     bool text_plain_ = true;   // the text since the last tag holds no reference, CR or CDATA
-    xml_doc* dom_ = nullptr;   // where the tree is built, or null
+    element_index* index_ = nullptr;  // where the elements are indexed, or null
     std::size_t root_begin_ = 0;
     std::size_t root_end_ = 0;
     std::size_t root_text_ = npos;
