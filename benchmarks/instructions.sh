@@ -61,6 +61,6 @@ for c in "${CORPORA[@]}"; do
   unset v
 done
 echo
-echo "scan: the validating scan alone; tree: what building the element tree adds; typed layer: what the"
+echo "scan: the validating scan alone; tree: what indexing the elements adds; typed layer: what the"
 echo "IQ, roster and error rules, the JIDs, the typed result and the walk add. Each impl's count includes"
 echo "copying the input and the walk, as in benchmarks/run.sh."

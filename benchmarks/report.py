@@ -220,7 +220,7 @@ def write_md(args, context, results):
         w("## Where parse/xstanza's time goes")
         w("")
         w("`stage/xstanza_scan` is the validating XML scan alone (well-formedness, namespaces, UTF-8, limits; "
-          "no tree), `stage/xstanza_tree` the same scan building the element tree in RapidXML's nodes; "
+          "no tree), `stage/xstanza_tree` the same scan indexing the elements, as Parser does; "
           "parse/xstanza adds the typed layer (RFC checks, JIDs, the typed result) and the walk. Each copies "
           "the input, as every parse/ impl does. The shares are of parse/xstanza's time; **scan vs rapidxml** "
           "is parse/rapidxml's time (parse and walk) over the scan's.")
