@@ -7303,6 +7303,29 @@ inline void poison(region r) noexcept {
     poisoned_count.store(n + 1, std::memory_order_release);
 }
 
+/// parse()'s copy of its input in checked mode: made unreadable when replaced or destroyed,
+/// moved with its Parser.
+struct input_copy {
+    region r;
+    input_copy() noexcept = default;
+    input_copy(input_copy&& o) noexcept : r(o.r) { o.r = {}; }
+    input_copy& operator=(input_copy&& o) noexcept {
+        if (this != &o) {
+            poison(r);
+            r = o.r;
+            o.r = {};
+        }
+        return *this;
+    }
+    ~input_copy() { poison(r); }
+    /// Pages for the next input of `size` bytes; the previous ones become unreadable.
+    char* renew(std::size_t size) noexcept {
+        poison(r);
+        r = acquire(size);
+        return r.base;
+    }
+};
+
 }  // namespace checked
 }  // namespace detail
 }  // namespace xstanza
@@ -7988,6 +8011,45 @@ private:
 };
 
 // An <error/> the stanza's type does not keep is still checked (its errors come first).
+// What Parser::parse<T> and cast<T> tell apart.
+template <class T> struct is_iq : std::false_type {};
+template <class Type, class P> struct is_iq<Iq<Type, P>> : std::true_type {};
+template <class T> struct is_message : std::false_type {};
+template <class Type, class... Exts> struct is_message<Message<Type, Exts...>> : std::true_type {};
+template <class T> struct is_presence : std::false_type {};
+template <class Type, class... Exts> struct is_presence<Presence<Type, Exts...>> : std::true_type {};
+/// What Parser::parse<T> parses into: a stanza, typed or runtime-typed, or AnyStanza.
+template <class T> inline constexpr bool is_parse_target_v =
+    std::is_same_v<T, AnyIq> || std::is_same_v<T, AnyMessage> || std::is_same_v<T, AnyPresence> ||
+    std::is_same_v<T, AnyStanza> || is_iq<T>::value || is_message<T>::value || is_presence<T>::value;
+template <class T, class = void> struct error_tagged : std::false_type {};
+template <class T> struct error_tagged<T, std::void_t<typename T::type_tag>> : std::is_same<typename T::type_tag, Error> {};
+
+/// A result holding a stanza of type T with nothing parsed yet, constructed in place (the
+/// Parser fills it where the caller reads it: never moved or copied).
+template <class T>
+result<T> blank_result() noexcept {
+    if constexpr (!is_iq<T>::value) {
+        if constexpr (error_tagged<T>::value) return result<T>(std::in_place, StanzaError(Condition::undefined_condition));
+        else return result<T>(std::in_place);
+    } else if constexpr (std::is_same_v<typename T::type_tag, Error>) {
+        return result<T>(std::in_place, std::string_view{}, StanzaError(Condition::undefined_condition));
+    } else if constexpr (std::is_void_v<typename T::payload_type>) {
+        return result<T>(std::in_place, std::string_view{});
+    } else {
+        return result<T>(std::in_place, std::string_view{}, typename T::payload_type{});
+    }
+}
+
+/// The header of an AnyIq, into the typed IQ a cast makes of it.
+template <class T>
+void copy_header(const AnyIq& any, T& iq) noexcept {
+    iq.id = any.id;
+    iq.from = any.from;
+    iq.to = any.to;
+    iq.lang = any.lang;
+}
+
 inline codec_error read_unkept_error(const element& e, const rules& r) noexcept {
     StanzaError ignored(Condition::undefined_condition);
     return read_stanza_error(e, r, ignored);
@@ -8153,20 +8215,6 @@ codec_error cast_extensions(extension_list all, Stanza<Type, Exts...>& s, parse_
 
 namespace xstanza {
 
-namespace detail {
-template <class T> struct is_iq : std::false_type {};
-template <class Type, class P> struct is_iq<Iq<Type, P>> : std::true_type {};
-template <class T> struct is_message : std::false_type {};
-template <class Type, class... Exts> struct is_message<Message<Type, Exts...>> : std::true_type {};
-template <class T> struct is_presence : std::false_type {};
-template <class Type, class... Exts> struct is_presence<Presence<Type, Exts...>> : std::true_type {};
-/// What Parser::parse<T> parses into: a stanza, typed or runtime-typed, or AnyStanza.
-template <class T> inline constexpr bool is_parse_target_v =
-    std::is_same_v<T, AnyIq> || std::is_same_v<T, AnyMessage> || std::is_same_v<T, AnyPresence> ||
-    std::is_same_v<T, AnyStanza> || is_iq<T>::value || is_message<T>::value || is_presence<T>::value;
-template <class T, class = void> struct error_tagged : std::false_type {};
-template <class T> struct error_tagged<T, std::void_t<typename T::type_tag>> : std::is_same<typename T::type_tag, Error> {};
-}  // namespace detail
 
 /// A reusable parser. Keep one per thread (it is not shared-safe) and reuse it: after the
 /// first parses have grown its buffers, parsing a small stanza allocates nothing.
@@ -8354,7 +8402,7 @@ private:
     // caller's storage (NRVO) and the IQ is never moved or copied.
     template <class T>
     result<T> build() noexcept {
-        result<T> r = blank<T>();
+        result<T> r = detail::blank_result<T>();
         if (codec_error e = fill(*r)) detail::result_access::fail(r, answerable(e));
         return r;
     }
@@ -8388,21 +8436,6 @@ private:
         if (q.kind == StanzaKind::iq && (q.id.empty() || q.type.empty() || detail::is(q.type, "result"))) return e;
         e.set_request(&q);
         return e;
-    }
-
-    // A result holding an IQ of type T with nothing parsed yet (constructed in place).
-    template <class T>
-    static result<T> blank() noexcept {
-        if constexpr (!detail::is_iq<T>::value) {
-            if constexpr (detail::error_tagged<T>::value) return result<T>(std::in_place, StanzaError(Condition::undefined_condition));
-            else return result<T>(std::in_place);
-        } else if constexpr (std::is_same_v<typename T::type_tag, Error>) {
-            return result<T>(std::in_place, std::string_view{}, StanzaError(Condition::undefined_condition));
-        } else if constexpr (std::is_void_v<typename T::payload_type>) {
-            return result<T>(std::in_place, std::string_view{});
-        } else {
-            return result<T>(std::in_place, std::string_view{}, typename T::payload_type{});
-        }
     }
 
     // The frame, into any IQ: from and to are written by the frame codec, id and lang here.
@@ -8554,14 +8587,6 @@ private:
         }
     }
 
-    template <class T>
-    static void fill_header(T& iq, const AnyIq& any) noexcept {
-        iq.id = any.id;
-        iq.from = any.from;
-        iq.to = any.to;
-        iq.lang = any.lang;
-    }
-
     parse_limits limits_;
     xstanza::rules rules_;
     stream_context stream_{};  // what the stanza being parsed inherits
@@ -8570,27 +8595,7 @@ private:
     detail::scanner scanner_;
     std::string copy_;
 #if defined(XSTANZA_CHECKED)
-    // parse()'s copy in checked mode: made unreadable when replaced, moved with the Parser.
-    struct checked_copy {
-        detail::checked::region r;
-        checked_copy() noexcept = default;
-        checked_copy(checked_copy&& o) noexcept : r(o.r) { o.r = {}; }
-        checked_copy& operator=(checked_copy&& o) noexcept {
-            if (this != &o) {
-                detail::checked::poison(r);
-                r = o.r;
-                o.r = {};
-            }
-            return *this;
-        }
-        ~checked_copy() { detail::checked::poison(r); }
-        char* renew(std::size_t size) noexcept {
-            detail::checked::poison(r);
-            r = detail::checked::acquire(size);
-            return r.base;
-        }
-    };
-    checked_copy checked_copy_;
+    detail::checked::input_copy checked_copy_;  // parse()'s copy: made unreadable when replaced
 #endif
     parse_storage storage_;                // lists and decoded texts of the latest parse
     detail::doc_context context_{};        // typed codecs decode in place
@@ -8604,7 +8609,7 @@ private:
         if (any.type != T::type)
             return codec_error::make(errc::type_mismatch, 0, "expected a ", kind, " of type ", detail::type_name(T::type),
                                      ", found ", detail::type_name(any.type));
-        result<T> r = blank<T>();
+        result<T> r = detail::blank_result<T>();
         detail::copy_fields(any, *r);
         if (codec_error e = detail::cast_extensions(any.extensions, *r, storage_, [&](const OpaqueElement& o) {
                 detail::xnode* n = latest_child(o);
@@ -8625,7 +8630,7 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
                                  to_string(any.type));
     if constexpr (std::is_same_v<Type, Error>) {
         T iq(any.id, any.error.value_or(StanzaError(Condition::undefined_condition)));
-        fill_header(iq, any);
+        detail::copy_header(any, iq);
         if constexpr (!std::is_void_v<P>) {
             if (!any.payload.empty()) {
                 P p{};
@@ -8641,7 +8646,7 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
                                      found.close);
         }
         T iq(any.id);
-        fill_header(iq, any);
+        detail::copy_header(any, iq);
         return iq;
     } else {
         if (any.payload.empty() && !is_any_payload_v<P>)  // as in build(): AnyPayload may be empty
@@ -8649,7 +8654,7 @@ result<T> Parser::cast(const AnyIq& any) noexcept {
         P p{};
         if (codec_error e = cast_payload(any, p)) return e;
         T iq(any.id, std::move(p));
-        fill_header(iq, any);
+        detail::copy_header(any, iq);
         return iq;
     }
 }

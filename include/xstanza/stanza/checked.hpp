@@ -100,6 +100,29 @@ inline void poison(region r) noexcept {
     poisoned_count.store(n + 1, std::memory_order_release);
 }
 
+/// parse()'s copy of its input in checked mode: made unreadable when replaced or destroyed,
+/// moved with its Parser.
+struct input_copy {
+    region r;
+    input_copy() noexcept = default;
+    input_copy(input_copy&& o) noexcept : r(o.r) { o.r = {}; }
+    input_copy& operator=(input_copy&& o) noexcept {
+        if (this != &o) {
+            poison(r);
+            r = o.r;
+            o.r = {};
+        }
+        return *this;
+    }
+    ~input_copy() { poison(r); }
+    /// Pages for the next input of `size` bytes; the previous ones become unreadable.
+    char* renew(std::size_t size) noexcept {
+        poison(r);
+        r = acquire(size);
+        return r.base;
+    }
+};
+
 }  // namespace checked
 }  // namespace detail
 }  // namespace xstanza

@@ -17,7 +17,9 @@
 #include "../codec/opaque.hpp"
 #include "../codec/presence.hpp"
 #include "../codec/stanza_error.hpp"
+#include "../model/any_stanza.hpp"
 #include "../model/error.hpp"
+#include "../model/iq.hpp"
 #include "../model/message.hpp"
 #include "../model/presence.hpp"
 #include "../model/rules.hpp"
@@ -92,6 +94,45 @@ private:
 };
 
 // An <error/> the stanza's type does not keep is still checked (its errors come first).
+// What Parser::parse<T> and cast<T> tell apart.
+template <class T> struct is_iq : std::false_type {};
+template <class Type, class P> struct is_iq<Iq<Type, P>> : std::true_type {};
+template <class T> struct is_message : std::false_type {};
+template <class Type, class... Exts> struct is_message<Message<Type, Exts...>> : std::true_type {};
+template <class T> struct is_presence : std::false_type {};
+template <class Type, class... Exts> struct is_presence<Presence<Type, Exts...>> : std::true_type {};
+/// What Parser::parse<T> parses into: a stanza, typed or runtime-typed, or AnyStanza.
+template <class T> inline constexpr bool is_parse_target_v =
+    std::is_same_v<T, AnyIq> || std::is_same_v<T, AnyMessage> || std::is_same_v<T, AnyPresence> ||
+    std::is_same_v<T, AnyStanza> || is_iq<T>::value || is_message<T>::value || is_presence<T>::value;
+template <class T, class = void> struct error_tagged : std::false_type {};
+template <class T> struct error_tagged<T, std::void_t<typename T::type_tag>> : std::is_same<typename T::type_tag, Error> {};
+
+/// A result holding a stanza of type T with nothing parsed yet, constructed in place (the
+/// Parser fills it where the caller reads it: never moved or copied).
+template <class T>
+result<T> blank_result() noexcept {
+    if constexpr (!is_iq<T>::value) {
+        if constexpr (error_tagged<T>::value) return result<T>(std::in_place, StanzaError(Condition::undefined_condition));
+        else return result<T>(std::in_place);
+    } else if constexpr (std::is_same_v<typename T::type_tag, Error>) {
+        return result<T>(std::in_place, std::string_view{}, StanzaError(Condition::undefined_condition));
+    } else if constexpr (std::is_void_v<typename T::payload_type>) {
+        return result<T>(std::in_place, std::string_view{});
+    } else {
+        return result<T>(std::in_place, std::string_view{}, typename T::payload_type{});
+    }
+}
+
+/// The header of an AnyIq, into the typed IQ a cast makes of it.
+template <class T>
+void copy_header(const AnyIq& any, T& iq) noexcept {
+    iq.id = any.id;
+    iq.from = any.from;
+    iq.to = any.to;
+    iq.lang = any.lang;
+}
+
 inline codec_error read_unkept_error(const element& e, const rules& r) noexcept {
     StanzaError ignored(Condition::undefined_condition);
     return read_stanza_error(e, r, ignored);
