@@ -120,6 +120,7 @@ BOOST_AUTO_TEST_CASE(rapidxml_tree_of_a_deep_element) {
     std::size_t depth = 0;
     for (; n; n = n->first_node()) ++depth;
     BOOST_TEST(depth == 10001u);  // <x/> and its descendants
+    BOOST_TEST(xstanza::to_rapidxml(element(), doc) == nullptr);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

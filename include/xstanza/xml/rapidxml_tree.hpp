@@ -15,7 +15,8 @@
 namespace xstanza {
 
 /// Builds `e` and its descendants as RapidXML nodes in `doc`'s memory pool and returns the
-/// element's node, unattached (append it where you like), or null when out of memory.
+/// element's node, unattached (append it where you like), or null when out of memory or when
+/// `e` is the null element.
 /// Nothing is copied: names are views of the input, values and texts those of the element
 /// views (decoded), so the nodes live as long as the parse `e` comes from and `doc`'s pool.
 /// Element names and attribute names are qualified names as written ("stream:error",
@@ -38,6 +39,7 @@ inline rapidxml::xml_node<char>* to_rapidxml(const element& e, rapidxml::xml_doc
         }
         return n;
     };
+    if (!e) return nullptr;
     try {
         node* root = make(e);
         // The open elements: each one's node and its next child to build.
