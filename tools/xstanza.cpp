@@ -94,7 +94,7 @@ const verb verbs[] = {
      "document each, its first member \"file\".\n",
      true, 1, any_number, dump},
     {"bench", "bench [--] [FILE...]", "parse/serialize throughput next to RapidXML",
-     "Times RapidXML's parse<0>, xstanza's parse (AnyIq) and serialize on the built-in corpora,\n"
+     "Times RapidXML's parse<0>, xstanza's parse (AnyStanza) and serialize on the built-in corpora,\n"
      "or on one corpus of the given stanzas, and prints MB/s, stanzas/s and the speed ratio to\n"
      "RapidXML. Every stanza is first checked to parse with both and to serialize.\n"
      "Options:\n"
@@ -499,7 +499,7 @@ int bench_failed(const char* corpus, std::size_t stanza, const char* what, const
 }
 
 // bench [FILE...]: the built-in corpora, or one corpus "files" of the given stanzas. Every
-// stanza is checked once before timing (RapidXML parses it, xstanza parses it as AnyIq and
+// stanza is checked once before timing (RapidXML parses it, xstanza parses it as AnyStanza and
 // serializes it); the timed loops count failures, and any failure exits 1 with a message.
 int bench(const options& o) {
     struct named {
@@ -526,6 +526,9 @@ int bench(const options& o) {
             {"roster100", {xstanza_corpus::roster(100)}},
             {"roster10k", {xstanza_corpus::roster(10000)}},
             {"mixed", xstanza_corpus::mixed(10000)},
+            {"presence_caps", {xstanza_corpus::presence_caps()}},
+            {"chat_message", {xstanza_corpus::chat_message()}},
+            {"mixed_stream", xstanza_corpus::mixed_stream(10000)},
         };
     }
     xstanza::Parser parser;
@@ -534,24 +537,24 @@ int bench(const options& o) {
     std::size_t sink = 0;
     // What this table is: a quick look, not benchmarks/ (which times typed parses with a walk of
     // their fields, against five peers, with repetitions).
-    std::printf("Each stanza parsed as AnyIq (runtime-typed, validated, no walk of its fields) from a reused buffer,\n"
-                "next to RapidXML's parse<0> of the same bytes; serialize writes the parsed stanza back. small_get and\n"
-                "error are one stanza parsed again and again (small_get: 101 bytes), mixed 10,000 IQs. benchmarks/\n"
-                "(scripts/demo.sh) has the full table: typed parses, messages and presence, five peers.\n\n");
-    std::printf("%-10s %-22s %10s %14s %8s\n", "corpus", "operation", "MB/s", "stanzas/s", "ratio");
+    std::printf("Each stanza parsed as AnyStanza (runtime-typed, validated, no walk of its fields) from a reused\n"
+                "buffer, next to RapidXML's parse<0> of the same bytes; serialize writes the parsed stanza back. A\n"
+                "one-stanza corpus is parsed again and again (small_get: 101 bytes); mixed is 10,000 IQs, mixed_stream\n"
+                "10,000 messages, presences and IQs. benchmarks/ (scripts/demo.sh) has the full table: typed parses, five peers.\n\n");
+    std::printf("%-13s %-24s %10s %14s %8s\n", "corpus", "operation", "MB/s", "stanzas/s", "ratio");
     for (const named& c : corpora) {
         // Before timing: every stanza parses with both, and xstanza's result serializes.
         // Parsed once, and kept, for the serialize timing.
-        std::vector<xstanza::owned<xstanza::AnyIq>> parsed;
+        std::vector<xstanza::owned<xstanza::AnyStanza>> parsed;
         std::size_t bytes = 0, out_bytes = 0;
         std::string out, why;
         for (std::size_t i = 0; i < c.stanzas.size(); ++i) {
             const std::string& s = c.stanzas[i];
             bytes += s.size();
             if (!rapidxml_parse(s, buffer, doc, &why)) return bench_failed(c.name, i, "RapidXML rejects it", why);
-            xstanza::result<xstanza::AnyIq> r = parser.parse<xstanza::AnyIq>(s);
+            xstanza::result<xstanza::AnyStanza> r = parser.parse<xstanza::AnyStanza>(s);
             if (!r) return bench_failed(c.name, i, "xstanza rejects it", describe(r.error()));
-            xstanza::result<xstanza::owned<xstanza::AnyIq>> o = xstanza::make_owned(*r);
+            xstanza::result<xstanza::owned<xstanza::AnyStanza>> o = xstanza::make_owned(*r);
             if (!o) return bench_failed(c.name, i, "xstanza cannot keep it (make_owned)", describe(o.error()));
             out.clear();
             if (xstanza::parse_error e = xstanza::serialize(o->get(), out))
@@ -568,7 +571,7 @@ int bench(const options& o) {
         });
         double t_parse = time_passes(c.stanzas, [&](const std::string& s) {
             buffer.assign(s);
-            auto r = parser.parse_in_situ<xstanza::AnyIq>(buffer);
+            auto r = parser.parse_in_situ<xstanza::AnyStanza>(buffer);
             failures += !r;
             sink += r.has_value();
         });
@@ -582,10 +585,10 @@ int bench(const options& o) {
         if (failures != 0)
             return bench_failed(c.name, 0, "timed loops", std::to_string(failures) + " parses or serializations failed");
         auto row = [&](const char* op, double secs, std::size_t b, double ratio) {
-            std::printf("%-10s %-22s %10.1f %14.0f %7.2fx\n", c.name, op, double(b) / secs / 1e6, n / secs, ratio);
+            std::printf("%-13s %-24s %10.1f %14.0f %7.2fx\n", c.name, op, double(b) / secs / 1e6, n / secs, ratio);
         };
         row("parse rapidxml<0>", t_rapid, bytes, 1.0);
-        row("parse xstanza AnyIq", t_parse, bytes, t_rapid / t_parse);
+        row("parse xstanza AnyStanza", t_parse, bytes, t_rapid / t_parse);
         row("serialize xstanza", t_ser, out_bytes, t_rapid / t_ser);
     }
     std::printf("(ratio: speed relative to RapidXML parse<0> of the same input, which only builds a DOM;\n"
