@@ -11,7 +11,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
+
+#include <rapidxml/rapidxml.hpp>
 
 #include <xstanza/xstanza.hpp>
 
@@ -27,14 +32,46 @@ constexpr std::size_t stack_size = 256 * 1024;
 constexpr std::size_t documented_bound = 32 * 1024;
 constexpr unsigned char paint = 0xA5;
 
-std::string nested(std::size_t levels, bool closed) {
-    std::string s = "<iq type='get' id='deep'>";
+// `levels` nested <a/> in a stanza: an IQ's payload by default, or a message's or presence's
+// extension.
+std::string nested(std::size_t levels, bool closed, std::string_view kind = "iq") {
+    std::string s = kind == "iq" ? "<iq type='get' id='deep'>" : "<" + std::string(kind) + " id='deep'>";
     s.reserve(levels * 7 + 64);
     for (std::size_t i = 0; i < levels; ++i) s += i ? "<a>" : "<a xmlns='urn:x'>";  // a payload has a namespace (RFC 6120 §8.4)
     if (closed)
         for (std::size_t i = 0; i < levels; ++i) s += "</a>";
-    if (closed) s += "</iq>";
+    if (closed) s += "</" + std::string(kind) + ">";
     return s;
+}
+
+// A message and a presence with the deepest extension: parse, round-trip, and the extension's
+// RapidXML tree (to_rapidxml keeps its own stack).
+void deep_extensions(Parser& parser, std::size_t deepest) {
+    for (std::string_view kind : {"message", "presence"}) {
+        const std::string ok = nested(deepest, true, kind);
+        result<AnyStanza> r = parser.parse<AnyStanza>(ok);
+        HOSTILE_CHECK(bool(r), "deepest %s: %s", std::string(kind).c_str(), std::string(r.error().message()).c_str());
+        if (!r) continue;
+        std::string out;
+        HOSTILE_CHECK(!serialize(*r, out), "serializing the deepest %s", std::string(kind).c_str());
+        Parser again;
+        result<AnyStanza> r2 = again.parse<AnyStanza>(out);
+        HOSTILE_CHECK(r2 && *r2 == *r, "the deepest %s round-trips", std::string(kind).c_str());
+        const extension_list* ext = nullptr;
+        if (const AnyMessage* m = r->message()) ext = &m->extensions;
+        if (const AnyPresence* p = r->presence()) ext = &p->extensions;
+        HOSTILE_CHECK(ext && ext->size() == 1, "the deepest %s keeps its extension", std::string(kind).c_str());
+        if (!ext || ext->size() != 1) continue;
+        std::optional<element> v = parser.view((*ext)[0]);
+        // On the heap: a RapidXML document holds a 64 KiB static pool.
+        auto doc = std::make_unique<rapidxml::xml_document<char>>();
+        std::size_t depth = 0;
+        for (rapidxml::xml_node<char>* n = v ? to_rapidxml(*v, *doc) : nullptr; n; n = n->first_node()) ++depth;
+        HOSTILE_CHECK(depth == deepest, "to_rapidxml of the deepest %s extension: %zu levels", std::string(kind).c_str(), depth);
+        const std::string deeper = nested(deepest + 1, true, kind);
+        result<AnyStanza> d = parser.parse<AnyStanza>(deeper);
+        HOSTILE_CHECK(!d && d.error().code() == errc::depth_limit, "one level more in a %s", std::string(kind).c_str());
+    }
 }
 
 // Runs on the small stack.
@@ -71,6 +108,8 @@ void* work(void*) {
             HOSTILE_CHECK(!t && t.error().code() == errc::depth_limit, "%zu levels in situ", levels);
         }
     }
+
+    deep_extensions(parser, deepest);
 
     // A Jid and a scanner-only validation on the same stack.
     HOSTILE_CHECK(bool(Jid::parse("juliet@example.com/balcony")), "Jid::parse");
