@@ -797,10 +797,149 @@ constexpr bool operator!=(span<T> a, span<U> b) noexcept { return !(a == b); }
 #include <string>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
+
+// ---- begin include/xstanza/model/detail/simd.hpp
+// xstanza: which vector instructions the byte loops use (the scanner's skips in xml/text.hpp,
+// the JID classifier in model/jid.hpp), chosen at run time. Plain C++, no XML: model/ and
+// xml/ both read it. One process-wide byte holds the choice; the loops read it relaxed, once
+// per call, and only where a run is long enough for vectors.
+#ifndef XSTANZA_MODEL_DETAIL_SIMD_HPP
+#define XSTANZA_MODEL_DETAIL_SIMD_HPP
+
+#include <atomic>
+#include <cstdlib>
+
+// SSE2 code is compiled where the compiler targets SSE2 (baseline on x86-64); AVX2 code only
+// inside functions marked target("avx2"), run after the CPU was asked.
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#define XSTANZA_SIMD_SSE2 1
+#else
+#define XSTANZA_SIMD_SSE2 0
+#endif
+#if XSTANZA_SIMD_SSE2 && (defined(__x86_64__) || defined(__i386__))
+#define XSTANZA_SIMD_AVX2 1
+#else
+#define XSTANZA_SIMD_AVX2 0
 #endif
 
+namespace xstanza {
+
+/// A set of instructions for the byte loops, from the most portable to the widest.
+enum class simd_path : unsigned char {
+    scalar,  ///< eight bytes at a time in a 64-bit word, then byte by byte: any machine
+    sse2,    ///< sixteen bytes at a time (x86 SSE2)
+    avx2,    ///< thirty-two bytes at a time (x86 AVX2), the rest as sse2
+};
+
+/// "scalar", "sse2" or "avx2"; "" for a value outside the enumeration.
+inline const char* to_string(simd_path p) noexcept {
+    switch (p) {
+    case simd_path::scalar: return "scalar";
+    case simd_path::sse2: return "sse2";
+    case simd_path::avx2: return "avx2";
+    }
+    return "";
+}
+
+/// The widest path this CPU runs: avx2 where the CPU has it, else sse2 where the build
+/// targets x86 with SSE2, else scalar.
+inline simd_path best_simd_path() noexcept {
+#if XSTANZA_SIMD_AVX2
+    __builtin_cpu_init();  // needed when called before the constructors run
+    return __builtin_cpu_supports("avx2") ? simd_path::avx2 : simd_path::sse2;
+#elif XSTANZA_SIMD_SSE2
+    return simd_path::sse2;
+#else
+    return simd_path::scalar;
+#endif
+}
+
+namespace detail {
+
+// The active path plus one; 0 until the first use or force_simd_path() chooses it.
+inline std::atomic<unsigned char> simd_state{0};
+enum : unsigned char { simd_unset = 0, simd_scalar = 1, simd_sse2 = 2, simd_avx2 = 3 };
+
+// `wanted`, or the best path below it that this CPU runs.
+inline simd_path supported_simd_path(simd_path wanted) noexcept {
+    const simd_path best = best_simd_path();
+    return static_cast<unsigned char>(wanted) < static_cast<unsigned char>(best) ? wanted : best;
+}
+
+// The path XSTANZA_SIMD names ("scalar", "sse2", "avx2"); any other value, or none, names
+// no path and leaves `out` as it is.
+inline bool simd_path_named(const char* name, simd_path& out) noexcept {
+    if (!name) return false;
+    for (simd_path p : {simd_path::scalar, simd_path::sse2, simd_path::avx2}) {
+        const char* a = to_string(p);
+        const char* b = name;
+        while (*a && *a == *b) {
+            ++a;
+            ++b;
+        }
+        if (!*a && !*b) {
+            out = p;
+            return true;
+        }
+    }
+    return false;
+}
+
+// The first use: the path XSTANZA_SIMD names, else the best one; set unless another thread
+// or force_simd_path() set one first, whose choice then stands.
+#if defined(__GNUC__) || defined(__clang__)
+[[gnu::noinline, gnu::cold]]
+#endif
+inline unsigned char choose_simd_state() noexcept {
+    simd_path wanted = best_simd_path();
+#if defined(_MSC_VER)
+#pragma warning(suppress : 4996)  // getenv: read once, not kept
+#endif
+    simd_path_named(std::getenv("XSTANZA_SIMD"), wanted);
+    unsigned char expected = simd_unset;
+    const unsigned char chosen = static_cast<unsigned char>(static_cast<unsigned char>(supported_simd_path(wanted)) + 1);
+    if (simd_state.compare_exchange_strong(expected, chosen, std::memory_order_relaxed)) return chosen;
+    return expected;
+}
+
+// The state, chosen on first use.
+inline unsigned char simd_state_now() noexcept {
+    const unsigned char s = simd_state.load(std::memory_order_relaxed);
+    return s != simd_unset ? s : choose_simd_state();
+}
+
+// True when the active path is sse2 or avx2: the loops' one test, a load and a compare
+// (the state is chosen by then, except at the first use).
+inline bool simd_vectors() noexcept {
+    const unsigned char s = simd_state.load(std::memory_order_relaxed);
+    if (s >= simd_sse2) return true;
+    return s == simd_unset && choose_simd_state() >= simd_sse2;
+}
+
+// True when the active path is avx2; after simd_vectors() said true.
+inline bool simd_avx2_active() noexcept { return simd_state.load(std::memory_order_relaxed) == simd_avx2; }
+
+}  // namespace detail
+
+/// The path the byte loops use: best_simd_path(), unless the environment variable
+/// XSTANZA_SIMD named scalar, sse2 or avx2 at the first use (another value is ignored), or
+/// force_simd_path() chose one. A path the CPU lacks gives the best one below it.
+inline simd_path active_simd_path() noexcept {
+    return static_cast<simd_path>(detail::simd_state_now() - 1);
+}
+
+/// Makes every later parse in the process use `p` (or the best path below it that the CPU
+/// runs): for tests, fuzzers and benchmarks. Safe to call while other threads parse; each
+/// loop reads the path once per call.
+inline void force_simd_path(simd_path p) noexcept {
+    const auto s = static_cast<unsigned char>(static_cast<unsigned char>(detail::supported_simd_path(p)) + 1);
+    detail::simd_state.store(s, std::memory_order_relaxed);
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_DETAIL_SIMD_HPP
+// ---- end include/xstanza/model/detail/simd.hpp
 
 // ---- begin include/xstanza/model/detail/utf8.hpp
 // xstanza detail: strict UTF-8 decoding and XML character classes.
@@ -894,6 +1033,10 @@ inline text_check check_xml_text(std::string_view s) noexcept {
 #endif  // XSTANZA_MODEL_DETAIL_UTF8_HPP
 // ---- end include/xstanza/model/detail/utf8.hpp
 
+#if XSTANZA_SIMD_SSE2
+#include <emmintrin.h>
+#endif
+
 namespace xstanza {
 
 namespace detail {
@@ -948,7 +1091,7 @@ struct jid_class_table {
 };
 inline constexpr jid_class_table jid_classes{};
 
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if XSTANZA_SIMD_SSE2
 // The classes of sixteen bytes at once, as bit masks (bit i: byte i), for
 // Jid::parse_ascii_in: the same classes as jid_classes, and the bytes with a role.
 struct jid_block_masks {
@@ -1274,13 +1417,15 @@ private:
     // in whole (a parser's input buffer): it reads the JID as one or two 16-byte blocks,
     // which may extend past the JID into the region, classifies every byte at once and
     // finds the parts with bit operations, without a branch per byte whose exit the branch
-    // predictor would miss. Other JIDs, and machines without SSE2, take parse_ascii().
-    // Accepts exactly what parse_ascii() accepts, with the same parts (the tests compare).
+    // predictor would miss. Other JIDs, machines without SSE2 and the scalar path
+    // (active_simd_path(), model/detail/simd.hpp) take parse_ascii(); avx2 takes these
+    // sixteen-byte blocks too. Accepts exactly what parse_ascii() accepts, with the same
+    // parts (the tests compare).
     static bool parse_ascii_in(std::string_view text, const char* lo, const char* hi, Jid& j) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if XSTANZA_SIMD_SSE2
         const std::size_t n = text.size();
         const char* const s = text.data();
-        if (n == 0 || n > 32) return parse_ascii(text, j);
+        if (n == 0 || n > 32 || !detail::simd_vectors()) return parse_ascii(text, j);
         // The 32-bit masks below: bit i is about text[i].
         detail::jid_block_masks m;
         if (n <= 16) {
@@ -3208,7 +3353,63 @@ private:
 #include <cstring>
 #include <string_view>
 
-#if defined(__SSE2__)
+
+// ---- begin include/xstanza/xml/simd.hpp
+// xstanza detail: the AVX2 blocks of the scanner's byte loops (text.hpp), thirty-two bytes
+// at a time. Each function is compiled for AVX2 alone (target("avx2"), not -mavx2), and the
+// loops call it only when the active path (model/detail/simd.hpp) is avx2. Each reads whole
+// blocks while at least 32 bytes remain and returns where it stopped: at the byte it looks
+// for, or where fewer than 32 bytes remain; the caller's SSE2 and word loops go on from there.
+#ifndef XSTANZA_XML_SIMD_HPP
+#define XSTANZA_XML_SIMD_HPP
+
+
+#if XSTANZA_SIMD_AVX2
+#include <immintrin.h>
+
+namespace xstanza::detail {
+
+// skip_plain_with's blocks: stops at a, b, c, a control byte (< 0x20) or a non-ASCII byte
+// (>= 0x80). A signed compare with 0x20 catches the last two (>= 0x80 are negative).
+__attribute__((target("avx2"))) inline const unsigned char* skip_plain_avx2(const unsigned char* p,
+                                                                          const unsigned char* end, unsigned char a,
+                                                                          unsigned char b, unsigned char c) noexcept {
+    const __m256i va = _mm256_set1_epi8(char(a)), vb = _mm256_set1_epi8(char(b)), vc = _mm256_set1_epi8(char(c));
+    const __m256i space = _mm256_set1_epi8(0x20);
+    while (end - p >= 32) {
+        const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+        const __m256i hit = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, va), _mm256_cmpeq_epi8(v, vb)),
+                                            _mm256_or_si256(_mm256_cmpeq_epi8(v, vc), _mm256_cmpgt_epi8(space, v)));
+        const unsigned mask = unsigned(_mm256_movemask_epi8(hit));
+        if (mask) return p + __builtin_ctz(mask);
+        p += 32;
+    }
+    return p;
+}
+
+// find_amp_or_control's blocks: stops at '&' or a byte 0x00..0x1F (min(v, 0x1F) == v
+// exactly for those, unsigned).
+__attribute__((target("avx2"))) inline char* find_amp_or_control_avx2(char* p, char* end) noexcept {
+    const __m256i amp = _mm256_set1_epi8('&'), control = _mm256_set1_epi8(0x1F);
+    while (end - p >= 32) {
+        const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+        const __m256i hit =
+            _mm256_or_si256(_mm256_cmpeq_epi8(v, amp), _mm256_cmpeq_epi8(_mm256_min_epu8(v, control), v));
+        const unsigned mask = unsigned(_mm256_movemask_epi8(hit));
+        if (mask) return p + __builtin_ctz(mask);
+        p += 32;
+    }
+    return p;
+}
+
+}  // namespace xstanza::detail
+
+#endif  // XSTANZA_SIMD_AVX2
+
+#endif  // XSTANZA_XML_SIMD_HPP
+// ---- end include/xstanza/xml/simd.hpp
+
+#if XSTANZA_SIMD_SSE2
 #include <emmintrin.h>
 #endif
 
@@ -3227,25 +3428,35 @@ inline bool same(std::string_view a, std::string_view b) noexcept {
 }
 
 // Skips bytes that need no attention: printable ASCII other than a, b and c. Stops at a,
-// b, c, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at end. Reads blocks
-// while at least eight bytes remain, and returns tail(p) for the shorter rest. The stop
-// bytes are arguments: constants once inlined (skip_plain), or one a value chooses (the
-// scanner's quote).
+// b, c, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at end. The stop bytes are
+// arguments: constants once inlined (skip_plain), or one a value chooses (the scanner's
+// quote). Reads blocks as the active path allows (model/detail/simd.hpp): with sse2 or avx2,
+// sixteen bytes, then (avx2, once the run is that long) thirty-two at a time while that many
+// remain, then sixteen; on every path, eight bytes at a time in a word while eight remain,
+// and tail(p) for the shorter rest.
 template <class Tail>
 inline const unsigned char* skip_plain_with(const unsigned char* p, const unsigned char* end, unsigned char a,
                                             unsigned char b, unsigned char c, Tail tail) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
-    // non-ASCII bytes (>= 0x80 are negative as signed chars).
-    const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
-    const __m128i space = _mm_set1_epi8(0x20);
-    while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
-                                         _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)));
-        const unsigned mask = unsigned(_mm_movemask_epi8(hit));
-        if (mask) return p + __builtin_ctz(mask);
+#if XSTANZA_SIMD_SSE2
+    if (end - p >= 16 && simd_vectors()) {
+        // A signed compare with 0x20 catches both control bytes and non-ASCII bytes (>= 0x80
+        // are negative as signed chars).
+        const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
+        const __m128i space = _mm_set1_epi8(0x20);
+        auto hits = [&](const unsigned char* at) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+            return unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                                           _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)))));
+        };
+        if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
         p += 16;
+#if XSTANZA_SIMD_AVX2
+        if (end - p >= 32 && simd_avx2_active()) p = skip_plain_avx2(p, end, a, b, c);
+#endif
+        while (end - p >= 16) {
+            if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
+            p += 16;
+        }
     }
 #endif
     // Eight bytes at a time (SWAR): a byte's high bit in `hit` is set when it matters,
@@ -3296,22 +3507,32 @@ inline const unsigned char* skip_plain(const unsigned char* p, const unsigned ch
 
 /// The first byte in [p, end) that is '&' or a control byte (tab, LF, CR and the rest of
 /// C0), or end: where decoding a value or text has work to do. Non-ASCII bytes are skipped.
-/// [first, end) is the whole region p lies in: a tail shorter than sixteen bytes is read
-/// as the region's last sixteen bytes when the region is that long.
+/// [first, end) is the whole region p lies in. With sse2 or avx2 active, when the region
+/// has sixteen bytes: sixteen bytes at a time (avx2: thirty-two, once the run is that long),
+/// and a tail shorter than sixteen bytes is read as the region's last sixteen bytes. Else,
+/// and on the scalar path, byte by byte.
 inline char* find_amp_or_control(const char* first, char* p, char* end) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
-    // min(v, 0x1F) == v exactly for the bytes 0x00..0x1F (unsigned)
-    auto hits = [&](const char* at) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-        return unsigned(_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
-    };
-    while (end - p >= 16) {
-        if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
-        p += 16;
-    }
-    if (p != end && end - first >= 16) {
+#if XSTANZA_SIMD_SSE2
+    if (p != end && end - first >= 16 && simd_vectors()) {
+        const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
+        // min(v, 0x1F) == v exactly for the bytes 0x00..0x1F (unsigned)
+        auto hits = [&](const char* at) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+            return unsigned(_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
+        };
+        if (end - p >= 16) {
+            if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
+            p += 16;
+#if XSTANZA_SIMD_AVX2
+            if (end - p >= 32 && simd_avx2_active()) p = find_amp_or_control_avx2(p, end);
+#endif
+            while (end - p >= 16) {
+                if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
+                p += 16;
+            }
+        }
+        if (p == end) return p;
         const unsigned mask = hits(end - 16) >> (16 - (end - p));
         return mask ? p + __builtin_ctz(mask) : end;
     }

@@ -8,7 +8,9 @@
 #include <cstring>
 #include <string_view>
 
-#if defined(__SSE2__)
+#include "simd.hpp"
+
+#if XSTANZA_SIMD_SSE2
 #include <emmintrin.h>
 #endif
 
@@ -27,25 +29,35 @@ inline bool same(std::string_view a, std::string_view b) noexcept {
 }
 
 // Skips bytes that need no attention: printable ASCII other than a, b and c. Stops at a,
-// b, c, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at end. Reads blocks
-// while at least eight bytes remain, and returns tail(p) for the shorter rest. The stop
-// bytes are arguments: constants once inlined (skip_plain), or one a value chooses (the
-// scanner's quote).
+// b, c, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at end. The stop bytes are
+// arguments: constants once inlined (skip_plain), or one a value chooses (the scanner's
+// quote). Reads blocks as the active path allows (model/detail/simd.hpp): with sse2 or avx2,
+// sixteen bytes, then (avx2, once the run is that long) thirty-two at a time while that many
+// remain, then sixteen; on every path, eight bytes at a time in a word while eight remain,
+// and tail(p) for the shorter rest.
 template <class Tail>
 inline const unsigned char* skip_plain_with(const unsigned char* p, const unsigned char* end, unsigned char a,
                                             unsigned char b, unsigned char c, Tail tail) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
-    // non-ASCII bytes (>= 0x80 are negative as signed chars).
-    const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
-    const __m128i space = _mm_set1_epi8(0x20);
-    while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
-                                         _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)));
-        const unsigned mask = unsigned(_mm_movemask_epi8(hit));
-        if (mask) return p + __builtin_ctz(mask);
+#if XSTANZA_SIMD_SSE2
+    if (end - p >= 16 && simd_vectors()) {
+        // A signed compare with 0x20 catches both control bytes and non-ASCII bytes (>= 0x80
+        // are negative as signed chars).
+        const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
+        const __m128i space = _mm_set1_epi8(0x20);
+        auto hits = [&](const unsigned char* at) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+            return unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                                           _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)))));
+        };
+        if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
         p += 16;
+#if XSTANZA_SIMD_AVX2
+        if (end - p >= 32 && simd_avx2_active()) p = skip_plain_avx2(p, end, a, b, c);
+#endif
+        while (end - p >= 16) {
+            if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
+            p += 16;
+        }
     }
 #endif
     // Eight bytes at a time (SWAR): a byte's high bit in `hit` is set when it matters,
@@ -96,22 +108,32 @@ inline const unsigned char* skip_plain(const unsigned char* p, const unsigned ch
 
 /// The first byte in [p, end) that is '&' or a control byte (tab, LF, CR and the rest of
 /// C0), or end: where decoding a value or text has work to do. Non-ASCII bytes are skipped.
-/// [first, end) is the whole region p lies in: a tail shorter than sixteen bytes is read
-/// as the region's last sixteen bytes when the region is that long.
+/// [first, end) is the whole region p lies in. With sse2 or avx2 active, when the region
+/// has sixteen bytes: sixteen bytes at a time (avx2: thirty-two, once the run is that long),
+/// and a tail shorter than sixteen bytes is read as the region's last sixteen bytes. Else,
+/// and on the scalar path, byte by byte.
 inline char* find_amp_or_control(const char* first, char* p, char* end) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
-    // min(v, 0x1F) == v exactly for the bytes 0x00..0x1F (unsigned)
-    auto hits = [&](const char* at) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-        return unsigned(_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
-    };
-    while (end - p >= 16) {
-        if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
-        p += 16;
-    }
-    if (p != end && end - first >= 16) {
+#if XSTANZA_SIMD_SSE2
+    if (p != end && end - first >= 16 && simd_vectors()) {
+        const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
+        // min(v, 0x1F) == v exactly for the bytes 0x00..0x1F (unsigned)
+        auto hits = [&](const char* at) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+            return unsigned(_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
+        };
+        if (end - p >= 16) {
+            if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
+            p += 16;
+#if XSTANZA_SIMD_AVX2
+            if (end - p >= 32 && simd_avx2_active()) p = find_amp_or_control_avx2(p, end);
+#endif
+            while (end - p >= 16) {
+                if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
+                p += 16;
+            }
+        }
+        if (p == end) return p;
         const unsigned mask = hits(end - 16) >> (16 - (end - p));
         return mask ? p + __builtin_ctz(mask) : end;
     }
