@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <initializer_list>
 
 // SSE2 code is compiled where the compiler targets SSE2 (baseline on x86-64); AVX2 code only
 // inside functions marked target("avx2"), run after the CPU was asked.
