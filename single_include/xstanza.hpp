@@ -801,12 +801,15 @@ constexpr bool operator!=(span<T> a, span<U> b) noexcept { return !(a == b); }
 // ---- begin include/xstanza/model/detail/simd.hpp
 // xstanza: which vector instructions the byte loops use (the scanner's skips in xml/text.hpp,
 // the JID classifier in model/jid.hpp), chosen at run time. Plain C++, no XML: model/ and
-// xml/ both read it. One process-wide byte holds the choice; the loops read it relaxed, once
-// per call, and only where a run is long enough for vectors.
+// xml/ both read it. One process-wide byte holds the choice, and two thresholds derived from
+// it that the loops read (relaxed) in length tests they make anyway; only the out-of-line
+// loops for long runs read the byte itself.
 #ifndef XSTANZA_MODEL_DETAIL_SIMD_HPP
 #define XSTANZA_MODEL_DETAIL_SIMD_HPP
 
 #include <atomic>
+#include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <initializer_list>
 
@@ -857,9 +860,29 @@ inline simd_path best_simd_path() noexcept {
 
 namespace detail {
 
-// The active path plus one; 0 until the first use or force_simd_path() chooses it.
+// The active path plus one; 0 until the first parse, active_simd_path() or force_simd_path()
+// chooses it.
 inline std::atomic<unsigned char> simd_state{0};
 enum : unsigned char { simd_unset = 0, simd_scalar = 1, simd_sse2 = 2, simd_avx2 = 3 };
+
+// What the loops read: each folds the path into a length test it makes anyway, so that the
+// common, short run pays one load for the choice and no branch.
+// skip_plain_with and find_amp_or_control use sixteen-byte blocks where at least
+// simd_min_run bytes remain: 16 on sse2 and avx2, more than any buffer holds on scalar.
+// Jid::parse_ascii_in classifies JIDs of up to simd_jid_max bytes in blocks: 32, or 0 on
+// scalar. Until the choice, sse2's values (baseline wherever SSE2 code is compiled); avx2's
+// wider blocks only once chosen, in the out-of-line loops for long runs.
+inline constexpr std::ptrdiff_t simd_no_run = PTRDIFF_MAX;
+inline std::atomic<std::ptrdiff_t> simd_min_run{XSTANZA_SIMD_SSE2 ? 16 : simd_no_run};
+inline std::atomic<std::size_t> simd_jid_max{XSTANZA_SIMD_SSE2 ? 32 : 0};
+
+// Makes `state` (a chosen path plus one) the active one.
+inline void set_simd_state(unsigned char state) noexcept {
+    const bool vectors = state >= simd_sse2;
+    simd_min_run.store(vectors ? 16 : simd_no_run, std::memory_order_relaxed);
+    simd_jid_max.store(vectors ? 32 : 0, std::memory_order_relaxed);
+    simd_state.store(state, std::memory_order_relaxed);
+}
 
 // `wanted`, or the best path below it that this CPU runs.
 inline simd_path supported_simd_path(simd_path wanted) noexcept {
@@ -899,8 +922,9 @@ inline unsigned char choose_simd_state() noexcept {
     simd_path_named(std::getenv("XSTANZA_SIMD"), wanted);
     unsigned char expected = simd_unset;
     const unsigned char chosen = static_cast<unsigned char>(static_cast<unsigned char>(supported_simd_path(wanted)) + 1);
-    if (simd_state.compare_exchange_strong(expected, chosen, std::memory_order_relaxed)) return chosen;
-    return expected;
+    if (!simd_state.compare_exchange_strong(expected, chosen, std::memory_order_relaxed)) return expected;
+    set_simd_state(chosen);
+    return chosen;
 }
 
 // The state, chosen on first use.
@@ -909,16 +933,13 @@ inline unsigned char simd_state_now() noexcept {
     return s != simd_unset ? s : choose_simd_state();
 }
 
-// True when the active path is sse2 or avx2: the loops' one test, a load and a compare
-// (the state is chosen by then, except at the first use).
-inline bool simd_vectors() noexcept {
-    const unsigned char s = simd_state.load(std::memory_order_relaxed);
-    if (s >= simd_sse2) return true;
-    return s == simd_unset && choose_simd_state() >= simd_sse2;
+// Chooses the path unless chosen: once per parse (the scanner's entry), a load and a branch.
+inline void choose_simd_path() noexcept {
+    if (simd_state.load(std::memory_order_relaxed) == simd_unset) choose_simd_state();
 }
 
-// True when the active path is avx2; after simd_vectors() said true.
-inline bool simd_avx2_active() noexcept { return simd_state.load(std::memory_order_relaxed) == simd_avx2; }
+// True when the active path is avx2: the out-of-line loops for long runs ask.
+inline bool simd_avx2_active() noexcept { return simd_state_now() == simd_avx2; }
 
 }  // namespace detail
 
@@ -933,8 +954,8 @@ inline simd_path active_simd_path() noexcept {
 /// runs): for tests, fuzzers and benchmarks. Safe to call while other threads parse; each
 /// loop reads the path once per call.
 inline void force_simd_path(simd_path p) noexcept {
-    const auto s = static_cast<unsigned char>(static_cast<unsigned char>(detail::supported_simd_path(p)) + 1);
-    detail::simd_state.store(s, std::memory_order_relaxed);
+    detail::set_simd_state(
+        static_cast<unsigned char>(static_cast<unsigned char>(detail::supported_simd_path(p)) + 1));
 }
 
 }  // namespace xstanza
@@ -1422,11 +1443,17 @@ private:
     // (active_simd_path(), model/detail/simd.hpp) take parse_ascii(); avx2 takes these
     // sixteen-byte blocks too. Accepts exactly what parse_ascii() accepts, with the same
     // parts (the tests compare).
+#if defined(__GNUC__) || defined(__clang__)
+    [[gnu::always_inline]]  // into read_jid: the load above would otherwise keep it out of line
+#endif
     static bool parse_ascii_in(std::string_view text, const char* lo, const char* hi, Jid& j) noexcept {
 #if XSTANZA_SIMD_SSE2
         const std::size_t n = text.size();
         const char* const s = text.data();
-        if (n == 0 || n > 32 || !detail::simd_vectors()) return parse_ascii(text, j);
+        // simd_jid_max: 32, or 0 on the scalar path (one load in the test of n it makes anyway)
+        // simd_jid_max: 32, or 0 on the scalar path (model/detail/simd.hpp): one load in a
+        // test of n made anyway
+        if (n == 0 || n > detail::simd_jid_max.load(std::memory_order_relaxed)) return parse_ascii(text, j);
         // The 32-bit masks below: bit i is about text[i].
         detail::jid_block_masks m;
         if (n <= 16) {
@@ -3428,35 +3455,67 @@ inline bool same(std::string_view a, std::string_view b) noexcept {
     return a.size() == b.size() && (a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
 }
 
+#if XSTANZA_SIMD_SSE2
+// The vector blocks of skip_plain_with once a run has proved long (two sixteen-byte blocks
+// without a stop byte): out of line, so that the inlined loop stays as small as the plain
+// SSE2 loop, and the active path (model/detail/simd.hpp) is read here alone. Thirty-two
+// bytes at a time where avx2 is active, then sixteen; returns a stop byte, or where fewer
+// than sixteen bytes remain (the caller's word loop and tail go on from there).
+#if defined(__GNUC__) || defined(__clang__)
+[[gnu::noinline]]
+#endif
+inline const unsigned char* skip_plain_long(const unsigned char* p, const unsigned char* end, unsigned char a,
+                                            unsigned char b, unsigned char c) noexcept {
+#if XSTANZA_SIMD_AVX2
+    if (simd_avx2_active()) p = skip_plain_avx2(p, end, a, b, c);
+#endif
+    const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
+    const __m128i space = _mm_set1_epi8(0x20);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)));
+        if (const unsigned mask = unsigned(_mm_movemask_epi8(hit))) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+    return p;
+}
+#endif
+
 // Skips bytes that need no attention: printable ASCII other than a, b and c. Stops at a,
-// b, c, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at end. The stop bytes are
-// arguments: constants once inlined (skip_plain), or one a value chooses (the scanner's
-// quote). Reads blocks as the active path allows (model/detail/simd.hpp): with sse2 or avx2,
-// sixteen bytes, then (avx2, once the run is that long) thirty-two at a time while that many
-// remain, then sixteen; on every path, eight bytes at a time in a word while eight remain,
-// and tail(p) for the shorter rest.
-template <class Tail>
+// b, c, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at end. Reads blocks
+// while at least eight bytes remain, and returns tail(p) for the shorter rest. The stop
+// bytes are arguments: constants once inlined (skip_plain), or one a value chooses (the
+// scanner's quote).
+//
+// The path (model/detail/simd.hpp) costs the common, short run nothing: the sixteen-byte
+// loop runs while simd_min_run bytes remain, 16 on sse2 and avx2, never on scalar, the
+// same compare the loop makes anyway. With LongRuns (the scanner's text after a start tag,
+// where long runs are bodies), a run past two blocks goes on in skip_plain_long, avx2's
+// thirty-two bytes at a time where active. Only there: any further branch or call in the
+// loop, inlined into the scanner, cost its small stanzas 2 to 4% more instructions.
+template <bool LongRuns = false, class Tail>
 inline const unsigned char* skip_plain_with(const unsigned char* p, const unsigned char* end, unsigned char a,
                                             unsigned char b, unsigned char c, Tail tail) noexcept {
 #if XSTANZA_SIMD_SSE2
-    if (end - p >= 16 && simd_vectors()) {
-        // A signed compare with 0x20 catches both control bytes and non-ASCII bytes (>= 0x80
-        // are negative as signed chars).
-        const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
-        const __m128i space = _mm_set1_epi8(0x20);
-        auto hits = [&](const unsigned char* at) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-            return unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
-                                                           _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)))));
-        };
-        if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
+    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
+    // non-ASCII bytes (>= 0x80 are negative as signed chars).
+    const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
+    const __m128i space = _mm_set1_epi8(0x20);
+    const std::ptrdiff_t run = simd_min_run.load(std::memory_order_relaxed);
+    [[maybe_unused]] const unsigned char* const start = p;
+    while (end - p >= run) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)));
+        const unsigned mask = unsigned(_mm_movemask_epi8(hit));
+        if (mask) return p + __builtin_ctz(mask);
         p += 16;
-#if XSTANZA_SIMD_AVX2
-        if (end - p >= 32 && simd_avx2_active()) p = skip_plain_avx2(p, end, a, b, c);
-#endif
-        while (end - p >= 16) {
-            if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
-            p += 16;
+        if constexpr (LongRuns) {
+            if (p - start == 32) {
+                p = skip_plain_long(p, end, a, b, c);
+                break;
+            }
         }
     }
 #endif
@@ -3497,43 +3556,67 @@ inline constexpr plain_table<A, B, C> plain_bytes{};
 
 // Skips printable ASCII other than A, B and C: stops at A, B, C, a control byte, a
 // non-ASCII byte, or at end.
-template <unsigned char A, unsigned char B, unsigned char C>
+template <unsigned char A, unsigned char B, unsigned char C, bool LongRuns = false>
 inline const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end) noexcept {
     // The tail, under eight bytes (and everything on big-endian machines): one table lookup a byte.
-    return skip_plain_with(p, end, A, B, C, [end](const unsigned char* q) {
+    return skip_plain_with<LongRuns>(p, end, A, B, C, [end](const unsigned char* q) {
         while (q != end && plain_bytes<A, B, C>.v[*q]) ++q;
         return q;
     });
 }
 
+#if XSTANZA_SIMD_SSE2
+// The vector blocks of find_amp_or_control once a run has proved long (two sixteen-byte
+// blocks without '&' or a control byte), out of line as skip_plain_long is: thirty-two
+// bytes at a time where avx2 is active, then sixteen, and a shorter tail as the region's last
+// sixteen bytes (the run has thirty-two before p); returns the byte found, or end.
+#if defined(__GNUC__) || defined(__clang__)
+[[gnu::noinline]]
+#endif
+inline char* find_amp_or_control_long(char* p, char* end) noexcept {
+#if XSTANZA_SIMD_AVX2
+    if (simd_avx2_active()) p = find_amp_or_control_avx2(p, end);
+#endif
+    const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const unsigned mask = unsigned(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
+        if (mask) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+    if (p == end) return p;
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
+    const unsigned mask = unsigned(_mm_movemask_epi8(
+                              _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v)))) >>
+                          (16 - (end - p));
+    return mask ? p + __builtin_ctz(mask) : end;
+}
+#endif
+
 /// The first byte in [p, end) that is '&' or a control byte (tab, LF, CR and the rest of
 /// C0), or end: where decoding a value or text has work to do. Non-ASCII bytes are skipped.
-/// [first, end) is the whole region p lies in. With sse2 or avx2 active, when the region
-/// has sixteen bytes: sixteen bytes at a time (avx2: thirty-two, once the run is that long),
-/// and a tail shorter than sixteen bytes is read as the region's last sixteen bytes. Else,
-/// and on the scalar path, byte by byte.
+/// [first, end) is the whole region p lies in: a tail shorter than sixteen bytes is read
+/// as the region's last sixteen bytes when the region is that long. Sixteen bytes at a time
+/// while simd_min_run bytes remain (model/detail/simd.hpp: 16 on sse2 and avx2; on scalar,
+/// never, and byte by byte); past two blocks, find_amp_or_control_long.
 inline char* find_amp_or_control(const char* first, char* p, char* end) noexcept {
 #if XSTANZA_SIMD_SSE2
-    if (p != end && end - first >= 16 && simd_vectors()) {
-        const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
-        // min(v, 0x1F) == v exactly for the bytes 0x00..0x1F (unsigned)
-        auto hits = [&](const char* at) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-            return unsigned(_mm_movemask_epi8(
-                _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
-        };
-        if (end - p >= 16) {
-            if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
-            p += 16;
-#if XSTANZA_SIMD_AVX2
-            if (end - p >= 32 && simd_avx2_active()) p = find_amp_or_control_avx2(p, end);
-#endif
-            while (end - p >= 16) {
-                if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
-                p += 16;
-            }
-        }
-        if (p == end) return p;
+    const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
+    // min(v, 0x1F) == v exactly for the bytes 0x00..0x1F (unsigned)
+    auto hits = [&](const char* at) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+        return unsigned(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
+    };
+    const std::ptrdiff_t run = simd_min_run.load(std::memory_order_relaxed);
+    const char* const start = p;
+    while (end - p >= run) {
+        if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
+        p += 16;
+        if (p - start == 32) return find_amp_or_control_long(p, end);
+    }
+    if (p != end && end - first >= run) {
         const unsigned mask = hits(end - 16) >> (16 - (end - p));
         return mask ? p + __builtin_ctz(mask) : end;
     }
@@ -5369,6 +5452,7 @@ namespace scan_impl {
 
 inline parse_error run(scan_state& s, const char* data, std::size_t size, const parse_limits& limits,
                        element_index* index) noexcept {
+    choose_simd_path();  // XSTANZA_SIMD, at the first parse (model/detail/simd.hpp)
     s.index_ = index;
     s.depth_ = 0;
     s.bindings_.clear();
@@ -5505,7 +5589,7 @@ inline const byte* element_tree(scan_state& s, const byte* p) noexcept {
                 if (p != spaces && std::memchr(spaces, '\r', std::size_t(p - spaces))) s.text_plain_ = false;
                 if (p != end && *p != '<') s.root_text_ = s.offset(p);
             }
-            if (p != end && *p != '<') p = scan_impl::skip_plain<'<', '&', ']'>(p, end);
+            if (p != end && *p != '<') p = scan_impl::skip_plain<'<', '&', ']', true>(p, end);
             if (p == end || *p != '<') {
                 p = text_rest(s, p);
                 if (!p) return nullptr;

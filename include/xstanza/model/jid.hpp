@@ -403,11 +403,17 @@ private:
     // (active_simd_path(), model/detail/simd.hpp) take parse_ascii(); avx2 takes these
     // sixteen-byte blocks too. Accepts exactly what parse_ascii() accepts, with the same
     // parts (the tests compare).
+#if defined(__GNUC__) || defined(__clang__)
+    [[gnu::always_inline]]  // into read_jid: the load above would otherwise keep it out of line
+#endif
     static bool parse_ascii_in(std::string_view text, const char* lo, const char* hi, Jid& j) noexcept {
 #if XSTANZA_SIMD_SSE2
         const std::size_t n = text.size();
         const char* const s = text.data();
-        if (n == 0 || n > 32 || !detail::simd_vectors()) return parse_ascii(text, j);
+        // simd_jid_max: 32, or 0 on the scalar path (one load in the test of n it makes anyway)
+        // simd_jid_max: 32, or 0 on the scalar path (model/detail/simd.hpp): one load in a
+        // test of n made anyway
+        if (n == 0 || n > detail::simd_jid_max.load(std::memory_order_relaxed)) return parse_ascii(text, j);
         // The 32-bit masks below: bit i is about text[i].
         detail::jid_block_masks m;
         if (n <= 16) {

@@ -1,11 +1,14 @@
 // xstanza: which vector instructions the byte loops use (the scanner's skips in xml/text.hpp,
 // the JID classifier in model/jid.hpp), chosen at run time. Plain C++, no XML: model/ and
-// xml/ both read it. One process-wide byte holds the choice; the loops read it relaxed, once
-// per call, and only where a run is long enough for vectors.
+// xml/ both read it. One process-wide byte holds the choice, and two thresholds derived from
+// it that the loops read (relaxed) in length tests they make anyway; only the out-of-line
+// loops for long runs read the byte itself.
 #ifndef XSTANZA_MODEL_DETAIL_SIMD_HPP
 #define XSTANZA_MODEL_DETAIL_SIMD_HPP
 
 #include <atomic>
+#include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <initializer_list>
 
@@ -56,9 +59,29 @@ inline simd_path best_simd_path() noexcept {
 
 namespace detail {
 
-// The active path plus one; 0 until the first use or force_simd_path() chooses it.
+// The active path plus one; 0 until the first parse, active_simd_path() or force_simd_path()
+// chooses it.
 inline std::atomic<unsigned char> simd_state{0};
 enum : unsigned char { simd_unset = 0, simd_scalar = 1, simd_sse2 = 2, simd_avx2 = 3 };
+
+// What the loops read: each folds the path into a length test it makes anyway, so that the
+// common, short run pays one load for the choice and no branch.
+// skip_plain_with and find_amp_or_control use sixteen-byte blocks where at least
+// simd_min_run bytes remain: 16 on sse2 and avx2, more than any buffer holds on scalar.
+// Jid::parse_ascii_in classifies JIDs of up to simd_jid_max bytes in blocks: 32, or 0 on
+// scalar. Until the choice, sse2's values (baseline wherever SSE2 code is compiled); avx2's
+// wider blocks only once chosen, in the out-of-line loops for long runs.
+inline constexpr std::ptrdiff_t simd_no_run = PTRDIFF_MAX;
+inline std::atomic<std::ptrdiff_t> simd_min_run{XSTANZA_SIMD_SSE2 ? 16 : simd_no_run};
+inline std::atomic<std::size_t> simd_jid_max{XSTANZA_SIMD_SSE2 ? 32 : 0};
+
+// Makes `state` (a chosen path plus one) the active one.
+inline void set_simd_state(unsigned char state) noexcept {
+    const bool vectors = state >= simd_sse2;
+    simd_min_run.store(vectors ? 16 : simd_no_run, std::memory_order_relaxed);
+    simd_jid_max.store(vectors ? 32 : 0, std::memory_order_relaxed);
+    simd_state.store(state, std::memory_order_relaxed);
+}
 
 // `wanted`, or the best path below it that this CPU runs.
 inline simd_path supported_simd_path(simd_path wanted) noexcept {
@@ -98,8 +121,9 @@ inline unsigned char choose_simd_state() noexcept {
     simd_path_named(std::getenv("XSTANZA_SIMD"), wanted);
     unsigned char expected = simd_unset;
     const unsigned char chosen = static_cast<unsigned char>(static_cast<unsigned char>(supported_simd_path(wanted)) + 1);
-    if (simd_state.compare_exchange_strong(expected, chosen, std::memory_order_relaxed)) return chosen;
-    return expected;
+    if (!simd_state.compare_exchange_strong(expected, chosen, std::memory_order_relaxed)) return expected;
+    set_simd_state(chosen);
+    return chosen;
 }
 
 // The state, chosen on first use.
@@ -108,16 +132,13 @@ inline unsigned char simd_state_now() noexcept {
     return s != simd_unset ? s : choose_simd_state();
 }
 
-// True when the active path is sse2 or avx2: the loops' one test, a load and a compare
-// (the state is chosen by then, except at the first use).
-inline bool simd_vectors() noexcept {
-    const unsigned char s = simd_state.load(std::memory_order_relaxed);
-    if (s >= simd_sse2) return true;
-    return s == simd_unset && choose_simd_state() >= simd_sse2;
+// Chooses the path unless chosen: once per parse (the scanner's entry), a load and a branch.
+inline void choose_simd_path() noexcept {
+    if (simd_state.load(std::memory_order_relaxed) == simd_unset) choose_simd_state();
 }
 
-// True when the active path is avx2; after simd_vectors() said true.
-inline bool simd_avx2_active() noexcept { return simd_state.load(std::memory_order_relaxed) == simd_avx2; }
+// True when the active path is avx2: the out-of-line loops for long runs ask.
+inline bool simd_avx2_active() noexcept { return simd_state_now() == simd_avx2; }
 
 }  // namespace detail
 
@@ -132,8 +153,8 @@ inline simd_path active_simd_path() noexcept {
 /// runs): for tests, fuzzers and benchmarks. Safe to call while other threads parse; each
 /// loop reads the path once per call.
 inline void force_simd_path(simd_path p) noexcept {
-    const auto s = static_cast<unsigned char>(static_cast<unsigned char>(detail::supported_simd_path(p)) + 1);
-    detail::simd_state.store(s, std::memory_order_relaxed);
+    detail::set_simd_state(
+        static_cast<unsigned char>(static_cast<unsigned char>(detail::supported_simd_path(p)) + 1));
 }
 
 }  // namespace xstanza
