@@ -76,6 +76,7 @@ std::string loop_stops(byte* buf, std::size_t n) {
     for (std::size_t from = 0; from < n && from < 64; ++from) {
         const byte *p = buf + from, *end = buf + n;
         const std::size_t stops[] = {std::size_t(skip_plain<'<', '&', ']'>(p, end) - buf),
+                                     std::size_t(skip_plain<'<', '&', ']', true>(p, end) - buf),
                                      std::size_t(skip_plain<']', ']', ']'>(p, end) - buf),
                                      std::size_t(skip_plain<'&', '<', '>'>(p, end) - buf),
                                      std::size_t(scan_impl::skip_value(p, end, '\'') - buf),
