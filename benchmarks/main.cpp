@@ -11,7 +11,9 @@
 // the same way. A mismatch or a rejected input stops the run with exit status 1; so
 // does a benchmark whose walk fails inside its timed loop (harness.hpp).
 //
-// Own flags, besides Google Benchmark's: --verify-only (check and exit), --no-verify, and
+// Own flags, besides Google Benchmark's: --verify-only (check and exit), --no-verify,
+// --simd=<scalar|sse2|avx2> (force_simd_path before anything runs: the byte loops' vector
+// path, the CPU's best by default; the preamble names the path in use), and
 // --count=<impl>/<corpus>/<n>: n passes of parse/<impl> (or stage/<impl>) over the corpus,
 // without Google Benchmark, for benchmarks/instructions.sh to count under callgrind.
 #include <cstdint>
@@ -24,6 +26,8 @@
 #include <vector>
 
 #include <benchmark/benchmark.h>
+// Only the switch of the byte loops' vector path (--simd), no parsing code (harness.hpp says why).
+#include <xstanza/model/detail/simd.hpp>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -201,6 +205,7 @@ void add_context() {
     benchmark::AddCustomContext("compiler", std::string("g++ ") + __VERSION__);
 #endif
     benchmark::AddCustomContext("cxx_flags", XSTANZA_BENCH_CXX_FLAGS);
+    benchmark::AddCustomContext("simd_path", xstanza::to_string(xstanza::active_simd_path()));
     benchmark::AddCustomContext("allocs_counted_by", allocation_hook());
     std::string impls;
     for (const parse_entry& e : parse_entries()) impls += std::string(impls.empty() ? "" : " ") + e.name;
@@ -239,8 +244,23 @@ int count(std::string_view spec) {
         std::fprintf(stderr, "--count: %s fails or is skipped on %s\n", impl.c_str(), name.c_str());
         return 1;
     }
-    std::printf("%s/%s: %zu passes, %zu documents, %zu items each\n", impl.c_str(), name.c_str(), n, c.docs.size(), c.items);
+    std::printf("%s/%s: %zu passes, %zu documents, %zu items each, simd path %s\n", impl.c_str(), name.c_str(), n,
+                c.docs.size(), c.items, xstanza::to_string(xstanza::active_simd_path()));
     return 0;
+}
+
+// --simd=<path>: forces the byte loops' path for the whole run; false for an unknown name.
+bool force_simd(std::string_view name) {
+    for (xstanza::simd_path p : {xstanza::simd_path::scalar, xstanza::simd_path::sse2, xstanza::simd_path::avx2}) {
+        if (name != xstanza::to_string(p)) continue;
+        xstanza::force_simd_path(p);
+        if (xstanza::active_simd_path() != p)
+            std::fprintf(stderr, "--simd=%s: this CPU lacks it; using %s\n", xstanza::to_string(p),
+                         xstanza::to_string(xstanza::active_simd_path()));
+        return true;
+    }
+    std::fprintf(stderr, "--simd=<scalar|sse2|avx2>, not '%.*s'\n", int(name.size()), name.data());
+    return false;
 }
 
 }  // namespace
@@ -256,14 +276,25 @@ int main(int argc, char** argv) {
     benchmark::AddCustomContext("malloc", "glibc, M_TRIM_THRESHOLD=1 GiB (no heap trimming between parses)");
 #endif
     bool verify_only = false, no_verify = false;
+    std::string_view count_spec;
+    bool counting = false;
     std::vector<char*> args;
     for (int i = 0; i < argc; ++i) {
         std::string_view a = argv[i];
-        if (a.substr(0, 8) == "--count=") return count(a.substr(8));
-        if (a == "--verify-only") verify_only = true;
-        else if (a == "--no-verify") no_verify = true;
-        else args.push_back(argv[i]);
+        if (a.substr(0, 8) == "--count=") {
+            counting = true;
+            count_spec = a.substr(8);
+        } else if (a.substr(0, 7) == "--simd=") {
+            if (!force_simd(a.substr(7))) return 2;
+        } else if (a == "--verify-only") {
+            verify_only = true;
+        } else if (a == "--no-verify") {
+            no_verify = true;
+        } else {
+            args.push_back(argv[i]);
+        }
     }
+    if (counting) return count(count_spec);
     int n = int(args.size());
     args.push_back(nullptr);  // argv[argc] is null, as in main's
     benchmark::Initialize(&n, args.data());

@@ -797,10 +797,171 @@ constexpr bool operator!=(span<T> a, span<U> b) noexcept { return !(a == b); }
 #include <string>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
+
+// ---- begin include/xstanza/model/detail/simd.hpp
+// xstanza: which vector instructions the byte loops use (the scanner's skips in xml/text.hpp,
+// the JID classifier in model/jid.hpp), chosen at run time. Plain C++, no XML: model/ and
+// xml/ both read it. One process-wide byte holds the choice, and two thresholds derived from
+// it that the loops read (relaxed) in length tests they make anyway; only the out-of-line
+// loops for long runs read the byte itself.
+#ifndef XSTANZA_MODEL_DETAIL_SIMD_HPP
+#define XSTANZA_MODEL_DETAIL_SIMD_HPP
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <initializer_list>
+
+// SSE2 code is compiled where the compiler targets SSE2 (baseline on x86-64); AVX2 code only
+// inside functions marked target("avx2"), run after the CPU was asked.
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#define XSTANZA_SIMD_SSE2 1
+#else
+#define XSTANZA_SIMD_SSE2 0
+#endif
+#if XSTANZA_SIMD_SSE2 && (defined(__x86_64__) || defined(__i386__))
+#define XSTANZA_SIMD_AVX2 1
+#else
+#define XSTANZA_SIMD_AVX2 0
 #endif
 
+namespace xstanza {
+
+/// A set of instructions for the byte loops, from the most portable to the widest.
+enum class simd_path : unsigned char {
+    scalar,  ///< eight bytes at a time in a 64-bit word, then byte by byte: any machine
+    sse2,    ///< sixteen bytes at a time (x86 SSE2)
+    avx2,    ///< thirty-two bytes at a time (x86 AVX2), the rest as sse2
+};
+
+/// "scalar", "sse2" or "avx2"; "" for a value outside the enumeration.
+inline const char* to_string(simd_path p) noexcept {
+    switch (p) {
+    case simd_path::scalar: return "scalar";
+    case simd_path::sse2: return "sse2";
+    case simd_path::avx2: return "avx2";
+    }
+    return "";
+}
+
+/// The widest path this CPU runs: avx2 where the CPU has it, else sse2 where the build
+/// targets x86 with SSE2, else scalar.
+inline simd_path best_simd_path() noexcept {
+#if XSTANZA_SIMD_AVX2
+    __builtin_cpu_init();  // needed when called before the constructors run
+    return __builtin_cpu_supports("avx2") ? simd_path::avx2 : simd_path::sse2;
+#elif XSTANZA_SIMD_SSE2
+    return simd_path::sse2;
+#else
+    return simd_path::scalar;
+#endif
+}
+
+namespace detail {
+
+// The active path plus one; 0 until the first parse, active_simd_path() or force_simd_path()
+// chooses it.
+inline std::atomic<unsigned char> simd_state{0};
+enum : unsigned char { simd_unset = 0, simd_scalar = 1, simd_sse2 = 2, simd_avx2 = 3 };
+
+// What the loops read: each folds the path into a length test it makes anyway, so that the
+// common, short run pays one load for the choice and no branch.
+// skip_plain_with and find_amp_or_control use sixteen-byte blocks where at least
+// simd_min_run bytes remain: 16 on sse2 and avx2, more than any buffer holds on scalar.
+// Jid::parse_ascii_in classifies JIDs of up to simd_jid_max bytes in blocks: 32, or 0 on
+// scalar. Until the choice, sse2's values (baseline wherever SSE2 code is compiled); avx2's
+// wider blocks only once chosen, in the out-of-line loops for long runs.
+inline constexpr std::ptrdiff_t simd_no_run = PTRDIFF_MAX;
+inline std::atomic<std::ptrdiff_t> simd_min_run{XSTANZA_SIMD_SSE2 ? 16 : simd_no_run};
+inline std::atomic<std::size_t> simd_jid_max{XSTANZA_SIMD_SSE2 ? 32 : 0};
+
+// Makes `state` (a chosen path plus one) the active one.
+inline void set_simd_state(unsigned char state) noexcept {
+    const bool vectors = state >= simd_sse2;
+    simd_min_run.store(vectors ? 16 : simd_no_run, std::memory_order_relaxed);
+    simd_jid_max.store(vectors ? 32 : 0, std::memory_order_relaxed);
+    simd_state.store(state, std::memory_order_relaxed);
+}
+
+// `wanted`, or the best path below it that this CPU runs.
+inline simd_path supported_simd_path(simd_path wanted) noexcept {
+    const simd_path best = best_simd_path();
+    return static_cast<unsigned char>(wanted) < static_cast<unsigned char>(best) ? wanted : best;
+}
+
+// The path XSTANZA_SIMD names ("scalar", "sse2", "avx2"); any other value, or none, names
+// no path and leaves `out` as it is.
+inline bool simd_path_named(const char* name, simd_path& out) noexcept {
+    if (!name) return false;
+    for (simd_path p : {simd_path::scalar, simd_path::sse2, simd_path::avx2}) {
+        const char* a = to_string(p);
+        const char* b = name;
+        while (*a && *a == *b) {
+            ++a;
+            ++b;
+        }
+        if (!*a && !*b) {
+            out = p;
+            return true;
+        }
+    }
+    return false;
+}
+
+// The first use: the path XSTANZA_SIMD names, else the best one; set unless another thread
+// or force_simd_path() set one first, whose choice then stands.
+#if defined(__GNUC__) || defined(__clang__)
+[[gnu::noinline, gnu::cold]]
+#endif
+inline unsigned char choose_simd_state() noexcept {
+    simd_path wanted = best_simd_path();
+#if defined(_MSC_VER)
+#pragma warning(suppress : 4996)  // getenv: read once, not kept
+#endif
+    simd_path_named(std::getenv("XSTANZA_SIMD"), wanted);
+    unsigned char expected = simd_unset;
+    const unsigned char chosen = static_cast<unsigned char>(static_cast<unsigned char>(supported_simd_path(wanted)) + 1);
+    if (!simd_state.compare_exchange_strong(expected, chosen, std::memory_order_relaxed)) return expected;
+    set_simd_state(chosen);
+    return chosen;
+}
+
+// The state, chosen on first use.
+inline unsigned char simd_state_now() noexcept {
+    const unsigned char s = simd_state.load(std::memory_order_relaxed);
+    return s != simd_unset ? s : choose_simd_state();
+}
+
+// Chooses the path unless chosen: once per parse (the scanner's entry), a load and a branch.
+inline void choose_simd_path() noexcept {
+    if (simd_state.load(std::memory_order_relaxed) == simd_unset) choose_simd_state();
+}
+
+// True when the active path is avx2: the out-of-line loops for long runs ask.
+inline bool simd_avx2_active() noexcept { return simd_state_now() == simd_avx2; }
+
+}  // namespace detail
+
+/// The path the byte loops use: best_simd_path(), unless the environment variable
+/// XSTANZA_SIMD named scalar, sse2 or avx2 at the first use (another value is ignored), or
+/// force_simd_path() chose one. A path the CPU lacks gives the best one below it.
+inline simd_path active_simd_path() noexcept {
+    return static_cast<simd_path>(detail::simd_state_now() - 1);
+}
+
+/// Makes every later parse in the process use `p` (or the best path below it that the CPU
+/// runs): for tests, fuzzers and benchmarks. Safe to call while other threads parse; each
+/// loop reads the path once per call.
+inline void force_simd_path(simd_path p) noexcept {
+    detail::set_simd_state(
+        static_cast<unsigned char>(static_cast<unsigned char>(detail::supported_simd_path(p)) + 1));
+}
+
+}  // namespace xstanza
+
+#endif  // XSTANZA_MODEL_DETAIL_SIMD_HPP
+// ---- end include/xstanza/model/detail/simd.hpp
 
 // ---- begin include/xstanza/model/detail/utf8.hpp
 // xstanza detail: strict UTF-8 decoding and XML character classes.
@@ -894,6 +1055,10 @@ inline text_check check_xml_text(std::string_view s) noexcept {
 #endif  // XSTANZA_MODEL_DETAIL_UTF8_HPP
 // ---- end include/xstanza/model/detail/utf8.hpp
 
+#if XSTANZA_SIMD_SSE2
+#include <emmintrin.h>
+#endif
+
 namespace xstanza {
 
 namespace detail {
@@ -948,7 +1113,7 @@ struct jid_class_table {
 };
 inline constexpr jid_class_table jid_classes{};
 
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if XSTANZA_SIMD_SSE2
 // The classes of sixteen bytes at once, as bit masks (bit i: byte i), for
 // Jid::parse_ascii_in: the same classes as jid_classes, and the bytes with a role.
 struct jid_block_masks {
@@ -1274,13 +1439,21 @@ private:
     // in whole (a parser's input buffer): it reads the JID as one or two 16-byte blocks,
     // which may extend past the JID into the region, classifies every byte at once and
     // finds the parts with bit operations, without a branch per byte whose exit the branch
-    // predictor would miss. Other JIDs, and machines without SSE2, take parse_ascii().
-    // Accepts exactly what parse_ascii() accepts, with the same parts (the tests compare).
+    // predictor would miss. Other JIDs, machines without SSE2 and the scalar path
+    // (active_simd_path(), model/detail/simd.hpp) take parse_ascii(); avx2 takes these
+    // sixteen-byte blocks too. Accepts exactly what parse_ascii() accepts, with the same
+    // parts (the tests compare).
+#if defined(__GNUC__) || defined(__clang__)
+    [[gnu::always_inline]]  // into read_jid: the load above would otherwise keep it out of line
+#endif
     static bool parse_ascii_in(std::string_view text, const char* lo, const char* hi, Jid& j) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if XSTANZA_SIMD_SSE2
         const std::size_t n = text.size();
         const char* const s = text.data();
-        if (n == 0 || n > 32) return parse_ascii(text, j);
+        // simd_jid_max: 32, or 0 on the scalar path (one load in the test of n it makes anyway)
+        // simd_jid_max: 32, or 0 on the scalar path (model/detail/simd.hpp): one load in a
+        // test of n made anyway
+        if (n == 0 || n > detail::simd_jid_max.load(std::memory_order_relaxed)) return parse_ascii(text, j);
         // The 32-bit masks below: bit i is about text[i].
         detail::jid_block_masks m;
         if (n <= 16) {
@@ -3208,7 +3381,63 @@ private:
 #include <cstring>
 #include <string_view>
 
-#if defined(__SSE2__)
+
+// ---- begin include/xstanza/xml/simd.hpp
+// xstanza detail: the AVX2 blocks of the scanner's byte loops (text.hpp), thirty-two bytes
+// at a time. Each function is compiled for AVX2 alone (target("avx2"), not -mavx2), and the
+// loops call it only when the active path (model/detail/simd.hpp) is avx2. Each reads whole
+// blocks while at least 32 bytes remain and returns where it stopped: at the byte it looks
+// for, or where fewer than 32 bytes remain; the caller's SSE2 and word loops go on from there.
+#ifndef XSTANZA_XML_SIMD_HPP
+#define XSTANZA_XML_SIMD_HPP
+
+
+#if XSTANZA_SIMD_AVX2
+#include <immintrin.h>
+
+namespace xstanza::detail {
+
+// skip_plain_with's blocks: stops at a, b, c, a control byte (< 0x20) or a non-ASCII byte
+// (>= 0x80). A signed compare with 0x20 catches the last two (>= 0x80 are negative).
+__attribute__((target("avx2"))) inline const unsigned char* skip_plain_avx2(const unsigned char* p,
+                                                                          const unsigned char* end, unsigned char a,
+                                                                          unsigned char b, unsigned char c) noexcept {
+    const __m256i va = _mm256_set1_epi8(char(a)), vb = _mm256_set1_epi8(char(b)), vc = _mm256_set1_epi8(char(c));
+    const __m256i space = _mm256_set1_epi8(0x20);
+    while (end - p >= 32) {
+        const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+        const __m256i hit = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, va), _mm256_cmpeq_epi8(v, vb)),
+                                            _mm256_or_si256(_mm256_cmpeq_epi8(v, vc), _mm256_cmpgt_epi8(space, v)));
+        const unsigned mask = unsigned(_mm256_movemask_epi8(hit));
+        if (mask) return p + __builtin_ctz(mask);
+        p += 32;
+    }
+    return p;
+}
+
+// find_amp_or_control's blocks: stops at '&' or a byte 0x00..0x1F (min(v, 0x1F) == v
+// exactly for those, unsigned).
+__attribute__((target("avx2"))) inline char* find_amp_or_control_avx2(char* p, char* end) noexcept {
+    const __m256i amp = _mm256_set1_epi8('&'), control = _mm256_set1_epi8(0x1F);
+    while (end - p >= 32) {
+        const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+        const __m256i hit =
+            _mm256_or_si256(_mm256_cmpeq_epi8(v, amp), _mm256_cmpeq_epi8(_mm256_min_epu8(v, control), v));
+        const unsigned mask = unsigned(_mm256_movemask_epi8(hit));
+        if (mask) return p + __builtin_ctz(mask);
+        p += 32;
+    }
+    return p;
+}
+
+}  // namespace xstanza::detail
+
+#endif  // XSTANZA_SIMD_AVX2
+
+#endif  // XSTANZA_XML_SIMD_HPP
+// ---- end include/xstanza/xml/simd.hpp
+
+#if XSTANZA_SIMD_SSE2
 #include <emmintrin.h>
 #endif
 
@@ -3226,26 +3455,68 @@ inline bool same(std::string_view a, std::string_view b) noexcept {
     return a.size() == b.size() && (a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
 }
 
-// Skips bytes that need no attention: printable ASCII other than a, b and c. Stops at a,
-// b, c, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at end. Reads blocks
-// while at least eight bytes remain, and returns tail(p) for the shorter rest. The stop
-// bytes are arguments: constants once inlined (skip_plain), or one a value chooses (the
-// scanner's quote).
-template <class Tail>
-inline const unsigned char* skip_plain_with(const unsigned char* p, const unsigned char* end, unsigned char a,
-                                            unsigned char b, unsigned char c, Tail tail) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
-    // non-ASCII bytes (>= 0x80 are negative as signed chars).
+#if XSTANZA_SIMD_SSE2
+// The vector blocks of skip_plain_with once a run has proved long (two sixteen-byte blocks
+// without a stop byte): out of line, so that the inlined loop stays as small as the plain
+// SSE2 loop, and the active path (model/detail/simd.hpp) is read here alone. Thirty-two
+// bytes at a time where avx2 is active, then sixteen; returns a stop byte, or where fewer
+// than sixteen bytes remain (the caller's word loop and tail go on from there).
+#if defined(__GNUC__) || defined(__clang__)
+[[gnu::noinline]]
+#endif
+inline const unsigned char* skip_plain_long(const unsigned char* p, const unsigned char* end, unsigned char a,
+                                            unsigned char b, unsigned char c) noexcept {
+#if XSTANZA_SIMD_AVX2
+    if (simd_avx2_active()) p = skip_plain_avx2(p, end, a, b, c);
+#endif
     const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
     const __m128i space = _mm_set1_epi8(0x20);
     while (end - p >= 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
         const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
                                          _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)));
+        if (const unsigned mask = unsigned(_mm_movemask_epi8(hit))) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+    return p;
+}
+#endif
+
+// Skips bytes that need no attention: printable ASCII other than a, b and c. Stops at a,
+// b, c, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at end. Reads blocks
+// while at least eight bytes remain, and returns tail(p) for the shorter rest. The stop
+// bytes are arguments: constants once inlined (skip_plain), or one a value chooses (the
+// scanner's quote).
+//
+// The path (model/detail/simd.hpp) costs the common, short run nothing: the sixteen-byte
+// loop runs while simd_min_run bytes remain, 16 on sse2 and avx2, never on scalar, the
+// same compare the loop makes anyway. With LongRuns (the scanner's text after a start tag,
+// where long runs are bodies), a run past two blocks goes on in skip_plain_long, avx2's
+// thirty-two bytes at a time where active. Only there: any further branch or call in the
+// loop, inlined into the scanner, cost its small stanzas 2 to 4% more instructions.
+template <bool LongRuns = false, class Tail>
+inline const unsigned char* skip_plain_with(const unsigned char* p, const unsigned char* end, unsigned char a,
+                                            unsigned char b, unsigned char c, Tail tail) noexcept {
+#if XSTANZA_SIMD_SSE2
+    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
+    // non-ASCII bytes (>= 0x80 are negative as signed chars).
+    const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
+    const __m128i space = _mm_set1_epi8(0x20);
+    const std::ptrdiff_t run = simd_min_run.load(std::memory_order_relaxed);
+    [[maybe_unused]] const unsigned char* const start = p;
+    while (end - p >= run) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)));
         const unsigned mask = unsigned(_mm_movemask_epi8(hit));
         if (mask) return p + __builtin_ctz(mask);
         p += 16;
+        if constexpr (LongRuns) {
+            if (p - start == 32) {
+                p = skip_plain_long(p, end, a, b, c);
+                break;
+            }
+        }
     }
 #endif
     // Eight bytes at a time (SWAR): a byte's high bit in `hit` is set when it matters,
@@ -3285,21 +3556,52 @@ inline constexpr plain_table<A, B, C> plain_bytes{};
 
 // Skips printable ASCII other than A, B and C: stops at A, B, C, a control byte, a
 // non-ASCII byte, or at end.
-template <unsigned char A, unsigned char B, unsigned char C>
+template <unsigned char A, unsigned char B, unsigned char C, bool LongRuns = false>
 inline const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end) noexcept {
     // The tail, under eight bytes (and everything on big-endian machines): one table lookup a byte.
-    return skip_plain_with(p, end, A, B, C, [end](const unsigned char* q) {
+    return skip_plain_with<LongRuns>(p, end, A, B, C, [end](const unsigned char* q) {
         while (q != end && plain_bytes<A, B, C>.v[*q]) ++q;
         return q;
     });
 }
 
+#if XSTANZA_SIMD_SSE2
+// The vector blocks of find_amp_or_control once a run has proved long (two sixteen-byte
+// blocks without '&' or a control byte), out of line as skip_plain_long is: thirty-two
+// bytes at a time where avx2 is active, then sixteen, and a shorter tail as the region's last
+// sixteen bytes (the run has thirty-two before p); returns the byte found, or end.
+#if defined(__GNUC__) || defined(__clang__)
+[[gnu::noinline]]
+#endif
+inline char* find_amp_or_control_long(char* p, char* end) noexcept {
+#if XSTANZA_SIMD_AVX2
+    if (simd_avx2_active()) p = find_amp_or_control_avx2(p, end);
+#endif
+    const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const unsigned mask = unsigned(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
+        if (mask) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+    if (p == end) return p;
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
+    const unsigned mask = unsigned(_mm_movemask_epi8(
+                              _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v)))) >>
+                          (16 - (end - p));
+    return mask ? p + __builtin_ctz(mask) : end;
+}
+#endif
+
 /// The first byte in [p, end) that is '&' or a control byte (tab, LF, CR and the rest of
 /// C0), or end: where decoding a value or text has work to do. Non-ASCII bytes are skipped.
 /// [first, end) is the whole region p lies in: a tail shorter than sixteen bytes is read
-/// as the region's last sixteen bytes when the region is that long.
+/// as the region's last sixteen bytes when the region is that long. Sixteen bytes at a time
+/// while simd_min_run bytes remain (model/detail/simd.hpp: 16 on sse2 and avx2; on scalar,
+/// never, and byte by byte); past two blocks, find_amp_or_control_long.
 inline char* find_amp_or_control(const char* first, char* p, char* end) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if XSTANZA_SIMD_SSE2
     const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
     // min(v, 0x1F) == v exactly for the bytes 0x00..0x1F (unsigned)
     auto hits = [&](const char* at) {
@@ -3307,11 +3609,14 @@ inline char* find_amp_or_control(const char* first, char* p, char* end) noexcept
         return unsigned(_mm_movemask_epi8(
             _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
     };
-    while (end - p >= 16) {
+    const std::ptrdiff_t run = simd_min_run.load(std::memory_order_relaxed);
+    const char* const start = p;
+    while (end - p >= run) {
         if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
         p += 16;
+        if (p - start == 32) return find_amp_or_control_long(p, end);
     }
-    if (p != end && end - first >= 16) {
+    if (p != end && end - first >= run) {
         const unsigned mask = hits(end - 16) >> (16 - (end - p));
         return mask ? p + __builtin_ctz(mask) : end;
     }
@@ -5147,6 +5452,7 @@ namespace scan_impl {
 
 inline parse_error run(scan_state& s, const char* data, std::size_t size, const parse_limits& limits,
                        element_index* index) noexcept {
+    choose_simd_path();  // XSTANZA_SIMD, at the first parse (model/detail/simd.hpp)
     s.index_ = index;
     s.depth_ = 0;
     s.bindings_.clear();
@@ -5283,7 +5589,7 @@ inline const byte* element_tree(scan_state& s, const byte* p) noexcept {
                 if (p != spaces && std::memchr(spaces, '\r', std::size_t(p - spaces))) s.text_plain_ = false;
                 if (p != end && *p != '<') s.root_text_ = s.offset(p);
             }
-            if (p != end && *p != '<') p = scan_impl::skip_plain<'<', '&', ']'>(p, end);
+            if (p != end && *p != '<') p = scan_impl::skip_plain<'<', '&', ']', true>(p, end);
             if (p == end || *p != '<') {
                 p = text_rest(s, p);
                 if (!p) return nullptr;

@@ -13,6 +13,8 @@ File names are the SHA-1 of the content, as libFuzzer names the inputs it saves.
 fuzz_stream's dictionary is written by hand, not here. fuzz_expat (the differential target
 against expat) gets the XML targets' seeds and dictionary, plus the example stanzas of
 tests/vectors/ and a few inputs that reach each exception of tests/support/expat_oracle.hpp.
+fuzz_simd_paths (every vector path against the others) gets the stanzas and the JIDs, and
+both dictionaries.
 """
 import hashlib
 import os
@@ -26,6 +28,7 @@ XML_TARGETS = ['fuzz_parse_any', 'fuzz_parse_typed', 'fuzz_roundtrip', 'fuzz_che
 JID_TARGET = 'fuzz_jid'
 STREAM_TARGET = 'fuzz_stream'
 EXPAT_TARGET = 'fuzz_expat'
+SIMD_TARGET = 'fuzz_simd_paths'
 # One input per exception of tests/support/expat_oracle.hpp, and XML that XMPP allows but the
 # vectors rarely hold (CDATA, line ends, prefixed attributes, mixed content).
 EXPAT_EXTRA = [
@@ -212,6 +215,9 @@ def wanted():
     for d in expat_seeds:
         files[os.path.join('corpus', EXPAT_TARGET, hashlib.sha1(d).hexdigest())] = d
     files[EXPAT_TARGET + '.dict'] = dictionary(XMPP_TOKENS, XMPP_BYTES).encode()
+    for d in xml_seeds | jid_seeds:
+        files[os.path.join('corpus', SIMD_TARGET, hashlib.sha1(d).hexdigest())] = d
+    files[SIMD_TARGET + '.dict'] = dictionary(XMPP_TOKENS + JID_TOKENS, XMPP_BYTES).encode()
     return files
 
 
@@ -219,7 +225,7 @@ def main():
     check = '--check' in sys.argv[1:]
     files = wanted()
     existing = set()  # only the corpora this script owns: other targets keep their own seeds
-    for t in XML_TARGETS + [JID_TARGET, STREAM_TARGET, EXPAT_TARGET]:
+    for t in XML_TARGETS + [JID_TARGET, STREAM_TARGET, EXPAT_TARGET, SIMD_TARGET]:
         corpus = os.path.join(HERE, 'corpus', t)
         for root, _, names in os.walk(corpus):
             for n in names:

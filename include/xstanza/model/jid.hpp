@@ -8,15 +8,16 @@
 #include <string>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "detail/simd.hpp"
 #include "detail/utf8.hpp"
 #include "detail/views.hpp"
 #include "error.hpp"
 #include "limits.hpp"
 #include "syntax.hpp"
+
+#if XSTANZA_SIMD_SSE2
+#include <emmintrin.h>
+#endif
 
 namespace xstanza {
 
@@ -72,7 +73,7 @@ struct jid_class_table {
 };
 inline constexpr jid_class_table jid_classes{};
 
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if XSTANZA_SIMD_SSE2
 // The classes of sixteen bytes at once, as bit masks (bit i: byte i), for
 // Jid::parse_ascii_in: the same classes as jid_classes, and the bytes with a role.
 struct jid_block_masks {
@@ -398,13 +399,21 @@ private:
     // in whole (a parser's input buffer): it reads the JID as one or two 16-byte blocks,
     // which may extend past the JID into the region, classifies every byte at once and
     // finds the parts with bit operations, without a branch per byte whose exit the branch
-    // predictor would miss. Other JIDs, and machines without SSE2, take parse_ascii().
-    // Accepts exactly what parse_ascii() accepts, with the same parts (the tests compare).
+    // predictor would miss. Other JIDs, machines without SSE2 and the scalar path
+    // (active_simd_path(), model/detail/simd.hpp) take parse_ascii(); avx2 takes these
+    // sixteen-byte blocks too. Accepts exactly what parse_ascii() accepts, with the same
+    // parts (the tests compare).
+#if defined(__GNUC__) || defined(__clang__)
+    [[gnu::always_inline]]  // into read_jid: the load above would otherwise keep it out of line
+#endif
     static bool parse_ascii_in(std::string_view text, const char* lo, const char* hi, Jid& j) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if XSTANZA_SIMD_SSE2
         const std::size_t n = text.size();
         const char* const s = text.data();
-        if (n == 0 || n > 32) return parse_ascii(text, j);
+        // simd_jid_max: 32, or 0 on the scalar path (one load in the test of n it makes anyway)
+        // simd_jid_max: 32, or 0 on the scalar path (model/detail/simd.hpp): one load in a
+        // test of n made anyway
+        if (n == 0 || n > detail::simd_jid_max.load(std::memory_order_relaxed)) return parse_ascii(text, j);
         // The 32-bit masks below: bit i is about text[i].
         detail::jid_block_masks m;
         if (n <= 16) {

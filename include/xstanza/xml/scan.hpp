@@ -118,6 +118,7 @@ namespace scan_impl {
 
 inline parse_error run(scan_state& s, const char* data, std::size_t size, const parse_limits& limits,
                        element_index* index) noexcept {
+    choose_simd_path();  // XSTANZA_SIMD, at the first parse (model/detail/simd.hpp)
     s.index_ = index;
     s.depth_ = 0;
     s.bindings_.clear();
@@ -254,7 +255,7 @@ inline const byte* element_tree(scan_state& s, const byte* p) noexcept {
                 if (p != spaces && std::memchr(spaces, '\r', std::size_t(p - spaces))) s.text_plain_ = false;
                 if (p != end && *p != '<') s.root_text_ = s.offset(p);
             }
-            if (p != end && *p != '<') p = scan_impl::skip_plain<'<', '&', ']'>(p, end);
+            if (p != end && *p != '<') p = scan_impl::skip_plain<'<', '&', ']', true>(p, end);
             if (p == end || *p != '<') {
                 p = text_rest(s, p);
                 if (!p) return nullptr;

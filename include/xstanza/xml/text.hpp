@@ -8,7 +8,9 @@
 #include <cstring>
 #include <string_view>
 
-#if defined(__SSE2__)
+#include "simd.hpp"
+
+#if XSTANZA_SIMD_SSE2
 #include <emmintrin.h>
 #endif
 
@@ -26,26 +28,68 @@ inline bool same(std::string_view a, std::string_view b) noexcept {
     return a.size() == b.size() && (a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
 }
 
-// Skips bytes that need no attention: printable ASCII other than a, b and c. Stops at a,
-// b, c, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at end. Reads blocks
-// while at least eight bytes remain, and returns tail(p) for the shorter rest. The stop
-// bytes are arguments: constants once inlined (skip_plain), or one a value chooses (the
-// scanner's quote).
-template <class Tail>
-inline const unsigned char* skip_plain_with(const unsigned char* p, const unsigned char* end, unsigned char a,
-                                            unsigned char b, unsigned char c, Tail tail) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
-    // non-ASCII bytes (>= 0x80 are negative as signed chars).
+#if XSTANZA_SIMD_SSE2
+// The vector blocks of skip_plain_with once a run has proved long (two sixteen-byte blocks
+// without a stop byte): out of line, so that the inlined loop stays as small as the plain
+// SSE2 loop, and the active path (model/detail/simd.hpp) is read here alone. Thirty-two
+// bytes at a time where avx2 is active, then sixteen; returns a stop byte, or where fewer
+// than sixteen bytes remain (the caller's word loop and tail go on from there).
+#if defined(__GNUC__) || defined(__clang__)
+[[gnu::noinline]]
+#endif
+inline const unsigned char* skip_plain_long(const unsigned char* p, const unsigned char* end, unsigned char a,
+                                            unsigned char b, unsigned char c) noexcept {
+#if XSTANZA_SIMD_AVX2
+    if (simd_avx2_active()) p = skip_plain_avx2(p, end, a, b, c);
+#endif
     const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
     const __m128i space = _mm_set1_epi8(0x20);
     while (end - p >= 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
         const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
                                          _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)));
+        if (const unsigned mask = unsigned(_mm_movemask_epi8(hit))) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+    return p;
+}
+#endif
+
+// Skips bytes that need no attention: printable ASCII other than a, b and c. Stops at a,
+// b, c, a control byte (< 0x20) or a non-ASCII byte (>= 0x80), or at end. Reads blocks
+// while at least eight bytes remain, and returns tail(p) for the shorter rest. The stop
+// bytes are arguments: constants once inlined (skip_plain), or one a value chooses (the
+// scanner's quote).
+//
+// The path (model/detail/simd.hpp) costs the common, short run nothing: the sixteen-byte
+// loop runs while simd_min_run bytes remain, 16 on sse2 and avx2, never on scalar, the
+// same compare the loop makes anyway. With LongRuns (the scanner's text after a start tag,
+// where long runs are bodies), a run past two blocks goes on in skip_plain_long, avx2's
+// thirty-two bytes at a time where active. Only there: any further branch or call in the
+// loop, inlined into the scanner, cost its small stanzas 2 to 4% more instructions.
+template <bool LongRuns = false, class Tail>
+inline const unsigned char* skip_plain_with(const unsigned char* p, const unsigned char* end, unsigned char a,
+                                            unsigned char b, unsigned char c, Tail tail) noexcept {
+#if XSTANZA_SIMD_SSE2
+    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
+    // non-ASCII bytes (>= 0x80 are negative as signed chars).
+    const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
+    const __m128i space = _mm_set1_epi8(0x20);
+    const std::ptrdiff_t run = simd_min_run.load(std::memory_order_relaxed);
+    [[maybe_unused]] const unsigned char* const start = p;
+    while (end - p >= run) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)));
         const unsigned mask = unsigned(_mm_movemask_epi8(hit));
         if (mask) return p + __builtin_ctz(mask);
         p += 16;
+        if constexpr (LongRuns) {
+            if (p - start == 32) {
+                p = skip_plain_long(p, end, a, b, c);
+                break;
+            }
+        }
     }
 #endif
     // Eight bytes at a time (SWAR): a byte's high bit in `hit` is set when it matters,
@@ -85,21 +129,52 @@ inline constexpr plain_table<A, B, C> plain_bytes{};
 
 // Skips printable ASCII other than A, B and C: stops at A, B, C, a control byte, a
 // non-ASCII byte, or at end.
-template <unsigned char A, unsigned char B, unsigned char C>
+template <unsigned char A, unsigned char B, unsigned char C, bool LongRuns = false>
 inline const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end) noexcept {
     // The tail, under eight bytes (and everything on big-endian machines): one table lookup a byte.
-    return skip_plain_with(p, end, A, B, C, [end](const unsigned char* q) {
+    return skip_plain_with<LongRuns>(p, end, A, B, C, [end](const unsigned char* q) {
         while (q != end && plain_bytes<A, B, C>.v[*q]) ++q;
         return q;
     });
 }
 
+#if XSTANZA_SIMD_SSE2
+// The vector blocks of find_amp_or_control once a run has proved long (two sixteen-byte
+// blocks without '&' or a control byte), out of line as skip_plain_long is: thirty-two
+// bytes at a time where avx2 is active, then sixteen, and a shorter tail as the region's last
+// sixteen bytes (the run has thirty-two before p); returns the byte found, or end.
+#if defined(__GNUC__) || defined(__clang__)
+[[gnu::noinline]]
+#endif
+inline char* find_amp_or_control_long(char* p, char* end) noexcept {
+#if XSTANZA_SIMD_AVX2
+    if (simd_avx2_active()) p = find_amp_or_control_avx2(p, end);
+#endif
+    const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const unsigned mask = unsigned(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
+        if (mask) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+    if (p == end) return p;
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
+    const unsigned mask = unsigned(_mm_movemask_epi8(
+                              _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v)))) >>
+                          (16 - (end - p));
+    return mask ? p + __builtin_ctz(mask) : end;
+}
+#endif
+
 /// The first byte in [p, end) that is '&' or a control byte (tab, LF, CR and the rest of
 /// C0), or end: where decoding a value or text has work to do. Non-ASCII bytes are skipped.
 /// [first, end) is the whole region p lies in: a tail shorter than sixteen bytes is read
-/// as the region's last sixteen bytes when the region is that long.
+/// as the region's last sixteen bytes when the region is that long. Sixteen bytes at a time
+/// while simd_min_run bytes remain (model/detail/simd.hpp: 16 on sse2 and avx2; on scalar,
+/// never, and byte by byte); past two blocks, find_amp_or_control_long.
 inline char* find_amp_or_control(const char* first, char* p, char* end) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if XSTANZA_SIMD_SSE2
     const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
     // min(v, 0x1F) == v exactly for the bytes 0x00..0x1F (unsigned)
     auto hits = [&](const char* at) {
@@ -107,11 +182,14 @@ inline char* find_amp_or_control(const char* first, char* p, char* end) noexcept
         return unsigned(_mm_movemask_epi8(
             _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
     };
-    while (end - p >= 16) {
+    const std::ptrdiff_t run = simd_min_run.load(std::memory_order_relaxed);
+    const char* const start = p;
+    while (end - p >= run) {
         if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
         p += 16;
+        if (p - start == 32) return find_amp_or_control_long(p, end);
     }
-    if (p != end && end - first >= 16) {
+    if (p != end && end - first >= run) {
         const unsigned mask = hits(end - 16) >> (16 - (end - p));
         return mask ? p + __builtin_ctz(mask) : end;
     }
