@@ -3,7 +3,7 @@
 #   1. g++ Release build            -> build/gcc-release, ctest
 #   2. clang++ Debug + ASan/UBSan   -> build/clang-asan,  ctest (fuzzers built and smoke-run too; the unit
 #      tests in checked mode, XSTANZA_CHECKED)
-#   3. libFuzzer: every tests/fuzz target for XSTANZA_FUZZ_SECONDS (default 60) each, in turn,
+#   3. libFuzzer: every tests/fuzz target for XSTANZA_FUZZ_SECONDS (default 45) each, in turn,
 #      with its seed corpus and dictionary (scripts/fuzz.sh, on build/clang-asan's fuzzers)
 #   4. clang++ ThreadSanitizer      -> build/clang-tsan,  only xstanza-hostile-threads (hostile.threads)
 #   5. single-header amalgamation check
@@ -12,7 +12,7 @@
 # tests, and after ctest scripts/check_required_tests.py fails the build if a test listed in
 # tests/required_tests.txt is not registered. Every step runs even if an earlier one
 # failed; the exit status is non-zero if any failed.
-# Environment: JOBS (default 2), XSTANZA_CXX_STANDARD (default 17; e.g. 20), XSTANZA_FUZZ_SECONDS (60).
+# Environment: JOBS (default 2), XSTANZA_CXX_STANDARD (default 17; e.g. 20), XSTANZA_FUZZ_SECONDS (45).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/deps.sh
@@ -20,7 +20,7 @@ source scripts/deps.sh
 
 JOBS=${JOBS:-2}
 STD=${XSTANZA_CXX_STANDARD:-17}
-FUZZ_SECONDS=${XSTANZA_FUZZ_SECONDS:-60}
+FUZZ_SECONDS=${XSTANZA_FUZZ_SECONDS:-45}
 SUMMARY=()
 FAILED=0
 
