@@ -410,7 +410,6 @@ private:
 #if XSTANZA_SIMD_SSE2
         const std::size_t n = text.size();
         const char* const s = text.data();
-        // simd_jid_max: 32, or 0 on the scalar path (one load in the test of n it makes anyway)
         // simd_jid_max: 32, or 0 on the scalar path (model/detail/simd.hpp): one load in a
         // test of n made anyway
         if (n == 0 || n > detail::simd_jid_max.load(std::memory_order_relaxed)) return parse_ascii(text, j);
