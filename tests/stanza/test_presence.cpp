@@ -66,6 +66,14 @@ BOOST_AUTO_TEST_CASE(extension_with_the_stanzas_prefix) {
                               "extension <c:c> uses a namespace prefix declared on <presence>");
 }
 
+// A child whose xmlns='' leaves it in no namespace, like the stanza written without one: the
+// two empty namespaces are compared without a memcmp on a null pointer (a long fuzz run
+// found that call under UBSan, which CI's sanitizer build runs this test in).
+BOOST_AUTO_TEST_CASE(child_in_no_namespace) {
+    const std::string xml = "<presence><c xmlns='' ver='v'/></presence>";
+    expect_error<AnyPresence>(xml, errc::wrong_namespace, at(xml, "<c "), "no <presence/> child");
+}
+
 // RFC 6121 §4.7.2.3: "If no priority is provided, the processing server or client MUST
 // consider the priority to be zero".
 BOOST_AUTO_TEST_CASE(absent_priority_is_zero) {

@@ -20,15 +20,43 @@ namespace xstanza::detail {
 /// loads instead of a call (GCC keeps std::string_view::compare out of line).
 template <std::size_t N>
 inline bool is(std::string_view s, const char (&literal)[N]) noexcept {
-    return s.size() == N - 1 && std::memcmp(s.data(), literal, N - 1) == 0;
+    if constexpr (N == 1) return s.empty();  // an empty view may have a null data()
+    else return s.size() == N - 1 && std::memcmp(s.data(), literal, N - 1) == 0;
 }
 
-/// a == b for two run-time strings: the size test first, then memcmp.
+/// a == b for two run-time strings: the size test first, then memcmp. Two empty views are
+/// equal without it: either may have a null data(), and memcmp(_, nullptr, 0) is undefined
+/// (found by a long fuzz run: an element in no namespace, xmlns='', inside a message).
 inline bool same(std::string_view a, std::string_view b) noexcept {
-    return a.size() == b.size() && (a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+    return a.size() == b.size() && (a.empty() || a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
 }
 
 #if XSTANZA_SIMD_SSE2
+#if defined(__GNUC__) || defined(__clang__)
+#define XSTANZA_TEXT_MASK [[gnu::always_inline]] inline
+#else
+#define XSTANZA_TEXT_MASK inline
+#endif
+
+// The sixteen bytes at p as a bit mask (bit i: byte i) of the bytes skip_plain stops at:
+// va, vb or vc (each a byte repeated), or below 0x20 as a signed byte, which catches both
+// control bytes and non-ASCII bytes (>= 0x80 are negative as signed chars).
+XSTANZA_TEXT_MASK unsigned plain_stops16(const unsigned char* p, __m128i va, __m128i vb, __m128i vc) noexcept {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, _mm_set1_epi8(0x20))));
+    return unsigned(_mm_movemask_epi8(hit));
+}
+
+// The sixteen bytes at p as a bit mask of '&' and the control bytes 0x00..0x1F, where
+// find_amp_or_control stops: min(v, 0x1F) == v exactly for those (unsigned).
+XSTANZA_TEXT_MASK unsigned amp_or_control16(const char* p) noexcept {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    return unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+                                                   _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v))));
+}
+#undef XSTANZA_TEXT_MASK
+
 // The vector blocks of skip_plain_with once a run has proved long (two sixteen-byte blocks
 // without a stop byte): out of line, so that the inlined loop stays as small as the plain
 // SSE2 loop, and the active path (model/detail/simd.hpp) is read here alone. Thirty-two
@@ -43,12 +71,8 @@ inline const unsigned char* skip_plain_long(const unsigned char* p, const unsign
     if (simd_avx2_active()) p = skip_plain_avx2(p, end, a, b, c);
 #endif
     const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
-    const __m128i space = _mm_set1_epi8(0x20);
     while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
-                                         _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)));
-        if (const unsigned mask = unsigned(_mm_movemask_epi8(hit))) return p + __builtin_ctz(mask);
+        if (const unsigned mask = plain_stops16(p, va, vb, vc)) return p + __builtin_ctz(mask);
         p += 16;
     }
     return p;
@@ -71,18 +95,12 @@ template <bool LongRuns = false, class Tail>
 inline const unsigned char* skip_plain_with(const unsigned char* p, const unsigned char* end, unsigned char a,
                                             unsigned char b, unsigned char c, Tail tail) noexcept {
 #if XSTANZA_SIMD_SSE2
-    // Sixteen bytes at a time: a signed compare with 0x20 catches both control bytes and
-    // non-ASCII bytes (>= 0x80 are negative as signed chars).
+    // Sixteen bytes at a time.
     const __m128i va = _mm_set1_epi8(char(a)), vb = _mm_set1_epi8(char(b)), vc = _mm_set1_epi8(char(c));
-    const __m128i space = _mm_set1_epi8(0x20);
     const std::ptrdiff_t run = simd_min_run.load(std::memory_order_relaxed);
     [[maybe_unused]] const unsigned char* const start = p;
     while (end - p >= run) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
-                                         _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmplt_epi8(v, space)));
-        const unsigned mask = unsigned(_mm_movemask_epi8(hit));
-        if (mask) return p + __builtin_ctz(mask);
+        if (const unsigned mask = plain_stops16(p, va, vb, vc)) return p + __builtin_ctz(mask);
         p += 16;
         if constexpr (LongRuns) {
             if (p - start == 32) {
@@ -150,19 +168,12 @@ inline char* find_amp_or_control_long(char* p, char* end) noexcept {
 #if XSTANZA_SIMD_AVX2
     if (simd_avx2_active()) p = find_amp_or_control_avx2(p, end);
 #endif
-    const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
     while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const unsigned mask = unsigned(
-            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
-        if (mask) return p + __builtin_ctz(mask);
+        if (const unsigned mask = amp_or_control16(p)) return p + __builtin_ctz(mask);
         p += 16;
     }
     if (p == end) return p;
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
-    const unsigned mask = unsigned(_mm_movemask_epi8(
-                              _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v)))) >>
-                          (16 - (end - p));
+    const unsigned mask = amp_or_control16(end - 16) >> (16 - (end - p));
     return mask ? p + __builtin_ctz(mask) : end;
 }
 #endif
@@ -175,22 +186,15 @@ inline char* find_amp_or_control_long(char* p, char* end) noexcept {
 /// never, and byte by byte); past two blocks, find_amp_or_control_long.
 inline char* find_amp_or_control(const char* first, char* p, char* end) noexcept {
 #if XSTANZA_SIMD_SSE2
-    const __m128i amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x1F);
-    // min(v, 0x1F) == v exactly for the bytes 0x00..0x1F (unsigned)
-    auto hits = [&](const char* at) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-        return unsigned(_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(_mm_min_epu8(v, control), v))));
-    };
     const std::ptrdiff_t run = simd_min_run.load(std::memory_order_relaxed);
     const char* const start = p;
     while (end - p >= run) {
-        if (const unsigned mask = hits(p)) return p + __builtin_ctz(mask);
+        if (const unsigned mask = amp_or_control16(p)) return p + __builtin_ctz(mask);
         p += 16;
         if (p - start == 32) return find_amp_or_control_long(p, end);
     }
     if (p != end && end - first >= run) {
-        const unsigned mask = hits(end - 16) >> (16 - (end - p));
+        const unsigned mask = amp_or_control16(end - 16) >> (16 - (end - p));
         return mask ? p + __builtin_ctz(mask) : end;
     }
 #else
