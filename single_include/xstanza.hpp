@@ -5927,6 +5927,9 @@ private:
     }
     // Names, JID parts and short values (1 to 16 bytes) that fit: inline, no call. The rest
     // goes through put_long.
+#if defined(__GNUC__) || defined(__clang__)
+    [[gnu::always_inline]]
+#endif
     void put(std::string_view s) noexcept {
         const std::size_t n = s.size();
         if (n - 1 >= 16 || n > sizeof buf_ - len_) return put_long(s);  // n == 0 wraps around: put_long
@@ -6028,6 +6031,11 @@ struct writer_access {
     static void piece(xml_writer& w, char c) noexcept {
         if (!w.failed()) w.put(c);
     }
+    // A piece of an attribute value that a type's invariant already keeps free of what
+    // escape() would change or refuse (a JID's localpart and domainpart: codec/common.hpp).
+    static void verbatim_piece(xml_writer& w, std::string_view s) noexcept {
+        if (!w.failed()) w.put(s);
+    }
 };
 
 }  // namespace detail
@@ -6101,11 +6109,17 @@ inline codec_error read_jid(const attribute& a, std::string_view what, std::opti
 inline void write_jid(xml_writer& w, std::string_view name, const Jid& j) noexcept {
     if (j.empty()) return w.fail(errc::invalid_data, "'", name, "' is an empty JID");
     w.attribute_begin(name);
+    // The localpart and domainpart need no escaping scan: a Jid exists only once they passed
+    // its checks (model/jid.hpp), which leave no byte escape() would change or refuse in a
+    // single-quoted attribute. The localpart excludes " & ' < > and control characters
+    // (RFC 7622 §3.3.1, §3.3); the domainpart is LDH labels, non-ASCII labels of valid UTF-8
+    // without controls, or a bracketed IPv6 literal (RFC 7622 §3.2). The resourcepart may
+    // hold any of them (RFC 7622 §3.4) and is escaped.
     if (!j.local().empty()) {
-        w.attribute_piece(j.local());
+        writer_access::verbatim_piece(w, j.local());
         writer_access::piece(w, '@');
     }
-    w.attribute_piece(j.domain());
+    writer_access::verbatim_piece(w, j.domain());
     if (!j.resource().empty()) {
         writer_access::piece(w, '/');
         w.attribute_piece(j.resource());

@@ -127,6 +127,28 @@ BOOST_AUTO_TEST_CASE(escaping_and_round_trip) {
     BOOST_TEST((*uback == set));
 }
 
+// A JID's localpart and domainpart are written without the escaping scan: the Jid type's
+// checks leave nothing in them to escape (RFC 7622 §3.2, §3.3.1). Every shape of domainpart
+// (LDH, U-labels, an IPv6 literal) and a resourcepart that needs escaping, written and read back.
+BOOST_AUTO_TEST_CASE(jid_parts_written_as_checked) {
+    const char* const jids[] = {"romeo+x.y~z@example.net/orchard",
+                                "n\xC3\xBCrse@b\xC3\xBC" "cher.example/\xE2\x98\x83",
+                                "admin@[2001:db8::1]/a'b&c<d>e\"f",
+                                "[::ffff:192.0.2.1]",
+                                "x!#$%()*+,-.;=?[]^_`{|}~@example.com"};
+    for (const char* text : jids) {
+        Iq<Result> iq("j");
+        iq.to = jid(text);
+        const std::string xml = xml_of(iq);
+        Parser p;
+        auto back = p.parse<Iq<Result>>(xml);
+        BOOST_REQUIRE_MESSAGE(back, text << ": " << back.error().message() << " in " << xml);
+        BOOST_TEST(back->to->to_string() == std::string(text));
+        BOOST_TEST(xml.find(std::string(iq.to->local()) + (iq.to->local().empty() ? "" : "@") + std::string(iq.to->domain())) !=
+                   std::string::npos);
+    }
+}
+
 // RFC 6120 §11.6 (UTF-8) and XML 1.0 §2.2 (Char): data that is not XML text is refused
 // in every string field, and nothing is written.
 BOOST_AUTO_TEST_CASE(invalid_text_refused_everywhere) {

@@ -66,11 +66,17 @@ inline codec_error read_jid(const attribute& a, std::string_view what, std::opti
 inline void write_jid(xml_writer& w, std::string_view name, const Jid& j) noexcept {
     if (j.empty()) return w.fail(errc::invalid_data, "'", name, "' is an empty JID");
     w.attribute_begin(name);
+    // The localpart and domainpart need no escaping scan: a Jid exists only once they passed
+    // its checks (model/jid.hpp), which leave no byte escape() would change or refuse in a
+    // single-quoted attribute. The localpart excludes " & ' < > and control characters
+    // (RFC 7622 §3.3.1, §3.3); the domainpart is LDH labels, non-ASCII labels of valid UTF-8
+    // without controls, or a bracketed IPv6 literal (RFC 7622 §3.2). The resourcepart may
+    // hold any of them (RFC 7622 §3.4) and is escaped.
     if (!j.local().empty()) {
-        w.attribute_piece(j.local());
+        writer_access::verbatim_piece(w, j.local());
         writer_access::piece(w, '@');
     }
-    w.attribute_piece(j.domain());
+    writer_access::verbatim_piece(w, j.domain());
     if (!j.resource().empty()) {
         writer_access::piece(w, '/');
         w.attribute_piece(j.resource());

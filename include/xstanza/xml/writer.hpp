@@ -188,6 +188,9 @@ private:
     }
     // Names, JID parts and short values (1 to 16 bytes) that fit: inline, no call. The rest
     // goes through put_long.
+#if defined(__GNUC__) || defined(__clang__)
+    [[gnu::always_inline]]
+#endif
     void put(std::string_view s) noexcept {
         const std::size_t n = s.size();
         if (n - 1 >= 16 || n > sizeof buf_ - len_) return put_long(s);  // n == 0 wraps around: put_long
@@ -288,6 +291,11 @@ struct writer_access {
     // A separator inside an attribute value being written ('@', '/').
     static void piece(xml_writer& w, char c) noexcept {
         if (!w.failed()) w.put(c);
+    }
+    // A piece of an attribute value that a type's invariant already keeps free of what
+    // escape() would change or refuse (a JID's localpart and domainpart: codec/common.hpp).
+    static void verbatim_piece(xml_writer& w, std::string_view s) noexcept {
+        if (!w.failed()) w.put(s);
     }
 };
 
