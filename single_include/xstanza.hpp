@@ -3453,8 +3453,13 @@ inline bool is(std::string_view s, const char (&literal)[N]) noexcept {
 /// a == b for two run-time strings: the size test first, then memcmp. Two empty views are
 /// equal without it: either may have a null data(), and memcmp(_, nullptr, 0) is undefined
 /// (found by a long fuzz run: an element in no namespace, xmlns='', inside a message).
+#if defined(__GNUC__) || defined(__clang__)
+[[gnu::always_inline]]
+#endif
 inline bool same(std::string_view a, std::string_view b) noexcept {
-    return a.size() == b.size() && (a.empty() || a.data() == b.data() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+    if (a.size() != b.size()) return false;
+    if (a.data() == b.data()) return true;  // the common case: a namespace the scanner interned
+    return a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 #if XSTANZA_SIMD_SSE2
