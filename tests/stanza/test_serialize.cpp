@@ -132,7 +132,7 @@ BOOST_AUTO_TEST_CASE(escaping_and_round_trip) {
 // (LDH, U-labels, an IPv6 literal) and a resourcepart that needs escaping, written and read back.
 BOOST_AUTO_TEST_CASE(jid_parts_written_as_checked) {
     const char* const jids[] = {"romeo+x.y~z@example.net/orchard",
-                                "n\xC3\xBCrse@b\xC3\xBC" "cher.example/\xE2\x98\x83",
+                                ("n\xC3\xBCrse@b\xC3\xBC" "cher.example/\xE2\x98\x83"),
                                 "admin@[2001:db8::1]/a'b&c<d>e\"f",
                                 "[::ffff:192.0.2.1]",
                                 "x!#$%()*+,-.;=?[]^_`{|}~@example.com"};
